@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only the Electron shell (main/index.ts, main/shell/, main/preload/) may import electron.',
+};
+
+/** Node built-ins by bare name as well as node:*, so neither spelling slips into shared/ or renderer/. */
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'url', 'util', 'buffer', 'http', 'https', 'net', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'tests/bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    name: 'layering: shared/ is pure (no electron, node, react or DOM)',
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ is pure: no electron.' }, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@mantine/*'], message: 'shared/ is pure: no React.' },
+            { group: ['**/main/**', '../main', '../main/*', '**/renderer/**'], message: 'shared/ imports neither main/ nor renderer/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement', 'process', 'require', 'Buffer'],
+    },
+  },
+  {
+    name: 'layering: renderer/ never reaches main/ or node',
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.skinledger.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
+            { group: ['**/main/**', '../main', '../../main', '../../../main'], message: 'The renderer never imports main/: use the bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'layering: electron only in the shell',
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/shell/**', 'main/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] }],
+    },
+  },
+);

@@ -1,0 +1,82 @@
+import type { ZodError } from 'zod';
+import { contract, isChannel, type BridgeError, type BridgeResult } from '../../shared/contract';
+import { StoreError } from '../store/store-error';
+import type { SkinLedgerRuntime } from '../session/runtime';
+import { handlers as defaultHandlers, type Handlers } from './handlers';
+
+export interface Caller {
+  /** URL of the frame that sent the call, as the shell (or the test harness) saw it. */
+  frameUrl: string;
+}
+
+export interface DispatchOptions {
+  isTrustedSender: (frameUrl: string) => boolean;
+  handlers?: Handlers;
+  /** Where unexpected failures are reported for developers. Receives no input payloads. */
+  reportFault?: (channel: string, error: unknown) => void;
+}
+
+export type Dispatch = (channel: unknown, input: unknown, caller: Caller) => Promise<BridgeResult<unknown>>;
+
+const internalMessage = 'Something went wrong and nothing was saved. Please try again; if it keeps happening, restart SkinLedger.';
+
+/**
+ * The only door into the main process: checks the sender, the channel, who is signed in and
+ * their role, parses the input with the contract, runs the handler and parses its output. Every
+ * outcome is a value; nothing thrown here reaches the shell.
+ */
+export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOptions): Dispatch {
+  const handlers = options.handlers ?? defaultHandlers;
+  return async (channel, input, caller) => {
+    try {
+      if (!options.isTrustedSender(caller.frameUrl)) {
+        return failure({ code: 'UNTRUSTED_SENDER', message: 'This request did not come from SkinLedger and was refused.' });
+      }
+      if (!isChannel(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: 'That action does not exist.' });
+      const spec = contract[channel];
+      const refused = checkAccess(runtime, spec.access);
+      if (refused) return failure(refused);
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) return failure(invalidInput(parsed.error));
+      const handler = handlers[channel] as (input: unknown, context: { runtime: SkinLedgerRuntime }) => unknown;
+      const value: unknown = await handler(parsed.data, { runtime });
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (error instanceof StoreError) {
+        return failure({
+          code: error.code,
+          message: error.message,
+          ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        });
+      }
+      options.reportFault?.(typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', error);
+      return failure({ code: 'INTERNAL', message: internalMessage });
+    }
+  };
+}
+
+function checkAccess(runtime: SkinLedgerRuntime, access: (typeof contract)[keyof typeof contract]['access']): BridgeError | null {
+  if (access === 'public') return null;
+  const staff = runtime.signedIn();
+  if (!staff) return { code: 'NOT_SIGNED_IN', message: 'Please sign in.' };
+  if (access === 'locked') return runtime.isLocked() ? null : { code: 'CONFLICT', message: 'The screen is not locked.' };
+  if (runtime.isLocked()) return { code: 'LOCKED', message: 'The screen is locked. Enter your password to carry on.' };
+  if (!access.includes(staff.role)) {
+    return { code: 'FORBIDDEN', message: 'Your role does not allow this. Ask an admin if you need it.' };
+  }
+  return null;
+}
+
+function invalidInput(error: ZodError): BridgeError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, 50)) {
+    const path = issue.path.map(String).join('.').slice(0, 200) || '_';
+    fields[path] ??= issue.message.slice(0, 300);
+  }
+  const first = Object.values(fields)[0];
+  return { code: 'INVALID_INPUT', message: first ? `Please check the form: ${first}` : 'Please check the form.', fields };
+}
+
+function failure(error: BridgeError): BridgeResult<never> {
+  return { ok: false, error };
+}

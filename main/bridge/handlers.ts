@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { Channel, Contract } from '../../shared/contract';
+import type { SkinLedgerRuntime } from '../session/runtime';
+
+export interface HandlerContext {
+  runtime: SkinLedgerRuntime;
+}
+
+type Handler<C extends Channel> = (
+  input: z.output<Contract[C]['input']>,
+  context: HandlerContext,
+) => Promise<z.input<Contract[C]['output']>> | z.input<Contract[C]['output']>;
+
+export type Handlers = { [C in Channel]: Handler<C> };
+
+const done = { done: true } as const;
+
+/** One handler per channel; access and input were checked by the dispatcher before these run. */
+export const handlers: Handlers = {
+  'app.status': (_input, { runtime }) => runtime.status(),
+
+  'setup.create': (input, { runtime }) => runtime.setup(input),
+  'setup.saveRecoveryKit': (_input, { runtime }) => runtime.saveRecoveryKit(),
+  'setup.acknowledgeRecoveryKey': (_input, { runtime }) => {
+    runtime.acknowledgeRecoveryKey();
+    return done;
+  },
+
+  'session.login': (input, { runtime }) => runtime.login(input.name, input.password),
+  'session.unlock': (input, { runtime }) => runtime.unlock(input.password),
+  'session.lock': (_input, { runtime }) => {
+    runtime.lock('button');
+    return done;
+  },
+  'session.signOut': (_input, { runtime }) => {
+    runtime.signOut();
+    return done;
+  },
+  'session.changePassword': async (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    await services.staff.changeOwnPassword(staff.id, input.currentPassword, input.newPassword);
+    return done;
+  },
+
+  'staff.list': (_input, { runtime }) => runtime.current().services.staff.list(),
+  'staff.add': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return services.staff.add(staff.id, input);
+  },
+  'staff.update': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return services.staff.update(staff.id, input);
+  },
+  'staff.resetPassword': async (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    await services.staff.resetPassword(staff.id, input.id, input.newPassword);
+    return done;
+  },
+
+  'settings.get': (_input, { runtime }) => runtime.current().services.settings.get(),
+  'settings.update': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return services.settings.update(staff.id, input);
+  },
+};

@@ -1,0 +1,230 @@
+import { writeFileSync } from 'node:fs';
+import type { AppStatus, SetupInput } from '../../shared/contract';
+import type { SignedInStaff } from '../../shared/staff';
+import type { z } from 'zod';
+import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
+import { systemClock, type Clock } from '../clock';
+import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
+import { StoreError, storeMessages } from '../store/store-error';
+import { Vault } from '../vault/vault';
+import { LoginThrottle } from './login-throttle';
+import type { DesktopPorts } from './ports';
+
+export interface RuntimeOptions extends ServiceOptions {
+  dataDir: string;
+  appVersion: string;
+  ports: DesktopPorts;
+}
+
+interface FailedSignIn {
+  at: string;
+  nameEntered: string;
+}
+
+/**
+ * One running SkinLedger: which store is open, who is signed in, whether the screen is locked.
+ * The bridge asks it who is at the keyboard before any channel runs.
+ */
+export class SkinLedgerRuntime {
+  private services: Services | null = null;
+  private staff: SignedInStaff | null = null;
+  private locked = false;
+  private pendingRecoveryKey: string | null = null;
+  private readonly failedSignIns: FailedSignIn[] = [];
+  private readonly throttle: LoginThrottle;
+  private readonly clock: Clock;
+  private readonly vault: Vault;
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.throttle = new LoginThrottle(this.clock);
+    this.vault = new Vault(options.dataDir, vaultOptions(options));
+  }
+
+  status(): AppStatus {
+    const base = {
+      appVersion: this.options.appVersion,
+      clinicName: this.services ? this.services.settings.get().clinicName : null,
+      staff: this.staff,
+      idleLockMinutes: this.services ? this.services.settings.get().idleLockMinutes : 5,
+      storeError: null,
+      recoveryKeyPending: this.pendingRecoveryKey !== null,
+    };
+    if (this.services && this.staff) return { ...base, state: this.locked ? 'locked' : 'signed-in' };
+    const folderState = this.vault.state();
+    if (folderState === 'empty') return { ...base, state: 'needs-setup' };
+    try {
+      this.vault.assertOpenable();
+      return { ...base, state: 'signed-out' };
+    } catch (error) {
+      const storeError =
+        error instanceof StoreError
+          ? { code: error.code, message: error.message }
+          : { code: 'INTERNAL' as const, message: storeMessages.databaseUnreadable };
+      return { ...base, state: 'store-error', storeError };
+    }
+  }
+
+  /** The services of the signed-in, unlocked member of staff. */
+  current(): { services: Services; staff: SignedInStaff } {
+    if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
+    if (this.locked) throw new StoreError('LOCKED', 'The screen is locked. Enter your password to carry on.');
+    return { services: this.services, staff: this.staff };
+  }
+
+  signedIn(): SignedInStaff | null {
+    return this.staff;
+  }
+
+  isLocked(): boolean {
+    return this.locked;
+  }
+
+  async setup(input: z.output<typeof SetupInput>): Promise<{ recoveryKey: string }> {
+    const created = await this.vault.create({ name: input.adminName, password: input.password });
+    const services = assembleServices(this.vault, created.db, created.dataKey, this.clock);
+    created.dataKey.fill(0);
+    const admin = services.staff.recordFounder(created.adminStaffId, input.adminName);
+    services.settings.update(admin.id, {
+      ...services.settings.get(),
+      clinicName: input.clinicName,
+      clinicAddress: input.clinicAddress,
+    });
+    services.audit.append({ staffId: admin.id, action: 'store.create', entity: 'store', entityId: this.vault.storeId() });
+    this.services = services;
+    this.staff = { id: admin.id, name: admin.name, role: admin.role };
+    this.locked = false;
+    this.pendingRecoveryKey = created.recoveryKey;
+    return { recoveryKey: created.recoveryKey };
+  }
+
+  /** The recovery key lives in memory only until the admin says it is safely recorded. */
+  async saveRecoveryKit(): Promise<{ saved: boolean }> {
+    const { services, staff } = this.current();
+    if (!this.pendingRecoveryKey) {
+      throw new StoreError('CONFLICT', 'The recovery key is shown only once, at set-up. It can no longer be printed.');
+    }
+    const settings = services.settings.get();
+    const path = await this.options.ports.chooseSavePath({
+      title: 'Save the Recovery Kit',
+      defaultName: 'SkinLedger Recovery Kit.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (!path) return { saved: false };
+    const pdf = await renderRecoveryKit({
+      clinicName: settings.clinicName,
+      clinicAddress: settings.clinicAddress,
+      recoveryKey: this.pendingRecoveryKey,
+      createdAt: this.clock.now(),
+      paperSize: settings.paperSize,
+    });
+    writeFileSync(path, pdf, { mode: 0o600 });
+    services.audit.append({ staffId: staff.id, action: 'recovery-kit.save', entity: 'store' });
+    return { saved: true };
+  }
+
+  acknowledgeRecoveryKey(): void {
+    const { services, staff } = this.current();
+    this.pendingRecoveryKey = null;
+    services.audit.append({ staffId: staff.id, action: 'recovery-key.acknowledge', entity: 'store' });
+  }
+
+  /** Sign in, or switch user from the lock screen: one step either way. */
+  async login(name: string, password: string): Promise<SignedInStaff> {
+    this.refuseWhileThrottled();
+    let unlocked: { dataKey: Buffer; staffId: string };
+    try {
+      unlocked = await this.vault.unlockWithPassword(name, password);
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') this.failSignIn(name);
+      throw error;
+    }
+    if (this.services && !this.services.holdsKey(unlocked.dataKey)) {
+      this.closeServices();
+    }
+    const services = this.services ?? openServices(this.options.dataDir, unlocked.dataKey, { ...this.options, clock: this.clock });
+    unlocked.dataKey.fill(0);
+    this.services = services;
+    const member = services.staff.find(unlocked.staffId);
+    if (!member || !member.active) {
+      // A slot without an active staff row (deactivated mid-session): treat as a wrong password.
+      this.failSignIn(name);
+      throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
+    }
+    this.throttle.recordSuccess();
+    this.flushFailedSignIns(services);
+    const previous = this.staff;
+    this.staff = { id: member.id, name: member.name, role: member.role };
+    this.locked = false;
+    if (previous && previous.id !== member.id) {
+      services.audit.append({ staffId: member.id, action: 'session.switch-user', entity: 'staff', entityId: previous.id });
+    } else {
+      services.audit.append({ staffId: member.id, action: 'session.sign-in', entity: 'staff', entityId: member.id });
+    }
+    return this.staff;
+  }
+
+  async unlock(password: string): Promise<SignedInStaff> {
+    if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
+    this.refuseWhileThrottled();
+    if (!(await this.vault.passwordOpensSlotOf(this.staff.id, password))) {
+      this.failSignIn(this.staff.name);
+      this.flushFailedSignIns(this.services);
+      throw new StoreError('WRONG_PASSWORD', 'That password is not right. Check Caps Lock and try again.', {
+        retryAfterSeconds: this.throttle.waitSeconds(),
+      });
+    }
+    this.throttle.recordSuccess();
+    this.locked = false;
+    this.services.audit.append({ staffId: this.staff.id, action: 'session.unlock', entity: 'staff', entityId: this.staff.id });
+    return this.staff;
+  }
+
+  lock(reason: 'button' | 'idle' = 'button'): void {
+    if (!this.services || !this.staff || this.locked) return;
+    this.locked = true;
+    this.services.audit.append({ staffId: this.staff.id, action: 'session.lock', entity: 'staff', entityId: this.staff.id, detail: reason });
+  }
+
+  signOut(): void {
+    if (this.services && this.staff) {
+      this.services.audit.append({ staffId: this.staff.id, action: 'session.sign-out', entity: 'staff', entityId: this.staff.id });
+    }
+    this.staff = null;
+    this.locked = false;
+    this.pendingRecoveryKey = null;
+  }
+
+  close(): void {
+    this.signOut();
+    this.closeServices();
+  }
+
+  private closeServices(): void {
+    this.services?.close();
+    this.services = null;
+    this.staff = null;
+  }
+
+  private refuseWhileThrottled(): void {
+    const wait = this.throttle.waitSeconds();
+    if (wait > 0) {
+      throw new StoreError('TOO_MANY_ATTEMPTS', `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, {
+        retryAfterSeconds: wait,
+      });
+    }
+  }
+
+  private failSignIn(nameEntered: string): void {
+    this.throttle.recordFailure();
+    // Kept in memory until a store is open to write it to; the folder is never touched by a failure.
+    this.failedSignIns.push({ at: this.clock.now().toISOString(), nameEntered: nameEntered.slice(0, 80) });
+    if (this.failedSignIns.length > 1000) this.failedSignIns.shift();
+  }
+
+  private flushFailedSignIns(services: Services): void {
+    for (const failure of this.failedSignIns.splice(0)) {
+      services.audit.append({ staffId: null, action: 'session.sign-in-failed', entity: 'staff', detail: `at=${failure.at} name=${failure.nameEntered}` });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { StoreError, storeMessages } from './store-error';
+
+export type SqliteDatabase = Database.Database;
+
+interface OpenOptions {
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/**
+ * Opens the SQLCipher v4 database with the raw 256-bit data key (no second KDF: the key is
+ * random, the slow KDF lives in the key slots), proves the key by reading a page before anything
+ * else touches the file (SQLite3MultipleCiphers answers PRAGMA key with "ok" even when it is
+ * wrong), then sets durability and locking. Never creates a file unless asked to.
+ */
+export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions = {}): SqliteDatabase {
+  if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  let db: SqliteDatabase;
+  try {
+    db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false, timeout: 1500 });
+  } catch (error) {
+    if (isCode(error, 'SQLITE_CANTOPEN')) throw new StoreError('DATABASE_MISSING', storeMessages.databaseMissing, { cause: error });
+    throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
+  }
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+    proveKey(db, options.create ?? false);
+    if (!options.readonly) {
+      // One writer at a time, held for as long as the app runs: a second copy of SkinLedger (or
+      // a CLI write) on the same folder is refused instead of interleaving with this one.
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.pragma('journal_mode = WAL');
+      // FULL: a consent the screen calls "saved" survives a power cut, not only a crash.
+      db.pragma('synchronous = FULL');
+      db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    }
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreError) throw error;
+    if (isCode(error, 'SQLITE_BUSY') || isCode(error, 'SQLITE_LOCKED')) {
+      throw new StoreError('STORE_IN_USE', storeMessages.inUse, { cause: error });
+    }
+    throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
+  }
+}
+
+function proveKey(db: SqliteDatabase, creating: boolean): void {
+  try {
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  } catch (error) {
+    if (isCode(error, 'SQLITE_BUSY') || isCode(error, 'SQLITE_LOCKED')) throw error;
+    throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
+  }
+  // An emptied file reads as a valid, empty database: for an existing store that is damage.
+  if (!creating && (db.pragma('user_version', { simple: true }) as number) === 0) {
+    throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable);
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith(code);
+}

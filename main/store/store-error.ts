@@ -1,0 +1,36 @@
+import type { ErrorCode } from '../../shared/errors';
+
+/**
+ * A failure the clinic can act on: a code the screens and the CLI map to a message, and a
+ * message that names what is wrong and what to do. Never carries a key, a password or a path.
+ */
+export class StoreError extends Error {
+  readonly code: ErrorCode;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StoreError';
+    this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+}
+
+export const storeMessages = {
+  notSetUp: 'This data folder has no SkinLedger store yet. Set up the clinic first.',
+  alreadyExists:
+    'This data folder already holds a SkinLedger store. Nothing was changed. Choose an empty folder to set up a new clinic.',
+  keyFileMissing:
+    'The key file (keyslots.json) is missing from the data folder, so the records cannot be opened. Nothing was changed. Put the key file back from a backup, or restore the whole store from a backup with the recovery key.',
+  keyFileDamaged:
+    'The key file (keyslots.json) is damaged, so the records cannot be opened. Nothing was changed. Restore the key file or the whole store from a backup with the recovery key.',
+  databaseMissing:
+    'The records database is missing from the data folder. Nothing was changed. Restore it from a backup.',
+  databaseUnreadable:
+    'The records database cannot be read with this clinic\'s key: it is damaged or belongs to another store. Nothing was changed. Restore it from a backup.',
+  newerVersion:
+    'This store was last opened by a newer version of SkinLedger. Nothing was changed. Install the newer version to open it.',
+  inUse: 'SkinLedger is already open on this data folder (in another window or on another account). Close it there first.',
+  wrongPassword: 'That name and password do not match. Check the spelling and Caps Lock, then try again.',
+  wrongRecoveryKey: 'That recovery key does not open this store. Check each group of characters and try again.',
+} as const;

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { BridgeError } from '../errors';
+import { ClinicSettings } from '../settings';
+import { Password, Role, SignedInStaff, StaffMember, StaffName } from '../staff';
+import { adminsOnly, everyone, type Access } from './access';
+
+export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
+  return spec;
+}
+
+const Empty = z.object({}).strict();
+const Done = z.object({ done: z.literal(true) });
+
+export const AppState = z.enum(['needs-setup', 'signed-out', 'locked', 'signed-in', 'store-error']);
+export type AppState = z.infer<typeof AppState>;
+
+export const AppStatus = z.object({
+  state: AppState,
+  appVersion: z.string(),
+  clinicName: z.string().nullable(),
+  staff: SignedInStaff.nullable(),
+  idleLockMinutes: z.number(),
+  /** Set when the data folder cannot be opened: what is wrong and what to do. */
+  storeError: BridgeError.nullable(),
+  /** True between set-up and the moment the recovery key has been acknowledged. */
+  recoveryKeyPending: z.boolean(),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const SetupInput = z
+  .object({
+    clinicName: z.string().trim().min(1, 'Enter the clinic name.').max(120),
+    clinicAddress: z.string().trim().max(400),
+    adminName: StaffName,
+    password: Password,
+  })
+  .strict();
+
+export const LoginInput = z.object({ name: StaffName, password: z.string().min(1, 'Enter your password.').max(256) }).strict();
+
+export const StaffInput = z
+  .object({ name: StaffName, role: Role, password: Password })
+  .strict();
+
+export const StaffUpdateInput = z
+  .object({ id: z.string().min(1).max(64), name: StaffName, role: Role, active: z.boolean() })
+  .strict();
+
+/**
+ * The contract: every channel between the window and the main process, with the shape of what
+ * goes in and what comes out. The main side parses every input with it before a service runs;
+ * the renderer's client is typed from it.
+ */
+export const contract = {
+  'app.status': channel({ input: Empty, output: AppStatus, access: 'public' }),
+
+  'setup.create': channel({
+    input: SetupInput,
+    output: z.object({ recoveryKey: z.string() }),
+    access: 'public',
+  }),
+  'setup.saveRecoveryKit': channel({
+    input: Empty,
+    output: z.object({ saved: z.boolean() }),
+    access: adminsOnly,
+  }),
+  'setup.acknowledgeRecoveryKey': channel({ input: Empty, output: Done, access: adminsOnly }),
+
+  'session.login': channel({ input: LoginInput, output: SignedInStaff, access: 'public' }),
+  'session.unlock': channel({
+    input: z.object({ password: z.string().min(1, 'Enter your password.').max(256) }).strict(),
+    output: SignedInStaff,
+    access: 'locked',
+  }),
+  'session.lock': channel({ input: Empty, output: Done, access: everyone }),
+  'session.signOut': channel({ input: Empty, output: Done, access: 'public' }),
+  'session.changePassword': channel({
+    input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }).strict(),
+    output: Done,
+    access: everyone,
+  }),
+
+  'staff.list': channel({ input: Empty, output: z.array(StaffMember), access: adminsOnly }),
+  'staff.add': channel({ input: StaffInput, output: StaffMember, access: adminsOnly }),
+  'staff.update': channel({ input: StaffUpdateInput, output: StaffMember, access: adminsOnly }),
+  'staff.resetPassword': channel({
+    input: z.object({ id: z.string().min(1).max(64), newPassword: Password }).strict(),
+    output: Done,
+    access: adminsOnly,
+  }),
+
+  'settings.get': channel({ input: Empty, output: ClinicSettings, access: everyone }),
+  'settings.update': channel({ input: ClinicSettings, output: ClinicSettings, access: adminsOnly }),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

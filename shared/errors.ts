@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every failure that crosses the bridge is one of these codes with a message fit for the
+ * screen. Never a stack, a key, a password or a file path.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_SIGNED_IN',
+  'LOCKED',
+  'FORBIDDEN',
+  'WRONG_PASSWORD',
+  'TOO_MANY_ATTEMPTS',
+  'WRONG_RECOVERY_KEY',
+  'STORE_NOT_SET_UP',
+  'STORE_ALREADY_EXISTS',
+  'KEY_FILE_MISSING',
+  'KEY_FILE_DAMAGED',
+  'DATABASE_MISSING',
+  'DATABASE_UNREADABLE',
+  'STORE_FROM_NEWER_VERSION',
+  'STORE_IN_USE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LAST_ADMIN',
+  'UNTRUSTED_SENDER',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const BridgeError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** Field-level messages for forms, keyed by dotted path. */
+  fields: z.record(z.string(), z.string()).optional(),
+  /** For TOO_MANY_ATTEMPTS and WRONG_PASSWORD: seconds before the next try is accepted. */
+  retryAfterSeconds: z.number().optional(),
+});
+export type BridgeError = z.infer<typeof BridgeError>;
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
