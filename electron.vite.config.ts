@@ -13,7 +13,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(__dirname, 'main/index.ts') },
+      // The admin CLI is a second entry: the same services, bundled for plain Node 24.
+      lib: { entry: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') } },
       sourcemap: false,
     },
   },

@@ -28,8 +28,8 @@ export const handlers: Handlers = {
 
   'session.login': (input, { runtime }) => runtime.login(input.name, input.password),
   'session.unlock': (input, { runtime }) => runtime.unlock(input.password),
-  'session.lock': (_input, { runtime }) => {
-    runtime.lock('button');
+  'session.lock': (input, { runtime }) => {
+    runtime.lock(input.reason ?? 'button');
     return done;
   },
   'session.signOut': (_input, { runtime }) => {

@@ -136,7 +136,10 @@ export class SkinLedgerRuntime {
     try {
       unlocked = await this.vault.unlockWithPassword(name, password);
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') this.failSignIn(name);
+      if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') {
+        this.failSignIn(name);
+        throw new StoreError('WRONG_PASSWORD', error.message, { retryAfterSeconds: this.throttle.waitSeconds() });
+      }
       throw error;
     }
     if (this.services && !this.services.holdsKey(unlocked.dataKey)) {
@@ -180,7 +183,7 @@ export class SkinLedgerRuntime {
     return this.staff;
   }
 
-  lock(reason: 'button' | 'idle' = 'button'): void {
+  lock(reason: 'button' | 'idle' | 'shortcut' = 'button'): void {
     if (!this.services || !this.staff || this.locked) return;
     this.locked = true;
     this.services.audit.append({ staffId: this.staff.id, action: 'session.lock', entity: 'staff', entityId: this.staff.id, detail: reason });

@@ -78,7 +78,11 @@ export const contract = {
     output: SignedInStaff,
     access: 'locked',
   }),
-  'session.lock': channel({ input: Empty, output: Done, access: everyone }),
+  'session.lock': channel({
+    input: z.object({ reason: z.enum(['button', 'idle', 'shortcut']).optional() }).strict(),
+    output: Done,
+    access: everyone,
+  }),
   'session.signOut': channel({ input: Empty, output: Done, access: 'public' }),
   'session.changePassword': channel({
     input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }).strict(),
