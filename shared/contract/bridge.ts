@@ -18,6 +18,11 @@ export interface SkinLedgerBridge {
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<BridgeResult<ChannelOutput<C>>>;
   /** Subscribes to application-menu commands; returns the unsubscribe function. */
   onMenu(callback: (command: MenuCommand) => void): () => void;
+  /**
+   * The main process locked the session on its own (the computer's screen was locked or it went
+   * to sleep): hide client data and show the lock screen. Returns the unsubscribe function.
+   */
+  onSessionLocked(callback: () => void): () => void;
 }
 
 /** The property name on `window`; kept here so the preload and the renderer cannot drift. */
@@ -26,3 +31,4 @@ export const bridgeGlobalName = 'skinledger';
 /** The IPC channel prefix, so app channels cannot collide with Electron's or a library's. */
 export const ipcChannelPrefix = 'skinledger:';
 export const menuEventChannel = 'skinledger-menu';
+export const sessionLockedEventChannel = 'skinledger-session-locked';
