@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { app, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { sessionLockedEventChannel, menuEventChannel } from '../shared/contract/bridge';
+import { createDispatcher } from './bridge/dispatch';
+import { SkinLedgerRuntime } from './session/runtime';
+import { appMenuTemplate } from './shell/app-menu';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
+import { registerBridge } from './shell/bridge-ipc';
+import { dataFolderPath } from './shell/data-folder-path';
+import { electronDesktopPorts } from './shell/desktop-ports';
+import { guardSession, guardWebContents } from './shell/guard-contents';
+import { openMainWindow } from './shell/main-window';
+import { logFolder, openShellLog } from './shell/shell-log';
+import { appOrigin, isTrustedAppUrl } from './shell/trusted-url';
+import { windowStateFile } from './shell/window-state-file';
+
+/**
+ * The Electron entry: wires the runtime, the bridge and one secure window together. Everything
+ * with logic in it lives in main/shell/*.ts as plain functions with tests, or in the services.
+ */
+
+// Both must happen before 'ready', so before any await.
+registerAppScheme();
+app.enableSandbox();
+
+// Two copies on one database must never both write: the second one hands over to the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
+}
+
+function start(): void {
+  const userData = app.getPath('userData');
+  const log = openShellLog(logFolder(userData));
+  const developer = !app.isPackaged;
+  // electron-vite's dev server, only in an unpackaged build; the packaged app knows one origin.
+  const devServer = developer ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const origin = devServer ? new URL(devServer).origin : appOrigin;
+  let mainWindow: BrowserWindow | null = null;
+
+  const runtime = new SkinLedgerRuntime({
+    dataDir: dataFolderPath(process.env, userData),
+    appVersion: app.getVersion(),
+    ports: electronDesktopPorts(() => mainWindow),
+  });
+  const dispatch = createDispatcher(runtime, {
+    isTrustedSender: (frameUrl) => isTrustedAppUrl(frameUrl, origin),
+    reportFault: (channel, error) => log.fault(channel, error),
+  });
+  registerBridge(dispatch, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null));
+
+  /** Locks without asking the page first: the screen is going away, or the page is. */
+  const lockNow = (why: string) => {
+    try {
+      if (!runtime.signedIn() || runtime.isLocked()) return;
+      runtime.lock('idle');
+      log.info('locked', { why });
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(sessionLockedEventChannel);
+    } catch (error) {
+      log.fault('lock', error);
+    }
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log));
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window is the app: closing it quits on every platform, so no signed-in session lingers.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    try {
+      runtime.close();
+    } catch (error) {
+      log.fault('close', error);
+    }
+    log.info('quit');
+  });
+  app.on('child-process-gone', (_event, details) => log.info('child-process-gone', { type: details.type, reason: details.reason }));
+
+  app
+    .whenReady()
+    .then(() => {
+      log.info('start', { version: app.getVersion(), electron: process.versions.electron ?? '', platform: process.platform, arch: process.arch });
+      if (process.platform === 'win32') app.setAppUserModelId('app.skinledger.desktop');
+      guardSession(session.defaultSession, { origin, offline: !developer });
+      serveRenderer(join(app.getAppPath(), 'out', 'renderer'));
+
+      const send = (command: 'lock' | 'about') => mainWindow?.webContents.send(menuEventChannel, command);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, developer, actions: { send, quit: () => app.quit() } })));
+
+      powerMonitor.on('lock-screen', () => lockNow('screen-locked'));
+      powerMonitor.on('suspend', () => lockNow('suspend'));
+
+      const window = openMainWindow({
+        preloadPath: join(app.getAppPath(), 'out', 'preload', 'index.cjs'),
+        stateFile: windowStateFile(userData),
+        developer,
+      });
+      mainWindow = window;
+      window.on('closed', () => {
+        mainWindow = null;
+      });
+      let crashes = 0;
+      window.webContents.on('render-process-gone', (_event, details) => {
+        log.info('renderer-gone', { reason: details.reason, exitCode: details.exitCode });
+        lockNow('renderer-gone');
+        // A fresh page asks for the password again; give up after a few tries rather than loop.
+        if (details.reason !== 'clean-exit' && ++crashes <= 3) window.webContents.reload();
+      });
+      window.on('unresponsive', () => log.info('window-unresponsive'));
+      return window.loadURL(devServer ?? `${appOrigin}/index.html`);
+    })
+    .catch((error: unknown) => {
+      log.fault('start', error);
+      app.quit();
+    });
+}
