@@ -1,8 +1,12 @@
 import { AuditLog } from './audit/audit-log';
+import { ClientService } from './clients/client-service';
+import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
+import { CourseService } from './treatments/course-service';
+import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
 
@@ -20,6 +24,10 @@ export interface Services {
   readonly audit: AuditLog;
   readonly staff: StaffService;
   readonly settings: SettingsService;
+  readonly clients: ClientService;
+  readonly medicalHistory: MedicalHistoryService;
+  readonly courses: CourseService;
+  readonly sessions: SessionService;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -44,6 +52,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const audit = new AuditLog(db, clock);
   const staff = new StaffService(db, vault, key, audit, clock);
   const settings = new SettingsService(db, audit);
+  const clients = new ClientService(db, audit, clock);
+  const medicalHistory = new MedicalHistoryService(db, audit, clock);
+  const courses = new CourseService(db, audit, clock);
+  const sessions = new SessionService(db, audit, clock, medicalHistory);
   let open = true;
   return {
     vault,
@@ -52,6 +64,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     audit,
     staff,
     settings,
+    clients,
+    medicalHistory,
+    courses,
+    sessions,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;

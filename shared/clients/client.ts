@@ -77,3 +77,25 @@ export function ageOn(dateOfBirth: string, today: string): number {
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
+
+/** The editable fields of a stored client, as the edit form starts from them. */
+export function clientInputOf(client: Client): ClientFields {
+  return {
+    firstName: client.firstName,
+    lastName: client.lastName,
+    preferredName: client.preferredName,
+    dateOfBirth: client.dateOfBirth,
+    pronouns: client.pronouns,
+    sex: client.sex as ClientFields['sex'],
+    phone: client.phone,
+    email: client.email,
+    address: client.address,
+    emergencyContact: client.emergencyContact,
+    gp: client.gp,
+    referralSource: client.referralSource,
+    fitzpatrick: client.fitzpatrick,
+    concerns: client.concerns,
+    marketingConsent: client.marketingConsent,
+    notes: client.notes,
+  };
+}

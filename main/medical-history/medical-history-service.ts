@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { MedicalHistoryAnswers } from '../../shared/screening/medical-history';
+import { defaultScreeningSettings, hasStop, screen, type ScreeningAlert } from '../../shared/screening/rules';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { SqliteDatabase } from '../store/open-database';
+import { StoreError } from '../store/store-error';
+
+export interface MedicalHistoryEntry {
+  id: string;
+  clientId: string;
+  recordedAt: string;
+  recordedBy: string;
+  recordedByName: string;
+  answers: MedicalHistoryAnswers;
+  /** Alerts as screened when the answers were recorded. */
+  alerts: ScreeningAlert[];
+}
+
+export interface ScreeningOverride {
+  id: string;
+  medicalHistoryId: string;
+  overriddenAt: string;
+  overriddenBy: string;
+  rules: string[];
+  reason: string;
+}
+
+export interface ScreeningState {
+  latest: MedicalHistoryEntry | null;
+  /** Alerts of the latest answers, screened again today (time windows move). */
+  alerts: ScreeningAlert[];
+  /** The override that covers today's stops, if a practitioner recorded one for these answers. */
+  override: ScreeningOverride | null;
+  blocked: boolean;
+}
+
+interface EntryRow {
+  id: string;
+  client_id: string;
+  recorded_at: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  answers: string;
+  alerts: string;
+}
+
+function toEntry(row: EntryRow): MedicalHistoryEntry {
+  return {
+    id: row.id,
+    clientId: row.client_id,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+    recordedByName: row.recorded_by_name,
+    answers: MedicalHistoryAnswers.parse(JSON.parse(row.answers)),
+    alerts: JSON.parse(row.alerts) as ScreeningAlert[],
+  };
+}
+
+const entryQuery = `SELECT h.*, s.name AS recorded_by_name FROM medical_history h JOIN staff s ON s.id = h.recorded_by`;
+
+/**
+ * The medical history is a series of dated answer sets: a change is a new entry, the latest
+ * counts, older ones stay readable. Screening runs on the latest answers as of today.
+ */
+export class MedicalHistoryService {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  record(by: string, clientId: string, answers: MedicalHistoryAnswers): MedicalHistoryEntry {
+    const parsed = MedicalHistoryAnswers.parse(answers);
+    const id = randomUUID();
+    const alerts = screen(parsed, this.today(), defaultScreeningSettings);
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, clientId, this.clock.now().toISOString(), by, JSON.stringify(parsed), JSON.stringify(alerts));
+      this.audit.append({
+        staffId: by,
+        action: 'medical-history.create',
+        entity: 'client',
+        entityId: clientId,
+        detail: `entry=${id} stops=${alerts.filter((a) => a.level === 'stop').length} cautions=${alerts.filter((a) => a.level === 'caution').length}`,
+      });
+    })();
+    return this.entry(id);
+  }
+
+  entries(by: string, clientId: string): MedicalHistoryEntry[] {
+    const rows = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC`).all(clientId) as EntryRow[];
+    this.audit.append({ staffId: by, action: 'medical-history.view', entity: 'client', entityId: clientId });
+    return rows.map(toEntry);
+  }
+
+  latest(clientId: string): MedicalHistoryEntry | null {
+    const row = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC LIMIT 1`).get(clientId) as
+      | EntryRow
+      | undefined;
+    return row ? toEntry(row) : null;
+  }
+
+  /** Today's screening for a client: what blocks a session and whether an override covers it. */
+  screening(clientId: string): ScreeningState {
+    const latest = this.latest(clientId);
+    if (!latest) return { latest: null, alerts: [], override: null, blocked: false };
+    const alerts = screen(latest.answers, this.today(), defaultScreeningSettings);
+    const stops = alerts.filter((a) => a.level === 'stop').map((a) => a.rule);
+    const override = this.overrideFor(latest.id);
+    // An override is a decision for one day's treatment, not a permanent waiver.
+    const covered = override !== null && override.overriddenAt.slice(0, 10) === this.today() && stops.every((rule) => override.rules.includes(rule));
+    return { latest, alerts, override, blocked: hasStop(alerts) && !covered };
+  }
+
+  /** A practitioner accepts today's stops for these answers, with a reason; audited. */
+  override(by: string, clientId: string, reason: string): ScreeningOverride {
+    const state = this.screening(clientId);
+    if (!state.latest) throw new StoreError('NOT_FOUND', 'Record a medical history before overriding its alerts.');
+    const rules = state.alerts.filter((a) => a.level === 'stop').map((a) => a.rule);
+    if (rules.length === 0) throw new StoreError('CONFLICT', 'There is no stop to override.');
+    const id = randomUUID();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'INSERT INTO screening_override (id, client_id, medical_history_id, overridden_at, overridden_by, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, clientId, state.latest!.id, this.clock.now().toISOString(), by, JSON.stringify(rules), reason);
+      this.audit.append({ staffId: by, action: 'screening.override', entity: 'client', entityId: clientId, detail: `rules=${rules.join(',')}` });
+    })();
+    return this.overrideFor(state.latest.id)!;
+  }
+
+  private overrideFor(medicalHistoryId: string): ScreeningOverride | null {
+    const row = this.db
+      .prepare('SELECT * FROM screening_override WHERE medical_history_id = ? ORDER BY overridden_at DESC LIMIT 1')
+      .get(medicalHistoryId) as
+      | { id: string; medical_history_id: string; overridden_at: string; overridden_by: string; rules: string; reason: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      id: row.id,
+      medicalHistoryId: row.medical_history_id,
+      overriddenAt: row.overridden_at,
+      overriddenBy: row.overridden_by,
+      rules: JSON.parse(row.rules) as string[],
+      reason: row.reason,
+    };
+  }
+
+  private entry(id: string): MedicalHistoryEntry {
+    return toEntry(this.db.prepare(`${entryQuery} WHERE h.id = ?`).get(id) as EntryRow);
+  }
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { depthNeedsConfirmation, type AreaDepth, type TreatmentArea } from '../../shared/clinical/areas';
+import { SessionRecord, type SessionRecordInput } from '../../shared/clinical/session';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { MedicalHistoryService } from '../medical-history/medical-history-service';
+import type { SqliteDatabase } from '../store/open-database';
+import { StoreError } from '../store/store-error';
+
+export interface TreatmentSession {
+  id: string;
+  clientId: string;
+  courseId: string | null;
+  practitionerId: string;
+  practitionerName: string;
+  record: SessionRecord;
+  createdAt: string;
+  updatedAt: string;
+  amendments: SessionAmendment[];
+}
+
+export interface SessionAmendment {
+  id: string;
+  amendedAt: string;
+  amendedBy: string;
+  amendedByName: string;
+  reason: string;
+  previous: SessionRecord;
+}
+
+export interface LotUse {
+  sessionId: string;
+  performedAt: string;
+  clientId: string;
+  clientName: string;
+  dateOfBirth: string | null;
+  kind: 'cartridge' | 'product';
+  product: string;
+  lot: string;
+  expiry: string | null;
+}
+
+export interface RecordOptions {
+  /** The practitioner confirmed depths above an area's maximum. */
+  depthsConfirmed?: boolean;
+}
+
+interface SessionRow {
+  id: string;
+  client_id: string;
+  course_id: string | null;
+  practitioner_id: string;
+  practitioner_name: string;
+  record: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const sessionQuery = `SELECT t.*, s.name AS practitioner_name FROM treatment_session t JOIN staff s ON s.id = t.practitioner_id`;
+
+/**
+ * Treatment sessions. A session is editable on the day it was recorded; after that a change is an
+ * amendment that keeps the previous record, who changed it, when and why.
+ */
+export class SessionService {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly medicalHistory: MedicalHistoryService,
+  ) {}
+
+  record(by: string, clientId: string, courseId: string | null, input: SessionRecordInput, options: RecordOptions = {}): TreatmentSession {
+    const record = SessionRecord.parse(input);
+    const screening = this.medicalHistory.screening(clientId);
+    if (screening.blocked) {
+      throw new StoreError('NEEDS_OVERRIDE', 'The medical history has a stop for this client. A practitioner must record an override with a reason before treating.');
+    }
+    this.assertDepthsConfirmed(record, options);
+    if (courseId) this.assertCourseOf(clientId, courseId);
+    const id = randomUUID();
+    const now = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO treatment_session (id, client_id, course_id, performed_at, practitioner_id, record, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, clientId, courseId, record.performedAt, by, JSON.stringify(record), now, now);
+      this.writeLots(id, record);
+      this.audit.append({
+        staffId: by,
+        action: 'session.create',
+        entity: 'client',
+        entityId: clientId,
+        detail: `session=${id} areas=${record.areas.length}${options.depthsConfirmed ? ' depths-confirmed' : ''}`,
+      });
+    })();
+    return this.get(id);
+  }
+
+  /** Same day: changed in place. Later: an amendment with a reason, keeping what was there. */
+  change(by: string, id: string, input: SessionRecordInput, reason: string | null, options: RecordOptions = {}): TreatmentSession {
+    const current = this.get(id);
+    const record = SessionRecord.parse(input);
+    this.assertDepthsConfirmed(record, options);
+    const sameDay = current.createdAt.slice(0, 10) === this.clock.now().toISOString().slice(0, 10);
+    if (!sameDay && !reason?.trim()) {
+      throw new StoreError('NEEDS_CONFIRMATION', 'This session was recorded on an earlier day. Give a reason: the change is kept as an amendment beside the original.');
+    }
+    const now = this.clock.now().toISOString();
+    this.db.transaction(() => {
+      if (!sameDay) {
+        this.db
+          .prepare('INSERT INTO session_amendment (id, session_id, amended_at, amended_by, reason, previous_record) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), id, now, by, reason!.trim(), JSON.stringify(current.record));
+      }
+      this.db.prepare('UPDATE treatment_session SET record = ?, performed_at = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(record), record.performedAt, now, id);
+      this.db.prepare('DELETE FROM session_lot WHERE session_id = ?').run(id);
+      this.writeLots(id, record);
+      this.audit.append({ staffId: by, action: sameDay ? 'session.update' : 'session.amend', entity: 'client', entityId: current.clientId, detail: `session=${id}` });
+    })();
+    return this.get(id);
+  }
+
+  get(id: string): TreatmentSession {
+    const row = this.db.prepare(`${sessionQuery} WHERE t.id = ?`).get(id) as SessionRow | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', 'That session does not exist.');
+    return this.toSession(row);
+  }
+
+  /** A client's sessions, newest first; reading treatment notes is audited. */
+  forClient(by: string, clientId: string): TreatmentSession[] {
+    const rows = this.db.prepare(`${sessionQuery} WHERE t.client_id = ? ORDER BY t.performed_at DESC`).all(clientId) as SessionRow[];
+    this.audit.append({ staffId: by, action: 'session.view', entity: 'client', entityId: clientId, detail: `sessions=${rows.length}` });
+    return rows.map((row) => this.toSession(row));
+  }
+
+  /** Recall: every session that used a lot (cartridge or product), exact lot match, case-insensitive. */
+  findByLot(by: string, lot: string): LotUse[] {
+    const rows = this.db
+      .prepare(
+        `SELECT l.session_id, t.performed_at, t.client_id, c.first_name || ' ' || c.last_name AS client_name, c.date_of_birth,
+                l.kind, l.name, l.lot, l.expiry
+         FROM session_lot l JOIN treatment_session t ON t.id = l.session_id JOIN client c ON c.id = t.client_id
+         WHERE l.lot_folded = ? ORDER BY t.performed_at`,
+      )
+      .all(foldLot(lot)) as {
+      session_id: string;
+      performed_at: string;
+      client_id: string;
+      client_name: string;
+      date_of_birth: string | null;
+      kind: 'cartridge' | 'product';
+      name: string;
+      lot: string;
+      expiry: string | null;
+    }[];
+    this.audit.append({ staffId: by, action: 'lot.search', entity: 'lot', entityId: lot.slice(0, 60), detail: `sessions=${rows.length}` });
+    return rows.map((r) => ({
+      sessionId: r.session_id,
+      performedAt: r.performed_at,
+      clientId: r.client_id,
+      clientName: r.client_name,
+      dateOfBirth: r.date_of_birth,
+      kind: r.kind,
+      product: r.name,
+      lot: r.lot,
+      expiry: r.expiry,
+    }));
+  }
+
+  areaDepths(): AreaDepth[] {
+    return (this.db.prepare('SELECT area, typical_mm, max_mm FROM area_depth ORDER BY rowid').all() as { area: TreatmentArea; typical_mm: number; max_mm: number }[]).map(
+      (r) => ({ area: r.area, typicalMm: r.typical_mm, maxMm: r.max_mm }),
+    );
+  }
+
+  setAreaDepth(by: string, depth: AreaDepth): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO area_depth (area, typical_mm, max_mm) VALUES (?, ?, ?) ON CONFLICT (area) DO UPDATE SET typical_mm = excluded.typical_mm, max_mm = excluded.max_mm')
+        .run(depth.area, depth.typicalMm, depth.maxMm);
+      this.audit.append({ staffId: by, action: 'settings.area-depth', entity: 'settings', entityId: depth.area, detail: `typical=${depth.typicalMm} max=${depth.maxMm}` });
+    })();
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM treatment_session').get() as { n: number }).n;
+  }
+
+  /** Areas whose depth is above the clinic's maximum for that area. */
+  deepAreas(record: Pick<SessionRecord, 'areas'>): TreatmentArea[] {
+    const depths = new Map(this.areaDepths().map((d) => [d.area, d]));
+    return record.areas.filter((a) => depthNeedsConfirmation(a.depthMm, depths.get(a.area))).map((a) => a.area);
+  }
+
+  private assertDepthsConfirmed(record: SessionRecord, options: RecordOptions): void {
+    const deep = this.deepAreas(record);
+    if (deep.length > 0 && !options.depthsConfirmed) {
+      throw new StoreError('NEEDS_CONFIRMATION', `The depth for ${deep.join(', ')} is above the clinic's maximum for that area. Confirm it to save.`);
+    }
+  }
+
+  private assertCourseOf(clientId: string, courseId: string): void {
+    const row = this.db.prepare('SELECT client_id FROM course WHERE id = ?').get(courseId) as { client_id: string } | undefined;
+    if (!row || row.client_id !== clientId) throw new StoreError('NOT_FOUND', 'That course does not belong to this client.');
+  }
+
+  private writeLots(sessionId: string, record: SessionRecord): void {
+    const insert = this.db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry) VALUES (?, ?, ?, ?, ?, ?)');
+    if (record.cartridge) insert.run(sessionId, 'cartridge', record.cartridge.name, record.cartridge.lot, foldLot(record.cartridge.lot), record.cartridge.expiry);
+    for (const product of record.products) insert.run(sessionId, 'product', product.name, product.lot, foldLot(product.lot), product.expiry);
+  }
+
+  private toSession(row: SessionRow): TreatmentSession {
+    const amendments = this.db
+      .prepare(
+        `SELECT a.*, s.name AS amended_by_name FROM session_amendment a JOIN staff s ON s.id = a.amended_by WHERE a.session_id = ? ORDER BY a.amended_at`,
+      )
+      .all(row.id) as { id: string; amended_at: string; amended_by: string; amended_by_name: string; reason: string; previous_record: string }[];
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      courseId: row.course_id,
+      practitionerId: row.practitioner_id,
+      practitionerName: row.practitioner_name,
+      record: SessionRecord.parse(JSON.parse(row.record)),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      amendments: amendments.map((a) => ({
+        id: a.id,
+        amendedAt: a.amended_at,
+        amendedBy: a.amended_by,
+        amendedByName: a.amended_by_name,
+        reason: a.reason,
+        previous: SessionRecord.parse(JSON.parse(a.previous_record)),
+      })),
+    };
+  }
+}
+
+/** Lot numbers match without case, spaces or punctuation: "ab-123" on a box is "AB 123" in a recall notice. */
+export function foldLot(lot: string): string {
+  return lot.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { treatmentAreas } from './areas';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a full date.');
+const text = (max: number) => z.string().trim().max(max).default('');
+
+export const Lot = z
+  .object({
+    name: z.string().trim().min(1, 'Name the product.').max(120),
+    lot: z.string().trim().min(1, 'Enter the lot number.').max(60),
+    expiry: IsoDate.nullable().default(null),
+  })
+  .strict();
+export type Lot = z.infer<typeof Lot>;
+
+export const TreatedArea = z
+  .object({
+    area: z.enum(treatmentAreas),
+    depthMm: z.number().min(0.1, 'At least 0.1 mm.').max(3, 'At most 3 mm.'),
+    passes: z.number().int().min(1).max(20),
+  })
+  .strict();
+export type TreatedArea = z.infer<typeof TreatedArea>;
+
+export const clinicalEndpoints = ['even-erythema', 'pinpoint-bleeding', 'other'] as const;
+
+/** Everything recorded about one treatment, as the session form captures it. */
+export const SessionRecord = z
+  .object({
+    performedAt: z.string().datetime({ offset: true, message: 'Enter the date and time of the session.' }),
+    device: z
+      .object({
+        kind: z.enum(['pen', 'roller']),
+        make: text(80),
+        model: text(80),
+        settings: text(200),
+      })
+      .strict(),
+    cartridge: Lot.nullable().default(null),
+    anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^\d{2}:\d{2}$/).nullable().default(null) }).strict(),
+    skinPrep: text(400),
+    areas: z.array(TreatedArea).min(1, 'Choose at least one area on the map.').max(30),
+    products: z.array(Lot).max(20).default([]),
+    endpoint: z.enum(clinicalEndpoints),
+    immediateReaction: text(1000),
+    aftercareGiven: z.boolean(),
+    notes: text(8000),
+  })
+  .strict();
+export type SessionRecordInput = z.input<typeof SessionRecord>;
+export type SessionRecord = z.output<typeof SessionRecord>;
+
+export const CourseInput = z
+  .object({
+    indication: z.string().trim().min(1, 'Choose what the course treats.').max(120),
+    plannedSessions: z.number().int().min(1).max(50),
+    intervalWeeks: z.number().int().min(1).max(52),
+    startedOn: IsoDate,
+    notes: text(2000),
+  })
+  .strict();
+export type CourseInput = z.input<typeof CourseInput>;
+
+export const courseStatuses = ['active', 'completed', 'stopped'] as const;

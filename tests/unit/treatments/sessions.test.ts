@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecordInput } from '../../../shared/clinical/session';
+import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { createTestStore, TestClock } from '../../support/store';
+import { tempFolder } from '../../support/temp-folder';
+
+let folder: ReturnType<typeof tempFolder>;
+let store: Awaited<ReturnType<typeof createTestStore>>;
+let clock: TestClock;
+let clientId: string;
+let by: string;
+
+beforeEach(async () => {
+  folder = tempFolder();
+  clock = new TestClock(new Date('2026-11-25T09:00:00Z'));
+  store = await createTestStore(folder.path, clock);
+  by = store.admin.id;
+  clientId = store.services.clients.create(by, { firstName: 'Zoë', lastName: 'Nguyễn' }).id;
+});
+afterEach(() => {
+  store.services.close();
+  folder.remove();
+});
+
+const session = (overrides: Partial<SessionRecordInput> = {}): SessionRecordInput => ({
+  performedAt: clock.now().toISOString(),
+  device: { kind: 'pen', make: 'Dr. Pen', model: 'M8', settings: 'speed 5' },
+  cartridge: { name: '16-pin cartridge', lot: 'CART-2291', expiry: '2027-06-30' },
+  anaesthetic: { product: 'LMX4', appliedAt: '08:30' },
+  skinPrep: 'Chlorhexidine',
+  areas: [
+    { area: 'forehead', depthMm: 0.5, passes: 3 },
+    { area: 'cheek-left', depthMm: 1.0, passes: 3 },
+    { area: 'cheek-right', depthMm: 1.0, passes: 3 },
+  ],
+  products: [{ name: 'Hyaluronic serum', lot: 'HA 7781', expiry: null }],
+  endpoint: 'even-erythema',
+  immediateReaction: 'Even erythema',
+  aftercareGiven: true,
+  notes: 'Tolerated well',
+  ...overrides,
+});
+
+describe('medical history and screening', () => {
+  it('keeps every answer set as a dated entry; the latest counts', () => {
+    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), diabetes: { yes: true, detail: 'type 2' } });
+    clock.advance(86_400_000);
+    store.services.medicalHistory.record(by, clientId, blankMedicalHistory());
+    const entries = store.services.medicalHistory.entries(by, clientId);
+    expect(entries).toHaveLength(2);
+    expect(entries[0]!.alerts).toEqual([]);
+    expect(entries[1]!.alerts.map((a) => a.rule)).toEqual(['diabetes']);
+    expect(() => store.services.db.prepare('UPDATE medical_history SET answers = ?').run('{}')).toThrow(/never changed/);
+  });
+
+  it('a stop blocks the session until a practitioner overrides it with a reason, for that day only', () => {
+    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), sunburnInArea: { yes: true, detail: 'cheeks' } });
+    expect(() => store.services.sessions.record(by, clientId, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
+    store.services.medicalHistory.override(by, clientId, 'Sunburn is on the neck only; face treated');
+    expect(store.services.sessions.record(by, clientId, null, session()).record.areas).toHaveLength(3);
+    const audit = store.services.audit.recent(5).map((r) => r.action);
+    expect(audit).toContain('screening.override');
+    clock.advance(86_400_000);
+    expect(store.services.medicalHistory.screening(clientId).blocked).toBe(true);
+  });
+
+  it('cautions do not block', () => {
+    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), anticoagulantsOrAntiplatelets: { yes: true, detail: 'aspirin' } });
+    expect(store.services.medicalHistory.screening(clientId)).toMatchObject({ blocked: false, alerts: [{ rule: 'anticoagulants', level: 'caution' }] });
+    expect(() => store.services.sessions.record(by, clientId, null, session())).not.toThrow();
+  });
+});
+
+describe('treatment sessions', () => {
+  it('a depth above the area maximum needs confirming', () => {
+    const deep = session({ areas: [{ area: 'periorbital-left', depthMm: 0.5, passes: 2 }] });
+    expect(() => store.services.sessions.record(by, clientId, null, deep)).toThrow(expect.objectContaining({ code: 'NEEDS_CONFIRMATION' }));
+    expect(store.services.sessions.record(by, clientId, null, deep, { depthsConfirmed: true }).record.areas[0]!.depthMm).toBe(0.5);
+  });
+
+  it('the depth table is the clinic\'s to edit', () => {
+    store.services.sessions.setAreaDepth(by, { area: 'periorbital-left', typicalMm: 0.25, maxMm: 0.5 });
+    expect(() => store.services.sessions.record(by, clientId, null, session({ areas: [{ area: 'periorbital-left', depthMm: 0.5, passes: 2 }] }))).not.toThrow();
+  });
+
+  it('is changed in place on the same day, and by an amendment that keeps the original later', () => {
+    const first = store.services.sessions.record(by, clientId, null, session());
+    store.services.sessions.change(by, first.id, session({ notes: 'Tolerated well; mild pinpoint bleeding on cheeks' }), null);
+    expect(store.services.sessions.get(first.id).amendments).toEqual([]);
+    clock.advance(2 * 86_400_000);
+    expect(() => store.services.sessions.change(by, first.id, session({ notes: 'changed' }), null)).toThrow(expect.objectContaining({ code: 'NEEDS_CONFIRMATION' }));
+    const amended = store.services.sessions.change(by, first.id, session({ notes: 'Reaction at 48 h: none' }), 'Follow-up call added');
+    expect(amended.record.notes).toBe('Reaction at 48 h: none');
+    expect(amended.amendments).toHaveLength(1);
+    expect(amended.amendments[0]).toMatchObject({ reason: 'Follow-up call added', amendedByName: 'Ada Admin' });
+    expect(amended.amendments[0]!.previous.notes).toBe('Tolerated well; mild pinpoint bleeding on cheeks');
+    expect(() => store.services.db.prepare('DELETE FROM session_amendment').run()).toThrow(/never removed/);
+  });
+
+  it('a recall finds every client treated with a lot, whatever the case or spacing', () => {
+    const other = store.services.clients.create(by, { firstName: 'Иван', lastName: 'Петров' }).id;
+    store.services.sessions.record(by, clientId, null, session());
+    store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }));
+    store.services.sessions.record(by, other, null, session({ cartridge: null, products: [] }));
+    expect(store.services.sessions.findByLot(by, 'CART2291').map((u) => u.clientName).sort()).toEqual(['Zoë Nguyễn', 'Иван Петров']);
+    expect(store.services.sessions.findByLot(by, 'ha7781').map((u) => [u.clientName, u.kind])).toEqual([['Zoë Nguyễn', 'product']]);
+    expect(store.services.sessions.findByLot(by, 'nope')).toEqual([]);
+  });
+});
+
+describe('courses', () => {
+  it('shows progress and when the next session is due; overdue courses are listed', () => {
+    const course = store.services.courses.create(by, clientId, { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-09-01', notes: '' });
+    clock.advance(-70 * 86_400_000); // 2026-09-16
+    store.services.sessions.record(by, clientId, course.id, session());
+    clock.advance(28 * 86_400_000); // 2026-10-14
+    store.services.sessions.record(by, clientId, course.id, session());
+    clock.advance(42 * 86_400_000); // 2026-11-25
+    const progress = store.services.courses.get(course.id);
+    expect(progress).toMatchObject({ sessionsDone: 2, plannedSessions: 6, lastSessionOn: '2026-10-14', nextDueOn: '2026-11-11' });
+    expect(store.services.courses.overdue(10).map((c) => [c.clientName, c.nextDueOn])).toEqual([['Zoë Nguyễn', '2026-11-11']]);
+    store.services.courses.setStatus(by, course.id, 'stopped');
+    expect(store.services.courses.overdue(10)).toEqual([]);
+  });
+
+  it('a session cannot be filed under another client\'s course', () => {
+    const other = store.services.clients.create(by, { firstName: 'Ann', lastName: 'Other' }).id;
+    const course = store.services.courses.create(by, other, { indication: 'stretch-marks', plannedSessions: 3, intervalWeeks: 6, startedOn: '2026-11-01', notes: '' });
+    expect(() => store.services.sessions.record(by, clientId, course.id, session())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
