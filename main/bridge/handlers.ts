@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, Contract } from '../../shared/contract';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import { clientHandlers } from './client-handlers';
 
 export interface HandlerContext {
   runtime: SkinLedgerRuntime;
@@ -62,4 +63,6 @@ export const handlers: Handlers = {
     const { services, staff } = runtime.current();
     return services.settings.update(staff.id, input);
   },
+
+  ...clientHandlers,
 };

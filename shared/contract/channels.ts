@@ -3,6 +3,7 @@ import { BridgeError } from '../errors';
 import { ClinicSettings } from '../settings';
 import { Password, Role, SignedInStaff, StaffMember, StaffName } from '../staff';
 import { adminsOnly, everyone, type Access } from './access';
+import { clientChannels } from './client-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -101,6 +102,8 @@ export const contract = {
 
   'settings.get': channel({ input: Empty, output: ClinicSettings, access: everyone }),
   'settings.update': channel({ input: ClinicSettings, output: ClinicSettings, access: adminsOnly }),
+
+  ...clientChannels,
 } as const;
 
 export type Contract = typeof contract;

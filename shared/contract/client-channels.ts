@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Client, ClientInput, ClientSummary } from '../clients/client';
+import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
+import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
+import { MedicalHistoryAnswers } from '../screening/medical-history';
+import { adminsOnly, clinicians, everyone, type Access } from './access';
+
+const Id = z.string().min(1).max(64);
+
+interface Spec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+}
+const channel = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => spec;
+
+export const ClientProfile = z.object({
+  client: Client,
+  age: z.number().nullable(),
+  /** Null for roles that may not see health data (reception). */
+  screening: ScreeningStateView.nullable(),
+  courses: z.array(CourseView),
+});
+export type ClientProfile = z.infer<typeof ClientProfile>;
+
+/**
+ * Client records, medical history, courses and sessions. Reception books and registers clients;
+ * only clinicians read or write health data (history, sessions, notes).
+ */
+export const clientChannels = {
+  'clients.find': channel({
+    input: z
+      .object({
+        text: z.string().max(200),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(500),
+        includeArchived: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ total: z.number(), clients: z.array(ClientSummary) }),
+    access: everyone,
+  }),
+  'clients.recent': channel({ input: z.object({ limit: z.number().int().min(1).max(50) }).strict(), output: z.array(ClientSummary), access: everyone }),
+  'clients.profile': channel({ input: z.object({ id: Id }).strict(), output: ClientProfile, access: everyone }),
+  'clients.possibleDuplicates': channel({
+    input: z
+      .object({
+        firstName: z.string().max(100),
+        lastName: z.string().max(100),
+        dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+        phone: z.string().max(40),
+        email: z.string().max(200),
+        exceptId: Id.nullable(),
+      })
+      .strict(),
+    output: z.array(z.object({ client: ClientSummary, reason: z.enum(['name-and-birth', 'phone', 'email']) })),
+    access: everyone,
+  }),
+  'clients.create': channel({
+    input: z.object({ fields: ClientInput, allowDuplicate: z.boolean() }).strict(),
+    output: Client,
+    access: everyone,
+  }),
+  'clients.update': channel({ input: z.object({ id: Id, fields: ClientInput }).strict(), output: Client, access: everyone }),
+  'clients.setArchived': channel({ input: z.object({ id: Id, archived: z.boolean() }).strict(), output: Client, access: clinicians }),
+
+  'medicalHistory.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(MedicalHistoryEntryView), access: clinicians }),
+  'medicalHistory.record': channel({
+    input: z.object({ clientId: Id, answers: MedicalHistoryAnswers }).strict(),
+    output: MedicalHistoryEntryView,
+    access: clinicians,
+  }),
+  'screening.override': channel({
+    input: z.object({ clientId: Id, reason: z.string().trim().min(5, 'Give the reason for treating despite the alert.').max(1000) }).strict(),
+    output: ScreeningStateView,
+    access: clinicians,
+  }),
+
+  'courses.create': channel({ input: z.object({ clientId: Id, course: CourseInput }).strict(), output: CourseView, access: clinicians }),
+  'courses.setStatus': channel({ input: z.object({ id: Id, status: z.enum(courseStatuses) }).strict(), output: CourseView, access: clinicians }),
+  'courses.overdue': channel({ input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(OverdueCourseView), access: everyone }),
+
+  'sessions.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(TreatmentSessionView), access: clinicians }),
+  'sessions.record': channel({
+    input: z.object({ clientId: Id, courseId: Id.nullable(), record: SessionRecord, depthsConfirmed: z.boolean() }).strict(),
+    output: TreatmentSessionView,
+    access: clinicians,
+  }),
+  'sessions.change': channel({
+    input: z.object({ id: Id, record: SessionRecord, reason: z.string().trim().max(1000).nullable(), depthsConfirmed: z.boolean() }).strict(),
+    output: TreatmentSessionView,
+    access: clinicians,
+  }),
+  'sessions.findByLot': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(LotUseView), access: clinicians }),
+
+  'areaDepths.list': channel({ input: z.object({}).strict(), output: z.array(AreaDepthView), access: clinicians }),
+  'areaDepths.set': channel({ input: AreaDepthView.strict(), output: z.array(AreaDepthView), access: adminsOnly }),
+} as const;
