@@ -31,7 +31,8 @@ const updateSql = `
     concerns = @concerns, marketing_consent = @marketing_consent, notes = @notes, sort_key = @sort_key, updated_at = @now
   WHERE id = @id`;
 
-function sortKey(fields: Pick<ClientFields, 'lastName' | 'firstName'>): string {
+/** Alphabetical by last then first name, folded as search folds them. */
+export function clientSortKey(fields: Pick<ClientFields, 'lastName' | 'firstName'>): string {
   return `${foldForSearch(fields.lastName)}\u0001${foldForSearch(fields.firstName)}`;
 }
 
@@ -60,7 +61,7 @@ export class ClientService {
     }
     const id = randomUUID();
     this.db.transaction(() => {
-      const info = this.db.prepare(insertSql).run({ ...toParams(fields), id, sort_key: sortKey(fields), now: this.now() });
+      const info = this.db.prepare(insertSql).run({ ...toParams(fields), id, sort_key: clientSortKey(fields), now: this.now() });
       this.search.put(info.lastInsertRowid, fields);
       this.audit.append({ staffId: by, action: 'client.create', entity: 'client', entityId: id });
     })();
@@ -73,7 +74,7 @@ export class ClientService {
     const fields = ClientInput.parse(input);
     const changed = changedFields(before, fields);
     this.db.transaction(() => {
-      this.db.prepare(updateSql).run({ ...toParams(fields), id, sort_key: sortKey(fields), now: this.now() });
+      this.db.prepare(updateSql).run({ ...toParams(fields), id, sort_key: clientSortKey(fields), now: this.now() });
       this.search.put(this.rowidOf(id), fields);
       this.audit.append({ staffId: by, action: 'client.update', entity: 'client', entityId: id, detail: changed.join(',') });
     })();
@@ -151,7 +152,7 @@ export class ClientService {
       add(
         this.db
           .prepare(`SELECT ${summaryColumns} FROM client c WHERE c.sort_key = ? AND c.date_of_birth = ?`)
-          .all(sortKey(fields), fields.dateOfBirth) as ClientRow[],
+          .all(clientSortKey(fields), fields.dateOfBirth) as ClientRow[],
         'name-and-birth',
       );
     }

@@ -1,0 +1,165 @@
+import type { SkinConcern } from '../../shared/clients/client';
+import { skinConcerns } from '../../shared/clients/client';
+import { faceAreas, type TreatmentArea } from '../../shared/clinical/areas';
+import type { SessionRecord } from '../../shared/clinical/session';
+import { blankMedicalHistory } from '../../shared/screening/medical-history';
+import { screen } from '../../shared/screening/rules';
+import type { Services } from '../app';
+import { clientSortKey } from '../clients/client-service';
+import { searchColumns } from '../clients/client-search-index';
+import { addWeeks } from '../treatments/course-service';
+import { foldLot } from '../treatments/session-service';
+import { firstNames, lastNames, referralSources, serums, streets, towns } from './demo-names';
+import { SeededRandom } from './seeded-random';
+
+export interface DemoSeedOptions {
+  clients: number;
+  seed: number;
+  /** Clients per transaction: an interrupted run keeps whole batches only. */
+  batchSize?: number;
+  /** Average treatment sessions per client (0 for clients only). */
+  sessionsPerClient?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between batches, so Ctrl+C stops at a batch boundary. */
+  shouldStop?: () => boolean;
+}
+
+export interface DemoSeedResult {
+  clients: number;
+  courses: number;
+  sessions: number;
+  histories: number;
+  stoppedEarly: boolean;
+}
+
+/**
+ * Fills a store with a believable, entirely invented clinic: clients in mixed scripts, medical
+ * histories, courses and treatment sessions with lots. Deterministic for a seed. Writes straight
+ * through prepared statements in batched transactions, because 100,000 clients through the
+ * one-at-a-time services would take minutes; the tables and the search index end up exactly as
+ * the services would leave them.
+ */
+export function seedDemoClinic(services: Services, by: string, options: DemoSeedOptions): DemoSeedResult {
+  const { db, audit, clock } = services;
+  const batchSize = options.batchSize ?? 1000;
+  const averageSessions = options.sessionsPerClient ?? 3;
+  const start = (db.prepare('SELECT count(*) AS n FROM client').get() as { n: number }).n;
+  const random = new SeededRandom(options.seed ^ Math.imul(start + 1, 2654435761));
+  const depths = new Map(services.sessions.areaDepths().map((d) => [d.area, d]));
+  const today = clock.now().toISOString().slice(0, 10);
+  const now = clock.now().toISOString();
+
+  const insertClient = db.prepare(`
+    INSERT INTO client (id, first_name, last_name, preferred_name, date_of_birth, pronouns, sex, phone, email, address, emergency_contact,
+      gp, referral_source, fitzpatrick, concerns, marketing_consent, notes, archived, sort_key, created_at, updated_at)
+    VALUES (?, ?, ?, '', ?, '', ?, ?, ?, ?, '', '', ?, ?, ?, ?, '', 0, ?, ?, ?)`);
+  const insertSearch = db.prepare('INSERT INTO client_search (rowid, names, contact, birth) VALUES (?, ?, ?, ?)');
+  const insertHistory = db.prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertCourse = db.prepare(`
+    INSERT INTO course (id, client_id, indication, planned_sessions, interval_weeks, status, started_on, notes, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)`);
+  const insertSession = db.prepare(`
+    INSERT INTO treatment_session (id, client_id, course_id, performed_at, practitioner_id, record, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertLot = db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry) VALUES (?, ?, ?, ?, ?, ?)');
+
+  const id = () => {
+    const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  };
+  const cartridgeLots = Array.from({ length: 40 }, (_, i) => `CT${24 + (i % 3)}-${String(1000 + i * 37).padStart(5, '0')}`);
+  const serumLots = Array.from({ length: 40 }, (_, i) => `SR-${String(7000 + i * 53)}`);
+
+  const result: DemoSeedResult = { clients: 0, courses: 0, sessions: 0, histories: 0, stoppedEarly: false };
+
+  const seedOne = () => {
+    const firstName = random.pick(firstNames);
+    const lastName = random.pick(lastNames);
+    const birthYear = random.int(1950, 2006);
+    const dateOfBirth = `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+    // 07700 900xxx is Ofcom's range reserved for drama: no real phone rings.
+    const phone = `07700 900${String(random.int(0, 999)).padStart(3, '0')}`;
+    const email = random.chance(0.8) ? `client${start + result.clients + 1}@example.com` : '';
+    const concerns: SkinConcern[] = [random.pick(skinConcerns.slice(0, 5))];
+    if (random.chance(0.3)) concerns.push(random.pick(skinConcerns.slice(0, 5)));
+    const clientId = id();
+    const fields = { firstName, lastName, preferredName: '', phone, email, dateOfBirth };
+    const info = insertClient.run(
+      clientId, firstName, lastName, dateOfBirth, random.pick(['female', 'female', 'female', 'male', 'not-stated']), phone, email,
+      `${random.int(1, 200)} ${random.pick(streets)}, ${random.pick(towns)}`, random.pick(referralSources), random.int(1, 6),
+      JSON.stringify([...new Set(concerns)]), random.chance(0.4) ? 1 : 0, clientSortKey({ lastName, firstName }), now, now,
+    );
+    insertSearch.run(info.lastInsertRowid, ...searchColumns(fields));
+    result.clients++;
+
+    if (averageSessions === 0) return;
+    const answers = blankMedicalHistory();
+    if (random.chance(0.08)) answers.anticoagulantsOrAntiplatelets = { yes: true, detail: 'aspirin 75 mg' };
+    if (random.chance(0.06)) answers.historyOfColdSores = { yes: true, detail: '' };
+    if (random.chance(0.02)) answers.diabetes = { yes: true, detail: 'type 2, controlled' };
+    if (random.chance(0.01)) answers.pregnantOrBreastfeeding = { yes: true, detail: '' };
+    const courseStart = addWeeks(today, -random.int(2, 100));
+    insertHistory.run(id(), clientId, `${courseStart}T09:00:00.000Z`, by, JSON.stringify(answers), JSON.stringify(screen(answers, courseStart)));
+    result.histories++;
+
+    const planned = random.int(3, 6);
+    const interval = random.pick([4, 4, 5, 6]);
+    const sessions = Math.min(random.int(0, averageSessions * 2), planned);
+    const courseId = id();
+    insertCourse.run(courseId, clientId, concerns[0]!, planned, interval, sessions >= planned ? 'completed' : 'active', courseStart, now, now);
+    result.courses++;
+    for (let n = 0; n < sessions; n++) {
+      const day = addWeeks(courseStart, n * interval);
+      if (day > today) break;
+      const performedAt = `${day}T${String(random.int(9, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
+      const areas = pickAreas(random).map((area) => ({ area, depthMm: depths.get(area)?.typicalMm ?? 0.5, passes: random.int(2, 4) }));
+      const cartridgeLot = random.pick(cartridgeLots);
+      const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40) };
+      const record: SessionRecord = {
+        performedAt,
+        device: { kind: 'pen', make: 'Demo Pen', model: 'DP-1', settings: `speed ${random.int(3, 8)}` },
+        cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52) },
+        anaesthetic: { product: 'Topical lidocaine 4%', appliedAt: '09:00' },
+        skinPrep: 'Cleanse, chlorhexidine',
+        areas,
+        products: [serum],
+        endpoint: random.chance(0.8) ? 'even-erythema' : 'pinpoint-bleeding',
+        immediateReaction: 'Even erythema, as expected',
+        aftercareGiven: true,
+        notes: 'Demo session: invented data.',
+      };
+      const sessionId = id();
+      insertSession.run(sessionId, clientId, courseId, performedAt, by, JSON.stringify(record), now, now);
+      insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry);
+      insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry);
+      result.sessions++;
+    }
+  };
+
+  for (let done = 0; done < options.clients; ) {
+    if (options.shouldStop?.()) {
+      result.stoppedEarly = true;
+      break;
+    }
+    const size = Math.min(batchSize, options.clients - done);
+    db.transaction(() => {
+      for (let i = 0; i < size; i++) seedOne();
+      audit.append({ staffId: by, action: 'demo.seed', entity: 'store', detail: `clients=${size}` });
+    })();
+    done += size;
+    options.onProgress?.(done, options.clients);
+  }
+  return result;
+}
+
+function pickAreas(random: SeededRandom): TreatmentArea[] {
+  const sets: TreatmentArea[][] = [
+    ['forehead', 'cheek-left', 'cheek-right', 'chin'],
+    ['cheek-left', 'cheek-right'],
+    ['forehead', 'glabella', 'periorbital-left', 'periorbital-right'],
+    ['neck', 'decolletage'],
+    [...faceAreas.slice(0, 10)],
+  ];
+  return random.pick(sets);
+}
+
