@@ -38,6 +38,9 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
       db.exec('BEGIN EXCLUSIVE; COMMIT;');
     }
     db.pragma('foreign_keys = ON');
+    // 32 MiB of decrypted pages: search and profile reads stay in memory instead of decrypting
+    // the same pages again on every keystroke. A front-desk PC has the memory to spare.
+    db.pragma('cache_size = -32768');
     return db;
   } catch (error) {
     db.close();
