@@ -28,7 +28,7 @@ describe('electron-builder.yml', () => {
 
   it('packs into an asar with the SQLite add-on and resources unpacked, and never rebuilds', () => {
     expect(config.asar).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3-multiple-ciphers/**', 'resources/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3-multiple-ciphers/**', 'node_modules/sharp/**', 'node_modules/@img/**', 'resources/**']));
     expect(config.npmRebuild).toBe(false);
     expect(config.publish).toBeNull();
   });
