@@ -33,9 +33,10 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const userData = app.getPath('userData');
   const log = openShellLog(logFolder(userData));
-  const developer = !app.isPackaged;
-  // electron-vite's dev server, only in an unpackaged build; the packaged app knows one origin.
-  const devServer = developer ? process.env.ELECTRON_RENDERER_URL : undefined;
+  // Developer mode is `npm run dev` only (electron-vite's dev server, never in a packaged app).
+  // `npm start` on a clinic PC runs the built app and gets the same lock-down as an installer.
+  const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+  const developer = devServer !== undefined;
   const origin = devServer ? new URL(devServer).origin : appOrigin;
   let mainWindow: BrowserWindow | null = null;
 

@@ -12,9 +12,10 @@ export function guardWebContents(contents: WebContents, log: ShellLog): void {
     event.preventDefault();
     refuse('navigation', url);
   });
+  // Frames inside the page (CSP already forbids them); the main frame is covered just above.
   contents.on('will-frame-navigate', (event) => {
     event.preventDefault();
-    refuse('frame-navigation', event.url);
+    if (!event.isMainFrame) refuse('frame-navigation', event.url);
   });
   contents.on('will-redirect', (event, url) => {
     event.preventDefault();
