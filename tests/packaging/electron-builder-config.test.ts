@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Configuration } from 'app-builder-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builderConfig, quietDebugLogger } from './electron-builder-lib';
@@ -63,5 +64,13 @@ describe('electron-builder.yml', () => {
     // deb refuses to build without a maintainer.
     expect(config.linux?.maintainer).toMatch(/<.+@.+>/);
     expect(config.nsis?.deleteAppDataOnUninstall).toBe(false);
+  });
+
+  it('has an app icon big enough for every installer (macOS wants 512 px or more)', () => {
+    const png = readFileSync(join(projectDir, config.directories?.buildResources ?? 'build', 'icon.png'));
+    // PNG signature, then the IHDR chunk: width and height as big-endian 32-bit numbers.
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    expect(png.readUInt32BE(20)).toBe(png.readUInt32BE(16));
   });
 });
