@@ -10,7 +10,10 @@ import { appScheme } from './trusted-url';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    // corsEnabled: Vite emits <script type="module" crossorigin>, which loads in CORS mode even
+    // from our own origin. Our answers carry no Access-Control-Allow-Origin, so no other origin
+    // can read them.
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
