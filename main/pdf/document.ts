@@ -1,0 +1,58 @@
+import PDFDocument from 'pdfkit';
+import { fontPaths, pdfFonts, registerFonts } from './fonts';
+import { pdfkitPaper, type PaperSize } from './paper';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  createdAt: Date;
+}
+
+export interface NewPdfOptions {
+  paperSize: PaperSize;
+  info: PdfInfo;
+  /** Where `resources/` is, when the caller knows better than the search in fonts.ts. */
+  resourcesFolder?: string;
+}
+
+/**
+ * A one-page-at-a-time PDF with SkinLedger's fonts registered and no page margins: every
+ * document lays out its own boxes, so nothing can flow onto a page nobody asked for.
+ */
+export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
+  const paths = fontPaths(options.resourcesFolder);
+  const doc = new PDFDocument({
+    size: pdfkitPaper[options.paperSize],
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    // Start in an embedded font so the standard Helvetica is never loaded or referenced.
+    font: paths.regular,
+    info: {
+      Title: options.info.title,
+      Author: options.info.author,
+      Subject: options.info.subject,
+      Creator: 'SkinLedger',
+      Producer: 'SkinLedger',
+      CreationDate: options.info.createdAt,
+    },
+    displayTitle: true,
+    lang: 'en',
+  });
+  registerFonts(doc, paths);
+  doc.font(pdfFonts.regular);
+  return doc;
+}
+
+/**
+ * Ends the document and gathers its bytes in memory. PDFs here hold health data or keys, so
+ * they never pass through a temporary file; the caller decides where (and whether) they go.
+ */
+export function finishPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
