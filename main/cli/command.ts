@@ -1,0 +1,58 @@
+import type { CliIo } from './cli-io';
+
+export interface CliFlag {
+  name: string;
+  /** What the value is, as the usage line shows it: `--data DIR`. */
+  placeholder: string;
+  summary: string;
+  required: boolean;
+}
+
+export interface CommandContext {
+  /** Flag values by name, already checked against the command's flags. */
+  flags: Readonly<Record<string, string | undefined>>;
+  io: CliIo;
+}
+
+/**
+ * One admin command. The table of commands (commands/index.ts) is the only list: parsing,
+ * usage text and help are all made from it, so a new command is one file and one line.
+ */
+export interface CliCommand {
+  /** The words that name it: ['staff', 'list']. */
+  words: readonly string[];
+  summary: string;
+  flags: readonly CliFlag[];
+  /** Resolves when done (exit 0); throws a StoreError or CliFailure to fail (exit 1). */
+  run(context: CommandContext): Promise<void>;
+}
+
+/** Wrong invocation: unknown command or option, missing value. Exit 2, with the usage. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command: CliCommand | null = null,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The command ran and could not do its job: one clear line for the person at the terminal. Exit 1. */
+export class CliFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
+
+export function commandName(command: CliCommand): string {
+  return command.words.join(' ');
+}
+
+export function requiredFlag(context: CommandContext, name: string): string {
+  const value = context.flags[name];
+  // The parser has already refused a missing required flag; this keeps the types honest.
+  if (value === undefined) throw new Error(`--${name} was not checked by the parser`);
+  return value;
+}

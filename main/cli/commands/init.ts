@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import type { z } from 'zod';
+import { version } from '../../../package.json';
+import { SetupInput } from '../../../shared/contract';
+import { Password } from '../../../shared/staff';
+import { systemClock } from '../../clock';
+import { SkinLedgerRuntime } from '../../session/runtime';
+import { StoreError, storeMessages } from '../../store/store-error';
+import { Vault } from '../../vault/vault';
+import { CliFailure, requiredFlag, type CliCommand } from '../command';
+import { askNewPassword } from '../password';
+import { dataFlag } from './flags';
+
+const fieldLabels: Record<string, string> = {
+  clinicName: '--clinic',
+  clinicAddress: '--address',
+  adminName: '--admin',
+};
+
+/** Zod's message for the first bad field, named by the flag that carried it. */
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const field = issue ? fieldLabels[String(issue.path[0])] : undefined;
+  return field ? `${field}: ${issue!.message}` : (issue?.message ?? 'Please check the values given.');
+}
+
+/**
+ * Sets up a clinic from the command line through the same path as the set-up screen
+ * (SkinLedgerRuntime.setup): the store, the clinic's details, the first admin and the
+ * recovery key, which is printed once and written nowhere.
+ */
+export const initCommand: CliCommand = {
+  words: ['init'],
+  summary: 'Set up a new clinic store in an empty folder, with its first admin; prints the recovery key once.',
+  flags: [
+    { ...dataFlag, summary: 'An empty (or not yet existing) folder for the new store.' },
+    { name: 'clinic', placeholder: 'NAME', summary: 'The clinic name, as printed on forms.', required: true },
+    { name: 'admin', placeholder: 'NAME', summary: 'The first admin’s staff name; their password is asked for.', required: true },
+    { name: 'address', placeholder: 'TEXT', summary: 'The clinic address, as printed on forms.', required: false },
+  ],
+  async run(context) {
+    const dataDir = resolve(requiredFlag(context, 'data'));
+    // Refused before a password is typed; Vault.create checks again and is the real guard.
+    if (new Vault(dataDir, { clock: systemClock }).state() !== 'empty') {
+      throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.alreadyExists);
+    }
+    const details = SetupInput.omit({ password: true }).safeParse({
+      clinicName: requiredFlag(context, 'clinic'),
+      clinicAddress: context.flags['address'] ?? '',
+      adminName: requiredFlag(context, 'admin'),
+    });
+    if (!details.success) throw new CliFailure(firstProblem(details.error));
+
+    const password = Password.safeParse(await askNewPassword(context.io, `New password for ${details.data.adminName}: `));
+    if (!password.success) throw new CliFailure(`Password: ${password.error.issues[0]?.message ?? 'not accepted.'}`);
+
+    const runtime = new SkinLedgerRuntime({ dataDir, appVersion: version, ports: { chooseSavePath: async () => null } });
+    try {
+      const { recoveryKey } = await runtime.setup({ ...details.data, password: password.data });
+      const { io } = context;
+      io.out(`Set up SkinLedger for ${details.data.clinicName}, with ${details.data.adminName} as the first admin.`);
+      io.out(`Recovery key: ${recoveryKey}`);
+      io.err('Write the recovery key down now and keep it locked away from this PC. It is shown only this once.');
+      io.err('With it and a backup anyone can read the records; without it, a clinic that loses every password loses them.');
+    } finally {
+      runtime.close();
+    }
+  },
+};

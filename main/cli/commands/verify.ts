@@ -1,0 +1,48 @@
+import { adminsOnly } from '../../../shared/contract';
+import { checkAuditChain } from '../checks/audit-chain';
+import { formatCheck, type CheckResult } from '../checks/check-result';
+import { checkCipherIntegrity } from '../checks/cipher-integrity';
+import { checkKeyFile } from '../checks/key-file';
+import { countRecords, formatCounts } from '../checks/record-counts';
+import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
+import { CliFailure, requiredFlag, type CliCommand } from '../command';
+import { signIn } from '../sign-in';
+import { dataFlag, userFlag } from './flags';
+
+/**
+ * The store's health in one run: SQLite's structure, every page's MAC, the key file, the audit
+ * chain, then the counts. Later features add their checks here (PDF and photo hashes).
+ */
+export const verifyCommand: CliCommand = {
+  words: ['verify'],
+  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain) and print record counts. Admins only.',
+  flags: [dataFlag, userFlag],
+  async run(context) {
+    const session = await signIn(context.io, {
+      dataDir: requiredFlag(context, 'data'),
+      name: requiredFlag(context, 'user'),
+      access: adminsOnly,
+      command: 'verify',
+    });
+    try {
+      const { services } = session;
+      const checks: CheckResult[] = [
+        checkSqliteIntegrity(services.db),
+        checkCipherIntegrity(services.db, services.vault.folder.database, session.dataKey),
+        checkKeyFile(services),
+        checkAuditChain(services.audit),
+      ];
+      for (const check of checks) context.io.out(formatCheck(check));
+      const failed = checks.filter((check) => !check.ok);
+      if (failed.length > 0) {
+        // Nothing more is written to a store that failed a check, and counts from it are not
+        // worth printing: the next step is a restore.
+        throw new CliFailure(`Verification failed: ${failed.map((check) => check.name).join(', ')}. Restore the store from a backup.`);
+      }
+      context.io.out(formatCounts(countRecords(services.db)));
+      services.audit.append({ staffId: session.staff.id, action: 'cli.verify', entity: 'store', detail: 'result=ok' });
+    } finally {
+      session.close();
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import type { Access } from '../../shared/contract';
+import type { SignedInStaff } from '../../shared/staff';
+import { openServices, type Services } from '../app';
+import { systemClock } from '../clock';
+import { StoreError, storeMessages } from '../store/store-error';
+import { Vault } from '../vault/vault';
+import type { CliIo } from './cli-io';
+import { askPassword } from './password';
+
+/** The store in a data folder, refused with its own message before anyone types a password. */
+export function openableVault(dataDir: string): Vault {
+  const vault = new Vault(resolve(dataDir), { clock: systemClock });
+  vault.assertOpenable();
+  return vault;
+}
+
+export interface StaffSession {
+  services: Services;
+  staff: SignedInStaff;
+  /** Kept for checks that read the raw file (verify's page MACs); wiped by close(). */
+  dataKey: Buffer;
+  close(): void;
+}
+
+interface SignInRequest {
+  dataDir: string;
+  name: string;
+  /** Who may run the command: the same role table the bridge checks channels against. */
+  access: Access;
+  /** Recorded in the audit trail with the sign-in. */
+  command: string;
+}
+
+/**
+ * Signs a member of staff in for one command by the app's rules (SkinLedgerRuntime.login):
+ * their own key slot must open with the password, they must be an active member of staff, and
+ * their role must be allowed. The sign-in is audited and marked as coming from the CLI. There
+ * is no attempt throttle: each run is one attempt, and scrypt sets the pace of guessing.
+ */
+export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSession> {
+  const vault = openableVault(request.dataDir);
+  const password = await askPassword(io, `Password for ${request.name}: `);
+  const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
+  let services: Services;
+  try {
+    services = openServices(vault.folder.root, dataKey, { clock: systemClock });
+  } catch (error) {
+    dataKey.fill(0);
+    throw error;
+  }
+  const close = () => {
+    services.close();
+    dataKey.fill(0);
+  };
+  try {
+    const member = services.staff.find(staffId);
+    if (!member || !member.active) throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
+    const staff: SignedInStaff = { id: member.id, name: member.name, role: member.role };
+    services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id, detail: `via=cli command=${request.command}` });
+    if (request.access !== 'public' && request.access !== 'locked' && !request.access.includes(staff.role)) {
+      services.audit.append({ staffId: staff.id, action: 'cli.refused', entity: 'staff', entityId: staff.id, detail: `command=${request.command} role=${staff.role}` });
+      throw new StoreError('FORBIDDEN', `Your role (${staff.role}) does not allow "${request.command}". Ask an admin to run it.`);
+    }
+    return { services, staff, dataKey, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
