@@ -20,6 +20,8 @@ export const storeMessages = {
   notSetUp: 'This data folder has no SkinLedger store yet. Set up the clinic first.',
   alreadyExists:
     'This data folder already holds a SkinLedger store. Nothing was changed. Choose an empty folder to set up a new clinic.',
+  folderNotEmpty:
+    'This folder already holds other files. Nothing was changed. Choose an empty folder (or a new one) for the clinic\'s records.',
   keyFileMissing:
     'The key file (keyslots.json) is missing from the data folder, so the records cannot be opened. Nothing was changed. Put the key file back from a backup, or restore the whole store from a backup with the recovery key.',
   keyFileDamaged:

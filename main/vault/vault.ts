@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { Clock } from '../clock';
 import { productionScrypt, type ScryptParams } from '../crypto/kdf';
-import { newKeySlotFile, readKeySlotFile, writeKeySlotFile, type KeySlotFileBody, type StaffSlot } from '../crypto/key-slot-file';
+import { newKeySlotFile, readKeySlotFile, writeKeySlotFile, type AuditHead, type KeySlotFileBody, type StaffSlot } from '../crypto/key-slot-file';
 import {
   generateDataKey,
   nameTagFor,
@@ -73,6 +73,7 @@ export class Vault {
    */
   async create(admin: { name: string; password: string }): Promise<CreatedStore> {
     const state = this.state();
+    if (state === 'not-empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.folderNotEmpty);
     if (state !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.alreadyExists);
     mkdirSync(this.folder.root, { recursive: true, mode: 0o700 });
     const dataKey = generateDataKey();
@@ -85,6 +86,8 @@ export class Vault {
     const db = openDatabase(this.folder.database, dataKey, { create: true });
     try {
       migrate(db);
+      // Encrypted either way, but nobody else on the PC needs to read it.
+      chmodSync(this.folder.database, 0o600);
       writeKeySlotFile(this.folder.keySlots, file, { mustNotExist: true });
     } catch (error) {
       db.close();
@@ -157,6 +160,20 @@ export class Vault {
 
   storeId(): string {
     return readKeySlotFile(this.folder.keySlots).storeId;
+  }
+
+  // Issue 6, audit trail anchor: the key file is the one file beside the database that the
+  // services rewrite atomically anyway, so the audit head is kept there (see main/audit/audit-anchor.ts).
+
+  /** The audit trail's head as last anchored here; null for a store that was never anchored. */
+  readAuditHead(): AuditHead | null {
+    return readKeySlotFile(this.folder.keySlots).auditHead ?? null;
+  }
+
+  /** Anchors the audit trail's head; the slots and their dates are written back unchanged. */
+  writeAuditHead(head: AuditHead): void {
+    const file = readKeySlotFile(this.folder.keySlots);
+    writeKeySlotFile(this.folder.keySlots, { ...file, auditHead: { seq: head.seq, hash: head.hash } });
   }
 
   private rewrite(file: KeySlotFileBody, change: (slots: KeySlotFileBody['slots']) => KeySlotFileBody['slots']): void {
