@@ -1,6 +1,13 @@
-import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
+import { StoreError } from '../store/store-error';
+import { AuditAnchor, type AuditAnchorStore } from './audit-anchor';
+import { genesisHash, rowHash, type AuditRow } from './audit-row';
+import { verifyAuditTrail, type AuditVerification } from './audit-verify';
+
+export { rowHash, type AuditRow } from './audit-row';
+export type { AuditVerification } from './audit-verify';
 
 export interface AuditEntry {
   staffId: string | null;
@@ -11,39 +18,33 @@ export interface AuditEntry {
   detail?: string;
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  staff_id: string | null;
-  action: string;
-  entity: string | null;
-  entity_id: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const genesis = '0'.repeat(64);
-
-export function rowHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.staff_id, row.action, row.entity, row.entity_id, row.detail]);
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+export interface AuditLogOptions {
+  /** Appends between anchors (tests lower it to anchor often); the default is audit-anchor's. */
+  anchorEvery?: number;
 }
 
 /**
  * The audit trail: append-only (the table's triggers refuse changes) and hash-chained, so an
- * edit, a removal or a reordering breaks the chain at the first row touched.
+ * edit, a removal or a reordering breaks the chain at the first row touched. With an anchor
+ * store (the vault's key file) the head is also kept outside the database, so rows cut off the
+ * end are caught too.
  */
 export class AuditLog {
+  private readonly anchor: AuditAnchor | null;
+  private statements: { head: Statement<[]>; insert: Statement<[AuditRow]> } | null = null;
+
   constructor(
     private readonly db: SqliteDatabase,
     private readonly clock: Clock,
-  ) {}
+    private readonly anchorStore: AuditAnchorStore | null = null,
+    options: AuditLogOptions = {},
+  ) {
+    this.anchor = anchorStore ? new AuditAnchor(db, anchorStore, options.anchorEvery) : null;
+  }
 
   append(entry: AuditEntry): AuditRow {
-    const last = this.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
+    const { head, insert } = this.prepared();
+    const last = head.get() as { seq: number; hash: string } | undefined;
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: this.clock.now().toISOString(),
@@ -53,39 +54,53 @@ export class AuditLog {
       entity_id: entry.entityId ?? null,
       detail: entry.detail ?? '',
     };
-    const prevHash = last?.hash ?? genesis;
+    const prevHash = last?.hash ?? genesisHash;
     const row: AuditRow = { ...base, prev_hash: prevHash, hash: rowHash(prevHash, base) };
-    this.db
-      .prepare(
-        `INSERT INTO audit_event (seq, at, staff_id, action, entity, entity_id, detail, prev_hash, hash)
-         VALUES (@seq, @at, @staff_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
-      )
-      .run(row);
+    insert.run(row);
+    this.anchor?.noteAppend(row.action);
     return row;
+  }
+
+  /** Anchors the committed head now (before a backup, say); nothing without an anchor store. */
+  anchorHead(): void {
+    this.anchor?.anchorNow();
   }
 
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM audit_event').get() as { n: number }).n;
   }
 
-  /** Walks the chain; returns the first row whose link or hash is wrong, or null if all hold. */
-  verifyChain(): { rows: number; firstBrokenSeq: number | null } {
-    let prev = genesis;
-    let expectedSeq = 1;
-    let rows = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit_event ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-      rows++;
-      const { prev_hash, hash, ...base } = row;
-      if (row.seq !== expectedSeq || prev_hash !== prev || rowHash(prev, base) !== hash) {
-        return { rows, firstBrokenSeq: row.seq };
-      }
-      prev = hash;
-      expectedSeq++;
+  /** The whole check: every row's hash and link, then the end of the trail against the anchor. */
+  verify(): AuditVerification {
+    if (!this.anchorStore) return verifyAuditTrail(this.db, null, 'no anchor store');
+    try {
+      return verifyAuditTrail(this.db, this.anchorStore.readAuditHead());
+    } catch (error) {
+      // A damaged key file is reported by its own check; the chain itself can still be walked.
+      if (error instanceof StoreError) return verifyAuditTrail(this.db, null, 'the key file could not be read');
+      throw error;
     }
-    return { rows, firstBrokenSeq: null };
+  }
+
+  /** The first row whose hash, link or number is wrong (or cut off below the anchor), or null. */
+  verifyChain(): { rows: number; firstBrokenSeq: number | null } {
+    const { rows, firstBrokenSeq } = this.verify();
+    return { rows, firstBrokenSeq };
   }
 
   recent(limit: number): AuditRow[] {
     return this.db.prepare('SELECT * FROM audit_event ORDER BY seq DESC LIMIT ?').all(limit) as AuditRow[];
+  }
+
+  // Prepared once: an append is on the path of nearly every action, reads included.
+  private prepared() {
+    this.statements ??= {
+      head: this.db.prepare<[]>('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1'),
+      insert: this.db.prepare<[AuditRow]>(
+        `INSERT INTO audit_event (seq, at, staff_id, action, entity, entity_id, detail, prev_hash, hash)
+         VALUES (@seq, @at, @staff_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+      ),
+    };
+    return this.statements;
   }
 }

@@ -34,6 +34,14 @@ export type RecoverySlot = z.infer<typeof RecoverySlot>;
 export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot]);
 export type KeySlot = z.infer<typeof KeySlot>;
 
+/**
+ * Issue 6: the audit trail's head (its last row number and hash), copied here from the database
+ * so that rows cut off the end of the trail inside the database show as missing. Optional, so
+ * key files written before it still read; it sits under the checksum like everything else.
+ */
+export const AuditHead = z.object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+export type AuditHead = z.infer<typeof AuditHead>;
+
 const KeySlotFileBody = z.object({
   format: z.literal('skinledger-keyslots'),
   version: z.literal(1),
@@ -41,6 +49,9 @@ const KeySlotFileBody = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   slots: z.array(KeySlot),
+  // Last, and absent rather than null when unset: the checksum is taken over the parsed body in
+  // schema order, so files without it keep exactly the checksum they were written with.
+  auditHead: AuditHead.optional(),
 });
 export type KeySlotFileBody = z.infer<typeof KeySlotFileBody>;
 
