@@ -7,6 +7,11 @@ export interface CliIo {
   out(line: string): void;
   /** A line for the person (warnings, errors, prompts), on stderr. */
   err(line: string): void;
+  /**
+   * Shows how far a long job has got, on stderr: a bar redrawn in place on a terminal, a line
+   * every tenth of the way otherwise (so logs of scripted runs stay short).
+   */
+  progress(label: string, done: number, total: number): void;
   /** Asks for a password without echoing it; null when there is no terminal to ask on. */
   promptHidden(question: string): Promise<string | null>;
   /** The environment the command was started with. */

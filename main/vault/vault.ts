@@ -66,15 +66,20 @@ export class Vault {
     }
   }
 
+  /** Throws unless the folder is empty or absent: a store is never made over anything. */
+  assertCanCreate(): void {
+    const state = this.state();
+    if (state === 'not-empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.folderNotEmpty);
+    if (state !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.alreadyExists);
+  }
+
   /**
    * Creates a new store in an empty folder. The database is created and migrated first; the key
    * file is written last and exclusively, so a crash half-way leaves no key file and the folder
    * is recognised as not set up rather than as a store.
    */
   async create(admin: { name: string; password: string }): Promise<CreatedStore> {
-    const state = this.state();
-    if (state === 'not-empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.folderNotEmpty);
-    if (state !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.alreadyExists);
+    this.assertCanCreate();
     mkdirSync(this.folder.root, { recursive: true, mode: 0o700 });
     const dataKey = generateDataKey();
     const recovery = generateRecoveryKey();

@@ -63,7 +63,7 @@ describe('init', () => {
     const before = snapshotFolder(occupied);
     const run = await runCli(['init', '--data', occupied, '--clinic', clinic, '--admin', admin], { password: adminPassword });
     expect(run.code).toBe(1);
-    expect(oneLine(run.stderr)).toBe(storeMessages.alreadyExists);
+    expect(oneLine(run.stderr)).toBe(storeMessages.folderNotEmpty);
     expect(snapshotFolder(occupied)).toEqual(before);
   });
 });

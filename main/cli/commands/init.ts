@@ -5,7 +5,6 @@ import { SetupInput } from '../../../shared/contract';
 import { Password } from '../../../shared/staff';
 import { systemClock } from '../../clock';
 import { SkinLedgerRuntime } from '../../session/runtime';
-import { StoreError, storeMessages } from '../../store/store-error';
 import { Vault } from '../../vault/vault';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
 import { askNewPassword } from '../password';
@@ -41,9 +40,7 @@ export const initCommand: CliCommand = {
   async run(context) {
     const dataDir = resolve(requiredFlag(context, 'data'));
     // Refused before a password is typed; Vault.create checks again and is the real guard.
-    if (new Vault(dataDir, { clock: systemClock }).state() !== 'empty') {
-      throw new StoreError('STORE_ALREADY_EXISTS', storeMessages.alreadyExists);
-    }
+    new Vault(dataDir, { clock: systemClock }).assertCanCreate();
     const details = SetupInput.omit({ password: true }).safeParse({
       clinicName: requiredFlag(context, 'clinic'),
       clinicAddress: context.flags['address'] ?? '',

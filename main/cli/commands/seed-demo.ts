@@ -1,0 +1,62 @@
+import { contract } from '../../../shared/contract';
+import { seedDemoClinic } from '../../demo/demo-seeder';
+import { requiredFlag, UsageError, type CliCommand } from '../command';
+import { signIn } from '../sign-in';
+import { dataFlag, userFlag } from './flags';
+
+const maxClients = 1_000_000;
+
+function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${flag} must be a whole number from 0 to ${max.toLocaleString('en')}.`);
+  return Number(value);
+}
+
+/**
+ * Fills a store with an invented demo clinic for training, screenshots and benchmarks. Never
+ * real people. Runs in batches of 1,000 clients: Ctrl+C stops at the end of the current batch
+ * and leaves a consistent store.
+ */
+export const seedDemoCommand: CliCommand = {
+  words: ['seed-demo'],
+  summary: 'Fill a store with invented demo clients, histories, courses and sessions (deterministic for a seed). Admins only.',
+  flags: [
+    dataFlag,
+    userFlag,
+    { name: 'clients', placeholder: 'N', summary: `How many demo clients to add (up to ${maxClients.toLocaleString('en')}).`, required: true },
+    { name: 'seed', placeholder: 'S', summary: 'Seed of the generator: the same seed makes the same clinic (default 1).', required: false },
+    { name: 'sessions', placeholder: 'N', summary: 'Average treatment sessions per client (default 3; 0 for clients only).', required: false },
+  ],
+  async run(context) {
+    const clients = wholeNumber(context.flags.clients, 'clients', 0, maxClients);
+    const seed = wholeNumber(context.flags.seed, 'seed', 1, 2 ** 31);
+    const sessionsPerClient = wholeNumber(context.flags.sessions, 'sessions', 3, 20);
+    const session = await signIn(context.io, {
+      dataDir: requiredFlag(context, 'data'),
+      name: requiredFlag(context, 'user'),
+      access: contract['staff.add'].access,
+      command: 'seed-demo',
+    });
+    let interrupted = false;
+    const onInterrupt = () => {
+      interrupted = true;
+      context.io.err('Stopping after the current batch…');
+    };
+    process.once('SIGINT', onInterrupt);
+    try {
+      const result = seedDemoClinic(session.services, session.staff.id, {
+        clients,
+        seed,
+        sessionsPerClient,
+        onProgress: (done, total) => context.io.progress('Seeding demo clients', done, total),
+        shouldStop: () => interrupted,
+      });
+      context.io.out(
+        `Added ${result.clients} demo clients, ${result.histories} medical histories, ${result.courses} courses and ${result.sessions} sessions${result.stoppedEarly ? ' (stopped early: whole batches only)' : ''}.`,
+      );
+    } finally {
+      process.removeListener('SIGINT', onInterrupt);
+      session.close();
+    }
+  },
+};
