@@ -1,0 +1,34 @@
+import { SimpleGrid, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../app/session-context';
+import { useBridgeQuery } from '../hooks/useBridgeQuery';
+import { formatLongDate } from '../i18n/format';
+import { PageTitle } from '../shell/PageTitle';
+import { ClinicCard } from './ClinicCard';
+import { ClientsCard } from './ClientsCard';
+import { GettingStartedCard } from './GettingStartedCard';
+import { ShortcutsCard } from './ShortcutsCard';
+import { partOfDay } from './greeting';
+
+/** The first page after sign-in: a greeting, the clinic at a glance, and what to do next. */
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const { staff } = useSession();
+  const isAdmin = staff.role === 'admin';
+  const settings = useBridgeQuery('settings.get', {});
+  const staffList = useBridgeQuery('staff.list', {}, isAdmin);
+  const now = new Date();
+  const firstName = staff.name.split(/\s+/)[0] ?? staff.name;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle title={t(`home.greeting.${partOfDay(now)}`, { name: firstName })} description={formatLongDate(now, i18n.language)} />
+      {isAdmin && settings.data && staffList.data ? <GettingStartedCard settings={settings.data} staff={staffList.data} /> : null}
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
+        <ClientsCard />
+        <ClinicCard settings={settings.data} error={settings.error} canEdit={isAdmin} />
+        <ShortcutsCard />
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { Stack, Tabs } from '@mantine/core';
+import { IconBuildingStore, IconKey, IconUsersGroup } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../app/session-context';
+import type { SettingsTab } from '../shell/navigation';
+import { PageTitle } from '../shell/PageTitle';
+import { ChangePasswordPanel } from './password/ChangePasswordPanel';
+import { ClinicSettingsPanel } from './clinic/ClinicSettingsPanel';
+import { StaffPanel } from './staff/StaffPanel';
+import classes from './SettingsPage.module.css';
+
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, password: IconKey } as const;
+
+/**
+ * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
+ * the admin parts at all, and the main side refuses them if reached another way.
+ */
+export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
+  const { t } = useTranslation();
+  const { staff } = useSession();
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'password'] : ['password'];
+  const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
+
+  return (
+    <Stack gap="xl">
+      <PageTitle title={t('settings.title')} description={t(staff.role === 'admin' ? 'settings.subtitleAdmin' : 'settings.subtitle')} />
+      <Tabs value={tab} onChange={(value) => value && setTab(value as SettingsTab)} keepMounted={false} classNames={{ list: classes.tabList, tab: classes.tab }}>
+        <Tabs.List>
+          {tabs.map((id) => {
+            const Icon = tabIcons[id];
+            return (
+              <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
+                {t(`settings.tabs.${id}`)}
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Panel value="clinic" pt="xl">
+          <ClinicSettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="staff" pt="xl">
+          <StaffPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="password" pt="xl">
+          <ChangePasswordPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

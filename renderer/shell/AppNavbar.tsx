@@ -1,0 +1,55 @@
+import { AppShell, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { spotlight } from '@mantine/spotlight';
+import { IconHome, IconSearch, IconSettings, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation, type Page } from './navigation';
+import { ShortcutKeys } from './ShortcutKeys';
+import classes from './AppNavbar.module.css';
+
+const items: { page: Page; icon: typeof IconHome }[] = [
+  { page: 'home', icon: IconHome },
+  { page: 'clients', icon: IconUsers },
+  { page: 'settings', icon: IconSettings },
+];
+
+/** Home, Clients, Settings (later issues add theirs) and the search/jump box. */
+export function AppNavbar() {
+  const { t } = useTranslation();
+  const { place, go } = useNavigation();
+
+  return (
+    <AppShell.Navbar p="md" className={classes.navbar} aria-label={t('shell.navigation')}>
+      <AppShell.Section>
+        <UnstyledButton className={classes.search} onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
+          <Group justify="space-between" wrap="nowrap">
+            <Group gap={8} wrap="nowrap">
+              <IconSearch size={18} aria-hidden className={classes.searchIcon} />
+              <Text size="sm">{t('shell.search')}</Text>
+            </Group>
+            <ShortcutKeys letter="K" size="xs" />
+          </Group>
+        </UnstyledButton>
+      </AppShell.Section>
+      <AppShell.Section grow mt="lg">
+        <Stack gap={4}>
+          {items.map(({ page, icon: Icon }) => {
+            const active = place.page === page;
+            return (
+              <NavLink
+                key={page}
+                component="button"
+                type="button"
+                className={classes.link}
+                label={t(`nav.${page}`)}
+                leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={() => go({ page })}
+              />
+            );
+          })}
+        </Stack>
+      </AppShell.Section>
+    </AppShell.Navbar>
+  );
+}
