@@ -1,0 +1,97 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { build } from 'esbuild';
+
+/**
+ * Builds kill-child.ts once into one plain JavaScript file, so each of the hundreds of spawns
+ * costs a bare `node` start instead of a TypeScript loader (tsx takes about 3x as long to
+ * start). The SQLite add-on stays outside the bundle, imported by absolute path.
+ */
+export async function buildKillChild(outDir: string): Promise<string> {
+  const native = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+  const outfile = join(outDir, 'kill-child.mjs');
+  await build({
+    entryPoints: [join(import.meta.dirname, '..', 'kill-child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'native-addon-by-path',
+        setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: native, external: true })),
+      },
+    ],
+  });
+  return outfile;
+}
+
+export interface KilledRun {
+  /** The first number this run was going to write. */
+  firstNumber: number;
+  /** Numbers the child printed after their commit, in order. */
+  acknowledged: number[];
+  /** Milliseconds from "ready" to the kill. */
+  delayMs: number;
+}
+
+/** A child started and loaded ("warm") but not yet touching the store. */
+export interface WarmChild {
+  /** Lets it open the store, waits for "ready", kills it with SIGKILL `delayMs` later. */
+  killAfterReady(delayMs: number): Promise<KilledRun>;
+  /** Ends a child that was never used. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Starts a child that loads and then waits. Node's compile cache (kept beside the script) spares
+ * every start after the first from compiling the bundle again.
+ */
+export function startKillChild(script: string, env: Record<string, string>): WarmChild {
+  const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(process.execPath, [script], {
+    env: { ...process.env, NODE_COMPILE_CACHE: join(dirname(script), 'compile-cache'), ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let onOutput = () => {};
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    onOutput();
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  child.on('error', () => {});
+
+  return {
+    async killAfterReady(delayMs) {
+      const guard = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      let firstNumber: number | null = null;
+      onOutput = () => {
+        if (firstNumber !== null) return;
+        const ready = /^warm\nready (\d+)\n/.exec(stdout);
+        if (!ready) return;
+        firstNumber = Number(ready[1]);
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      };
+      child.stdin.end('go\n');
+      onOutput();
+      const { code, signal } = await closed;
+      clearTimeout(guard);
+      if (signal !== 'SIGKILL' || firstNumber === null) {
+        throw new Error(`the child ended by itself (code ${code}, signal ${signal}): ${stderr.slice(0, 2000)}`);
+      }
+      // Only whole lines count: a number cut off mid-line was never acknowledged.
+      const lines = stdout.split('\n').slice(2, -1);
+      return { firstNumber, acknowledged: lines.map(Number), delayMs };
+    },
+    async dispose() {
+      child.kill('SIGKILL');
+      await closed;
+    },
+  };
+}
