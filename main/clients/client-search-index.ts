@@ -6,11 +6,18 @@ import type { SqliteDatabase } from '../store/open-database';
 export class ClientSearchIndex {
   constructor(private readonly db: SqliteDatabase) {}
 
-  put(rowid: number | bigint, fields: ClientFields): void {
+  put(rowid: number | bigint, fields: ClientFields, sortKey: string, archived: boolean): void {
     this.db.prepare('DELETE FROM client_search WHERE rowid = ?').run(rowid);
     this.db
       .prepare('INSERT INTO client_search (rowid, names, contact, birth) VALUES (?, ?, ?, ?)')
       .run(rowid, ...searchColumns(fields));
+    this.db
+      .prepare('INSERT INTO client_order (client_rowid, sort_key, archived) VALUES (?, ?, ?) ON CONFLICT (client_rowid) DO UPDATE SET sort_key = excluded.sort_key, archived = excluded.archived')
+      .run(rowid, sortKey, archived ? 1 : 0);
+  }
+
+  setArchived(rowid: number | bigint, archived: boolean): void {
+    this.db.prepare('UPDATE client_order SET archived = ? WHERE client_rowid = ?').run(archived ? 1 : 0, rowid);
   }
 }
 

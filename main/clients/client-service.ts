@@ -62,7 +62,7 @@ export class ClientService {
     const id = randomUUID();
     this.db.transaction(() => {
       const info = this.db.prepare(insertSql).run({ ...toParams(fields), id, sort_key: clientSortKey(fields), now: this.now() });
-      this.search.put(info.lastInsertRowid, fields);
+      this.search.put(info.lastInsertRowid, fields, clientSortKey(fields), false);
       this.audit.append({ staffId: by, action: 'client.create', entity: 'client', entityId: id });
     })();
     return this.get(id);
@@ -75,7 +75,7 @@ export class ClientService {
     const changed = changedFields(before, fields);
     this.db.transaction(() => {
       this.db.prepare(updateSql).run({ ...toParams(fields), id, sort_key: clientSortKey(fields), now: this.now() });
-      this.search.put(this.rowidOf(id), fields);
+      this.search.put(this.rowidOf(id), fields, clientSortKey(fields), before.archived);
       this.audit.append({ staffId: by, action: 'client.update', entity: 'client', entityId: id, detail: changed.join(',') });
     })();
     return this.get(id);
@@ -85,6 +85,7 @@ export class ClientService {
     this.get(id);
     this.db.transaction(() => {
       this.db.prepare('UPDATE client SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, this.now(), id);
+      this.search.setArchived(this.rowidOf(id), archived);
       this.audit.append({ staffId: by, action: archived ? 'client.archive' : 'client.unarchive', entity: 'client', entityId: id });
     })();
     return this.get(id);
@@ -119,13 +120,24 @@ export class ClientService {
         .all(page.limit, page.offset) as ClientRow[];
       return { total, clients: rows.map(toSummary) };
     }
-    const matches = `SELECT rowid FROM client_search WHERE client_search MATCH ?`;
-    const total = (
-      this.db.prepare(`SELECT count(*) AS n FROM client c WHERE c.rowid IN (${matches}) ${archived}`).get(query) as { n: number }
-    ).n;
-    const rows = this.db
-      .prepare(`SELECT ${summaryColumns} FROM client c WHERE c.rowid IN (${matches}) ${archived} ORDER BY c.archived, c.sort_key LIMIT ? OFFSET ?`)
-      .all(query, page.limit, page.offset) as ClientRow[];
+    // Matches come from the FTS index, their order from the narrow client_order table; only
+    // the page shown is read from the (wide) client table.
+    const archivedFilter = page.includeArchived ? '' : 'AND k.archived = 0';
+    // One pass over the matches gives both the page and the total (a window count).
+    const ordered = this.db
+      .prepare(
+        `SELECT k.client_rowid AS r, count(*) OVER () AS total FROM client_search f JOIN client_order k ON k.client_rowid = f.rowid
+         WHERE client_search MATCH ? ${archivedFilter} ORDER BY k.archived, k.sort_key LIMIT ? OFFSET ?`,
+      )
+      .all(query, page.limit, page.offset) as { r: number; total: number }[];
+    const total =
+      ordered[0]?.total ??
+      (page.offset === 0
+        ? 0
+        : (this.db.prepare(`SELECT count(*) AS n FROM client_search f JOIN client_order k ON k.client_rowid = f.rowid WHERE client_search MATCH ? ${archivedFilter}`).get(query) as { n: number }).n);
+    const rowids = ordered;
+    const byRowid = this.db.prepare(`SELECT ${summaryColumns} FROM client c WHERE c.rowid = ?`);
+    const rows = rowids.map(({ r }) => byRowid.get(r) as ClientRow);
     return { total, clients: rows.map(toSummary) };
   }
 

@@ -54,6 +54,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
       gp, referral_source, fitzpatrick, concerns, marketing_consent, notes, archived, sort_key, created_at, updated_at)
     VALUES (?, ?, ?, '', ?, '', ?, ?, ?, ?, '', '', ?, ?, ?, ?, '', 0, ?, ?, ?)`);
   const insertSearch = db.prepare('INSERT INTO client_search (rowid, names, contact, birth) VALUES (?, ?, ?, ?)');
+  const insertOrder = db.prepare('INSERT INTO client_order (client_rowid, sort_key, archived) VALUES (?, ?, 0)');
   const insertHistory = db.prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)');
   const insertCourse = db.prepare(`
     INSERT INTO course (id, client_id, indication, planned_sessions, interval_weeks, status, started_on, notes, created_at, updated_at)
@@ -90,6 +91,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
       JSON.stringify([...new Set(concerns)]), random.chance(0.4) ? 1 : 0, clientSortKey({ lastName, firstName }), now, now,
     );
     insertSearch.run(info.lastInsertRowid, ...searchColumns(fields));
+    insertOrder.run(info.lastInsertRowid, clientSortKey({ lastName, firstName }));
     result.clients++;
 
     if (averageSessions === 0) return;
