@@ -1,8 +1,9 @@
-import { PasswordInput, SimpleGrid, Text } from '@mantine/core';
+import { SimpleGrid, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { minPasswordLength } from './rules';
+import { PasswordField } from './PasswordField';
 
 /**
  * A new password and its confirmation side by side, with the rule said up front rather than
@@ -29,7 +30,7 @@ export function NewPasswordFields({
   return (
     <div>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-        <PasswordInput
+        <PasswordField
           label={label ?? t('staff.password')}
           autoComplete="new-password"
           withAsterisk
@@ -38,7 +39,7 @@ export function NewPasswordFields({
           error={passwordError?.message}
           {...password}
         />
-        <PasswordInput
+        <PasswordField
           label={t('staff.confirmPassword')}
           autoComplete="new-password"
           withAsterisk

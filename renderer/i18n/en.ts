@@ -31,6 +31,7 @@ export const en = {
     loading: 'Loading…',
     closeNotification: 'Close message',
     closeDialog: 'Close',
+    showPassword: 'Show or hide the password',
   },
   shortcuts: {
     ctrl: 'Ctrl',

@@ -1,4 +1,4 @@
-import { Avatar, Button, Divider, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Avatar, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -14,6 +14,7 @@ import { initials } from '../shell/initials';
 import { RetryNotice } from './RetryNotice';
 import { SwitchUserForm } from './SwitchUserForm';
 import { useRetryCountdown } from './useRetryCountdown';
+import { PasswordField } from '../forms/PasswordField';
 
 /**
  * Shown instead of the app (which is unmounted, not covered) while the screen is locked: who is
@@ -88,7 +89,7 @@ function UnlockForm({ staff, onUnlocked }: { staff: SignedInStaff | null; onUnlo
             </div>
           </Group>
         </Paper>
-        <PasswordInput
+        <PasswordField
           label={t('lock.password')}
           autoComplete="current-password"
           autoFocus

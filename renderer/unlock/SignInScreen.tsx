@@ -1,10 +1,11 @@
-import { Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { WelcomeLayout } from '../brand/WelcomeLayout';
 import { useScreenTitle } from '../app/useScreenTitle';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { RetryNotice } from './RetryNotice';
 import { useSignInForm } from './useSignInForm';
+import { PasswordField } from '../forms/PasswordField';
 
 /** Every start of the app: who are you, and your password opens the records. */
 export function SignInScreen({ clinicName, onSignedIn }: { clinicName: string | null; onSignedIn: () => void }) {
@@ -32,7 +33,7 @@ export function SignInScreen({ clinicName, onSignedIn }: { clinicName: string | 
             error={errors.name?.message}
             {...form.register('name')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('signIn.password')}
             autoComplete="current-password"
             error={errors.password?.message}

@@ -1,8 +1,9 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { RetryNotice } from './RetryNotice';
 import { useSignInForm } from './useSignInForm';
+import { PasswordField } from '../forms/PasswordField';
 
 /** Another member of staff takes over the locked screen: name and password, one step. */
 export function SwitchUserForm({ onSignedIn, onCancel }: { onSignedIn: () => void; onCancel: () => void }) {
@@ -15,7 +16,7 @@ export function SwitchUserForm({ onSignedIn, onCancel }: { onSignedIn: () => voi
       <Stack gap="lg">
         <Text c="dimmed">{t('lock.switchIntro')}</Text>
         <TextInput label={t('signIn.name')} autoComplete="username" autoFocus error={errors.name?.message} {...form.register('name')} />
-        <PasswordInput
+        <PasswordField
           label={t('signIn.password')}
           autoComplete="current-password"
           error={errors.password?.message}

@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { SettingsSection } from '../SettingsSection';
 import { notifySuccess } from '../../app/notify';
+import { PasswordField } from '../../forms/PasswordField';
 
 const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1), newPassword: Password, confirmPassword: z.string() })
@@ -49,7 +50,7 @@ export function ChangePasswordPanel() {
   return (
     <form onSubmit={submit} noValidate aria-label={t('settings.tabs.password')}>
       <SettingsSection title={t('password.title')} description={t('password.intro')}>
-        <PasswordInput
+        <PasswordField
           label={t('password.current')}
           autoComplete="current-password"
           withAsterisk
