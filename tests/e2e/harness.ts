@@ -1,0 +1,136 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDispatcher } from '../../main/bridge/dispatch';
+import type { ScryptParams } from '../../main/crypto/kdf';
+import type { SaveDialogRequest } from '../../main/session/ports';
+import { SkinLedgerRuntime } from '../../main/session/runtime';
+import { serveFolder } from './support/static-server';
+import { decodeFromPage, encodeForPage, pageBridgeScript } from './support/transport';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** The built renderer (npm run build); SKINLEDGER_E2E_RENDERER points elsewhere, e.g. a private build. */
+export const rendererFolder = process.env.SKINLEDGER_E2E_RENDERER ?? join(repoRoot, 'out', 'renderer');
+const chromiumPath = process.env.SKINLEDGER_CHROMIUM ?? '/usr/bin/chromium';
+const appVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The front-desk resolution the screenshots and layouts are judged at. */
+export const frontDeskViewport = { width: 1366, height: 768 };
+
+export interface LaunchOptions {
+  /** The data folder: empty for first run, or a store made by an earlier launch. */
+  dataDir: string;
+  /** What the "save file" dialog answers (the Recovery Kit's path); null = the clinic cancelled. */
+  savePath?: string | null;
+  viewport?: { width: number; height: number };
+  /** Install Playwright's fake clock before the app loads, for idle-lock tests. */
+  fakeClock?: boolean;
+  /** Only if production scrypt makes a test too slow; slots record their own cost either way. */
+  scrypt?: ScryptParams;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  origin: string;
+  runtime: SkinLedgerRuntime;
+  /** Unexpected failures the dispatcher reported (a test should end with none). */
+  faults: { channel: string; error: unknown }[];
+  /** Every bridge call the page made, in order (password fields blanked), to check what was asked. */
+  calls: { channel: string; input: unknown }[];
+  /** Every save dialog the app asked for. */
+  saveRequests: SaveDialogRequest[];
+  /** Console errors, uncaught exceptions and CSP refusals in the page. */
+  pageErrors: string[];
+  /** Plays the shell's part: an application-menu command, or "main locked the session". */
+  shell: { menu(command: 'lock' | 'about'): Promise<void>; sessionLocked(): Promise<void> };
+  close(): Promise<void>;
+}
+
+/**
+ * The app as a browser test sees it: the built renderer served over http://127.0.0.1, Debian's
+ * Chromium, and the REAL runtime, dispatcher and encrypted store in this process, exposed to the
+ * page as window.skinledger before any app script runs. Only the Electron shell is missing.
+ */
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  if (!existsSync(join(rendererFolder, 'index.html'))) {
+    throw new Error(`No built renderer at ${rendererFolder}: run "npm run build" before the e2e tests.`);
+  }
+  const faults: LaunchedApp['faults'] = [];
+  const saveRequests: SaveDialogRequest[] = [];
+  const pageErrors: string[] = [];
+  const calls: LaunchedApp['calls'] = [];
+
+  const runtime = new SkinLedgerRuntime({
+    dataDir: options.dataDir,
+    appVersion,
+    ports: {
+      chooseSavePath: async (request) => {
+        saveRequests.push(request);
+        return options.savePath ?? null;
+      },
+    },
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+  });
+  const server = await serveFolder(rendererFolder);
+  const dispatch = createDispatcher(runtime, {
+    isTrustedSender: (frameUrl) => frameUrl.startsWith(`${server.origin}/`),
+    reportFault: (channel, error) => faults.push({ channel, error }),
+  });
+
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+    });
+    await page.exposeBinding('__skinledgerInvoke', async (source, channel: unknown, input: unknown) => {
+      const decoded = decodeFromPage(input);
+      calls.push({ channel: String(channel), input: withoutPasswords(decoded) });
+      return encodeForPage(await dispatch(channel, decoded, { frameUrl: source.frame.url() }));
+    });
+    await page.addInitScript({ content: pageBridgeScript });
+    if (options.fakeClock) await page.clock.install();
+    await page.goto(`${server.origin}/index.html`);
+
+    const openedBrowser = browser;
+    return {
+      page,
+      origin: server.origin,
+      runtime,
+      faults,
+      calls,
+      saveRequests,
+      pageErrors,
+      shell: {
+        menu: (command) => page.evaluate((c) => (globalThis as unknown as HarnessWindow).__skinledgerHarness.menu(c), command),
+        sessionLocked: () => page.evaluate(() => (globalThis as unknown as HarnessWindow).__skinledgerHarness.sessionLocked()),
+      },
+      async close() {
+        await openedBrowser.close().catch(() => undefined);
+        await server.close();
+        runtime.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await server.close();
+    runtime.close();
+    throw error;
+  }
+}
+
+interface HarnessWindow {
+  __skinledgerHarness: { menu(command: string): void; sessionLocked(): void };
+}
+
+function withoutPasswords(input: unknown): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, /password/i.test(key) ? '***' : value]));
+}

@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { tempFolder } from '../../support/temp-folder';
+import { launchApp, type LaunchOptions, type LaunchedApp } from '../harness';
+
+/**
+ * One fresh temp data folder per test and a launcher that is always closed afterwards, even
+ * when the test fails half-way. Call once at the top of a test file.
+ */
+export function useAppPerTest() {
+  let folder: ReturnType<typeof tempFolder> | null = null;
+  let app: LaunchedApp | null = null;
+
+  afterEach(async () => {
+    await app?.close();
+    folder?.remove();
+    app = null;
+    folder = null;
+  });
+
+  return {
+    /** A new, empty data folder (and a scratch folder beside it) for this test. */
+    folders() {
+      folder ??= tempFolder('skinledger-e2e-');
+      return { dataDir: join(folder.path, 'data'), scratch: folder.path };
+    },
+    async launch(options: Omit<LaunchOptions, 'dataDir'> & { dataDir?: string } = {}) {
+      app = await launchApp({ dataDir: options.dataDir ?? this.folders().dataDir, ...options });
+      return app;
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { mkdirSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { frontDeskViewport } from '../harness';
+
+export const screenshotFolder = resolve(fileURLToPath(new URL('../screenshots', import.meta.url)));
+
+/**
+ * Saves what the clinic sees at 1366×768 as tests/e2e/screenshots/<name>.png (the README shows
+ * them). Written to a .tmp file first, so an interrupted run never leaves half a PNG behind.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotFolder, { recursive: true });
+  const size = page.viewportSize();
+  if (!size || size.width !== frontDeskViewport.width || size.height !== frontDeskViewport.height) {
+    await page.setViewportSize(frontDeskViewport);
+  }
+  // Let transitions and lazy chunks settle, and fonts load, before the picture is taken.
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.waitForTimeout(250);
+  const path = join(screenshotFolder, `${name}.png`);
+  const temporary = `${path}.tmp`;
+  await page.screenshot({ path: temporary, type: 'png', animations: 'disabled', caret: 'hide' });
+  renameSync(temporary, path);
+  return path;
+}
