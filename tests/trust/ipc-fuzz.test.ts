@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqliteDatabase } from '../../main/store/open-database';
+import { BridgeError, channels, contract, type BridgeResult, type Channel } from '../../shared/contract';
+import { channelSamples } from './support/channel-samples';
+import { giantPayloadsFor, payloadsFor } from './support/hostile-payloads';
+import { changedTables, tableHashes, writeCounters } from './support/store-fingerprint';
+import { adminPassword, openTrustClinic, trustedFrame, type TrustClinic } from './support/trust-clinic';
+
+/** Random payloads per channel and caller state; ≥200 in CI, more with SKINLEDGER_FUZZ_RUNS. */
+const runs = Number(process.env.SKINLEDGER_FUZZ_RUNS ?? 200);
+
+const states = ['admin', 'signed-out', 'locked'] as const;
+type CallerState = (typeof states)[number];
+
+/** Places a failure message must never name: where the data, the code and the user live. */
+const secretPlaces = [process.cwd(), tmpdir(), homedir(), 'node_modules'];
+const stackLine = /\n\s+at |\.ts:\d+|\.js:\d+/;
+
+let clinic: TrustClinic;
+let db: SqliteDatabase;
+let samples: ReturnType<typeof channelSamples>;
+/** Ids a payload may borrow. Not the fuzzing admin's own: demoting or deactivating them would only
+ * turn the rest of the run into FORBIDDEN answers; the role matrix covers who may do what. */
+let knownIds: string[];
+const counted = { random: 0, giant: 0, errors: 0, ok: 0, byState: { admin: 0, 'signed-out': 0, locked: 0 } as Record<CallerState, number> };
+const unchanged = { byCounter: 0, byDump: 0, allowedSignInFailures: 0 };
+
+/** The logical dump is recomputed only when SQLite says a row was written since the last one. */
+let cached: { counters: string; tables: Map<string, string> } | null = null;
+function fingerprint() {
+  const counters = writeCounters(db);
+  if (cached?.counters !== counters) cached = { counters, tables: tableHashes(db) };
+  return cached;
+}
+const keyFileText = () => readFileSync(join(clinic.folder.path, 'keyslots.json'), 'utf8');
+const lastAuditSeq = () => (db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number);
+
+beforeAll(async () => {
+  clinic = await openTrustClinic();
+  db = clinic.runtime.current().services.db;
+  samples = channelSamples(clinic.ids);
+  const { staff, ...records } = clinic.ids;
+  knownIds = [staff.practitioner, staff.reception, ...Object.values(records)];
+}, 60_000);
+
+afterAll(() => {
+  console.log(
+    `[trust] IPC fuzz: ${counted.random + counted.giant} payloads (${counted.random} random, ${counted.giant} giant) over ${channels.length} channels ` +
+      `× ${states.length} caller states (${Object.entries(counted.byState).map(([s, n]) => `${s} ${n}`).join(', ')}); ` +
+      `${counted.ok} answered ok, ${counted.errors} typed errors; database unchanged on every error ` +
+      `(${unchanged.byCounter} proven by SQLite's change counter, ${unchanged.byDump} by comparing dumps, ` +
+      `${unchanged.allowedSignInFailures} wrote only their own failed-sign-in audit row); no fault reported, nothing thrown`,
+  );
+  clinic?.close();
+});
+
+/** Puts the runtime back in the caller state a probe starts from. */
+async function enter(state: CallerState): Promise<void> {
+  const runtime = clinic.runtime;
+  const staff = runtime.signedIn();
+  if (state === 'signed-out') {
+    if (staff) await clinic.signOut();
+    return;
+  }
+  if (staff?.id !== clinic.ids.staff.admin || (state === 'admin' && runtime.isLocked())) await clinic.signInAs('admin');
+  if (state === 'locked' && !runtime.isLocked()) await clinic.call('session.lock', {});
+}
+
+/** Undoes what a successful call changed that later probes depend on. */
+async function undo(channel: Channel, payload: unknown, result: BridgeResult<unknown>): Promise<void> {
+  if (channel === 'session.changePassword' && result.ok) {
+    const { newPassword } = contract['session.changePassword'].input.parse(payload);
+    const back = await clinic.call('session.changePassword', { currentPassword: newPassword, newPassword: adminPassword });
+    expect(back.ok, 'changing the admin password back').toBe(true);
+  }
+}
+
+function describeFault(channel: string): string {
+  return clinic.faults
+    .map((f) => `${f.channel}: ${f.error instanceof Error ? `${f.error.name}: ${f.error.message}\n${f.error.stack?.split('\n').slice(1, 6).join('\n')}` : String(f.error)}`)
+    .join('\n') || `none (${channel})`;
+}
+
+function checkAnswer(channel: Channel, result: unknown): asserts result is BridgeResult<unknown> {
+  expect(result, channel).toBeTypeOf('object');
+  // It crosses IPC by structured clone: nothing in it may be a function, symbol or the like.
+  expect(() => structuredClone(result), channel).not.toThrow();
+  const answer = result as BridgeResult<unknown>;
+  if (answer.ok) {
+    expect(contract[channel].output.safeParse(answer.value).success, `${channel}: output matches the contract`).toBe(true);
+    return;
+  }
+  expect(BridgeError.safeParse(answer.error).success, `${channel}: error shape ${JSON.stringify(answer.error).slice(0, 300)}`).toBe(true);
+  expect(answer.error.code, `${channel}: ${answer.error.message}`).not.toBe('INTERNAL');
+  const text = [answer.error.message, ...Object.values(answer.error.fields ?? {})].join('\n');
+  expect(text, channel).not.toMatch(stackLine);
+  for (const place of secretPlaces) expect(text.includes(place), `${channel}: error text names ${place}`).toBe(false);
+  expect(answer.error.message.length, channel).toBeLessThan(2_000);
+}
+
+/** One call through the dispatcher, with every check the fuzzer makes. */
+async function probe(state: CallerState, channel: Channel, payload: unknown): Promise<void> {
+  await enter(state);
+  // Wrong passwords slow the next attempt down; move the clock past that, so sign-in and unlock
+  // payloads reach the password check instead of the throttle.
+  if (channel === 'session.login' || channel === 'session.unlock') clinic.clock.advance(61_000);
+  const before = { ...fingerprint(), keyFile: keyFileText(), auditSeq: lastAuditSeq() };
+  let result: unknown;
+  try {
+    result = await clinic.dispatch(channel, payload, trustedFrame);
+  } catch (error) {
+    expect.fail(`${channel}: dispatch threw ${String(error)}`);
+  }
+  expect(clinic.faults.length, `reportFault was called: ${describeFault(channel)}`).toBe(0);
+  checkAnswer(channel, result);
+  counted.byState[state]++;
+  if (result.ok) {
+    counted.ok++;
+    await undo(channel, payload, result);
+    return;
+  }
+  counted.errors++;
+  expect(keyFileText() === before.keyFile, `${channel} failed with ${result.error.code} but rewrote the key file`).toBe(true);
+  // Every 50th error is checked by dump even when the counter says nothing was written.
+  if (writeCounters(db) === before.counters && counted.errors % 50 !== 0) {
+    unchanged.byCounter++;
+    return;
+  }
+  const after = tableHashes(db);
+  cached = { counters: writeCounters(db), tables: after };
+  const changed = changedTables(before.tables, after);
+  if (changed.length === 0) {
+    unchanged.byDump++;
+    return;
+  }
+  // A wrong password at the lock screen is itself an event to audit, written at once.
+  const added = db.prepare('SELECT action FROM audit_event WHERE seq > ?').pluck().all(before.auditSeq) as string[];
+  const onlyFailedSignIn = changed.length === 1 && changed[0] === 'audit_event' && added.length > 0 && added.every((a) => a === 'session.sign-in-failed');
+  expect(onlyFailedSignIn, `${channel} failed with ${result.error.code} but changed ${changed.join(', ')} (${added.join(', ')})`).toBe(true);
+  unchanged.allowedSignInFailures++;
+}
+
+describe.each(states)('IPC fuzz, caller %s', (state) => {
+  it.each(channels)('%s: random and malformed payloads', async (channel) => {
+    await fc.assert(
+      fc.asyncProperty(payloadsFor(samples[channel], knownIds), async (payload) => {
+        await probe(state, channel, payload);
+        counted.random++;
+      }),
+      { numRuns: runs },
+    );
+  }, 120_000);
+
+  it.each(channels)('%s: giant payloads (10 MB strings, 10,000-deep nesting)', async (channel) => {
+    for (const { name, payload } of giantPayloadsFor(samples[channel])) {
+      await probe(state, channel, payload).catch((error: unknown) => {
+        throw new Error(`${channel}, ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      counted.giant++;
+    }
+  }, 120_000);
+});

@@ -1,0 +1,56 @@
+import type { Channel, ChannelInput } from '../../../shared/contract';
+import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { adminName, adminPassword, sessionRecordSample, type ClinicIds } from './trust-clinic';
+
+/**
+ * One valid input per channel, pointing at the trust clinic's records. Mutations of these reach
+ * the handlers (random payloads rarely get past the schema), and the role matrix sends them so
+ * an allowed call is answered by its handler. Typed against the contract: a new channel without
+ * a sample does not compile.
+ */
+export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C> } {
+  return {
+    'app.status': {},
+    'setup.create': { clinicName: 'Second Clinic', clinicAddress: '', adminName: 'Eve', password: 'another long password' },
+    'setup.saveRecoveryKit': {},
+    'setup.acknowledgeRecoveryKey': {},
+    'session.login': { name: adminName, password: adminPassword },
+    'session.unlock': { password: adminPassword },
+    'session.lock': { reason: 'button' },
+    'session.signOut': {},
+    'session.changePassword': { currentPassword: adminPassword, newPassword: 'a changed password 1' },
+    'staff.list': {},
+    'staff.add': { name: 'New Starter', role: 'reception', password: 'new starter password' },
+    'staff.update': { id: ids.staff.practitioner, name: 'Pia Practitioner', role: 'practitioner', active: true },
+    'staff.resetPassword': { id: ids.staff.practitioner, newPassword: 'practitioner password 1' },
+    'settings.get': {},
+    'settings.update': {
+      clinicName: 'Trust Clinic',
+      clinicAddress: '1 Test Street',
+      clinicPhone: '',
+      logo: null,
+      idleLockMinutes: 5,
+      paperSize: 'A4',
+      dateFormat: 'DD/MM/YYYY',
+    },
+    'clients.find': { text: 'fuzz', offset: 0, limit: 20 },
+    'clients.recent': { limit: 10 },
+    'clients.profile': { id: ids.clientId },
+    'clients.possibleDuplicates': { firstName: 'Fuzz', lastName: 'Target', dateOfBirth: '1990-04-01', phone: '', email: '', exceptId: null },
+    'clients.create': { fields: { firstName: 'Another', lastName: 'Client' }, allowDuplicate: true },
+    'clients.update': { id: ids.clientId, fields: { firstName: 'Fuzz', lastName: 'Target', dateOfBirth: '1990-04-01', phone: '07700 900123', email: 'fuzz@example.com' } },
+    'clients.setArchived': { id: ids.clientId, archived: false },
+    'medicalHistory.list': { clientId: ids.clientId },
+    'medicalHistory.record': { clientId: ids.clientId, answers: blankMedicalHistory() },
+    'screening.override': { clientId: ids.clientId, reason: 'Discussed with the client and their GP.' },
+    'courses.create': { clientId: ids.clientId, course: { indication: 'fine-lines-wrinkles', plannedSessions: 3, intervalWeeks: 6, startedOn: '2026-11-25' } },
+    'courses.setStatus': { id: ids.courseId, status: 'active' },
+    'courses.overdue': { limit: 20 },
+    'sessions.list': { clientId: ids.clientId },
+    'sessions.record': { clientId: ids.clientId, courseId: ids.courseId, record: sessionRecordSample(), depthsConfirmed: false },
+    'sessions.change': { id: ids.sessionId, record: sessionRecordSample('Changed note.'), reason: 'Corrected the note.', depthsConfirmed: false },
+    'sessions.findByLot': { lot: 'LOT-42' },
+    'areaDepths.list': {},
+    'areaDepths.set': { area: 'forehead', typicalMm: 0.25, maxMm: 0.5 },
+  };
+}
