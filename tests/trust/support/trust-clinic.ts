@@ -34,23 +34,34 @@ export interface Fault {
 /**
  * A set-up clinic driven only through the dispatcher the shell uses: an admin, a practitioner,
  * a receptionist, and one client with a medical history, a course and a session. Every fault the
- * dispatcher reports is kept for the test to inspect. The save dialog is always cancelled, so no
- * channel writes a file outside the data folder.
+ * dispatcher reports is kept for the test to inspect. The save dialog is cancelled unless the
+ * test answers it, so no channel writes a file outside the data folder by accident.
  */
-export async function openTrustClinic(options: { clientName?: { first: string; last: string }; sessionNotes?: string } = {}) {
+export interface TrustClinicOptions {
+  clientName?: { first: string; last: string };
+  sessionNotes?: string;
+  /** The save dialog's answer; cancelled (null) unless a test wants a file written. */
+  chooseSavePath?: () => Promise<string | null>;
+  reportFault?: (channel: string, error: unknown) => void;
+}
+
+export async function openTrustClinic(options: TrustClinicOptions = {}) {
   const folder = tempFolder('skinledger-trust-');
   const clock = new TestClock();
   const runtime = new SkinLedgerRuntime({
     dataDir: folder.path,
     appVersion: 'trust',
-    ports: { chooseSavePath: async () => null },
+    ports: { chooseSavePath: options.chooseSavePath ?? (async () => null) },
     clock,
     scrypt: fastScryptForTests,
   });
   const faults: Fault[] = [];
   const dispatch: Dispatch = createDispatcher(runtime, {
     isTrustedSender: (url) => url.startsWith('app://skinledger/'),
-    reportFault: (channel, error) => faults.push({ channel, error }),
+    reportFault: (channel, error) => {
+      faults.push({ channel, error });
+      options.reportFault?.(channel, error);
+    },
   });
   const call = (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame);
   const ok = async <T = unknown>(channel: string, input: unknown = {}): Promise<T> => {
