@@ -49,7 +49,8 @@ export function vaultOptions(options: ServiceOptions) {
 
 export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock): Services {
   const key = Buffer.from(dataKey);
-  const audit = new AuditLog(db, clock);
+  // The vault anchors the audit head in the key file, so a cut-off trail is noticed.
+  const audit = new AuditLog(db, clock, vault);
   const staff = new StaffService(db, vault, key, audit, clock);
   const settings = new SettingsService(db, audit);
   const clients = new ClientService(db, audit, clock);

@@ -26,6 +26,7 @@ export const errorCodes = [
   'NEEDS_OVERRIDE',
   'NEEDS_CONFIRMATION',
   'LAST_ADMIN',
+  'SAVE_FAILED',
   'UNTRUSTED_SENDER',
   'UNKNOWN_CHANNEL',
   'INTERNAL',

@@ -11,7 +11,10 @@ export const ClinicSettings = z.object({
   clinicAddress: z.string().trim().max(400),
   clinicPhone: z.string().trim().max(40),
   /** PNG or JPEG bytes, or null for none. */
-  logo: z.instanceof(Uint8Array).nullable(),
+  logo: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.length <= maxLogoBytes, `The logo can be at most ${maxLogoBytes / 1024} KB.`)
+    .nullable(),
   idleLockMinutes: z.number().int().min(1, 'At least 1 minute.').max(120, 'At most 120 minutes.'),
   paperSize: z.enum(paperSizes),
   dateFormat: z.enum(dateFormats),

@@ -111,7 +111,9 @@ export function writeKeySlotFile(path: string, body: KeySlotFileBody, options: {
     syncFolder(dirname(path));
     return;
   }
-  const sibling = `${path}.${process.pid}.next`;
+  // One fixed name: the database's exclusive lock already means one writer, and a crash
+  // leaves at most this one file behind, overwritten by the next write.
+  const sibling = `${path}.next`;
   const fd = openSync(sibling, 'w', 0o600);
   try {
     writeSync(fd, text);

@@ -18,7 +18,8 @@ export interface RuntimeOptions extends ServiceOptions {
 
 interface FailedSignIn {
   at: string;
-  nameEntered: string;
+  /** The member of staff the typed name belongs to; null when it matched nobody. */
+  staffId: string | null;
 }
 
 /**
@@ -118,7 +119,11 @@ export class SkinLedgerRuntime {
       createdAt: this.clock.now(),
       paperSize: settings.paperSize,
     });
-    writeFileSync(path, pdf, { mode: 0o600 });
+    try {
+      writeFileSync(path, pdf, { mode: 0o600 });
+    } catch (error) {
+      throw new StoreError('SAVE_FAILED', 'The Recovery Kit could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
+    }
     services.audit.append({ staffId: staff.id, action: 'recovery-kit.save', entity: 'store' });
     return { saved: true };
   }
@@ -220,14 +225,30 @@ export class SkinLedgerRuntime {
 
   private failSignIn(nameEntered: string): void {
     this.throttle.recordFailure();
-    // Kept in memory until a store is open to write it to; the folder is never touched by a failure.
-    this.failedSignIns.push({ at: this.clock.now().toISOString(), nameEntered: nameEntered.slice(0, 80) });
+    // Kept in memory until a store is open to write it to; the folder is never touched by a
+    // failure. The text typed is never kept: people type passwords into the name field.
+    this.failedSignIns.push({ at: this.clock.now().toISOString(), staffId: this.staffIdForName(nameEntered) });
     if (this.failedSignIns.length > 1000) this.failedSignIns.shift();
+  }
+
+  private staffIdForName(name: string): string | null {
+    try {
+      return this.vault.staffIdForName(name);
+    } catch {
+      // A damaged key file is reported where the store is opened; here it only means "unknown".
+      return null;
+    }
   }
 
   private flushFailedSignIns(services: Services): void {
     for (const failure of this.failedSignIns.splice(0)) {
-      services.audit.append({ staffId: null, action: 'session.sign-in-failed', entity: 'staff', detail: `at=${failure.at} name=${failure.nameEntered}` });
+      services.audit.append({
+        staffId: null,
+        action: 'session.sign-in-failed',
+        entity: 'staff',
+        entityId: failure.staffId,
+        detail: `at=${failure.at} name=${failure.staffId ? 'known' : 'unknown'}`,
+      });
     }
   }
 }

@@ -159,6 +159,14 @@ export class Vault {
     this.rewrite(file, (slots) => slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)));
   }
 
+  /** Whose slot a typed name points at, if anyone's: lets a failed sign-in be audited without the text typed. */
+  staffIdForName(name: string): string | null {
+    const file = readKeySlotFile(this.folder.keySlots);
+    const tag = nameTagFor(file.storeId, name);
+    const slot = file.slots.find((s) => s.kind === 'staff' && s.nameTag === tag);
+    return slot?.kind === 'staff' ? slot.staffId : null;
+  }
+
   hasSlotFor(staffId: string): boolean {
     return readKeySlotFile(this.folder.keySlots).slots.some((s) => s.kind === 'staff' && s.staffId === staffId);
   }

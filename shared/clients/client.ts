@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from '../dates';
 
 export const skinConcerns = ['acne-scarring', 'fine-lines-wrinkles', 'stretch-marks', 'pigmentation', 'texture-pores', 'other'] as const;
 export const SkinConcern = z.enum(skinConcerns);
@@ -6,7 +7,6 @@ export type SkinConcern = z.infer<typeof SkinConcern>;
 
 export const fitzpatrickTypes = [1, 2, 3, 4, 5, 6] as const;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a full date.');
 
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
@@ -16,7 +16,9 @@ export const ClientInput = z
     firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
     lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
     preferredName: optionalText(100),
-    dateOfBirth: IsoDate.nullable().default(null),
+    dateOfBirth: IsoDate.refine((date) => date <= new Date().toISOString().slice(0, 10), 'A date of birth cannot be in the future.')
+      .nullable()
+      .default(null),
     pronouns: optionalText(40),
     sex: z.enum(['', 'female', 'male', 'intersex', 'not-stated']).default(''),
     phone: optionalText(40),

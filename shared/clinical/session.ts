@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { IsoDate } from '../dates';
 import { treatmentAreas } from './areas';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a full date.');
 const text = (max: number) => z.string().trim().max(max).default('');
 
 export const Lot = z
@@ -37,7 +37,7 @@ export const SessionRecord = z
       })
       .strict(),
     cartridge: Lot.nullable().default(null),
-    anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^\d{2}:\d{2}$/).nullable().default(null) }).strict(),
+    anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.').nullable().default(null) }).strict(),
     skinPrep: text(400),
     areas: z.array(TreatedArea).min(1, 'Choose at least one area on the map.').max(30),
     products: z.array(Lot).max(20).default([]),

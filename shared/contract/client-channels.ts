@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Client, ClientInput, ClientSummary } from '../clients/client';
+import { IsoDate } from '../dates';
 import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
 import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
 import { MedicalHistoryAnswers } from '../screening/medical-history';
@@ -47,7 +48,7 @@ export const clientChannels = {
       .object({
         firstName: z.string().max(100),
         lastName: z.string().max(100),
-        dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+        dateOfBirth: IsoDate.nullable(),
         phone: z.string().max(40),
         email: z.string().max(200),
         exceptId: Id.nullable(),

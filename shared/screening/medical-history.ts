@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../dates';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a full date.');
 
 /** A yes/no question with room for the detail a practitioner needs ("which medication?"). */
 export const YesNo = z.object({ yes: z.boolean(), detail: z.string().trim().max(500).default('') }).strict();
