@@ -12,7 +12,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   }, [i18n.language]);
   return (
     <MantineProvider theme={theme} forceColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" limit={3} />
+      <Notifications position="top-right" limit={3} />
       {children}
     </MantineProvider>
   );

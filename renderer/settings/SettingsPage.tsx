@@ -25,27 +25,37 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
   return (
     <Stack gap="xl">
       <PageTitle title={t('settings.title')} description={t(staff.role === 'admin' ? 'settings.subtitleAdmin' : 'settings.subtitle')} />
-      <Tabs value={tab} onChange={(value) => value && setTab(value as SettingsTab)} keepMounted={false} classNames={{ list: classes.tabList, tab: classes.tab }}>
-        <Tabs.List>
-          {tabs.map((id) => {
-            const Icon = tabIcons[id];
-            return (
-              <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
-                {t(`settings.tabs.${id}`)}
-              </Tabs.Tab>
-            );
-          })}
-        </Tabs.List>
-        <Tabs.Panel value="clinic" pt="xl">
-          <ClinicSettingsPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="staff" pt="xl">
-          <StaffPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="password" pt="xl">
-          <ChangePasswordPanel />
-        </Tabs.Panel>
-      </Tabs>
+      {tabs.length === 1 ? (
+        // Only one part is open to this role: no tab bar for a single choice.
+        <ChangePasswordPanel />
+      ) : (
+        <Tabs
+          value={tab}
+          onChange={(value) => value && setTab(value as SettingsTab)}
+          keepMounted={false}
+          classNames={{ list: classes.tabList, tab: classes.tab }}
+        >
+          <Tabs.List>
+            {tabs.map((id) => {
+              const Icon = tabIcons[id];
+              return (
+                <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
+                  {t(`settings.tabs.${id}`)}
+                </Tabs.Tab>
+              );
+            })}
+          </Tabs.List>
+          <Tabs.Panel value="clinic" pt="xl">
+            <ClinicSettingsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="staff" pt="xl">
+            <StaffPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="password" pt="xl">
+            <ChangePasswordPanel />
+          </Tabs.Panel>
+        </Tabs>
+      )}
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import { showFieldErrors } from '../../forms/server-errors';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { formatDate } from '../../i18n/format';
 import { SettingsSection } from '../SettingsSection';
+import classes from './ClinicSettingsForm.module.css';
 import { LogoField } from './LogoField';
 import { notifySuccess } from '../../app/notify';
 
@@ -107,7 +108,7 @@ export function ClinicSettingsForm({ settings }: { settings: ClinicSettings }) {
         </SettingsSection>
 
         <ErrorAlert error={failure} />
-        <Group justify="flex-end">
+        <Group justify="flex-end" className={classes.saveBar}>
           <Button variant="default" disabled={!isDirty || isSubmitting} onClick={() => form.reset()}>
             {t('common.discardChanges')}
           </Button>

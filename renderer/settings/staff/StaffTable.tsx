@@ -24,8 +24,8 @@ export function StaffTable({
   const date = (value: string | null) => (value ? formatDate(value, dateFormat, i18n.language) : t('staff.never'));
 
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table verticalSpacing="md" horizontalSpacing="md" highlightOnHover aria-label={t('staff.tableLabel')} className={classes.table}>
+    <Table.ScrollContainer minWidth={760}>
+      <Table verticalSpacing="md" horizontalSpacing="sm" highlightOnHover aria-label={t('staff.tableLabel')} className={classes.table}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('staff.name')}</Table.Th>
