@@ -40,10 +40,15 @@ describe('clinic settings and passwords, as the admin', () => {
 
     await page.getByRole('radio', { name: 'US Letter' }).check();
     await page.getByRole('radio', { name: /year-month-day/ }).check();
-    await page.getByLabel('Lock after (minutes without use)').fill('10');
+    await page.getByRole('textbox', { name: 'Lock after' }).fill('10');
     await checkAccessibility(page, 'clinic settings with logo');
     await page.getByRole('button', { name: 'Save clinic settings' }).click();
     await page.getByText('Clinic settings saved').waitFor();
+    await page.getByRole('button', { name: 'Close message' }).click();
+    // Scrolled so the clinic details card, logo included, sits just under the header.
+    await page.evaluate('window.scrollTo(0, 0)');
+    const top = await page.getByRole('region', { name: 'Clinic details' }).evaluate((section: { getBoundingClientRect(): { top: number } }) => section.getBoundingClientRect().top);
+    await page.evaluate(`window.scrollTo(0, ${top - 84})`);
     await saveScreenshot(page, '12-settings-clinic-logo');
 
     // The bytes went through the bridge intact and everything else was stored.

@@ -147,9 +147,10 @@ describe('a clinic’s first day, in the browser against the real services', () 
 
     // Reception: no staff or clinic settings in the UI…
     await openNav(page, 'Settings');
-    await page.getByRole('tab', { name: 'My password' }).waitFor();
-    expect(await page.getByRole('tab', { name: 'Staff' }).count()).toBe(0);
-    expect(await page.getByRole('tab', { name: 'Clinic' }).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Change my password' }).waitFor();
+    expect(await page.getByRole('tab').count()).toBe(0);
+    expect(await page.getByText('Add staff').count()).toBe(0);
+    expect(await page.getByLabel('Clinic name').count()).toBe(0);
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('staff');
     expect(await page.getByRole('dialog').getByRole('button', { name: /^Staff/ }).count()).toBe(0);

@@ -16,6 +16,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   if (!size || size.width !== frontDeskViewport.width || size.height !== frontDeskViewport.height) {
     await page.setViewportSize(frontDeskViewport);
   }
+  // The pointer rests on an empty corner, so no hover state colours the picture.
+  await page.mouse.move(frontDeskViewport.width - 2, frontDeskViewport.height - 2);
   // Let transitions and lazy chunks settle, and fonts load, before the picture is taken.
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(250);
