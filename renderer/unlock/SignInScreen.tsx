@@ -11,7 +11,7 @@ import { PasswordField } from '../forms/PasswordField';
 export function SignInScreen({ clinicName, onSignedIn }: { clinicName: string | null; onSignedIn: () => void }) {
   const { t } = useTranslation();
   useScreenTitle(t('signIn.title'));
-  const { form, submit, failure, secondsLeft } = useSignInForm(onSignedIn);
+  const { form, fields, submit, failure, secondsLeft } = useSignInForm(onSignedIn);
   const { errors, isSubmitting } = form.formState;
 
   return (
@@ -31,13 +31,13 @@ export function SignInScreen({ clinicName, onSignedIn }: { clinicName: string | 
             autoComplete="username"
             autoFocus
             error={errors.name?.message}
-            {...form.register('name')}
+            {...fields.name}
           />
           <PasswordField
             label={t('signIn.password')}
             autoComplete="current-password"
             error={errors.password?.message}
-            {...form.register('password')}
+            {...fields.password}
           />
           <ErrorAlert error={failure} />
           <div>

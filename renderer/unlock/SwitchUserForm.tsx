@@ -8,19 +8,19 @@ import { PasswordField } from '../forms/PasswordField';
 /** Another member of staff takes over the locked screen: name and password, one step. */
 export function SwitchUserForm({ onSignedIn, onCancel }: { onSignedIn: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const { form, submit, failure, secondsLeft } = useSignInForm(onSignedIn);
+  const { form, fields, submit, failure, secondsLeft } = useSignInForm(onSignedIn);
   const { errors, isSubmitting } = form.formState;
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('lock.switchUser')}>
       <Stack gap="lg">
         <Text c="dimmed">{t('lock.switchIntro')}</Text>
-        <TextInput label={t('signIn.name')} autoComplete="username" autoFocus error={errors.name?.message} {...form.register('name')} />
+        <TextInput label={t('signIn.name')} autoComplete="username" autoFocus error={errors.name?.message} {...fields.name} />
         <PasswordField
           label={t('signIn.password')}
           autoComplete="current-password"
           error={errors.password?.message}
-          {...form.register('password')}
+          {...fields.password}
         />
         <ErrorAlert error={failure} />
         <div>

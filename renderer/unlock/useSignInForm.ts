@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../shared/errors';
-import { LoginInput } from '../../shared/contract/channels';
 import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
-import { useTranslatedResolver } from '../forms/translated-resolver';
 import { useRetryCountdown } from './useRetryCountdown';
 
 export interface SignInValues {
@@ -15,15 +14,15 @@ export interface SignInValues {
 /**
  * Name + password → session.login. Used by the sign-in screen and by "Switch user" on the lock
  * screen, which is the same one step. A wrong password clears the field and starts the
- * countdown the main side asks for.
+ * countdown the main side asks for. Only "fill both in" is checked here: the main side parses
+ * LoginInput anyway, and leaving zod and the contract out keeps the first screen small.
  */
 export function useSignInForm(onSignedIn: () => void, initialName = '') {
+  const { t } = useTranslation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const countdown = useRetryCountdown();
-  const form = useForm<SignInValues>({
-    resolver: useTranslatedResolver(LoginInput),
-    defaultValues: { name: initialName, password: '' },
-  });
+  const form = useForm<SignInValues>({ defaultValues: { name: initialName, password: '' } });
+  const required = { validate: (value: string) => value.trim() !== '' || t('validation.required') };
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -39,5 +38,11 @@ export function useSignInForm(onSignedIn: () => void, initialName = '') {
     }
   });
 
-  return { form, submit, failure, secondsLeft: countdown.secondsLeft };
+  return {
+    form,
+    fields: { name: form.register('name', required), password: form.register('password', required) },
+    submit,
+    failure,
+    secondsLeft: countdown.secondsLeft,
+  };
 }

@@ -39,6 +39,8 @@ describe('keyboard first', () => {
     expect(await focused(page)).toMatch(/^Good (morning|afternoon|evening), Maria$/);
 
     await page.keyboard.press('Control+K');
+    await page.getByRole('dialog').getByLabel('Search SkinLedger').waitFor();
+    expect(await focused(page)).toBe('Search SkinLedger');
     await page.keyboard.type('clients');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
