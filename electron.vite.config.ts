@@ -35,6 +35,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      // The first screen's budget is 400 KB gzipped: minified it is about 200.
+      minify: true,
       sourcemap: false,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
