@@ -1,4 +1,5 @@
 import { AuditLog } from './audit/audit-log';
+import { BackupService } from './backup/backup-service';
 import { ClientService } from './clients/client-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { systemClock, type Clock } from './clock';
@@ -28,6 +29,7 @@ export interface Services {
   readonly medicalHistory: MedicalHistoryService;
   readonly courses: CourseService;
   readonly sessions: SessionService;
+  readonly backup: BackupService;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -57,6 +59,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const medicalHistory = new MedicalHistoryService(db, audit, clock);
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
+  const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   let open = true;
   return {
     vault,
@@ -69,6 +72,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     medicalHistory,
     courses,
     sessions,
+    backup,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;

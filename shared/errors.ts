@@ -27,6 +27,7 @@ export const errorCodes = [
   'NEEDS_CONFIRMATION',
   'LAST_ADMIN',
   'SAVE_FAILED',
+  'BACKUP_DAMAGED',
   'UNTRUSTED_SENDER',
   'UNKNOWN_CHANNEL',
   'INTERNAL',

@@ -8,7 +8,23 @@ export interface SaveDialogRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+export interface OpenDialogRequest {
+  title: string;
+  filters: { name: string; extensions: string[] }[];
+  /** Where the dialog starts, e.g. the backup folder; the desktop's default when absent. */
+  defaultPath?: string;
+}
+
+export interface FolderDialogRequest {
+  title: string;
+  defaultPath?: string;
+}
+
 export interface DesktopPorts {
   /** Asks the user where to save a file; null when they cancel. */
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
+  /** Asks the user for an existing file (a backup to restore); null when they cancel. Optional until the shell provides it. */
+  chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
+  /** Asks the user for a folder (where backups go); null when they cancel. Optional until the shell provides it. */
+  chooseFolder?(request: FolderDialogRequest): Promise<string | null>;
 }

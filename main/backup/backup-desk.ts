@@ -1,0 +1,179 @@
+import { basename } from 'node:path';
+import type { BackupProgress, BackupSettings, ChosenBackup, RestoreKey, RestoreResult } from '../../shared/contract/backup-channels';
+import { systemClock, type Clock } from '../clock';
+import type { DesktopPorts } from '../session/ports';
+import type { SkinLedgerRuntime } from '../session/runtime';
+import { StoreError } from '../store/store-error';
+import { Vault } from '../vault/vault';
+import type { ArchiveHeader } from './archive-format';
+import type { ArchiveUnlock } from './archive-keys';
+import { openArchive } from './archive-reader';
+import { backupMessages } from './backup-messages';
+import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoredStore } from './restore-backup';
+
+export interface BackupDeskOptions {
+  /** The app's data folder: where a fresh install restores to, and what Settings replaces. */
+  dataDir: string;
+  ports: DesktopPorts;
+  clock?: Clock;
+}
+
+/**
+ * The restore side of the backup channels, for one running app. A restore outlives the store it
+ * replaces (it closes the runtime's store half-way), so it lives beside the runtime rather than
+ * in its services. The file to restore is picked through the desktop's dialog and kept here:
+ * the window never sends a path.
+ */
+export class BackupDesk {
+  private chosen: { path: string; header: ArchiveHeader } | null = null;
+  private progress: BackupProgress | null = null;
+  private busy = false;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: BackupDeskOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  /** Opens the desktop's folder dialog and makes the folder picked the backup folder (if SkinLedger can write there). */
+  async chooseFolder(runtime: SkinLedgerRuntime): Promise<{ chosen: boolean; settings: BackupSettings }> {
+    const choose = this.options.ports.chooseFolder;
+    if (!choose) throw new StoreError('CONFLICT', backupMessages.dialogNotAvailable);
+    const current = runtime.current().services.backup.settings().folder;
+    const folder = await choose({ title: 'Choose where SkinLedger keeps its backups', ...(current ? { defaultPath: current } : {}) });
+    // Asked again after the dialog: the screen may have locked while it was open.
+    const { services, staff } = runtime.current();
+    if (!folder) return { chosen: false, settings: services.backup.settings() };
+    return { chosen: true, settings: services.backup.setFolder(staff.id, folder) };
+  }
+
+  /** Opens the desktop's file dialog and describes the backup picked, from its header alone. */
+  async chooseFile(runtime: SkinLedgerRuntime, startIn: string | null): Promise<ChosenBackup> {
+    const choose = this.options.ports.chooseOpenPath;
+    if (!choose) throw new StoreError('CONFLICT', backupMessages.dialogNotAvailable);
+    const path = await choose({
+      title: 'Choose a SkinLedger backup',
+      filters: [{ name: 'SkinLedger backup', extensions: ['slbackup'] }],
+      ...(startIn ? { defaultPath: startIn } : {}),
+    });
+    if (!path) return { chosen: false };
+    return this.pick(runtime, path);
+  }
+
+  /** Picks a file the main process already trusts (one listed in the backup folder). */
+  async pick(runtime: SkinLedgerRuntime, path: string): Promise<ChosenBackup> {
+    this.chosen = null;
+    const archive = await openArchive(path);
+    await archive.close();
+    this.chosen = { path, header: archive.header };
+    const openStore = this.openStoreId(runtime);
+    return {
+      chosen: true,
+      file: basename(path),
+      createdAt: archive.header.createdAt,
+      appVersion: archive.header.appVersion,
+      sameStore: openStore === null ? null : openStore === archive.header.storeId,
+    };
+  }
+
+  progressNow(): BackupProgress | null {
+    return this.progress;
+  }
+
+  /** A fresh install (the set-up screen): restores into the empty data folder. Nobody is signed in. */
+  async restoreIntoNewStore(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
+    if (runtime.signedIn() || runtime.status().state !== 'needs-setup') throw new StoreError('CONFLICT', backupMessages.storeExists);
+    const chosen = this.requireChosen();
+    const restored = await this.exclusively(() =>
+      restoreIntoEmptyFolder(this.options.dataDir, { archivePath: chosen.path, unlock: unlockFor(key), clock: this.clock, via: 'app', onProgress: this.track }),
+    );
+    return this.result(restored);
+  }
+
+  /**
+   * From Settings: replaces the open store. The backup is checked in full while the store is
+   * still open; only then is the runtime closed (everyone is signed out) and the store replaced.
+   * The old folder is kept beside it; the window then shows the sign-in screen.
+   */
+  async replaceStore(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
+    const { services, staff } = runtime.current();
+    if (services.backup.progress()) throw new StoreError('CONFLICT', backupMessages.alreadyRunning);
+    const chosen = this.requireChosen();
+    const dataDir = services.vault.folder.root;
+    const restored = await this.exclusively(() =>
+      replaceStoreFromBackup(dataDir, {
+        archivePath: chosen.path,
+        unlock: unlockFor(key),
+        clock: this.clock,
+        staffId: staff.id,
+        via: 'app',
+        onProgress: this.track,
+        beforeWriting: () => runtime.close(),
+      }),
+    );
+    return this.result(restored);
+  }
+
+  private result(restored: RestoredStore): RestoreResult {
+    this.chosen = null;
+    return {
+      backupCreatedAt: restored.backupCreatedAt,
+      counts: restored.counts,
+      replacedFolderName: restored.replacedFolder ? basename(restored.replacedFolder) : null,
+    };
+  }
+
+  private requireChosen(): { path: string; header: ArchiveHeader } {
+    if (!this.chosen) throw new StoreError('CONFLICT', backupMessages.noFileChosen);
+    return this.chosen;
+  }
+
+  private openStoreId(runtime: SkinLedgerRuntime): string | null {
+    if (runtime.signedIn() && !runtime.isLocked()) return runtime.current().services.vault.storeId();
+    try {
+      return new Vault(this.options.dataDir, { clock: this.clock }).storeId();
+    } catch {
+      return null;
+    }
+  }
+
+  private readonly track = (progress: BackupProgress) => {
+    this.progress = progress;
+  };
+
+  private async exclusively<T>(job: () => Promise<T>): Promise<T> {
+    if (this.busy) throw new StoreError('CONFLICT', backupMessages.alreadyRunning);
+    this.busy = true;
+    try {
+      return await job();
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+}
+
+function unlockFor(key: RestoreKey): ArchiveUnlock {
+  return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password };
+}
+
+const desks = new WeakMap<SkinLedgerRuntime, BackupDesk>();
+
+/**
+ * The shell (and the browser-test harness) attaches one desk to its runtime, with the same data
+ * folder and dialogs it gave the runtime. Without one, the restore channels answer "not available".
+ */
+export function attachBackupDesk(runtime: SkinLedgerRuntime, options: BackupDeskOptions): BackupDesk {
+  const desk = new BackupDesk(options);
+  desks.set(runtime, desk);
+  return desk;
+}
+
+export function backupDeskOf(runtime: SkinLedgerRuntime): BackupDesk {
+  const desk = desks.get(runtime);
+  if (!desk) throw new StoreError('CONFLICT', backupMessages.notAvailable);
+  return desk;
+}
+
+export function backupDeskIfAny(runtime: SkinLedgerRuntime): BackupDesk | null {
+  return desks.get(runtime) ?? null;
+}

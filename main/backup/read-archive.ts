@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import type { ArchiveHeader } from './archive-format';
+import { deriveArchiveKeys, unlockArchive, wipeKeys, type ArchiveUnlock } from './archive-keys';
+import { assertHeaderAuthentic, decryptParts, openArchive } from './archive-reader';
+import { memberMatches, PlainStream, walkBody, type MemberVisitor, type SeenMember } from './archive-body';
+import { backupMessages, damaged } from './backup-messages';
+import { databaseMemberPath, keySlotsMemberPath, type BackupManifest } from './manifest';
+
+export interface ReadArchiveOptions {
+  visitor?: MemberVisitor;
+  /** Bytes of the file read so far, of its size. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReadArchive {
+  header: ArchiveHeader;
+  manifest: BackupManifest;
+  /** The backup's data key: the caller wipes it. */
+  dataKey: Buffer;
+  /** Whose password opened it, if a password did. */
+  staffId: string | null;
+  sizeBytes: number;
+}
+
+/**
+ * Reads a whole backup through: the key, the header's MAC, every part in order, every member
+ * against the list of contents. Nothing is written unless the visitor writes it; a visitor sees
+ * members before the list that vouches for them, so restore runs this once without one first.
+ */
+export async function readArchive(path: string, unlock: ArchiveUnlock, options: ReadArchiveOptions = {}): Promise<ReadArchive> {
+  const archive = await openArchive(path);
+  try {
+    const { dataKey, staffId } = await unlockArchive(archive.header, unlock);
+    const keys = deriveArchiveKeys(dataKey, archive.header);
+    try {
+      assertHeaderAuthentic(archive, keys);
+      options.onProgress?.(archive.bodyStart, archive.size);
+      const parts = decryptParts(archive, keys, (read) => options.onProgress?.(read, archive.size));
+      const { seen, manifest } = await walkBody(new PlainStream(parts), options.visitor);
+      checkContents(archive.header, manifest, seen);
+      return { header: archive.header, manifest, dataKey, staffId, sizeBytes: archive.size };
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    } finally {
+      wipeKeys(keys);
+    }
+  } finally {
+    await archive.close();
+  }
+}
+
+function checkContents(header: ArchiveHeader, manifest: BackupManifest, seen: SeenMember[]): void {
+  const sameBackup =
+    manifest.archiveId === header.archiveId &&
+    manifest.storeId === header.storeId &&
+    manifest.createdAt === header.createdAt &&
+    manifest.schemaVersion === header.schemaVersion;
+  if (!sameBackup) throw damaged(backupMessages.contentsMismatch('the list of contents belongs to another backup'));
+  if (manifest.members.length !== seen.length) {
+    throw damaged(backupMessages.contentsMismatch(`${seen.length} members found, ${manifest.members.length} listed`));
+  }
+  manifest.members.forEach((listed, index) => {
+    const found = seen[index]!;
+    if (!memberMatches(listed, found)) throw damaged(backupMessages.contentsMismatch(`${found.path} is not what the list says`));
+  });
+  const database = manifest.members.filter((member) => member.kind === 'database');
+  const keySlots = manifest.members.filter((member) => member.kind === 'key-slots');
+  if (database.length !== 1 || database[0]!.path !== databaseMemberPath) throw damaged(backupMessages.contentsMismatch('the database is missing'));
+  if (keySlots.length !== 1 || keySlots[0]!.path !== keySlotsMemberPath) throw damaged(backupMessages.contentsMismatch('the key file is missing'));
+  const headerSlots = createHash('sha256').update(header.keySlots, 'utf8').digest('hex');
+  if (keySlots[0]!.sha256 !== headerSlots) throw damaged(backupMessages.contentsMismatch('the key file differs from the header'));
+  const paths = new Set(seen.map((member) => member.path.toLowerCase()));
+  // Case-folded: on Windows and macOS two names differing only in case would overwrite each other.
+  if (paths.size !== seen.length) throw damaged(backupMessages.contentsMismatch('a member appears twice'));
+}
