@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, Contract } from '../../shared/contract';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
 
 export interface HandlerContext {
@@ -65,4 +66,5 @@ export const handlers: Handlers = {
   },
 
   ...clientHandlers,
+  ...backupHandlers,
 };

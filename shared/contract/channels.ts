@@ -3,6 +3,7 @@ import { BridgeError } from '../errors';
 import { ClinicSettings } from '../settings';
 import { Password, Role, SignedInStaff, StaffMember, StaffName } from '../staff';
 import { adminsOnly, everyone, type Access } from './access';
+import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -104,6 +105,7 @@ export const contract = {
   'settings.update': channel({ input: ClinicSettings, output: ClinicSettings, access: adminsOnly }),
 
   ...clientChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -114,8 +114,16 @@ describe('what the access table means for health data and administration', () =>
     }
   });
 
-  it('the channels open without signing in are exactly status, set-up, sign-in and sign-out', () => {
-    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual(['app.status', 'session.login', 'session.signOut', 'setup.create']);
+  it('the channels open without signing in are exactly status, set-up, sign-in, sign-out and restoring a fresh install', () => {
+    expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual([
+      'app.status',
+      'backup.restore.chooseFile',
+      'backup.restore.intoNewStore',
+      'backup.restore.progress',
+      'session.login',
+      'session.signOut',
+      'setup.create',
+    ]);
     expect(channels.filter((c) => contract[c].access === 'locked')).toEqual(['session.unlock']);
   });
 });

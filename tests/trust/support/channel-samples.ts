@@ -52,5 +52,17 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'sessions.findByLot': { lot: 'LOT-42' },
     'areaDepths.list': {},
     'areaDepths.set': { area: 'forehead', typicalMm: 0.25, maxMm: 0.5 },
+    'backup.status': {},
+    'backup.settings.get': {},
+    'backup.settings.update': { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, warnAfterDays: 2 },
+    'backup.chooseFolder': {},
+    'backup.runNow': {},
+    'backup.list': {},
+    'backup.verify': { file: 'skinledger-backup-2026-11-25T09-00-00Z.slbackup' },
+    'backup.restore.chooseFile': {},
+    'backup.restore.pickListed': { file: 'skinledger-backup-2026-11-25T09-00-00Z.slbackup' },
+    'backup.restore.progress': {},
+    'backup.restore.intoNewStore': { key: { kind: 'recovery', recoveryKey: 'not-the-recovery-key' } },
+    'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
   };
 }
