@@ -1,10 +1,13 @@
 import type { CliCommand } from '../command';
+import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
 import { initCommand } from './init';
+import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
 import { staffListCommand } from './staff-list';
 import { unlockCheckCommand } from './unlock-check';
 import { verifyCommand } from './verify';
+import { verifyBackupCommand } from './verify-backup';
 
 /**
  * Every admin command, in the order `--help` lists them. Later features add theirs here
@@ -17,4 +20,7 @@ export const commandTable: readonly CliCommand[] = [
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,
+  backupCommand,
+  verifyBackupCommand,
+  restoreCommand,
 ];
