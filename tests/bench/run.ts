@@ -7,6 +7,7 @@ import { Vault } from '../../main/vault/vault';
 import { systemClock } from '../../main/clock';
 import type { SessionRecordInput } from '../../shared/clinical/session';
 import { encryptedStore, plainStore, seed } from './bench-stores';
+import { measureRenderer } from './renderer-rows';
 import { peakRssMb, round, timeEach, timeEachAsync, type Timing } from './measure';
 
 /**
@@ -111,6 +112,41 @@ async function main(): Promise<void> {
     pass: writeOurs.p95Ms <= 3,
   });
 
+  // Profile: what opening a client with 20 sessions reads (profile header, courses, screening,
+  // sessions, history) through the services, against the bare SQL on the unencrypted copy.
+  const profileClient = clientIds[0]!;
+  for (let i = 0; i < 20; i++) ours.services.sessions.record(ours.staffId, profileClient, null, record, { depthsConfirmed: true });
+  const plainProfileClient = plainClientIds[0]!;
+  for (let i = 0; i < 20; i++) bareInsert.run(`profile-${i}`, plainProfileClient, new Date().toISOString(), plain.staffId, json, 'x', 'x');
+  const profileOurs = timeEach(quick ? 100 : 300, () => {
+    ours.services.clients.open(ours.staffId, profileClient);
+    ours.services.medicalHistory.screening(profileClient);
+    ours.services.courses.forClient(profileClient);
+    ours.services.sessions.forClient(ours.staffId, profileClient);
+    ours.services.medicalHistory.entries(ours.staffId, profileClient);
+  });
+  const bare = {
+    client: plain.services.db.prepare('SELECT * FROM client WHERE id = ?'),
+    history: plain.services.db.prepare('SELECT * FROM medical_history WHERE client_id = ? ORDER BY recorded_at DESC'),
+    courses: plain.services.db.prepare('SELECT * FROM course WHERE client_id = ?'),
+    sessions: plain.services.db.prepare('SELECT * FROM treatment_session WHERE client_id = ? ORDER BY performed_at DESC'),
+  };
+  const profilePlain = timeEach(quick ? 100 : 300, () => {
+    bare.client.get(plainProfileClient);
+    bare.history.all(plainProfileClient);
+    bare.courses.all(plainProfileClient);
+    bare.sessions.all(plainProfileClient);
+  });
+  rows.push({
+    row: 'profile',
+    work: 'open a client with 20 sessions: record, screening, courses, sessions, history, audited reads (consents and photos arrive later)',
+    ours: profileOurs,
+    baseline: profilePlain,
+    ratio: ratio(profileOurs, profilePlain),
+    target: 'p95 ≤ 20 ms',
+    pass: profileOurs.p95Ms <= 20,
+  });
+
   const memory = peakRssMb();
   ours.services.close();
   plain.services.db.close();
@@ -131,6 +167,14 @@ async function main(): Promise<void> {
   rows.push({ row: 'unlock', work: 'password → data key (scrypt cost of the slot; bench slots use the test cost)', ours: unlock, baseline: null, ratio: null, target: '—', pass: null });
 
   rows.push({ row: 'memory', work: 'peak RSS of the services process during seed, search and writes', ours: { value: memory, unit: 'MB' }, baseline: null, ratio: null, target: '≤ 250 MB', pass: memory <= 250 });
+
+  const renderer = await measureRenderer(quick ? 3 : 10);
+  if (renderer) {
+    rows.push({ row: 'bundle', work: `renderer JS+CSS gzipped: sign-in screen (all: ${renderer.allKb} KB)`, ours: { value: renderer.firstScreenKb, unit: 'KB' }, baseline: null, ratio: null, target: '≤ 400 KB', pass: renderer.firstScreenKb <= 400 });
+    rows.push({ row: 'first screen', work: 'built renderer to a typeable sign-in screen in Debian Chromium', ours: renderer.interactive, baseline: null, ratio: null, target: 'p95 ≤ 600 ms', pass: renderer.interactive.p95Ms <= 600 });
+  } else {
+    log('bench: no built renderer or no /usr/bin/chromium: bundle and first-screen rows skipped (run npm run build)');
+  }
 
   report();
 }
