@@ -98,7 +98,9 @@ export const anything = fc.anything(anythingConstraints);
 /** A value for one field: hostile, random, or a real record's id (of the wrong kind, often). */
 export function hostileLeaf(knownIds: string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...hostileScalars) },
+    // Fresh containers per draw: mutations write into the payload, and a shared [] or {} would
+    // carry those writes (a 'constructor' key, a cycle) into every later payload of the run.
+    { weight: 5, arbitrary: fc.constantFrom(...hostileScalars).map(freshContainer) },
     { weight: 5, arbitrary: fc.constantFrom(...hostileStrings) },
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 120 }) },
     { weight: 2, arbitrary: fc.oneof(fc.integer(), fc.double(), fc.boolean()) },
@@ -108,6 +110,12 @@ export function hostileLeaf(knownIds: string[]): fc.Arbitrary<unknown> {
 }
 
 type Container = Record<string, unknown> | unknown[];
+
+function freshContainer(value: unknown): unknown {
+  if (Array.isArray(value)) return [...value];
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) return { ...value };
+  return value;
+}
 
 interface Mutation {
   op: 'replace' | 'respell' | 'delete' | 'add' | 'wrap';
@@ -152,8 +160,12 @@ function applyMutation(root: unknown, mutation: Mutation): unknown {
   const { parent, key } = slots[mutation.at % slots.length]!;
   const current = (parent as Record<string, unknown>)[key];
   if (mutation.op === 'delete') {
-    if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete parent[key];
+    // Not splice: it looks up the array's own 'constructor', which an earlier mutation may have set,
+    // and Number('constructor') would remove element 0 instead of the key.
+    if (Array.isArray(parent) && /^\d+$/.test(key)) {
+      for (let i = Number(key); i < parent.length - 1; i++) parent[i] = parent[i + 1];
+      parent.length--;
+    } else delete (parent as Record<string, unknown>)[key];
   } else if (mutation.op === 'respell') {
     const alike = typeof current === 'string' ? mutation.alike.text : typeof current === 'number' ? mutation.alike.number : typeof current === 'boolean' ? mutation.alike.flag : mutation.value;
     setOwn(parent, key, alike);
