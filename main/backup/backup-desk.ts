@@ -79,12 +79,21 @@ export class BackupDesk {
     return this.progress;
   }
 
-  /** A fresh install (the set-up screen): restores into the empty data folder. Nobody is signed in. */
-  async restoreIntoNewStore(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
-    if (runtime.signedIn() || runtime.status().state !== 'needs-setup') throw new StoreError('CONFLICT', backupMessages.storeExists);
+  /**
+   * Before anyone can sign in: on a fresh install (the set-up screen) into the empty data folder,
+   * or over a store that cannot be opened because a file of it is missing or damaged (the
+   * store-error screen), which is then kept aside, never deleted. Refused while a usable store is
+   * there, and while another SkinLedger has the folder open.
+   */
+  async restoreWithoutSignIn(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
+    const status = runtime.signedIn() ? null : runtime.status();
+    const fresh = status?.state === 'needs-setup';
+    const broken = status?.state === 'store-error' && status.storeError !== null && replaceableDamage.has(status.storeError.code);
+    if (!fresh && !broken) throw new StoreError('CONFLICT', backupMessages.storeExists);
     const chosen = this.requireChosen();
+    const request = { archivePath: chosen.path, unlock: unlockFor(key), clock: this.clock, via: 'app' as const, onProgress: this.track };
     const restored = await this.exclusively(() =>
-      restoreIntoEmptyFolder(this.options.dataDir, { archivePath: chosen.path, unlock: unlockFor(key), clock: this.clock, via: 'app', onProgress: this.track }),
+      fresh ? restoreIntoEmptyFolder(this.options.dataDir, request) : replaceStoreFromBackup(this.options.dataDir, request),
     );
     return this.result(restored);
   }
@@ -151,6 +160,9 @@ export class BackupDesk {
     }
   }
 }
+
+/** Damage the store-error screen reports that a restore may replace (not "in use", not a folder of other files). */
+const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE']);
 
 function unlockFor(key: RestoreKey): ArchiveUnlock {
   return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password };

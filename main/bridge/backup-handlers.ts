@@ -38,6 +38,6 @@ export const backupHandlers: { [C in keyof BackupChannels]: Handler<C> } = {
     return backupDeskOf(runtime).pick(runtime, path);
   },
   'backup.restore.progress': (_input, { runtime }) => backupDeskIfAny(runtime)?.progressNow() ?? null,
-  'backup.restore.intoNewStore': (input, { runtime }) => backupDeskOf(runtime).restoreIntoNewStore(runtime, input.key),
+  'backup.restore.withoutSignIn': (input, { runtime }) => backupDeskOf(runtime).restoreWithoutSignIn(runtime, input.key),
   'backup.restore.replaceStore': (input, { runtime }) => backupDeskOf(runtime).replaceStore(runtime, input.key),
 };

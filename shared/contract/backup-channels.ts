@@ -128,10 +128,10 @@ export type RestoreResult = z.infer<typeof RestoreResult>;
 
 /**
  * Backups and restore (issue 6). Status is for everyone signed in (the home screen warns
- * reception too); everything else is for admins. Restoring on a fresh install happens before
- * anyone can sign in, so choosing the file, its progress and that restore are public; the
- * handler refuses it unless the data folder is empty, and the file is opened only with the
- * recovery key or a password from the backup. Paths never cross the bridge: folders and files
+ * reception too); everything else is for admins. Restoring on a fresh install, or over a store
+ * whose files are missing or damaged, happens before anyone can sign in, so choosing the file,
+ * its progress and that restore are public; the handler refuses it while a usable store is
+ * there, and the file opens only with the recovery key or a password from the backup. Paths never cross the bridge: folders and files
  * are picked through the desktop's own dialogs in the main process.
  */
 export const backupChannels = {
@@ -154,6 +154,6 @@ export const backupChannels = {
   'backup.restore.chooseFile': channel({ input: Empty, output: ChosenBackup, access: 'public' }),
   'backup.restore.pickListed': channel({ input: z.object({ file: BackupFileName }).strict(), output: ChosenBackup, access: adminsOnly }),
   'backup.restore.progress': channel({ input: Empty, output: BackupProgress.nullable(), access: 'public' }),
-  'backup.restore.intoNewStore': channel({ input: z.object({ key: RestoreKey }).strict(), output: RestoreResult, access: 'public' }),
+  'backup.restore.withoutSignIn': channel({ input: z.object({ key: RestoreKey }).strict(), output: RestoreResult, access: 'public' }),
   'backup.restore.replaceStore': channel({ input: z.object({ key: RestoreKey }).strict(), output: RestoreResult, access: adminsOnly }),
 } as const;

@@ -114,12 +114,12 @@ describe('what the access table means for health data and administration', () =>
     }
   });
 
-  it('the channels open without signing in are exactly status, set-up, sign-in, sign-out and restoring a fresh install', () => {
+  it('the channels open without signing in are exactly status, set-up, sign-in, sign-out and restoring where no store can be signed in to', () => {
     expect(channels.filter((c) => contract[c].access === 'public').sort()).toEqual([
       'app.status',
       'backup.restore.chooseFile',
-      'backup.restore.intoNewStore',
       'backup.restore.progress',
+      'backup.restore.withoutSignIn',
       'session.login',
       'session.signOut',
       'setup.create',

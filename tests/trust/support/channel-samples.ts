@@ -62,7 +62,7 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'backup.restore.chooseFile': {},
     'backup.restore.pickListed': { file: 'skinledger-backup-2026-11-25T09-00-00Z.slbackup' },
     'backup.restore.progress': {},
-    'backup.restore.intoNewStore': { key: { kind: 'recovery', recoveryKey: 'not-the-recovery-key' } },
+    'backup.restore.withoutSignIn': { key: { kind: 'recovery', recoveryKey: 'not-the-recovery-key' } },
     'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attachBackupDesk } from '../../../main/backup/backup-desk';
@@ -78,7 +78,7 @@ describe('the backup channels, as the window calls them', () => {
     clinic.runtime.close();
   });
 
-  it('restore a fresh install from the set-up screen with the recovery key, and only there', async () => {
+  it('restore a fresh install from the set-up screen with the recovery key, and refuse once a store is there', async () => {
     const source = app(join(folder.path, 'old-pc'), clock);
     const { recoveryKey } = await source.ok<{ recoveryKey: string }>('setup.create', { clinicName: 'Old PC', clinicAddress: '', adminName: admin.name, password: admin.password });
     await source.ok('clients.create', { fields: { firstName: 'Moved', lastName: 'Across' }, allowDuplicate: false });
@@ -92,24 +92,52 @@ describe('the backup channels, as the window calls them', () => {
     offered = backupFile;
     expect(await fresh.ok('backup.restore.chooseFile')).toMatchObject({ chosen: true, createdAt: '2026-11-25T09:00:00.000Z', appVersion: '0.1.0', sameStore: null });
 
-    expect(await fresh.call('backup.restore.intoNewStore', { key: { kind: 'recovery', recoveryKey: 'AAAAA-BBBBB' } })).toMatchObject({ ok: false, error: { code: 'WRONG_RECOVERY_KEY' } });
+    expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey: 'AAAAA-BBBBB' } })).toMatchObject({ ok: false, error: { code: 'WRONG_RECOVERY_KEY' } });
     expect(existsSync(newPc)).toBe(false);
     expect(await fresh.ok('backup.restore.progress')).toBeNull();
 
-    expect(await fresh.ok<RestoreResult>('backup.restore.intoNewStore', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ counts: { clients: 1 }, replacedFolderName: null });
+    expect(await fresh.ok<RestoreResult>('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ counts: { clients: 1 }, replacedFolderName: null });
     expect(fresh.runtime.status().state).toBe('signed-out');
     await fresh.ok('session.login', admin);
     expect(await fresh.ok('clients.find', { text: 'moved', offset: 0, limit: 10 })).toMatchObject({ total: 1 });
 
     // Now a store exists: the public restore refuses, signed in or not.
     await fresh.ok('backup.restore.chooseFile');
-    expect(await fresh.call('backup.restore.intoNewStore', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already has a clinic store/) } });
+    expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already has a clinic store/) } });
     await fresh.ok('session.signOut');
-    expect(await fresh.call('backup.restore.intoNewStore', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // Nothing was moved aside or left half-restored.
     expect(readdirSync(folder.path).filter((name) => !name.endsWith('.slbackup')).sort()).toEqual(['new-pc', 'old-pc']);
     expect(fresh.faults).toEqual([]);
     fresh.runtime.close();
+  });
+
+  it('restore over a store whose key file is gone, keeping the broken folder aside; never over a folder of other files', async () => {
+    const dataDir = join(folder.path, 'data');
+    const clinic = app(dataDir, clock);
+    const { recoveryKey } = await clinic.ok<{ recoveryKey: string }>('setup.create', { clinicName: 'Broken', clinicAddress: '', adminName: admin.name, password: admin.password });
+    const backupFile = (await clinic.runtime.current().services.backup.backupToFile(null, folder.path)).path;
+    clinic.runtime.close();
+    rmSync(join(dataDir, 'keyslots.json'));
+
+    const broken = app(dataDir, clock, { file: () => backupFile });
+    expect(broken.runtime.status()).toMatchObject({ state: 'store-error', storeError: { code: 'KEY_FILE_MISSING' } });
+    await broken.ok('backup.restore.chooseFile');
+    const restored = await broken.ok<RestoreResult>('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } });
+    expect(restored.replacedFolderName).toBe('data.replaced-2026-11-25T09-00-00Z');
+    expect(readdirSync(join(folder.path, restored.replacedFolderName!))).toEqual(['skinledger.db']);
+    expect(broken.runtime.status().state).toBe('signed-out');
+    await broken.ok('session.login', admin);
+    broken.runtime.close();
+
+    const other = join(folder.path, 'holiday-photos');
+    mkdirSync(other);
+    writeFileSync(join(other, 'beach.jpg'), 'not a store');
+    const wrongFolder = app(other, clock, { file: () => backupFile });
+    expect(wrongFolder.runtime.status()).toMatchObject({ state: 'store-error', storeError: { code: 'STORE_NOT_SET_UP' } });
+    await wrongFolder.ok('backup.restore.chooseFile');
+    expect(await wrongFolder.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(readdirSync(other)).toEqual(['beach.jpg']);
   });
 
   it('answer "not available" where no desk or dialog is attached, without a fault', async () => {
