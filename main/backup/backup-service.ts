@@ -22,7 +22,7 @@ import { backupDue, describeBackupStatus, type BackupTrigger } from './backup-st
 import { writeBackup, type CreatedBackup } from './create-backup';
 import { backupsToKeep } from './rotation';
 import { verifyBackupFile, type VerifiedBackup } from './verify-backup';
-import { backupFileName } from './archive-format';
+import { backupFileName, backupNamePattern } from './archive-format';
 
 export type BackupVia = 'app' | 'schedule' | 'cli';
 
@@ -175,7 +175,7 @@ export class BackupService {
       const verified = await verifyBackupFile(path, this.ownKey(), this.track);
       const record = readBackupRecord(this.deps.db);
       writeBackupRecord(this.deps.db, { ...record, verifiedFiles: remember(record.verifiedFiles, file) });
-      this.deps.audit.append({ staffId: by, action: 'backup.verify', entity: 'backup', detail: `file=${file} result=ok` });
+      this.deps.audit.append({ staffId: by, action: 'backup.verify', entity: 'backup', detail: `file=${auditedName(file)} result=ok` });
       return verified;
     });
   }
@@ -244,7 +244,7 @@ export class BackupService {
       staffId: by,
       action: 'backup.create',
       entity: 'backup',
-      detail: `via=${via} file=${created.file} bytes=${created.sizeBytes} removed=${removed}`,
+      detail: `via=${via} file=${auditedName(created.file)} bytes=${created.sizeBytes} removed=${removed}`,
     });
     const record = readBackupRecord(this.deps.db);
     writeBackupRecord(this.deps.db, {
@@ -276,6 +276,11 @@ export class BackupService {
       this.deps.audit.append({ staffId: by, action: 'settings.update', entity: 'settings', entityId: 'backup', detail: changed.join(', ') });
     })();
   }
+}
+
+/** SkinLedger's own dated names go in the trail; a name typed by hand might name a client, so it does not. */
+function auditedName(file: string): string {
+  return backupNamePattern.test(file) ? file : '(named by hand)';
 }
 
 function remember(files: readonly string[], file: string): string[] {

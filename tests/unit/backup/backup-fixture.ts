@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../main/store/open-database';
 import { createTestStore, TestClock } from '../../support/store';
@@ -83,8 +83,4 @@ export function partsOf(bytes: Buffer): { start: number; end: number }[] {
     offset += 4 + length;
   }
   return parts;
-}
-
-export function readBytes(path: string): Buffer {
-  return readFileSync(path);
 }

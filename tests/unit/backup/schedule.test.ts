@@ -85,6 +85,7 @@ describe('backup settings, status and the schedule', () => {
     const copied = await backup.backupToFile(clinic.admin.id, join(clinic.backupsDir, 'copy made by hand.slbackup'));
     const listed = await backup.list();
     expect(listed.map((entry) => entry.file)).toEqual([copied.file, first.file]);
+    expect(lastAudit()).toMatchObject({ action: 'backup.create', detail: expect.stringContaining('file=(named by hand)') });
     expect(listed[1]).toMatchObject({ file: first.file, createdAt: first.createdAt, sizeBytes: first.sizeBytes, appVersion: '0.1.0', sameStore: true, verified: true, readable: true });
 
     const verified = await backup.verifyListed(clinic.admin.id, first.file);
