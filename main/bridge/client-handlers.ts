@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ageOn } from '../../shared/clients/client';
 import type { clientChannels } from '../../shared/contract/client-channels';
+import type { Services } from '../app';
 import type { HandlerContext } from './handlers';
 
 type ClientChannels = typeof clientChannels;
@@ -21,7 +22,7 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     return {
       client,
       age: client.dateOfBirth ? ageOn(client.dateOfBirth, today) : null,
-      screening: staff.role === 'reception' ? null : services.medicalHistory.screening(client.id),
+      screening: staff.role === 'reception' ? null : screeningWithNames(services, client.id),
       courses: services.courses.forClient(client.id),
     };
   },
@@ -52,7 +53,7 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'screening.override': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.medicalHistory.override(staff.id, input.clientId, input.reason);
-    return services.medicalHistory.screening(input.clientId);
+    return screeningWithNames(services, input.clientId);
   },
 
   'courses.create': (input, { runtime }) => {
@@ -91,3 +92,10 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     return services.sessions.areaDepths();
   },
 };
+
+/** Today's screening, with the name of whoever recorded the override (the profile says who, when and why). */
+function screeningWithNames(services: Services, clientId: string) {
+  const state = services.medicalHistory.screening(clientId);
+  if (!state.override) return { ...state, override: null };
+  return { ...state, override: { ...state.override, overriddenByName: services.staff.find(state.override.overriddenBy)?.name ?? '' } };
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Client, ClientInput, ClientSummary } from '../clients/client';
 import { IsoDate } from '../dates';
-import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
+import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningOverrideView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
 import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
 import { MedicalHistoryAnswers } from '../screening/medical-history';
 import { adminsOnly, clinicians, everyone, type Access } from './access';
@@ -15,11 +15,17 @@ interface Spec<I extends z.ZodType, O extends z.ZodType> {
 }
 const channel = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => spec;
 
+/** Today's screening as screens show it: the override names who recorded it, not just their id. */
+export const ScreeningState = ScreeningStateView.extend({
+  override: ScreeningOverrideView.extend({ overriddenByName: z.string() }).nullable(),
+});
+export type ScreeningState = z.infer<typeof ScreeningState>;
+
 export const ClientProfile = z.object({
   client: Client,
   age: z.number().nullable(),
   /** Null for roles that may not see health data (reception). */
-  screening: ScreeningStateView.nullable(),
+  screening: ScreeningState.nullable(),
   courses: z.array(CourseView),
 });
 export type ClientProfile = z.infer<typeof ClientProfile>;
@@ -73,7 +79,7 @@ export const clientChannels = {
   }),
   'screening.override': channel({
     input: z.object({ clientId: Id, reason: z.string().trim().min(5, 'Give the reason for treating despite the alert.').max(1000) }).strict(),
-    output: ScreeningStateView,
+    output: ScreeningState,
     access: clinicians,
   }),
 
