@@ -6,10 +6,28 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { issueText } from './issue-text';
 
+/**
+ * Messages for a field's format and rule problems ("not an email", "in the future"), by dotted
+ * path; `*` matches any one part ("products.*.lot"). Lengths and limits stay the generic ones.
+ */
+export type FieldMessages = Record<string, string>;
+
+function messageFor(messages: FieldMessages | undefined, path: string): string | undefined {
+  if (!messages) return undefined;
+  if (messages[path]) return messages[path];
+  const parts = path.split('.');
+  for (const [pattern, message] of Object.entries(messages)) {
+    const wanted = pattern.split('.');
+    if (wanted.length === parts.length && wanted.every((part, i) => part === '*' || part === parts[i])) return message;
+  }
+  return undefined;
+}
+
 /** react-hook-form resolver that validates with a (shared) zod schema and translates each issue. */
 export function translatedResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   t: TFunction,
+  messages?: FieldMessages,
 ): Resolver<z.input<S>, unknown, z.output<S>> {
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values);
@@ -17,13 +35,14 @@ export function translatedResolver<S extends z.ZodType<FieldValues, FieldValues>
     const errors: Record<string, FieldError> = {};
     for (const issue of result.error.issues) {
       const path = issue.path.map(String).join('.');
-      errors[path] ??= { type: issue.code, message: issueText(t, issue) };
+      const specific = issue.code === 'too_small' || issue.code === 'too_big' ? undefined : messageFor(messages, path);
+      errors[path] ??= { type: issue.code, message: specific ?? issueText(t, issue) };
     }
     return { values: {}, errors: toNestErrors(errors, options) };
   };
 }
 
-export function useTranslatedResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S) {
+export function useTranslatedResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, messages?: FieldMessages) {
   const { t } = useTranslation();
-  return useMemo(() => translatedResolver(schema, t), [schema, t]);
+  return useMemo(() => translatedResolver(schema, t, messages), [schema, t, messages]);
 }

@@ -5,8 +5,9 @@ import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { formatLongDate } from '../i18n/format';
 import { PageTitle } from '../shell/PageTitle';
 import { ClinicCard } from './ClinicCard';
-import { ClientsCard } from './ClientsCard';
 import { GettingStartedCard } from './GettingStartedCard';
+import { OverdueCard } from './OverdueCard';
+import { RecentClientsCard } from './RecentClientsCard';
 import { ShortcutsCard } from './ShortcutsCard';
 import { partOfDay } from './greeting';
 
@@ -24,8 +25,11 @@ export function HomePage() {
     <Stack gap="lg">
       <PageTitle title={t(`home.greeting.${partOfDay(now)}`, { name: firstName })} description={formatLongDate(now, i18n.language)} />
       {isAdmin && settings.data && staffList.data ? <GettingStartedCard settings={settings.data} staff={staffList.data} /> : null}
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="lg">
-        <ClientsCard />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <RecentClientsCard />
+        <OverdueCard />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ClinicCard settings={settings.data} error={settings.error} canEdit={isAdmin} />
         <ShortcutsCard />
       </SimpleGrid>

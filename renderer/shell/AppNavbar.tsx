@@ -1,26 +1,30 @@
 import { AppShell, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { spotlight } from '@mantine/spotlight';
-import { IconHome, IconSearch, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconHome, IconSearch, IconSettings, IconUsers, IconZoomScan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigation, type Page } from './navigation';
+import { useSession } from '../app/session-context';
+import { commandSpotlight } from './command-spotlight-store';
+import { sectionOf, useNavigation, type Page } from './navigation';
 import { ShortcutKeys } from './ShortcutKeys';
 import classes from './AppNavbar.module.css';
 
-const items: { page: Page; icon: typeof IconHome }[] = [
+const items: { page: Page; icon: typeof IconHome; clinicians?: true }[] = [
   { page: 'home', icon: IconHome },
   { page: 'clients', icon: IconUsers },
+  { page: 'lotRecall', icon: IconZoomScan, clinicians: true },
   { page: 'settings', icon: IconSettings },
 ];
 
-/** Home, Clients, Settings (later issues add theirs) and the search/jump box. */
+/** Home, Clients, Lot recall (clinicians), Settings (later issues add theirs) and the search/jump box. */
 export function AppNavbar() {
   const { t } = useTranslation();
+  const { staff } = useSession();
   const { place, go } = useNavigation();
+  const section = sectionOf(place.page);
 
   return (
     <AppShell.Navbar p="md" className={classes.navbar} aria-label={t('shell.navigation')}>
       <AppShell.Section>
-        <UnstyledButton className={classes.search} onClick={() => spotlight.open()} aria-keyshortcuts="Control+K Meta+K">
+        <UnstyledButton className={classes.search} onClick={() => commandSpotlight.open()} aria-keyshortcuts="Control+K Meta+K">
           <Group justify="space-between" wrap="nowrap">
             <Group gap={8} wrap="nowrap">
               <IconSearch size={18} aria-hidden className={classes.searchIcon} />
@@ -32,22 +36,24 @@ export function AppNavbar() {
       </AppShell.Section>
       <AppShell.Section grow mt="lg">
         <Stack gap={4}>
-          {items.map(({ page, icon: Icon }) => {
-            const active = place.page === page;
-            return (
-              <NavLink
-                key={page}
-                component="button"
-                type="button"
-                className={classes.link}
-                label={t(`nav.${page}`)}
-                leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
-                active={active}
-                aria-current={active ? 'page' : undefined}
-                onClick={() => go({ page })}
-              />
-            );
-          })}
+          {items
+            .filter((item) => !item.clinicians || staff.role !== 'reception')
+            .map(({ page, icon: Icon }) => {
+              const active = section === page;
+              return (
+                <NavLink
+                  key={page}
+                  component="button"
+                  type="button"
+                  className={classes.link}
+                  label={t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'settings'}`)}
+                  leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={() => go({ page })}
+                />
+              );
+            })}
         </Stack>
       </AppShell.Section>
     </AppShell.Navbar>

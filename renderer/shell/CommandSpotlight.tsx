@@ -1,33 +1,79 @@
-import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
-import { IconHome, IconKey, IconLock, IconSearch, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import { useEffect, useMemo } from 'react';
+import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData, type SpotlightFilterFunction } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconHome, IconKey, IconLock, IconSearch, IconSettings, IconUser, IconUserPlus, IconUsers, IconUsersGroup, IconZoomScan } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ClientSummary } from '../../shared/clients/client';
+import { foldForSearch } from '../../shared/clients/client-search-fields';
 import { useSession } from '../app/session-context';
+import { call } from '../bridge/client';
+import { bornAndAge } from '../clients/born';
+import { clientName } from '../clients/client-text';
+import { useDates } from '../hooks/useDates';
 import classes from './CommandSpotlight.module.css';
+import { commandSpotlight, commandStore, selectFirstIfNone } from './command-spotlight-store';
 import { useNavigation } from './navigation';
 
+const clientPrefix = 'client:';
+
 /**
- * Ctrl/Cmd+K: jump anywhere by typing. For now the places and Lock; client search joins it when
- * client records exist. Opens from inside text fields too (keyboard first).
+ * Places match what is typed anywhere in their name or hint, accents folded; clients come from
+ * the main side's search (names, phone, email, date of birth) and are shown as they are.
+ */
+const filter: SpotlightFilterFunction = (query, actions) => {
+  const folded = foldForSearch(query.trim());
+  if (!folded) return actions.filter((action) => !('id' in action && action.id.startsWith(clientPrefix)));
+  return actions.filter((action) => {
+    if (!('id' in action)) return true;
+    if (action.id.startsWith(clientPrefix)) return true;
+    return foldForSearch(`${String(action.label ?? '')} ${String(action.description ?? '')}`).includes(folded);
+  });
+};
+
+/**
+ * Ctrl/Cmd+K: jump anywhere by typing, or find a client by name, phone, email or date of birth
+ * and press Enter to open them. Opens from inside text fields too (keyboard first).
  */
 export function CommandSpotlight() {
   const { t } = useTranslation();
   const { staff, lock } = useSession();
   const { go } = useNavigation();
+  const dates = useDates();
   const isAdmin = staff.role === 'admin';
+  const [query, setQuery] = useState('');
+  const [typed] = useDebouncedValue(query.trim(), 120);
+  const [clients, setClients] = useState<{ text: string; list: ClientSummary[] }>({ text: '', list: [] });
   // Spotlight keeps its open state in a module-level store; locking unmounts the app, and the
   // search must not greet the next person already open (with the last query in it).
-  useEffect(() => () => spotlight.close(), []);
+  useEffect(() => () => commandSpotlight.close(), []);
 
-  const actions = useMemo<SpotlightActionData[]>(() => {
+  useEffect(() => {
+    if (!typed) return;
+    let current = true;
+    call('clients.find', { text: typed, offset: 0, limit: 8 })
+      .then((result) => {
+        if (current) setClients({ text: typed, list: result.clients });
+      })
+      .catch(() => undefined);
+    return () => {
+      // A later keystroke's answer wins; this one is dropped when it arrives.
+      current = false;
+    };
+  }, [typed]);
+
+  const actions = useMemo<(SpotlightActionData | SpotlightActionGroupData)[]>(() => {
     const icon = (Icon: typeof IconHome) => <Icon size={22} stroke={1.6} aria-hidden />;
-    const list: SpotlightActionData[] = [
+    const places: SpotlightActionData[] = [
       { id: 'home', label: t('nav.home'), description: t('spotlight.homeHint'), leftSection: icon(IconHome), onClick: () => go({ page: 'home' }) },
       { id: 'clients', label: t('nav.clients'), description: t('spotlight.clientsHint'), leftSection: icon(IconUsers), onClick: () => go({ page: 'clients' }) },
-      { id: 'settings', label: t('nav.settings'), description: t('spotlight.settingsHint'), leftSection: icon(IconSettings), onClick: () => go({ page: 'settings' }) },
+      { id: 'new-client', label: t('clients.new'), description: t('spotlight.newClientHint'), leftSection: icon(IconUserPlus), onClick: () => go({ page: 'clientForm' }) },
     ];
+    if (staff.role !== 'reception') {
+      places.push({ id: 'lot-recall', label: t('nav.lotRecall'), description: t('spotlight.lotRecallHint'), leftSection: icon(IconZoomScan), onClick: () => go({ page: 'lotRecall' }) });
+    }
+    places.push({ id: 'settings', label: t('nav.settings'), description: t('spotlight.settingsHint'), leftSection: icon(IconSettings), onClick: () => go({ page: 'settings' }) });
     if (isAdmin) {
-      list.push({
+      places.push({
         id: 'staff',
         label: t('settings.tabs.staff'),
         description: t('spotlight.staffHint'),
@@ -35,7 +81,7 @@ export function CommandSpotlight() {
         onClick: () => go({ page: 'settings', settingsTab: 'staff' }),
       });
     }
-    list.push(
+    places.push(
       {
         id: 'password',
         label: t('shell.changeMyPassword'),
@@ -45,18 +91,40 @@ export function CommandSpotlight() {
       },
       { id: 'lock', label: t('shell.lock'), description: t('spotlight.lockHint'), leftSection: icon(IconLock), onClick: () => lock('shortcut') },
     );
-    return list;
-  }, [t, go, lock, isAdmin]);
+    const found = query.trim() && clients.text === typed ? clients.list : [];
+    const people: SpotlightActionData[] = found.map((client) => {
+      const born = client.dateOfBirth ? bornAndAge(t, dates.day, client.dateOfBirth) : '';
+      return {
+        id: `${clientPrefix}${client.id}`,
+        label: clientName(client),
+        description: [client.preferredName ? t('clients.prefers', { name: client.preferredName }) : '', born, client.phone].filter(Boolean).join(' · '),
+        leftSection: icon(IconUser),
+        onClick: () => go({ page: 'client', clientId: client.id }),
+      };
+    });
+    return people.length > 0 ? [{ group: t('spotlight.clientsGroup'), actions: people }, { group: t('spotlight.placesGroup'), actions: places }] : places;
+  }, [t, go, lock, isAdmin, staff.role, clients, typed, query, dates]);
+
+  // Clients found after the last keystroke: the first is the one Enter opens.
+  useEffect(() => {
+    if (clients.list.length > 0) requestAnimationFrame(selectFirstIfNone);
+  }, [clients]);
 
   return (
     <Spotlight
+      store={commandStore}
       actions={actions}
+      filter={filter}
+      query={query}
+      onQueryChange={setQuery}
       shortcut={['mod + K']}
       tagsToIgnore={[]}
       nothingFound={t('spotlight.nothingFound')}
       highlightQuery
+      scrollable
+      maxHeight={480}
       title={t('spotlight.title')}
-      classNames={{ header: classes.header, action: classes.action, actionDescription: classes.actionDescription }}
+      classNames={{ header: classes.header, action: classes.action, actionDescription: classes.actionDescription, actionsGroup: classes.group }}
       searchProps={{
         leftSection: <IconSearch size={20} stroke={1.6} aria-hidden />,
         placeholder: t('spotlight.placeholder'),

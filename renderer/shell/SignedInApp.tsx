@@ -1,6 +1,5 @@
 import { AppShell } from '@mantine/core';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { ClientsPage } from '../clients/ClientsPage';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { HomePage } from '../home/HomePage';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
@@ -10,14 +9,46 @@ import { PageLoading } from './PageLoading';
 import classes from './SignedInApp.module.css';
 
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const ClientsPage = lazy(() => import('../clients/list/ClientsPage'));
+const ClientFormPage = lazy(() => import('../clients/form/ClientFormPage'));
+const ClientProfilePage = lazy(() => import('../clients/profile/ClientProfilePage'));
+const MedicalHistoryFormPage = lazy(() => import('../clients/history/MedicalHistoryFormPage'));
+const SessionFormPage = lazy(() => import('../clients/sessions/SessionFormPage'));
+const LotRecallPage = lazy(() => import('../clients/recall/LotRecallPage'));
+
+function pageFor(place: Place) {
+  switch (place.page) {
+    case 'home':
+      return <HomePage />;
+    case 'clients':
+      return <ClientsPage />;
+    case 'clientForm':
+      return <ClientFormPage key={place.clientId ?? 'new'} clientId={place.clientId ?? null} />;
+    case 'client':
+      return place.clientId ? <ClientProfilePage key={`${place.clientId}:${place.profileTab ?? ''}`} clientId={place.clientId} initialTab={place.profileTab} /> : null;
+    case 'medicalHistoryForm':
+      return place.clientId ? <MedicalHistoryFormPage key={place.clientId} clientId={place.clientId} /> : null;
+    case 'sessionForm':
+      return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} /> : null;
+    case 'lotRecall':
+      return <LotRecallPage />;
+    case 'settings':
+      return <SettingsPage key={place.settingsTab ?? 'default'} initialTab={place.settingsTab} />;
+  }
+}
 
 /**
  * Everything behind the lock: header, navigation, the pages. Mounted only while signed in and
- * unlocked, so locking removes every record from the page rather than covering it.
+ * unlocked, so locking removes every record from the page rather than covering it. Each page is
+ * its own chunk, loaded the first time it is opened.
  */
 export default function SignedInApp() {
   const [place, setPlace] = useState<Place>({ page: 'home' });
-  const navigation = useMemo<Navigation>(() => ({ place, go: setPlace }), [place]);
+  const go = useCallback((next: Place) => {
+    setPlace(next);
+    window.scrollTo(0, 0);
+  }, []);
+  const navigation = useMemo<Navigation>(() => ({ place, go }), [place, go]);
 
   return (
     <NavigationContext.Provider value={navigation}>
@@ -26,13 +57,7 @@ export default function SignedInApp() {
         <AppNavbar />
         <AppShell.Main className={classes.main}>
           <div className={classes.page}>
-            {place.page === 'home' ? <HomePage /> : null}
-            {place.page === 'clients' ? <ClientsPage /> : null}
-            {place.page === 'settings' ? (
-              <Suspense fallback={<PageLoading />}>
-                <SettingsPage key={place.settingsTab ?? 'default'} initialTab={place.settingsTab} />
-              </Suspense>
-            ) : null}
+            <Suspense fallback={<PageLoading />}>{pageFor(place)}</Suspense>
           </div>
         </AppShell.Main>
       </AppShell>

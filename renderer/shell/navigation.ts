@@ -1,12 +1,19 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'settings';
-export type SettingsTab = 'clinic' | 'staff' | 'password';
+export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'settings';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'password';
+export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {
   page: Page;
   /** Which part of Settings to open; the page picks a default the role may see. */
   settingsTab?: SettingsTab;
+  /** The client a profile, form or session belongs to (absent: a new client). */
+  clientId?: string;
+  /** Which tab of a client's profile to open. */
+  profileTab?: ProfileTab;
+  /** The session being changed (absent: a new session). */
+  sessionId?: string;
 }
 
 export interface Navigation {
@@ -20,4 +27,17 @@ export function useNavigation(): Navigation {
   const navigation = useContext(NavigationContext);
   if (!navigation) throw new Error('useNavigation() outside the signed-in app');
   return navigation;
+}
+
+/** The navbar entry a page belongs to: a profile or a form for a client sits under Clients. */
+export function sectionOf(page: Page): Page {
+  switch (page) {
+    case 'client':
+    case 'clientForm':
+    case 'medicalHistoryForm':
+    case 'sessionForm':
+      return 'clients';
+    default:
+      return page;
+  }
 }

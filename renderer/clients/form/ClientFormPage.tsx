@@ -1,0 +1,260 @@
+import { Anchor, Autocomplete, Button, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { ClientInput, clientInputOf, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
+import type { BridgeError } from '../../../shared/errors';
+import { notifySuccess } from '../../app/notify';
+import { asBridgeError } from '../../bridge/bridge-failure';
+import { call } from '../../bridge/client';
+import { ErrorAlert } from '../../errors/ErrorAlert';
+import { DateField } from '../../forms/DateField';
+import { FormSection } from '../../forms/FormSection';
+import { SaveBar } from '../../forms/SaveBar';
+import { showFieldErrors } from '../../forms/server-errors';
+import { useTranslatedResolver, type FieldMessages } from '../../forms/translated-resolver';
+import { useNavigation } from '../../shell/navigation';
+import { PageLoading } from '../../shell/PageLoading';
+import { PageTitle } from '../../shell/PageTitle';
+import { ageToday, clientName, todayIso } from '../client-text';
+import { DuplicateWarning } from './DuplicateWarning';
+import { fitzpatrickNumerals } from './fitzpatrick';
+import { usePossibleDuplicates } from './usePossibleDuplicates';
+
+const blank: ClientFields = {
+  firstName: '',
+  lastName: '',
+  preferredName: '',
+  dateOfBirth: null,
+  pronouns: '',
+  sex: '',
+  phone: '',
+  email: '',
+  address: '',
+  emergencyContact: '',
+  gp: '',
+  referralSource: '',
+  fitzpatrick: null,
+  concerns: [],
+  marketingConsent: false,
+  notes: '',
+};
+
+const fieldNames = Object.keys(blank) as (keyof ClientFields)[];
+const sexes = ['', 'female', 'male', 'intersex', 'not-stated'] as const;
+const referralSources = ['recommendation', 'instagram', 'facebook', 'search', 'walkIn', 'otherClinic'] as const;
+
+/** A new client, or an existing one's details; loads the client first when editing. */
+export default function ClientFormPage({ clientId }: { clientId: string | null }) {
+  const [client, setClient] = useState<Client | null>(null);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  useEffect(() => {
+    if (!clientId) return;
+    call('clients.profile', { id: clientId })
+      .then((profile) => setClient(profile.client))
+      .catch((error: unknown) => setFailure(asBridgeError(error)));
+  }, [clientId]);
+  if (clientId && !client) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+  return <ClientForm client={client} />;
+}
+
+function ClientForm({ client }: { client: Client | null }) {
+  const { t } = useTranslation();
+  const { go } = useNavigation();
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  const [refusedAsDuplicate, setRefusedAsDuplicate] = useState<ClientFields | null>(null);
+  const messages = useFieldMessages();
+  const form = useForm<ClientInput, unknown, ClientFields>({
+    resolver: useTranslatedResolver(ClientInput, messages),
+    defaultValues: client ? clientInputOf(client) : blank,
+  });
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const duplicates = usePossibleDuplicates(form.control, client?.id ?? null);
+  const dateOfBirth = form.watch('dateOfBirth');
+  const age = ageToday(dateOfBirth);
+  const back = () => (client ? go({ page: 'client', clientId: client.id }) : go({ page: 'clients' }));
+
+  const save = async (values: ClientFields, allowDuplicate: boolean) => {
+    setFailure(null);
+    try {
+      const saved = client ? await call('clients.update', { id: client.id, fields: values }) : await call('clients.create', { fields: values, allowDuplicate });
+      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), clientName(saved));
+      go({ page: 'client', clientId: saved.id });
+    } catch (error) {
+      const bridgeError = asBridgeError(error);
+      if (bridgeError.code === 'POSSIBLE_DUPLICATE') {
+        setRefusedAsDuplicate(values);
+        duplicates.refresh();
+      } else if (!showFieldErrors(bridgeError, form.setError, fieldNames)) setFailure(bridgeError);
+    }
+  };
+  const submit = form.handleSubmit((values) => save(values, false));
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={client ? t('clientForm.editTitle', { name: clientName(client) }) : t('clientForm.newTitle')}>
+      <Stack gap="lg">
+        <div>
+          <Button variant="subtle" size="compact-md" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={back} mb="xs">
+            {client ? t('profile.backTo', { name: clientName(client) }) : t('clients.backToList')}
+          </Button>
+          <PageTitle title={client ? t('clientForm.editTitle', { name: clientName(client) }) : t('clientForm.newTitle')} description={t('clientForm.intro')} />
+        </div>
+
+        <FormSection title={t('clientForm.sections.identity')} description={t('clientForm.sections.identityHint')}>
+          <SimpleGrid cols={2} spacing="lg">
+            <TextInput label={t('clientForm.firstName')} withAsterisk autoComplete="off" data-autofocus error={errors.firstName?.message} {...form.register('firstName')} />
+            <TextInput label={t('clientForm.lastName')} withAsterisk autoComplete="off" error={errors.lastName?.message} {...form.register('lastName')} />
+            <TextInput label={t('clientForm.preferredName')} description={t('clientForm.preferredNameHint')} autoComplete="off" error={errors.preferredName?.message} {...form.register('preferredName')} />
+            <Controller
+              control={form.control}
+              name="dateOfBirth"
+              render={({ field }) => (
+                <DateField
+                  label={t('clientForm.dateOfBirth')}
+                  description={age !== null ? t('clientForm.age', { count: age }) : t('clientForm.dateOfBirthHint')}
+                  max={todayIso()}
+                  min="1900-01-01"
+                  value={field.value ?? null}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errors.dateOfBirth?.message}
+                />
+              )}
+            />
+            <TextInput label={t('clientForm.pronouns')} description={t('clientForm.pronounsHint')} autoComplete="off" error={errors.pronouns?.message} {...form.register('pronouns')} />
+            <Controller
+              control={form.control}
+              name="sex"
+              render={({ field }) => (
+                <Select
+                  label={t('clientForm.sex')}
+                  description={t('clientForm.sexHint')}
+                  data={sexes.map((sex) => ({ value: sex, label: t(`clientForm.sexes.${sex || 'unrecorded'}`) }))}
+                  value={field.value ?? ''}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  allowDeselect={false}
+                  error={errors.sex?.message}
+                />
+              )}
+            />
+          </SimpleGrid>
+        </FormSection>
+
+        <DuplicateWarning duplicates={duplicates.list} refused={refusedAsDuplicate !== null} creating={isSubmitting} onCreateAnyway={() => refusedAsDuplicate && void save(refusedAsDuplicate, true)} />
+
+        <FormSection title={t('clientForm.sections.contact')} description={t('clientForm.sections.contactHint')}>
+          <SimpleGrid cols={2} spacing="lg">
+            <TextInput label={t('clientForm.phone')} type="tel" autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
+            <TextInput label={t('clientForm.email')} type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
+          </SimpleGrid>
+          <Textarea label={t('clientForm.address')} autosize minRows={2} maxRows={5} error={errors.address?.message} {...form.register('address')} />
+          <SimpleGrid cols={2} spacing="lg">
+            <TextInput label={t('clientForm.emergencyContact')} description={t('clientForm.emergencyContactHint')} autoComplete="off" error={errors.emergencyContact?.message} {...form.register('emergencyContact')} />
+            <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} />
+          </SimpleGrid>
+          <Controller
+            control={form.control}
+            name="referralSource"
+            render={({ field }) => (
+              <Autocomplete
+                label={t('clientForm.referralSource')}
+                data={referralSources.map((source) => t(`clientForm.referralSources.${source}`))}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.referralSource?.message}
+                maw={420}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="marketingConsent"
+            render={({ field }) => (
+              <Checkbox
+                label={t('clientForm.marketingConsent')}
+                description={t('clientForm.marketingConsentHint')}
+                checked={field.value ?? false}
+                onChange={(event) => field.onChange(event.currentTarget.checked)}
+              />
+            )}
+          />
+        </FormSection>
+
+        <FormSection title={t('clientForm.sections.skin')} description={t('clientForm.sections.skinHint')}>
+          <Controller
+            control={form.control}
+            name="fitzpatrick"
+            render={({ field }) => (
+              <Radio.Group
+                label={t('clientForm.fitzpatrick')}
+                description={t('clientForm.fitzpatrickHint')}
+                value={field.value ? String(field.value) : ''}
+                onChange={(value) => field.onChange(value ? Number(value) : null)}
+                error={errors.fitzpatrick?.message}
+              >
+                <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm" mt="sm">
+                  {fitzpatrickNumerals.map((numeral, index) => (
+                    <Radio.Card key={numeral} value={String(index + 1)} p="sm" radius="md">
+                      <Group wrap="nowrap" align="flex-start" gap="sm">
+                        <Radio.Indicator />
+                        <div>
+                          <Text fw={600}>{t('clientForm.fitzpatrickType', { numeral })}</Text>
+                          <Text size="xs" c="dimmed">
+                            {t(`clientForm.fitzpatrickTypes.${numeral}`)}
+                          </Text>
+                        </div>
+                      </Group>
+                    </Radio.Card>
+                  ))}
+                </SimpleGrid>
+                {field.value ? (
+                  <Anchor component="button" type="button" size="sm" mt="xs" onClick={() => field.onChange(null)}>
+                    {t('clientForm.fitzpatrickClear')}
+                  </Anchor>
+                ) : null}
+              </Radio.Group>
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="concerns"
+            render={({ field }) => (
+              <Checkbox.Group label={t('clientForm.concerns')} description={t('clientForm.concernsHint')} value={field.value ?? []} onChange={field.onChange} error={errors.concerns?.message}>
+                <SimpleGrid cols={2} spacing="sm" mt="sm">
+                  {skinConcerns.map((concern) => (
+                    <Checkbox key={concern} value={concern} label={t(`concerns.${concern}`)} />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+            )}
+          />
+        </FormSection>
+
+        <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
+          <Textarea label={t('clientForm.notes')} autosize minRows={3} maxRows={10} error={errors.notes?.message} {...form.register('notes')} />
+        </FormSection>
+
+        <ErrorAlert error={failure} />
+        <SaveBar>
+          <Button variant="default" onClick={back} disabled={isSubmitting}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting} disabled={client !== null && !isDirty}>
+            {client ? t('common.saveChanges') : t('clientForm.create')}
+          </Button>
+        </SaveBar>
+      </Stack>
+    </form>
+  );
+}
+
+function useFieldMessages(): FieldMessages {
+  const { t } = useTranslation();
+  const [messages] = useState<FieldMessages>(() => ({
+    email: t('clientForm.errors.email'),
+    dateOfBirth: t('clientForm.errors.dateOfBirth'),
+  }));
+  return messages;
+}

@@ -1,0 +1,93 @@
+import { Stack, Tabs } from '@mantine/core';
+import { IconClipboardHeart, IconFileCertificate, IconLayoutDashboard, IconNeedle, IconPhoto } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientProfile } from '../../../shared/contract/client-channels';
+import type { BridgeError } from '../../../shared/errors';
+import { useSession } from '../../app/session-context';
+import { asBridgeError } from '../../bridge/bridge-failure';
+import { call } from '../../bridge/client';
+import { ErrorAlert } from '../../errors/ErrorAlert';
+import type { ProfileTab } from '../../shell/navigation';
+import { PageLoading } from '../../shell/PageLoading';
+import { ComingLaterTab } from './ComingLaterTab';
+import { MedicalHistoryTab } from './MedicalHistoryTab';
+import { OverviewTab } from './OverviewTab';
+import { ProfileHeader } from './ProfileHeader';
+import classes from './ClientProfilePage.module.css';
+import { TreatmentsTab } from './TreatmentsTab';
+
+const tabIcons = {
+  overview: IconLayoutDashboard,
+  history: IconClipboardHeart,
+  treatments: IconNeedle,
+  consents: IconFileCertificate,
+  photos: IconPhoto,
+} as const;
+
+/**
+ * One client: who they are, today's alerts, and their records by tab. Reception sees details,
+ * courses and the (coming) consents and photos; the medical history and treatment notes are not
+ * offered to them at all, and the main side refuses them anyway.
+ */
+export default function ClientProfilePage({ clientId, initialTab }: { clientId: string; initialTab?: ProfileTab | undefined }) {
+  const { t } = useTranslation();
+  const { staff } = useSession();
+  const clinician = staff.role !== 'reception';
+  const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents', 'photos'];
+  const [tab, setTab] = useState<ProfileTab>(initialTab && tabs.includes(initialTab) ? initialTab : 'overview');
+  const [profile, setProfile] = useState<ClientProfile | null>(null);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setProfile(await call('clients.profile', { id: clientId }));
+      setFailure(null);
+    } catch (error) {
+      setFailure(asBridgeError(error));
+    }
+  }, [clientId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (!profile) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+
+  return (
+    <Stack gap="lg">
+      <ProfileHeader profile={profile} onChanged={reload} onTab={setTab} />
+      <ErrorAlert error={failure} />
+      <Tabs value={tab} onChange={(value) => value && setTab(value as ProfileTab)} keepMounted={false} classNames={{ list: classes.tabList, tab: classes.tab }}>
+        <Tabs.List>
+          {tabs.map((id) => {
+            const Icon = tabIcons[id];
+            return (
+              <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
+                {t(`profile.tabs.${id}`)}
+              </Tabs.Tab>
+            );
+          })}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="lg">
+          <OverviewTab profile={profile} onChanged={reload} onScreening={(screening) => setProfile({ ...profile, screening })} />
+        </Tabs.Panel>
+        {clinician ? (
+          <>
+            <Tabs.Panel value="history" pt="lg">
+              <MedicalHistoryTab profile={profile} />
+            </Tabs.Panel>
+            <Tabs.Panel value="treatments" pt="lg">
+              <TreatmentsTab profile={profile} onScreening={(screening) => setProfile({ ...profile, screening })} />
+            </Tabs.Panel>
+          </>
+        ) : null}
+        <Tabs.Panel value="consents" pt="lg">
+          <ComingLaterTab kind="consents" />
+        </Tabs.Panel>
+        <Tabs.Panel value="photos" pt="lg">
+          <ComingLaterTab kind="photos" />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+import { ActionIcon, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconNeedle, IconPencil } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientProfile } from '../../../shared/contract/client-channels';
+import type { BridgeError } from '../../../shared/errors';
+import { notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session-context';
+import { asBridgeError } from '../../bridge/bridge-failure';
+import { call } from '../../bridge/client';
+import { ErrorAlert } from '../../errors/ErrorAlert';
+import { useDates } from '../../hooks/useDates';
+import { useNavigation, type ProfileTab } from '../../shell/navigation';
+import { PageTitle } from '../../shell/PageTitle';
+import { clientName } from '../client-text';
+import { fitzpatrickNumeral } from '../form/fitzpatrick';
+import { AlertBadges } from '../screening/AlertBadges';
+import { sessionBlockReason } from '../screening/session-block';
+
+/** Name, age, skin type and today's alerts, with what is done to a client from here. */
+export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientProfile; onChanged: () => Promise<void>; onTab: (tab: ProfileTab) => void }) {
+  const { t } = useTranslation();
+  const { staff } = useSession();
+  const { go } = useNavigation();
+  const dates = useDates();
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  const { client, age, screening } = profile;
+  const clinician = staff.role !== 'reception';
+  const blocked = sessionBlockReason(t, screening);
+  const name = clientName(client);
+
+  const facts = [
+    age !== null ? t('profile.age', { count: age }) : null,
+    client.dateOfBirth ? t('profile.born', { date: dates.day(client.dateOfBirth) }) : null,
+    client.fitzpatrick ? t('profile.skinType', { numeral: fitzpatrickNumeral(client.fitzpatrick) }) : t('profile.skinTypeUnknown'),
+    client.pronouns || null,
+  ].filter(Boolean);
+
+  const setArchived = async (archived: boolean) => {
+    setFailure(null);
+    try {
+      await call('clients.setArchived', { id: client.id, archived });
+      notifySuccess(archived ? t('profile.archivedTitle') : t('profile.unarchivedTitle'), name);
+      await onChanged();
+    } catch (error) {
+      setFailure(asBridgeError(error));
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <div>
+        <Button variant="subtle" size="compact-md" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => go({ page: 'clients' })} mb="xs">
+          {t('clients.backToList')}
+        </Button>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={6}>
+            <Group gap="sm" align="baseline">
+              <PageTitle title={name} />
+              {client.preferredName ? (
+                <Text size="lg" c="dimmed">
+                  {t('clients.prefers', { name: client.preferredName })}
+                </Text>
+              ) : null}
+              {client.archived ? (
+                <Badge color="gray" variant="light" size="lg">
+                  {t('clients.archived')}
+                </Badge>
+              ) : null}
+            </Group>
+            <Text size="md" c="dimmed">
+              {facts.join(' · ')}
+            </Text>
+          </Stack>
+          <Group gap="sm" wrap="nowrap">
+            <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => go({ page: 'clientForm', clientId: client.id })}>
+              {t('profile.edit')}
+            </Button>
+            {clinician ? (
+              <>
+                <Button
+                  leftSection={<IconNeedle size={18} aria-hidden />}
+                  disabled={blocked !== null || client.archived}
+                  aria-describedby={blocked ? 'session-blocked-reason' : undefined}
+                  onClick={() => go({ page: 'sessionForm', clientId: client.id })}
+                >
+                  {t('profile.startSession')}
+                </Button>
+                <Menu position="bottom-end" width={240}>
+                  <Menu.Target>
+                    <ActionIcon variant="default" size={42} aria-label={t('profile.more')}>
+                      <IconDots size={20} aria-hidden />
+                    </ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {client.archived ? (
+                      <Menu.Item leftSection={<IconArchiveOff size={18} aria-hidden />} onClick={() => void setArchived(false)}>
+                        {t('profile.unarchive')}
+                      </Menu.Item>
+                    ) : (
+                      <Menu.Item leftSection={<IconArchive size={18} aria-hidden />} onClick={() => void setArchived(true)}>
+                        {t('profile.archive')}
+                      </Menu.Item>
+                    )}
+                  </Menu.Dropdown>
+                </Menu>
+              </>
+            ) : null}
+          </Group>
+        </Group>
+      </div>
+      {screening ? <AlertBadges alerts={screening.alerts} /> : null}
+      {blocked ? (
+        <Text id="session-blocked-reason" size="sm" c="red.9" fw={500}>
+          {blocked}{' '}
+          <Button variant="transparent" size="compact-sm" p={0} c="red.9" td="underline" onClick={() => onTab('overview')}>
+            {t('screening.seeAlerts')}
+          </Button>
+        </Text>
+      ) : null}
+      {client.archived ? <Text c="dimmed">{t('profile.archivedNote')}</Text> : null}
+      <ErrorAlert error={failure} />
+    </Stack>
+  );
+}

@@ -1,0 +1,51 @@
+import { Code, Group, Text, Textarea } from '@mantine/core';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { builtInSnippetCodes, expandSnippet } from './snippets';
+
+/** Treatment notes, with snippets: ".ee" then a space becomes the standard sentence. */
+export function NotesField({ value, onChange, onBlur, error }: { value: string; onChange: (value: string) => void; onBlur: () => void; error: string | undefined }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const caret = useRef<number | null>(null);
+  const snippets = useMemo(() => new Map<string, string>(builtInSnippetCodes.map((code) => [code, t(`snippets.${code}`)])), [t]);
+
+  useLayoutEffect(() => {
+    if (caret.current !== null && ref.current) {
+      ref.current.setSelectionRange(caret.current, caret.current);
+      caret.current = null;
+    }
+  }, [value]);
+
+  return (
+    <div>
+      <Textarea
+        ref={ref}
+        label={t('sessionForm.notes')}
+        autosize
+        minRows={4}
+        maxRows={14}
+        value={value}
+        onBlur={onBlur}
+        error={error}
+        aria-describedby="notes-snippets"
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const expanded = expandSnippet(input.value, input.selectionStart ?? input.value.length, snippets);
+          if (expanded) caret.current = expanded.caret;
+          onChange(expanded ? expanded.text : input.value);
+        }}
+      />
+      <Group gap={6} mt={6} id="notes-snippets">
+        <Text size="xs" c="dimmed">
+          {t('sessionForm.snippetsHint')}
+        </Text>
+        {builtInSnippetCodes.map((code) => (
+          <Text key={code} size="xs" c="dimmed" title={snippets.get(code)}>
+            <Code>.{code}</Code> {t(`snippets.labels.${code}`)}
+          </Text>
+        ))}
+      </Group>
+    </div>
+  );
+}

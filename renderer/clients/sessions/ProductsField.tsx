@@ -1,0 +1,59 @@
+import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Controller, useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { DateField } from '../../forms/DateField';
+import type { SessionFormValues } from './session-form';
+
+/** Serums and other products applied, each with its lot number (for a recall) and expiry. */
+export function ProductsField({ control, register, errors }: { control: Control<SessionFormValues>; register: UseFormRegister<SessionFormValues>; errors: FieldErrors<SessionFormValues> }) {
+  const { t } = useTranslation();
+  const { fields, append, remove } = useFieldArray({ control, name: 'products' });
+  return (
+    <Stack gap="sm">
+      {fields.length === 0 ? <Text c="dimmed">{t('sessionForm.noProducts')}</Text> : null}
+      {fields.map((field, index) => {
+        const number = index + 1;
+        return (
+          <Group key={field.id} align="flex-start" gap="sm" wrap="nowrap" role="group" aria-label={t('sessionForm.productN', { number })}>
+            <TextInput
+              style={{ flex: 2 }}
+              label={t('sessionForm.productName')}
+              aria-label={t('sessionForm.productNameN', { number })}
+              error={errors.products?.[index]?.name?.message}
+              {...register(`products.${index}.name`)}
+            />
+            <TextInput
+              style={{ flex: 1.3 }}
+              label={t('sessionForm.lot')}
+              aria-label={t('sessionForm.productLotN', { number })}
+              error={errors.products?.[index]?.lot?.message}
+              {...register(`products.${index}.lot`)}
+            />
+            <Controller
+              control={control}
+              name={`products.${index}.expiry`}
+              render={({ field: input, fieldState }) => (
+                <DateField
+                  style={{ flex: 1.2 }}
+                  label={t('sessionForm.expiry')}
+                  aria-label={t('sessionForm.productExpiryN', { number })}
+                  value={input.value ?? null}
+                  onChange={input.onChange}
+                  onBlur={input.onBlur}
+                  error={fieldState.error?.message}
+                />
+              )}
+            />
+            <ActionIcon variant="subtle" color="gray" size={42} mt={26} onClick={() => remove(index)} aria-label={t('sessionForm.removeProductN', { number })}>
+              <IconTrash size={18} aria-hidden />
+            </ActionIcon>
+          </Group>
+        );
+      })}
+      <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} w="fit-content" onClick={() => append({ name: '', lot: '', expiry: null })}>
+        {t('sessionForm.addProduct')}
+      </Button>
+    </Stack>
+  );
+}

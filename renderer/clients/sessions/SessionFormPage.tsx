@@ -1,0 +1,369 @@
+import { Alert, Button, Checkbox, Grid, Group, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconArrowLeft, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { AreaDepth } from '../../../shared/clinical/areas';
+import type { TreatmentSessionView } from '../../../shared/clinical/records';
+import { clinicalEndpoints } from '../../../shared/clinical/session';
+import type { ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
+import type { BridgeError } from '../../../shared/errors';
+import { notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session-context';
+import { asBridgeError } from '../../bridge/bridge-failure';
+import { call } from '../../bridge/client';
+import { errorText } from '../../bridge/error-text';
+import { ErrorAlert } from '../../errors/ErrorAlert';
+import { DateField } from '../../forms/DateField';
+import { SaveBar } from '../../forms/SaveBar';
+import { useTranslatedResolver } from '../../forms/translated-resolver';
+import { useDates } from '../../hooks/useDates';
+import { useNavigation } from '../../shell/navigation';
+import { PageLoading } from '../../shell/PageLoading';
+import { PageTitle } from '../../shell/PageTitle';
+import { addWeeksIso, clientName, localIsoDate } from '../client-text';
+import { indicationText } from '../courses/indication';
+import { AlertLists } from '../screening/AlertLists';
+import { ScreeningPanel } from '../screening/ScreeningPanel';
+import { Aftercare } from './Aftercare';
+import { AreasField } from './AreasField';
+import { Checklist } from './Checklist';
+import { sessionChecklist } from './checklist';
+import { DepthConfirmDialog, type DeepArea } from './DepthConfirmDialog';
+import { NotesField } from './NotesField';
+import { ProductsField } from './ProductsField';
+import { blankSession, deepAreas, isSameDay, SessionFormValues, toRecord, valuesOf } from './session-form';
+import classes from './SessionFormPage.module.css';
+
+interface Loaded {
+  profile: ClientProfile;
+  depths: AreaDepth[];
+  historyDates: string[];
+  session: TreatmentSessionView | null;
+}
+
+/**
+ * Recording a treatment session (or changing one: in place on the day, as an amendment with a
+ * reason later). A stop in the medical history blocks a new session until an override is recorded.
+ */
+export default function SessionFormPage({ clientId, sessionId }: { clientId: string; sessionId: string | null }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  useEffect(() => {
+    Promise.all([
+      call('clients.profile', { id: clientId }),
+      call('areaDepths.list', {}),
+      call('medicalHistory.list', { clientId }),
+      sessionId ? call('sessions.list', { clientId }) : Promise.resolve([]),
+    ])
+      .then(([profile, depths, history, sessions]) => {
+        const session = sessionId ? (sessions.find((candidate) => candidate.id === sessionId) ?? null) : null;
+        if (sessionId && !session) throw new Error('That session does not exist.');
+        setLoaded({ profile, depths, historyDates: history.map((entry) => entry.recordedAt), session });
+      })
+      .catch((error: unknown) => setFailure(asBridgeError(error)));
+  }, [clientId, sessionId]);
+  if (!loaded) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+  return <SessionForm {...loaded} onScreening={(screening) => setLoaded({ ...loaded, profile: { ...loaded.profile, screening } })} />;
+}
+
+function Section({ title, children, id, aside }: { title: string; children: ReactNode; id: string; aside?: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" bg="white" component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+        {aside}
+      </Group>
+      <Stack gap="md">{children}</Stack>
+    </Paper>
+  );
+}
+
+function SessionForm({ profile, depths, historyDates, session, onScreening }: Loaded & { onScreening: (state: ScreeningState) => void }) {
+  const { t } = useTranslation();
+  const { staff, status } = useSession();
+  const { go } = useNavigation();
+  const dates = useDates();
+  const { client, screening } = profile;
+  const name = clientName(client);
+  const editing = session !== null;
+  const [amending, setAmending] = useState(editing && !isSameDay(session));
+  const activeCourses = profile.courses.filter((course) => course.status === 'active' || course.id === session?.courseId);
+  const form = useForm<SessionFormValues>({
+    resolver: useTranslatedResolver(SessionFormValues),
+    defaultValues: session ? valuesOf(session.record, session.courseId) : blankSession(activeCourses.length === 1 ? (activeCourses[0]?.id ?? '') : ''),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  const [confirming, setConfirming] = useState<{ values: SessionFormValues; areas: DeepArea[]; message: string | null } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const watched = useWatch({ control: form.control }) as SessionFormValues;
+  const back = () => go({ page: 'client', clientId: client.id, profileTab: 'treatments' });
+
+  if (!editing && screening?.blocked) {
+    return (
+      <Stack gap="lg">
+        <Header name={name} onBack={back} title={t('sessionForm.newTitle', { name })} />
+        <Alert color="red" variant="light" title={t('sessionForm.blockedTitle')} role="alert">
+          {t('sessionForm.blocked')}
+        </Alert>
+        <ScreeningPanel clientId={client.id} screening={screening} onChanged={onScreening} />
+      </Stack>
+    );
+  }
+
+  const save = async (values: SessionFormValues, depthsConfirmed: boolean) => {
+    setFailure(null);
+    setSaving(true);
+    const parsed = SessionFormValues.parse(values);
+    try {
+      if (session) {
+        await call('sessions.change', { id: session.id, record: toRecord(parsed), reason: amending ? parsed.reason : null, depthsConfirmed });
+        notifySuccess(amending ? t('sessionForm.amendedTitle') : t('sessionForm.changedTitle'), name);
+      } else {
+        await call('sessions.record', { clientId: client.id, courseId: parsed.courseId || null, record: toRecord(parsed), depthsConfirmed });
+        notifySuccess(t('sessionForm.savedTitle'), name);
+      }
+      setConfirming(null);
+      back();
+    } catch (error) {
+      const bridgeError = asBridgeError(error);
+      setConfirming(null);
+      if (bridgeError.code === 'NEEDS_CONFIRMATION' && session && !amending) {
+        // The session turned out to be from an earlier day: the change needs a reason.
+        setAmending(true);
+        form.setError('reason', { type: 'server', message: errorText(t, bridgeError) });
+      } else if (bridgeError.code === 'NEEDS_CONFIRMATION' && !depthsConfirmed) {
+        setConfirming({ values, areas: [], message: errorText(t, bridgeError) });
+      } else setFailure(bridgeError);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const submit = form.handleSubmit(async (values) => {
+    if (amending && !values.reason?.trim()) {
+      form.setError('reason', { type: 'required', message: t('sessionForm.reasonRequired') });
+      form.setFocus('reason');
+      return;
+    }
+    const deep = deepAreas(values.areas, depths);
+    if (deep.length > 0) setConfirming({ values, areas: deep, message: null });
+    else await save(values, false);
+  });
+
+  const course = activeCourses.find((candidate) => candidate.id === watched.courseId) ?? null;
+  const performedDay = watched.performedAt && !Number.isNaN(Date.parse(watched.performedAt)) ? localIsoDate(new Date(watched.performedAt)) : null;
+  const nextDate = course && performedDay ? addWeeksIso(performedDay, course.intervalWeeks) : null;
+  const sessionNumber = course ? course.sessionsDone + (session?.courseId === course.id ? 0 : 1) : 0;
+  const checklist = sessionChecklist(
+    {
+      performedAt: performedDay ?? localIsoDate(new Date()),
+      products: watched.products ?? [],
+      cartridge: watched.cartridge?.name || watched.cartridge?.lot ? { name: watched.cartridge.name, lot: watched.cartridge.lot, expiry: null } : null,
+      notes: watched.notes ?? '',
+      aftercareGiven: watched.aftercareGiven ?? false,
+    },
+    historyDates,
+  );
+  const title = editing ? (amending ? t('sessionForm.amendTitle', { name }) : t('sessionForm.editTitle', { name })) : t('sessionForm.newTitle', { name });
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={title}>
+      <Stack gap="lg">
+        <Header name={name} onBack={back} title={title} />
+        {amending && session ? (
+          <Paper withBorder p="lg" bg="white" className={classes.amend}>
+            <Stack gap="sm">
+              <Text>{t('sessionForm.amendIntro', { date: dates.dateTime(session.createdAt) })}</Text>
+              <Textarea label={t('sessionForm.reason')} withAsterisk autosize minRows={2} error={errors.reason?.message} {...form.register('reason')} />
+            </Stack>
+          </Paper>
+        ) : null}
+        {screening && screening.alerts.length > 0 ? <AlertLists alerts={screening.alerts} /> : null}
+        {screening && !screening.latest ? (
+          <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionForm.noHistoryTitle')}>
+            {t('sessionForm.noHistory')}
+          </Alert>
+        ) : null}
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, lg: 8 }}>
+            <Stack gap="lg">
+              <Section title={t('sessionForm.sections.when')} id="session-when">
+                <SimpleGrid cols={2} spacing="lg">
+                  <TextInput type="datetime-local" label={t('sessionForm.performedAt')} withAsterisk error={errors.performedAt?.message} {...form.register('performedAt')} />
+                  <TextInput label={t('sessionForm.practitioner')} value={session?.practitionerName ?? staff.name} readOnly variant="filled" />
+                </SimpleGrid>
+                <Controller
+                  control={form.control}
+                  name="courseId"
+                  render={({ field }) => (
+                    <Select
+                      label={t('sessionForm.course')}
+                      description={editing ? t('sessionForm.courseFixed') : activeCourses.length === 0 ? t('sessionForm.noCourses') : undefined}
+                      data={[
+                        { value: '', label: t('sessionForm.noCourse') },
+                        ...activeCourses.map((option) => ({
+                          value: option.id,
+                          label: t('sessionForm.courseOption', { indication: indicationText(t, option.indication), done: option.sessionsDone, planned: option.plannedSessions }),
+                        })),
+                      ]}
+                      value={field.value}
+                      onChange={(value) => field.onChange(value ?? '')}
+                      allowDeselect={false}
+                      disabled={editing}
+                    />
+                  )}
+                />
+              </Section>
+
+              <Section title={t('sessionForm.sections.device')} id="session-device">
+                <Controller
+                  control={form.control}
+                  name="device.kind"
+                  render={({ field }) => (
+                    <Stack gap={4}>
+                      <Text size="sm" fw={500} id="device-kind-label">
+                        {t('sessionForm.deviceKind')}
+                      </Text>
+                      <SegmentedControl
+                        aria-labelledby="device-kind-label"
+                        w="fit-content"
+                        data={[
+                          { value: 'pen', label: t('sessionForm.pen') },
+                          { value: 'roller', label: t('sessionForm.roller') },
+                        ]}
+                        value={field.value}
+                        onChange={field.onChange}
+                      />
+                    </Stack>
+                  )}
+                />
+                <SimpleGrid cols={3} spacing="lg">
+                  <TextInput label={t('sessionForm.make')} error={errors.device?.make?.message} {...form.register('device.make')} />
+                  <TextInput label={t('sessionForm.model')} error={errors.device?.model?.message} {...form.register('device.model')} />
+                  <TextInput label={t('sessionForm.settings')} placeholder={t('sessionForm.settingsPlaceholder')} error={errors.device?.settings?.message} {...form.register('device.settings')} />
+                </SimpleGrid>
+                <SimpleGrid cols={3} spacing="lg">
+                  <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name')} />
+                  <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot')} />
+                  <Controller
+                    control={form.control}
+                    name="cartridge.expiry"
+                    render={({ field, fieldState }) => (
+                      <DateField label={t('sessionForm.cartridgeExpiry')} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                    )}
+                  />
+                </SimpleGrid>
+              </Section>
+
+              <Section title={t('sessionForm.sections.prep')} id="session-prep">
+                <SimpleGrid cols={2} spacing="lg">
+                  <TextInput label={t('sessionForm.anaesthetic')} placeholder={t('sessionForm.anaestheticPlaceholder')} error={errors.anaesthetic?.product?.message} {...form.register('anaesthetic.product')} />
+                  <TextInput type="time" label={t('sessionForm.anaestheticAt')} error={errors.anaesthetic?.appliedAt?.message} {...form.register('anaesthetic.appliedAt')} />
+                </SimpleGrid>
+                <TextInput label={t('sessionForm.skinPrep')} placeholder={t('sessionForm.skinPrepPlaceholder')} error={errors.skinPrep?.message} {...form.register('skinPrep')} />
+              </Section>
+
+              <Section title={t('sessionForm.sections.areas')} id="session-areas">
+                <Text size="sm" c="dimmed">
+                  {t('sessionForm.areasHint')}
+                </Text>
+                <AreasField control={form.control} depths={depths} errors={errors} />
+              </Section>
+
+              <Section title={t('sessionForm.sections.products')} id="session-products">
+                <ProductsField control={form.control} register={form.register} errors={errors} />
+              </Section>
+
+              <Section title={t('sessionForm.sections.outcome')} id="session-outcome">
+                <Controller
+                  control={form.control}
+                  name="endpoint"
+                  render={({ field }) => (
+                    <Radio.Group label={t('sessionForm.endpoint')} value={field.value} onChange={field.onChange}>
+                      <Group mt="xs" gap="xl">
+                        {clinicalEndpoints.map((endpoint) => (
+                          <Radio key={endpoint} value={endpoint} label={t(`sessionForm.endpoints.${endpoint}`)} />
+                        ))}
+                      </Group>
+                    </Radio.Group>
+                  )}
+                />
+                <Textarea label={t('sessionForm.reaction')} placeholder={t('sessionForm.reactionPlaceholder')} autosize minRows={2} error={errors.immediateReaction?.message} {...form.register('immediateReaction')} />
+                <Controller
+                  control={form.control}
+                  name="aftercareGiven"
+                  render={({ field }) => (
+                    <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
+                  )}
+                />
+                <Aftercare clinicName={status.clinicName ?? ''} clientName={name} />
+                <Controller control={form.control} name="notes" render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />} />
+              </Section>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 4 }}>
+            <Stack gap="lg" className={classes.side}>
+              <Paper withBorder p="lg" bg="white">
+                <Checklist states={checklist} title={t('checklist.title')} />
+              </Paper>
+              <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="next-title">
+                <Group gap="xs" mb="xs" wrap="nowrap">
+                  <IconCalendarEvent size={20} aria-hidden color="var(--mantine-color-sage-7)" />
+                  <Title order={2} size="h5" id="next-title">
+                    {t('sessionForm.next.title')}
+                  </Title>
+                </Group>
+                {course && nextDate ? (
+                  <Stack gap={4}>
+                    <Text fw={600}>{dates.long(nextDate)}</Text>
+                    <Text size="sm" c="dimmed">
+                      {sessionNumber >= course.plannedSessions
+                        ? t('sessionForm.next.last', { number: sessionNumber, planned: course.plannedSessions })
+                        : t('sessionForm.next.after', { count: course.intervalWeeks, number: sessionNumber, planned: course.plannedSessions })}
+                    </Text>
+                  </Stack>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('sessionForm.next.noCourse')}
+                  </Text>
+                )}
+              </Paper>
+            </Stack>
+          </Grid.Col>
+        </Grid>
+        <ErrorAlert error={failure} />
+        <SaveBar>
+          <Button variant="default" onClick={back} disabled={isSubmitting || saving}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting || saving}>
+            {editing ? (amending ? t('sessionForm.saveAmendment') : t('common.saveChanges')) : t('sessionForm.save')}
+          </Button>
+        </SaveBar>
+      </Stack>
+      <DepthConfirmDialog
+        areas={confirming ? confirming.areas : null}
+        message={confirming?.message ?? null}
+        saving={saving}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && void save(confirming.values, true)}
+      />
+    </form>
+  );
+}
+
+function Header({ name, title, onBack }: { name: string; title: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Button variant="subtle" size="compact-md" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack} mb="xs">
+        {t('profile.backTo', { name })}
+      </Button>
+      <PageTitle title={title} />
+    </div>
+  );
+}

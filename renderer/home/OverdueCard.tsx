@@ -1,0 +1,56 @@
+import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconCalendarDue } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { daysBetween, todayIso } from '../clients/client-text';
+import { ErrorAlert } from '../errors/ErrorAlert';
+import { useBridgeQuery } from '../hooks/useBridgeQuery';
+import { useDates } from '../hooks/useDates';
+import { indicationText } from '../clients/courses/indication';
+import { useNavigation } from '../shell/navigation';
+import { HomeCard } from './HomeCard';
+import classes from './HomeLists.module.css';
+
+/** Clients whose next session in an active course is past due, most overdue first: who to call. */
+export function OverdueCard() {
+  const { t } = useTranslation();
+  const { go } = useNavigation();
+  const dates = useDates();
+  const overdue = useBridgeQuery('courses.overdue', { limit: 6 });
+  const today = todayIso();
+
+  return (
+    <HomeCard icon={<IconCalendarDue size={22} stroke={1.6} />} title={t('home.overdue.title')}>
+      <ErrorAlert error={overdue.error} />
+      {overdue.data && overdue.data.length === 0 ? (
+        <Text c="dimmed" style={{ flexGrow: 1 }}>
+          {t('home.overdue.empty')}
+        </Text>
+      ) : (
+        <Stack gap={2} component="ul" className={classes.list} style={{ flexGrow: 1 }}>
+          {(overdue.data ?? []).map((course) => (
+            <li key={course.id}>
+              <UnstyledButton className={classes.item} onClick={() => go({ page: 'client', clientId: course.clientId })}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text fw={600} truncate>
+                    {course.clientName}
+                  </Text>
+                  <Badge color="orange" variant="light" size="sm" style={{ flexShrink: 0 }}>
+                    {t('courses.overdueDays', { count: course.nextDueOn ? daysBetween(course.nextDueOn, today) : 0 })}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed" truncate>
+                  {t('home.overdue.line', {
+                    indication: indicationText(t, course.indication),
+                    done: course.sessionsDone,
+                    planned: course.plannedSessions,
+                    due: dates.day(course.nextDueOn),
+                  })}
+                </Text>
+              </UnstyledButton>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </HomeCard>
+  );
+}

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkAccessibility } from './support/axe';
+import { useAppPerTest } from './support/app-test';
+import { clinic, createClinic } from './support/clinic';
+import { faceRegion, fillClientForm, profileHeading } from './support/records';
+import { saveScreenshot } from './support/screenshots';
+import { expectSignedIn, invokeFromPage, openNav, signIn, signOut } from './support/screens';
+
+const harness = useAppPerTest();
+
+const zoe = { firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '1990-03-02', phone: '07700 900123', email: 'zoe@example.com', fitzpatrick: 'III', concerns: ['Acne scarring'] } as const;
+const sappho = { firstName: 'Ψάπφω', lastName: 'Иванова', dateOfBirth: '1985-11-20', phone: '07700 900456' } as const;
+
+describe('client records and treatment sessions, from the front desk to the treatment room', () => {
+  it('registers clients in any script, finds them accent-free, screens, overrides a stop, records a session on the face map, recalls a lot and keeps reception out of health data', async () => {
+    const { dataDir } = harness.folders();
+    await createClinic(dataDir);
+    const app = await harness.launch({ dataDir });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+
+    // A new clinic: the list says so and offers the first client.
+    await openNav(page, 'Clients');
+    await page.getByText('No client records yet').waitFor();
+    await page.getByRole('button', { name: 'Add the first client' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New client' }).waitFor();
+    await fillClientForm(page, zoe);
+    await page.getByText('Age 3', { exact: false }).first().waitFor();
+    await checkAccessibility(page, 'new client form');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, '20-client-form');
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, 'Zoë Nguyễn').waitFor();
+
+    // A second client, in Greek and Cyrillic.
+    await page.getByRole('button', { name: 'Clients', exact: true }).first().click();
+    await page.getByRole('button', { name: 'New client' }).click();
+    await fillClientForm(page, sappho);
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, 'Ψάπφω Иванова').waitFor();
+
+    // The same phone again: warned while typing, refused on save, "Add anyway" offered.
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    await fillClientForm(page, { firstName: 'Zoe', lastName: 'Nguyen', phone: '07700-900-123' });
+    await page.getByText('This may be someone already recorded').waitFor();
+    await page.getByText('same phone number').waitFor();
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await page.getByText('Not added yet: possible duplicate').waitFor();
+    await page.getByRole('button', { name: 'Add anyway: a different person' }).waitFor();
+    await checkAccessibility(page, 'duplicate warning');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Search as you type, accent-free, any script; arrows and Enter open the client.
+    const search = page.getByRole('combobox', { name: 'Search clients' });
+    for (const typed of ['zoe', 'nguy', 'ψαπ', 'иван']) {
+      await search.fill(typed);
+      await page.getByRole('listbox').getByRole('option').first().waitFor();
+      await page.waitForFunction((want) => document.querySelectorAll('[role="option"]').length === 1 && document.querySelector('[role="listbox"]')?.getAttribute('aria-busy') === 'false', typed);
+    }
+    await search.fill('nguy');
+    await page.getByRole('option', { name: /Zoë Nguyễn/ }).waitFor();
+    await checkAccessibility(page, 'client list');
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await profileHeading(page, 'Zoë Nguyễn').waitFor();
+
+    // Medical history with a stop: pregnant.
+    await page.getByRole('button', { name: 'Record medical history' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Medical history: Zoë Nguyễn' }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Is the client pregnant or breastfeeding?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page.getByRole('textbox', { name: /Is the client pregnant or breastfeeding\? Details/ }).fill('about 12 weeks');
+    await page.getByRole('radiogroup', { name: /cold sores\?/ }).getByRole('radio', { name: 'Yes' }).check();
+    await checkAccessibility(page, 'medical history form');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, '21-medical-history-form');
+    await page.getByRole('button', { name: 'Save medical history' }).click();
+    await page.getByRole('heading', { level: 1, name: /Medical history saved/ }).waitFor();
+    await page.getByRole('alert').getByText('Pregnant or breastfeeding').waitFor();
+    await page.getByText('History of cold sores: consider antiviral cover').waitFor();
+    await page.getByRole('button', { name: 'Back to Zoë Nguyễn' }).click();
+
+    // On the profile: a red stop badge, an amber caution, and Start session blocked with the reason.
+    await profileHeading(page, 'Zoë Nguyễn').waitFor();
+    const badges = page.getByRole('list', { name: 'Screening alerts' });
+    await badges.getByText('Stop: Pregnant or breastfeeding').waitFor();
+    await badges.getByText(/Caution: History of cold sores/).waitFor();
+    const start = page.getByRole('button', { name: 'Start session' }).first();
+    expect(await start.isDisabled()).toBe(true);
+    await page.getByText('Sessions are blocked by: Pregnant or breastfeeding.').waitFor();
+
+    // A course from the client's concern.
+    await page.getByRole('button', { name: 'New course' }).click();
+    const courseDialog = page.getByRole('dialog', { name: 'New treatment course' });
+    await courseDialog.getByRole('button', { name: 'Create course' }).click();
+    await courseDialog.waitFor({ state: 'detached' });
+    await page.getByRole('article', { name: 'Acne scarring' }).getByText('0 of 6').waitFor();
+
+    // The override: a reason, then who/when/why on the profile and the button free.
+    await page.getByRole('button', { name: 'Record an override…' }).click();
+    const overrideDialog = page.getByRole('dialog', { name: 'Treat despite the stops' });
+    await overrideDialog.getByRole('button', { name: 'Record override' }).click();
+    await overrideDialog.getByText('Use at least 5 characters.').waitFor();
+    await overrideDialog.getByLabel('Reason').fill('Client’s obstetrician confirmed in writing; neck only, away from the abdomen.');
+    await overrideDialog.getByRole('button', { name: 'Record override' }).click();
+    await overrideDialog.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: 'Override for today' }).getByText(`Recorded by ${clinic.admin.name}`).waitFor();
+    await page.getByText('“Client’s obstetrician confirmed in writing; neck only, away from the abdomen.”').waitFor();
+    await checkAccessibility(page, 'client profile');
+    await saveScreenshot(page, '22-client-profile');
+
+    // A session: three face areas on the map, two products with lots, a depth above the maximum.
+    await page.getByRole('button', { name: 'Start session' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'New session: Zoë Nguyễn' }).waitFor();
+    await faceRegion(page, 'Forehead').click();
+    await faceRegion(page, 'Left cheek').click();
+    // Keyboard: Tab to a region and Space chooses it.
+    await faceRegion(page, 'Right cheek').focus();
+    await page.keyboard.press('Space');
+    expect(await faceRegion(page, 'Right cheek').getAttribute('aria-pressed')).toBe('true');
+    const areas = page.getByRole('table', { name: 'Areas, depths and passes' });
+    for (const area of ['Forehead', 'Left cheek', 'Right cheek']) await areas.getByRole('row', { name: new RegExp(area) }).waitFor();
+    await page.getByRole('textbox', { name: 'Depth for Forehead' }).fill('0.75');
+    await page.getByText('Above the clinic’s maximum of 0.5 mm').waitFor();
+    await page.getByRole('textbox', { name: 'Make' }).fill('Dermapen');
+    await page.getByRole('textbox', { name: 'Model' }).fill('4');
+    await page.getByRole('textbox', { name: 'Needle cartridge' }).fill('16-pin');
+    await page.getByRole('textbox', { name: 'Cartridge lot' }).fill('CT-2291');
+    await page.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('textbox', { name: 'Product 1 name' }).fill('Hyaluronic serum');
+    await page.getByRole('textbox', { name: 'Product 1 lot number' }).fill('HA-7781');
+    await page.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('textbox', { name: 'Product 2 name' }).fill('Growth factor ampoule');
+    await page.getByRole('textbox', { name: 'Product 2 lot number' }).fill('GF 0042');
+    await page.getByRole('checkbox', { name: /Aftercare explained/ }).check();
+    const notes = page.getByRole('textbox', { name: 'Notes' });
+    await notes.pressSequentially('.ee ');
+    expect(await notes.inputValue()).toBe('Even erythema reached across all treated areas; no pinpoint bleeding. ');
+    await page.getByRole('combobox', { name: 'Course' }).waitFor();
+    await page.getByText('session 1 of 6').waitFor();
+    await checkAccessibility(page, 'session form');
+    await page.getByRole('region', { name: 'Areas treated' }).evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
+    await page.evaluate('window.scrollBy(0, -90)');
+    await saveScreenshot(page, '23-session-form-face-map');
+
+    await page.getByRole('button', { name: 'Save session' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Confirm depths above the maximum' });
+    await confirm.getByText('Forehead: 0.75 mm (maximum 0.5 mm)').waitFor();
+    await checkAccessibility(page, 'depth confirmation');
+    await confirm.getByRole('button', { name: 'Confirm and save' }).click();
+    await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
+    await page.getByText(/Forehead 0\.75 mm · Left cheek 0\.5 mm · Right cheek 0\.5 mm/).waitFor();
+    const recordCall = app.calls.find((call) => call.channel === 'sessions.record');
+    expect(recordCall?.input).toMatchObject({ depthsConfirmed: true });
+
+    // Open the session to read it.
+    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page.getByText('Hyaluronic serum · lot HA-7781').waitFor();
+    await page.getByRole('region', { name: 'Record complete?' }).first().waitFor();
+    await checkAccessibility(page, 'treatments tab');
+
+    // Progress on the overview.
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('article', { name: 'Acne scarring' }).getByText('1 of 6').waitFor();
+
+    // Lot recall finds her by a product lot typed differently, and exports CSV.
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Lot recall' }).click();
+    await page.getByRole('textbox', { name: 'Lot number' }).fill('gf-0042');
+    await page.getByRole('button', { name: 'Find clients' }).click();
+    await page.getByText('1 client treated with lot “gf-0042” (1 sessions)').waitFor();
+    await page.getByRole('table', { name: 'Sessions that used the lot' }).getByRole('button', { name: 'Zoë Nguyễn' }).waitFor();
+    await checkAccessibility(page, 'lot recall');
+    await saveScreenshot(page, '24-lot-recall');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Zoë Nguyễn');
+    expect(csv).toContain('GF 0042');
+    expect(download.suggestedFilename()).toBe('recall-gf-0042.csv');
+
+    // Reception: the client, but no health alerts, history or treatments, and the bridge agrees.
+    await app.runtime.current().services.staff.add(app.runtime.current().staff.id, { name: clinic.reception.name, role: 'reception', password: clinic.reception.password });
+    await signOut(page, clinic.admin.name);
+    await signIn(page, clinic.reception.name, clinic.reception.password);
+    await expectSignedIn(page);
+    await page.keyboard.press('Control+K');
+    await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('zoe ngu');
+    await page.getByRole('dialog').getByRole('button', { name: /Zoë Nguyễn/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await profileHeading(page, 'Zoë Nguyễn').waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Consents', 'Photos']);
+    expect(await page.getByRole('list', { name: 'Screening alerts' }).count()).toBe(0);
+    expect(await page.getByText('Pregnant').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Start session' }).count()).toBe(0);
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Lot recall' }).count()).toBe(0);
+    const clientId = (app.calls.findLast((call) => call.channel === 'clients.profile')?.input as { id: string }).id;
+    for (const [channel, input] of [
+      ['sessions.list', { clientId }],
+      ['medicalHistory.list', { clientId }],
+      ['sessions.findByLot', { lot: 'GF0042' }],
+    ] as const) {
+      expect(await invokeFromPage(page, channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    const profile = await invokeFromPage(page, 'clients.profile', { id: clientId });
+    expect(profile).toMatchObject({ ok: true, value: { screening: null } });
+    await checkAccessibility(page, 'profile as reception');
+
+    expect(app.faults).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
