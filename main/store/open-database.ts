@@ -38,6 +38,9 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
       db.exec('BEGIN EXCLUSIVE; COMMIT;');
     }
     db.pragma('foreign_keys = ON');
+    // SQLite3MultipleCiphers does not encrypt SQLite's temporary files: a large sort or index
+    // build must never spill decrypted rows to the OS temp folder, so temporary data stays in memory.
+    db.pragma('temp_store = MEMORY');
     // 32 MiB of decrypted pages: search and profile reads stay in memory instead of decrypting
     // the same pages again on every keystroke. A front-desk PC has the memory to spare.
     db.pragma('cache_size = -32768');

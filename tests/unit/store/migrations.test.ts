@@ -52,3 +52,11 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('temporary data', () => {
+  it('stays in memory: SQLite3MultipleCiphers would write temp files unencrypted', () => {
+    const db = freshDatabase();
+    expect(db.pragma('temp_store', { simple: true })).toBe(2);
+    db.close();
+  });
+});
