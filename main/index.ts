@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { sessionLockedEventChannel, menuEventChannel } from '../shared/contract/bridge';
 import { createDispatcher } from './bridge/dispatch';
+import { attachBackupDesk } from './backup/backup-desk';
 import { SkinLedgerRuntime } from './session/runtime';
 import { appMenuTemplate } from './shell/app-menu';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
@@ -40,11 +41,11 @@ function start(): void {
   const origin = devServer ? new URL(devServer).origin : appOrigin;
   let mainWindow: BrowserWindow | null = null;
 
-  const runtime = new SkinLedgerRuntime({
-    dataDir: dataFolderPath(process.env, userData),
-    appVersion: app.getVersion(),
-    ports: electronDesktopPorts(() => mainWindow),
-  });
+  const dataDir = dataFolderPath(process.env, userData);
+  const ports = electronDesktopPorts(() => mainWindow);
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: app.getVersion(), ports });
+  // Restores outlive the store they replace, so they sit beside the runtime, with the same dialogs.
+  attachBackupDesk(runtime, { dataDir, ports });
   const dispatch = createDispatcher(runtime, {
     isTrustedSender: (frameUrl) => isTrustedAppUrl(frameUrl, origin),
     reportFault: (channel, error) => log.fault(channel, error),
@@ -71,6 +72,19 @@ function start(): void {
   });
   // One window is the app: closing it quits on every platform, so no signed-in session lingers.
   app.on('window-all-closed', () => app.quit());
+  // The scheduled backup: hourly checks (the service decides whether one is due), and one on
+  // close if anything was done. Quitting waits for it, once; a failure is logged and recorded
+  // for the home screen, never a reason to stay open.
+  const scheduledBackup = (trigger: 'close' | 'daily') =>
+    runtime.runScheduledBackup(trigger).catch((error: unknown) => log.fault(`backup-${trigger}`, error));
+  setInterval(() => void scheduledBackup('daily'), 60 * 60 * 1000).unref();
+  let backedUpOnQuit = false;
+  app.on('before-quit', (event) => {
+    if (backedUpOnQuit) return;
+    event.preventDefault();
+    backedUpOnQuit = true;
+    void scheduledBackup('close').finally(() => app.quit());
+  });
   app.on('will-quit', () => {
     try {
       runtime.close();

@@ -203,6 +203,15 @@ export class SkinLedgerRuntime {
     this.pendingRecoveryKey = null;
   }
 
+  /**
+   * Backups run on their schedule whether or not the screen is locked: the store stays open while
+   * locked, and a backup reads nothing a person sees. Nothing happens while no store is open.
+   */
+  async runScheduledBackup(trigger: 'close' | 'daily'): Promise<void> {
+    if (!this.services) return;
+    await this.services.backup.runDueBackups(this.clock.now(), trigger);
+  }
+
   close(): void {
     this.signOut();
     this.closeServices();

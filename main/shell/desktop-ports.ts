@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DesktopPorts } from '../session/ports';
 
 /** The services' view of the desktop, with real Electron dialogs behind it. */
@@ -16,5 +16,25 @@ export function electronDesktopPorts(window: () => BrowserWindow | null): Deskto
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseOpenPath(request) {
+      return firstPath(window(), {
+        title: request.title,
+        filters: request.filters,
+        properties: ['openFile'],
+        ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
+      });
+    },
+    async chooseFolder(request) {
+      return firstPath(window(), {
+        title: request.title,
+        properties: ['openDirectory', 'createDirectory'],
+        ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
+      });
+    },
   };
+}
+
+async function firstPath(parent: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
