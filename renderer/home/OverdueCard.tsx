@@ -5,6 +5,7 @@ import { daysBetween, todayIso } from '../clients/client-text';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { useDates } from '../hooks/useDates';
+import { warmText } from '../clients/badge-colors';
 import { indicationText } from '../clients/courses/indication';
 import { useNavigation } from '../shell/navigation';
 import { HomeCard } from './HomeCard';
@@ -34,7 +35,7 @@ export function OverdueCard() {
                   <Text fw={600} truncate>
                     {course.clientName}
                   </Text>
-                  <Badge color="orange" variant="light" size="sm" style={{ flexShrink: 0 }}>
+                  <Badge color="orange" variant="light" c={warmText} size="md" style={{ flexShrink: 0, textTransform: 'none' }}>
                     {t('courses.overdueDays', { count: course.nextDueOn ? daysBetween(course.nextDueOn, today) : 0 })}
                   </Badge>
                 </Group>

@@ -12,6 +12,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useDates } from '../../hooks/useDates';
 import { daysBetween, todayIso } from '../client-text';
+import { warmText } from '../badge-colors';
 import { indicationText } from './indication';
 import { NewCourseDialog } from './NewCourseDialog';
 
@@ -89,11 +90,11 @@ function CourseRow({ course, canChange, onStatus }: { course: CourseView; canCha
         <div>
           <Group gap="xs">
             <Text fw={600}>{label}</Text>
-            <Badge variant="light" color={statusColor[course.status]} size="sm">
+            <Badge variant="light" color={statusColor[course.status]} c={course.status === 'stopped' ? warmText : undefined} size="md" style={{ textTransform: 'none' }}>
               {t(`courses.status.${course.status}`)}
             </Badge>
             {overdueDays > 0 ? (
-              <Badge variant="filled" color="orange.9" size="sm">
+              <Badge variant="light" color="orange" c={warmText} size="md" style={{ textTransform: 'none' }}>
                 {t('courses.overdueDays', { count: overdueDays })}
               </Badge>
             ) : null}

@@ -79,7 +79,8 @@ function ClientForm({ client }: { client: Client | null }) {
     setFailure(null);
     try {
       const saved = client ? await call('clients.update', { id: client.id, fields: values }) : await call('clients.create', { fields: values, allowDuplicate });
-      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), clientName(saved));
+      // No name in the notification (they carry no client data); the profile that opens shows it.
+      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : t('clientForm.createdMessage'));
       go({ page: 'client', clientId: saved.id });
     } catch (error) {
       const bridgeError = asBridgeError(error);

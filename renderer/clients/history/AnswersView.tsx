@@ -64,7 +64,7 @@ function Answer({ question, answers }: { question: Question; answers: MedicalHis
       <Text component="dd" size="sm" fw={flagged ? 600 : 400} className={classes.value}>
         <Group gap={6} wrap="nowrap" align="baseline" component="span">
           {flagged && 'level' in question && question.level ? (
-            <Badge size="xs" variant={question.level === 'stop' ? 'filled' : 'light'} color={question.level === 'stop' ? 'red.8' : 'yellow'} c={question.level === 'stop' ? undefined : 'dark.9'} style={{ flexShrink: 0 }}>
+            <Badge size="md" variant={question.level === 'stop' ? 'filled' : 'light'} color={question.level === 'stop' ? 'red.8' : 'yellow'} c={question.level === 'stop' ? undefined : 'dark.9'} style={{ flexShrink: 0 }}>
               {t(`screening.levels.${question.level}`)}
             </Badge>
           ) : null}

@@ -106,7 +106,7 @@ function LevelBadge({ level }: { level: 'stop' | 'caution' | undefined }) {
   const { t } = useTranslation();
   if (!level) return null;
   return (
-    <Badge size="md" variant="light" color={level === 'stop' ? 'red' : 'yellow'} c={level === 'stop' ? 'red.9' : 'dark.9'} className={classes.level}>
+    <Badge size="lg" variant="light" color={level === 'stop' ? 'red' : 'yellow'} c={level === 'stop' ? 'red.9' : 'dark.9'} className={classes.level}>
       {t(`history.raises.${level}`)}
     </Badge>
   );

@@ -48,10 +48,21 @@ export function ClientBrowser({ text, onText, includeArchived, onIncludeArchived
     if (total > 0) ensure(first, last);
   }, [ensure, first, last, total]);
 
+  // Enter pressed while the search was still on its way opens the first match when it arrives.
+  const enterPending = useRef(false);
+  const latest = useRef({ row: pages.row, onOpen });
+  useEffect(() => {
+    latest.current = { row: pages.row, onOpen };
+  });
   // A new answer starts at its top, with nothing highlighted.
   useEffect(() => {
     setActive(-1);
     virtualizer.scrollToOffset(0);
+    if (enterPending.current) {
+      enterPending.current = false;
+      const first = latest.current.row(0);
+      if (first) latest.current.onOpen(first.id);
+    }
   }, [pages.key, virtualizer]);
 
   const move = (to: number) => {
@@ -77,8 +88,12 @@ export function ClientBrowser({ text, onText, includeArchived, onIncludeArchived
         move(active - page);
         break;
       case 'Enter': {
+        if (pages.searching) {
+          enterPending.current = true;
+          break;
+        }
         const client = pages.row(active >= 0 ? active : 0);
-        if (client && !pages.searching) onOpen(client.id);
+        if (client) onOpen(client.id);
         break;
       }
       default:
@@ -176,7 +191,7 @@ function ClientRow({ client, born }: { client: ClientSummary; born: (iso: string
         <span className={classes.fullName}>{clientName(client)}</span>
         {client.preferredName ? <span className={classes.preferred}>{t('clients.prefers', { name: client.preferredName })}</span> : null}
         {client.archived ? (
-          <Badge size="sm" variant="light" color="gray" ml={8}>
+          <Badge size="md" variant="light" color="gray" c="dark.9" ml={8} style={{ textTransform: 'none' }}>
             {t('clients.archived')}
           </Badge>
         ) : null}

@@ -36,7 +36,7 @@ export function DetailsCard({ client }: { client: Client }) {
             {t('profile.details')}
           </Title>
         </Group>
-        <DataList orientation="vertical" gap="sm" size="sm">
+        <DataList gap="sm" size="sm" labelWidth="175px">
           {rows.map(([label, content]) => (
             <DataList.Item key={label}>
               <DataList.ItemLabel>{label}</DataList.ItemLabel>

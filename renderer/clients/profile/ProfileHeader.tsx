@@ -40,7 +40,8 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
     setFailure(null);
     try {
       await call('clients.setArchived', { id: client.id, archived });
-      notifySuccess(archived ? t('profile.archivedTitle') : t('profile.unarchivedTitle'), name);
+      // Notifications carry no client data (names included): the page itself shows whose record it is.
+      notifySuccess(archived ? t('profile.archivedTitle') : t('profile.unarchivedTitle'), archived ? t('profile.archivedMessage') : t('profile.unarchivedMessage'));
       await onChanged();
     } catch (error) {
       setFailure(asBridgeError(error));

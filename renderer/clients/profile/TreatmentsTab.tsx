@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { warmText } from '../badge-colors';
 import { indicationText } from '../courses/indication';
 import { ScreeningPanel } from '../screening/ScreeningPanel';
 import { sessionBlockReason } from '../screening/session-block';
@@ -82,12 +83,12 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
                     </div>
                     <Group gap={6} wrap="nowrap">
                       {course ? (
-                        <Badge variant="light" color="sage" style={{ textTransform: 'none' }}>
+                        <Badge size="lg" variant="light" color="sage" style={{ textTransform: 'none' }}>
                           {indicationText(t, course.indication)}
                         </Badge>
                       ) : null}
                       {session.amendments.length > 0 ? (
-                        <Badge variant="light" color="orange" style={{ textTransform: 'none' }}>
+                        <Badge size="lg" variant="light" color="orange" c={warmText} style={{ textTransform: 'none' }}>
                           {t('treatments.amended', { count: session.amendments.length })}
                         </Badge>
                       ) : null}

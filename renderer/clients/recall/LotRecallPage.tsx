@@ -86,7 +86,7 @@ export default function LotRecallPage() {
           <Stack gap="md">
             <Group justify="space-between">
               <Text fw={600} size="lg" id="recall-result" role="status">
-                {result.found.length === 0 ? t('recall.none', { lot: result.lot }) : t('recall.found', { count: clients, sessions: result.found.length, lot: result.lot })}
+                {result.found.length === 0 ? t('recall.none', { lot: result.lot }) : `${t('recall.found', { count: clients, lot: result.lot })} · ${t('recall.sessions', { count: result.found.length })}`}
               </Text>
               {result.found.length > 0 ? (
                 <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => download(result, t, dates)}>
@@ -119,7 +119,7 @@ export default function LotRecallPage() {
                         <Table.Td>{dates.day(use.dateOfBirth)}</Table.Td>
                         <Table.Td>{dates.dateTime(use.performedAt)}</Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={use.kind === 'cartridge' ? 'sage' : 'gray'} style={{ textTransform: 'none' }}>
+                          <Badge size="lg" variant="light" color={use.kind === 'cartridge' ? 'sage' : 'gray'} c="dark.9" style={{ textTransform: 'none' }}>
                             {t(`recall.kinds.${use.kind}`)}
                           </Badge>
                         </Table.Td>

@@ -14,13 +14,13 @@ export function AlertBadges({ alerts }: { alerts: readonly AlertLike[] }) {
         <li key={alert.rule}>
           <Tooltip label={t(`screening.levels.${alert.level}Hint`)} withArrow>
             <Badge
-              size="lg"
+              size="xl"
               radius="sm"
               variant={alert.level === 'stop' ? 'filled' : 'light'}
               color={alert.level === 'stop' ? 'red.8' : 'yellow'}
               c={alert.level === 'stop' ? undefined : 'dark.9'}
               leftSection={alert.level === 'stop' ? <IconHandStop size={14} aria-hidden /> : <IconAlertTriangle size={14} aria-hidden />}
-              style={{ textTransform: 'none' }}
+              style={{ textTransform: 'none', fontWeight: 600 }}
             >
               <span className="sl-sr-only">{t(`screening.levels.${alert.level}`)}: </span>
               {alertText(t, alert)}

@@ -1,4 +1,4 @@
-import { ActionIcon, Chip, Grid, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Chip, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import { Controller, useFieldArray, useWatch, type Control, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -32,8 +32,8 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
   const areasError = errors.areas?.root?.message ?? errors.areas?.message;
 
   return (
-    <Grid gap="xl">
-      <Grid.Col span={{ base: 12, md: 5 }}>
+    <Group align="flex-start" gap="xl" wrap="nowrap">
+      <div className={classes.mapColumn}>
         <Stack gap="md" align="center">
           <FaceMap selected={selected} onToggle={toggle} />
           <Stack gap={6} w="100%">
@@ -49,8 +49,8 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
             </Group>
           </Stack>
         </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 7 }}>
+      </div>
+      <div className={classes.tableColumn}>
         {rows.length === 0 ? (
           <Text c={areasError ? 'var(--mantine-color-error)' : 'dimmed'} role={areasError ? 'alert' : undefined} className={classes.empty}>
             {areasError ?? t('sessionForm.noAreasYet')}
@@ -82,6 +82,11 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
                           {t('sessionForm.depthRange', { typical: mm(depth.typicalMm), max: mm(depth.maxMm) })}
                         </Text>
                       ) : null}
+                      {tooDeep ? (
+                        <Text size="xs" fw={500} className={classes.deepNote} id={`deep-${field.area}`}>
+                          {t('sessionForm.aboveMax', { max: depth ? mm(depth.maxMm) : '1.5' })}
+                        </Text>
+                      ) : null}
                     </Table.Th>
                     <Table.Td>
                       <Controller
@@ -101,8 +106,9 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
                             value={input.value}
                             onChange={(next) => input.onChange(typeof next === 'number' ? next : Number(next) || 0)}
                             onBlur={input.onBlur}
-                            error={fieldState.error?.message ?? (tooDeep ? t('sessionForm.aboveMax', { max: depth ? mm(depth.maxMm) : '1.5' }) : undefined)}
-                            classNames={tooDeep && !fieldState.error ? { input: classes.deepInput, error: classes.deepNote } : undefined}
+                            error={fieldState.error?.message}
+                            aria-describedby={tooDeep ? `deep-${field.area}` : undefined}
+                            classNames={tooDeep && !fieldState.error ? { input: classes.deepInput } : undefined}
                           />
                         )}
                       />
@@ -139,7 +145,7 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
             </Table.Tbody>
           </Table>
         )}
-      </Grid.Col>
-    </Grid>
+      </div>
+    </Group>
   );
 }

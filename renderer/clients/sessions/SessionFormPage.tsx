@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Grid, Group, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -121,10 +121,10 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
     try {
       if (session) {
         await call('sessions.change', { id: session.id, record: toRecord(parsed), reason: amending ? parsed.reason : null, depthsConfirmed });
-        notifySuccess(amending ? t('sessionForm.amendedTitle') : t('sessionForm.changedTitle'), name);
+        notifySuccess(amending ? t('sessionForm.amendedTitle') : t('sessionForm.changedTitle'), t('sessionForm.savedMessage'));
       } else {
         await call('sessions.record', { clientId: client.id, courseId: parsed.courseId || null, record: toRecord(parsed), depthsConfirmed });
-        notifySuccess(t('sessionForm.savedTitle'), name);
+        notifySuccess(t('sessionForm.savedTitle'), t('sessionForm.savedMessage'));
       }
       setConfirming(null);
       back();
@@ -188,153 +188,147 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
             {t('sessionForm.noHistory')}
           </Alert>
         ) : null}
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, lg: 8 }}>
-            <Stack gap="lg">
-              <Section title={t('sessionForm.sections.when')} id="session-when">
-                <SimpleGrid cols={2} spacing="lg">
-                  <TextInput type="datetime-local" label={t('sessionForm.performedAt')} withAsterisk error={errors.performedAt?.message} {...form.register('performedAt')} />
-                  <TextInput label={t('sessionForm.practitioner')} value={session?.practitionerName ?? staff.name} readOnly variant="filled" />
-                </SimpleGrid>
-                <Controller
-                  control={form.control}
-                  name="courseId"
-                  render={({ field }) => (
-                    <Select
-                      label={t('sessionForm.course')}
-                      description={editing ? t('sessionForm.courseFixed') : activeCourses.length === 0 ? t('sessionForm.noCourses') : undefined}
-                      data={[
-                        { value: '', label: t('sessionForm.noCourse') },
-                        ...activeCourses.map((option) => ({
-                          value: option.id,
-                          label: t('sessionForm.courseOption', { indication: indicationText(t, option.indication), done: option.sessionsDone, planned: option.plannedSessions }),
-                        })),
-                      ]}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      allowDeselect={false}
-                      disabled={editing}
-                    />
-                  )}
+        <Stack gap="lg">
+          <Section title={t('sessionForm.sections.when')} id="session-when">
+            <SimpleGrid cols={2} spacing="lg">
+              <TextInput type="datetime-local" label={t('sessionForm.performedAt')} withAsterisk error={errors.performedAt?.message} {...form.register('performedAt')} />
+              <TextInput label={t('sessionForm.practitioner')} value={session?.practitionerName ?? staff.name} readOnly variant="filled" />
+            </SimpleGrid>
+            <Controller
+              control={form.control}
+              name="courseId"
+              render={({ field }) => (
+                <Select
+                  label={t('sessionForm.course')}
+                  description={editing ? t('sessionForm.courseFixed') : activeCourses.length === 0 ? t('sessionForm.noCourses') : undefined}
+                  data={[
+                    { value: '', label: t('sessionForm.noCourse') },
+                    ...activeCourses.map((option) => ({
+                      value: option.id,
+                      label: t('sessionForm.courseOption', { indication: indicationText(t, option.indication), done: option.sessionsDone, planned: option.plannedSessions }),
+                    })),
+                  ]}
+                  value={field.value}
+                  onChange={(value) => field.onChange(value ?? '')}
+                  allowDeselect={false}
+                  disabled={editing}
                 />
-              </Section>
+              )}
+            />
+          </Section>
 
-              <Section title={t('sessionForm.sections.device')} id="session-device">
-                <Controller
-                  control={form.control}
-                  name="device.kind"
-                  render={({ field }) => (
-                    <Stack gap={4}>
-                      <Text size="sm" fw={500} id="device-kind-label">
-                        {t('sessionForm.deviceKind')}
-                      </Text>
-                      <SegmentedControl
-                        aria-labelledby="device-kind-label"
-                        w="fit-content"
-                        data={[
-                          { value: 'pen', label: t('sessionForm.pen') },
-                          { value: 'roller', label: t('sessionForm.roller') },
-                        ]}
-                        value={field.value}
-                        onChange={field.onChange}
-                      />
-                    </Stack>
-                  )}
-                />
-                <SimpleGrid cols={3} spacing="lg">
-                  <TextInput label={t('sessionForm.make')} error={errors.device?.make?.message} {...form.register('device.make')} />
-                  <TextInput label={t('sessionForm.model')} error={errors.device?.model?.message} {...form.register('device.model')} />
-                  <TextInput label={t('sessionForm.settings')} placeholder={t('sessionForm.settingsPlaceholder')} error={errors.device?.settings?.message} {...form.register('device.settings')} />
-                </SimpleGrid>
-                <SimpleGrid cols={3} spacing="lg">
-                  <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name')} />
-                  <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot')} />
-                  <Controller
-                    control={form.control}
-                    name="cartridge.expiry"
-                    render={({ field, fieldState }) => (
-                      <DateField label={t('sessionForm.cartridgeExpiry')} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
-                    )}
-                  />
-                </SimpleGrid>
-              </Section>
-
-              <Section title={t('sessionForm.sections.prep')} id="session-prep">
-                <SimpleGrid cols={2} spacing="lg">
-                  <TextInput label={t('sessionForm.anaesthetic')} placeholder={t('sessionForm.anaestheticPlaceholder')} error={errors.anaesthetic?.product?.message} {...form.register('anaesthetic.product')} />
-                  <TextInput type="time" label={t('sessionForm.anaestheticAt')} error={errors.anaesthetic?.appliedAt?.message} {...form.register('anaesthetic.appliedAt')} />
-                </SimpleGrid>
-                <TextInput label={t('sessionForm.skinPrep')} placeholder={t('sessionForm.skinPrepPlaceholder')} error={errors.skinPrep?.message} {...form.register('skinPrep')} />
-              </Section>
-
-              <Section title={t('sessionForm.sections.areas')} id="session-areas">
-                <Text size="sm" c="dimmed">
-                  {t('sessionForm.areasHint')}
-                </Text>
-                <AreasField control={form.control} depths={depths} errors={errors} />
-              </Section>
-
-              <Section title={t('sessionForm.sections.products')} id="session-products">
-                <ProductsField control={form.control} register={form.register} errors={errors} />
-              </Section>
-
-              <Section title={t('sessionForm.sections.outcome')} id="session-outcome">
-                <Controller
-                  control={form.control}
-                  name="endpoint"
-                  render={({ field }) => (
-                    <Radio.Group label={t('sessionForm.endpoint')} value={field.value} onChange={field.onChange}>
-                      <Group mt="xs" gap="xl">
-                        {clinicalEndpoints.map((endpoint) => (
-                          <Radio key={endpoint} value={endpoint} label={t(`sessionForm.endpoints.${endpoint}`)} />
-                        ))}
-                      </Group>
-                    </Radio.Group>
-                  )}
-                />
-                <Textarea label={t('sessionForm.reaction')} placeholder={t('sessionForm.reactionPlaceholder')} autosize minRows={2} error={errors.immediateReaction?.message} {...form.register('immediateReaction')} />
-                <Controller
-                  control={form.control}
-                  name="aftercareGiven"
-                  render={({ field }) => (
-                    <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
-                  )}
-                />
-                <Aftercare clinicName={status.clinicName ?? ''} clientName={name} />
-                <Controller control={form.control} name="notes" render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />} />
-              </Section>
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
-            <Stack gap="lg" className={classes.side}>
-              <Paper withBorder p="lg" bg="white">
-                <Checklist states={checklist} title={t('checklist.title')} />
-              </Paper>
-              <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="next-title">
-                <Group gap="xs" mb="xs" wrap="nowrap">
-                  <IconCalendarEvent size={20} aria-hidden color="var(--mantine-color-sage-7)" />
-                  <Title order={2} size="h5" id="next-title">
-                    {t('sessionForm.next.title')}
-                  </Title>
-                </Group>
-                {course && nextDate ? (
-                  <Stack gap={4}>
-                    <Text fw={600}>{dates.long(nextDate)}</Text>
-                    <Text size="sm" c="dimmed">
-                      {sessionNumber >= course.plannedSessions
-                        ? t('sessionForm.next.last', { number: sessionNumber, planned: course.plannedSessions })
-                        : t('sessionForm.next.after', { count: course.intervalWeeks, number: sessionNumber, planned: course.plannedSessions })}
-                    </Text>
-                  </Stack>
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('sessionForm.next.noCourse')}
+          <Section title={t('sessionForm.sections.device')} id="session-device">
+            <Controller
+              control={form.control}
+              name="device.kind"
+              render={({ field }) => (
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="device-kind-label">
+                    {t('sessionForm.deviceKind')}
                   </Text>
+                  <SegmentedControl
+                    aria-labelledby="device-kind-label"
+                    w="fit-content"
+                    data={[
+                      { value: 'pen', label: t('sessionForm.pen') },
+                      { value: 'roller', label: t('sessionForm.roller') },
+                    ]}
+                    value={field.value}
+                    onChange={field.onChange}
+                  />
+                </Stack>
+              )}
+            />
+            <SimpleGrid cols={3} spacing="lg">
+              <TextInput label={t('sessionForm.make')} error={errors.device?.make?.message} {...form.register('device.make')} />
+              <TextInput label={t('sessionForm.model')} error={errors.device?.model?.message} {...form.register('device.model')} />
+              <TextInput label={t('sessionForm.settings')} placeholder={t('sessionForm.settingsPlaceholder')} error={errors.device?.settings?.message} {...form.register('device.settings')} />
+            </SimpleGrid>
+            <SimpleGrid cols={3} spacing="lg">
+              <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name')} />
+              <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot')} />
+              <Controller
+                control={form.control}
+                name="cartridge.expiry"
+                render={({ field, fieldState }) => (
+                  <DateField label={t('sessionForm.cartridgeExpiry')} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
                 )}
-              </Paper>
-            </Stack>
-          </Grid.Col>
-        </Grid>
+              />
+            </SimpleGrid>
+          </Section>
+
+          <Section title={t('sessionForm.sections.prep')} id="session-prep">
+            <SimpleGrid cols={2} spacing="lg">
+              <TextInput label={t('sessionForm.anaesthetic')} placeholder={t('sessionForm.anaestheticPlaceholder')} error={errors.anaesthetic?.product?.message} {...form.register('anaesthetic.product')} />
+              <TextInput type="time" label={t('sessionForm.anaestheticAt')} error={errors.anaesthetic?.appliedAt?.message} {...form.register('anaesthetic.appliedAt')} />
+            </SimpleGrid>
+            <TextInput label={t('sessionForm.skinPrep')} placeholder={t('sessionForm.skinPrepPlaceholder')} error={errors.skinPrep?.message} {...form.register('skinPrep')} />
+          </Section>
+
+          <Section title={t('sessionForm.sections.areas')} id="session-areas">
+            <Text size="sm" c="dimmed">
+              {t('sessionForm.areasHint')}
+            </Text>
+            <AreasField control={form.control} depths={depths} errors={errors} />
+          </Section>
+
+          <Section title={t('sessionForm.sections.products')} id="session-products">
+            <ProductsField control={form.control} register={form.register} errors={errors} />
+          </Section>
+
+          <Section title={t('sessionForm.sections.outcome')} id="session-outcome">
+            <Controller
+              control={form.control}
+              name="endpoint"
+              render={({ field }) => (
+                <Radio.Group label={t('sessionForm.endpoint')} value={field.value} onChange={field.onChange}>
+                  <Group mt="xs" gap="xl">
+                    {clinicalEndpoints.map((endpoint) => (
+                      <Radio key={endpoint} value={endpoint} label={t(`sessionForm.endpoints.${endpoint}`)} />
+                    ))}
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+            <Textarea label={t('sessionForm.reaction')} placeholder={t('sessionForm.reactionPlaceholder')} autosize minRows={2} error={errors.immediateReaction?.message} {...form.register('immediateReaction')} />
+            <Controller
+              control={form.control}
+              name="aftercareGiven"
+              render={({ field }) => (
+                <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
+              )}
+            />
+            <Aftercare clinicName={status.clinicName ?? ''} clientName={name} />
+            <Controller control={form.control} name="notes" render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />} />
+          </Section>
+          <SimpleGrid cols={2} spacing="lg">
+            <Paper withBorder p="lg" bg="white">
+              <Checklist states={checklist} title={t('checklist.title')} />
+            </Paper>
+            <Paper withBorder p="lg" bg="white" component="section" aria-labelledby="next-title">
+              <Group gap="xs" mb="xs" wrap="nowrap">
+                <IconCalendarEvent size={20} aria-hidden color="var(--mantine-color-sage-7)" />
+                <Title order={2} size="h5" id="next-title">
+                  {t('sessionForm.next.title')}
+                </Title>
+              </Group>
+              {course && nextDate ? (
+                <Stack gap={4}>
+                  <Text fw={600}>{dates.long(nextDate)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {sessionNumber >= course.plannedSessions
+                      ? t('sessionForm.next.last', { number: sessionNumber, planned: course.plannedSessions })
+                      : t('sessionForm.next.after', { count: course.intervalWeeks, number: sessionNumber, planned: course.plannedSessions })}
+                  </Text>
+                </Stack>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('sessionForm.next.noCourse')}
+                </Text>
+              )}
+            </Paper>
+          </SimpleGrid>
+        </Stack>
         <ErrorAlert error={failure} />
         <SaveBar>
           <Button variant="default" onClick={back} disabled={isSubmitting || saving}>

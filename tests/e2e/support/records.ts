@@ -11,7 +11,7 @@ export interface NewClient {
   phone?: string;
   email?: string;
   fitzpatrick?: 'I' | 'II' | 'III' | 'IV' | 'V' | 'VI';
-  concerns?: string[];
+  concerns?: readonly string[];
 }
 
 export async function fillClientForm(page: Page, client: NewClient): Promise<void> {
@@ -28,6 +28,22 @@ export async function fillClientForm(page: Page, client: NewClient): Promise<voi
 /** The client's profile heading: their name as the page's h1. */
 export function profileHeading(page: Page, name: string) {
   return page.getByRole('heading', { level: 1, name });
+}
+
+/** The client list has answered the latest search (no request in flight). */
+export async function listSettled(page: Page): Promise<void> {
+  await page.locator('[role="listbox"][aria-busy="false"]').waitFor();
+}
+
+/** Types into the client search and waits until the list shows the answer to exactly that text. */
+export async function searchClients(page: Page, calls: readonly { channel: string; input: unknown }[], text: string): Promise<void> {
+  await page.getByRole('combobox', { name: 'Search clients' }).fill(text);
+  const asked = () => calls.some((call) => call.channel === 'clients.find' && (call.input as { text: string }).text === text.trim());
+  for (let waited = 0; !asked(); waited += 20) {
+    if (waited > 10_000) throw new Error(`the client list never searched for "${text}"`);
+    await page.waitForTimeout(20);
+  }
+  await listSettled(page);
 }
 
 export function faceRegion(page: Page, name: string) {
