@@ -129,6 +129,10 @@ export function CommandSpotlight() {
         leftSection: <IconSearch size={20} stroke={1.6} aria-hidden />,
         placeholder: t('spotlight.placeholder'),
         'aria-label': t('spotlight.searchLabel'),
+        // Runs before Mantine's own Enter handling: a result that arrived after the last keystroke is the one opened.
+        onKeyDown: (event) => {
+          if (event.key === 'Enter') selectFirstIfNone();
+        },
       }}
     />
   );

@@ -161,6 +161,32 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('region', { name: 'Record complete?' }).first().waitFor();
     await checkAccessibility(page, 'treatments tab');
 
+    // Two days later the record is amended, not rewritten: a reason is required, the original is kept.
+    app.runtime.current().services.db.prepare('UPDATE treatment_session SET created_at = ?').run(new Date(Date.now() - 2 * 86_400_000).toISOString());
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('tab', { name: 'Treatments' }).click();
+    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page.getByRole('button', { name: /^Amend this session/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Amend session: Zoë Nguyễn' }).waitFor();
+    await page.getByRole('textbox', { name: 'Passes for Left cheek' }).fill('3');
+    await page.getByRole('button', { name: 'Save amendment' }).click();
+    await page.getByText('Give the reason for changing an earlier session.').waitFor();
+    await page.getByRole('textbox', { name: 'Reason for the amendment' }).fill('Passes on the left cheek were miscounted.');
+    await page.getByRole('button', { name: 'Save amendment' }).click();
+    await page.getByRole('dialog', { name: 'Confirm depths above the maximum' }).getByRole('button', { name: 'Confirm and save' }).click();
+    await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
+    await page.getByText('Amended', { exact: true }).waitFor();
+    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    const amendments = page.getByRole('region', { name: 'Amendments' });
+    await amendments.getByText(`by ${clinic.admin.name}`, { exact: false }).waitFor();
+    await amendments.getByText('Why: Passes on the left cheek were miscounted.').waitFor();
+    await amendments.getByText('Changed: areas and depths').waitFor();
+    const stored = app.runtime.current().services.sessions.forClient(app.runtime.current().staff.id, app.runtime.current().services.clients.find('zoe', { offset: 0, limit: 1 }).clients[0]!.id)[0]!;
+    expect(stored.amendments).toHaveLength(1);
+    expect(stored.amendments[0]!.previous.areas.find((area) => area.area === 'cheek-left')?.passes).toBe(2);
+    expect(stored.record.areas.find((area) => area.area === 'cheek-left')?.passes).toBe(3);
+    await checkAccessibility(page, 'amended session');
+
     // Progress on the overview.
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByRole('article', { name: 'Acne scarring' }).getByText('1 of 6').waitFor();
