@@ -54,6 +54,22 @@ describe('a busy clinic’s client list', () => {
     await page.getByRole('tab', { name: 'Treatments' }).click();
     await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
 
+    // Edit details, then archive: gone from the list, back with "Show archived".
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByRole('textbox', { name: 'Preferred name' }).fill('Mara');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await profileHeading(page, thirdName).waitFor();
+    await page.getByText('“Mara”').waitFor();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Archive client' }).click();
+    await page.getByText('Archived: kept with every record').waitFor();
+    expect(await page.getByRole('button', { name: 'Start session' }).first().isDisabled()).toBe(true);
+    await openNav(page, 'Clients');
+    await searchClients(page, app.calls, 'mara');
+    expect(await page.getByRole('option').count()).toBe(0);
+    await page.getByRole('switch', { name: 'Show archived' }).check();
+    await page.getByRole('option', { name: /Mara/ }).getByText('Archived').waitFor();
+
     // Ctrl+K finds another client by name and Enter opens them.
     const someone = services.clients.find('', { offset: 1500, limit: 1 }).clients[0]!;
     await page.keyboard.press('Control+K');
@@ -67,7 +83,8 @@ describe('a busy clinic’s client list', () => {
     await openNav(page, 'Home');
     const recent = page.getByRole('region', { name: 'Recent clients' });
     await recent.getByRole('button', { name: new RegExp(`${someone.firstName} ${someone.lastName}`) }).waitFor();
-    await recent.getByRole('button', { name: new RegExp(thirdName) }).waitFor();
+    // The archived client is left out of Home as well.
+    expect(await recent.getByRole('button', { name: new RegExp(thirdName) }).count()).toBe(0);
     const overdue = page.getByRole('region', { name: 'Overdue for their next session' });
     await overdue.getByText(/Overdue by \d+ days?/).first().waitFor();
     await checkAccessibility(page, 'home with clients');

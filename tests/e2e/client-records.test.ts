@@ -93,6 +93,8 @@ describe('client records and treatment sessions, from the front desk to the trea
     // A course from the client's concern.
     await page.getByRole('button', { name: 'New course' }).click();
     const courseDialog = page.getByRole('dialog', { name: 'New treatment course' });
+    await courseDialog.getByRole('combobox', { name: 'Treats' }).waitFor();
+    await checkAccessibility(page, 'new course dialog');
     await courseDialog.getByRole('button', { name: 'Create course' }).click();
     await courseDialog.waitFor({ state: 'detached' });
     await page.getByRole('article', { name: 'Acne scarring' }).getByText('0 of 6').waitFor();
@@ -102,6 +104,7 @@ describe('client records and treatment sessions, from the front desk to the trea
     const overrideDialog = page.getByRole('dialog', { name: 'Treat despite the stops' });
     await overrideDialog.getByRole('button', { name: 'Record override' }).click();
     await overrideDialog.getByText('Use at least 5 characters.').waitFor();
+    await checkAccessibility(page, 'override dialog');
     await overrideDialog.getByLabel('Reason').fill('Client’s obstetrician confirmed in writing; neck only, away from the abdomen.');
     await overrideDialog.getByRole('button', { name: 'Record override' }).click();
     await overrideDialog.waitFor({ state: 'detached' });
@@ -187,9 +190,12 @@ describe('client records and treatment sessions, from the front desk to the trea
     expect(stored.record.areas.find((area) => area.area === 'cheek-left')?.passes).toBe(3);
     await checkAccessibility(page, 'amended session');
 
-    // Progress on the overview.
+    // Progress on the overview; the medical history tab reads the answers back.
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByRole('article', { name: 'Acne scarring' }).getByText('1 of 6').waitFor();
+    await page.getByRole('tab', { name: 'Medical history' }).click();
+    await page.getByRole('region', { name: 'Latest answers' }).getByText('Yes: about 12 weeks').waitFor();
+    await checkAccessibility(page, 'medical history tab');
 
     // Lot recall finds her by a product lot typed differently, and exports CSV.
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Lot recall' }).click();
