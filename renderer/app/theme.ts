@@ -74,6 +74,8 @@ export const theme = createTheme({
     Paper: { defaultProps: { radius: 'lg' } },
     // Coloured alert titles on tinted backgrounds fall below AA contrast; dark titles do not.
     Alert: { defaultProps: { radius: 'md' }, styles: { title: { color: 'var(--mantine-color-black)' } } },
+    // A notification's message in Mantine's grey is below AA on white; the app's dimmed grey is not.
+    Notification: { styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
   },
 });
 

@@ -54,6 +54,7 @@ export const en = {
     atMost: 'Enter {{max}} or less.',
     number: 'Enter a whole number.',
     invalid: 'Please check this.',
+    date: 'Enter a real date as {{pattern}}.',
     passwordsDiffer: 'The two passwords are not the same.',
   },
   errors: {

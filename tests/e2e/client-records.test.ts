@@ -9,8 +9,8 @@ import { expectSignedIn, invokeFromPage, openNav, signIn, signOut } from './supp
 
 const harness = useAppPerTest();
 
-const zoe = { firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '1990-03-02', phone: '07700 900123', email: 'zoe@example.com', fitzpatrick: 'III', concerns: ['Acne scarring'] } as const;
-const sappho = { firstName: 'Ψάπφω', lastName: 'Иванова', dateOfBirth: '1985-11-20', phone: '07700 900456' } as const;
+const zoe = { firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '02/03/1990', phone: '07700 900123', email: 'zoe@example.com', fitzpatrick: 'III', concerns: ['Acne scarring'] } as const;
+const sappho = { firstName: 'Ψάπφω', lastName: 'Иванова', dateOfBirth: '20/11/1985', phone: '07700 900456' } as const;
 
 describe('client records and treatment sessions, from the front desk to the treatment room', () => {
   it('registers clients in any script, finds them accent-free, screens, overrides a stop, records a session on the face map, recalls a lot and keeps reception out of health data', async () => {
@@ -38,6 +38,12 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('button', { name: 'Clients', exact: true }).first().click();
     await page.getByRole('button', { name: 'New client' }).click();
     await fillClientForm(page, sappho);
+    // Dates are typed in the clinic's order (DD/MM/YYYY here); an impossible one is pointed out.
+    const birth = page.getByRole('textbox', { name: 'Date of birth' });
+    await birth.fill('31/02/1985');
+    await birth.blur();
+    await page.getByText('Enter a real date as DD/MM/YYYY.').waitFor();
+    await birth.fill(sappho.dateOfBirth);
     await page.getByRole('button', { name: 'Add client' }).click();
     await profileHeading(page, 'Ψάπφω Иванова').waitFor();
 
@@ -144,8 +150,8 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('combobox', { name: 'Course' }).waitFor();
     await page.getByText('session 1 of 6').waitFor();
     await checkAccessibility(page, 'session form');
+    // Scrolled so the map sits under the header (html has a scroll-padding for it).
     await page.getByRole('region', { name: 'Areas treated' }).evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
-    await page.evaluate('window.scrollBy(0, -90)');
     await saveScreenshot(page, '23-session-form-face-map');
 
     await page.getByRole('button', { name: 'Save session' }).click();

@@ -17,7 +17,7 @@ import { useTranslatedResolver, type FieldMessages } from '../../forms/translate
 import { useNavigation } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
 import { PageTitle } from '../../shell/PageTitle';
-import { ageToday, clientName, todayIso } from '../client-text';
+import { ageToday, clientName } from '../client-text';
 import { DuplicateWarning } from './DuplicateWarning';
 import { fitzpatrickNumerals } from './fitzpatrick';
 import { usePossibleDuplicates } from './usePossibleDuplicates';
@@ -114,8 +114,6 @@ function ClientForm({ client }: { client: Client | null }) {
                 <DateField
                   label={t('clientForm.dateOfBirth')}
                   description={age !== null ? t('clientForm.age', { count: age }) : t('clientForm.dateOfBirthHint')}
-                  max={todayIso()}
-                  min="1900-01-01"
                   value={field.value ?? null}
                   onChange={field.onChange}
                   onBlur={field.onBlur}

@@ -18,7 +18,7 @@ import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
 import { PageTitle } from '../../shell/PageTitle';
-import { clientName, todayIso } from '../client-text';
+import { clientName } from '../client-text';
 import { AlertLists } from '../screening/AlertLists';
 import classes from './MedicalHistoryForm.module.css';
 import { questionSections, type Question } from './questions';
@@ -129,7 +129,6 @@ function QuestionField({ question, control }: { question: Question; control: Con
                 className={classes.grow}
                 label={label}
                 description={t('history.dateHint')}
-                max={todayIso()}
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}

@@ -12,20 +12,22 @@ type FaceArea = Extract<TreatmentArea, 'forehead' | 'glabella' | 'periorbital-le
  * they follow the edge of the face; everything else is a filled shape.
  */
 const shapes: { area: FaceArea; element: (props: Record<string, unknown>) => ReactNode; stroke?: true }[] = [
-  { area: 'decolletage', element: (p) => <path d="M116 366 L204 366 C238 374 282 390 304 434 L16 434 C38 390 82 374 116 366 Z" {...p} /> },
-  { area: 'neck', element: (p) => <path d="M122 290 L198 290 L206 366 L114 366 Z" {...p} /> },
+  // Top to bottom, the client's right (viewer's left) first: this is also the Tab order, and
+  // later shapes are drawn over earlier ones where edges meet.
   { area: 'forehead', element: (p) => <path d="M70 126 C72 74 112 46 160 46 C208 46 248 74 250 126 C220 114 190 114 176 122 L144 122 C130 114 100 114 70 126 Z" {...p} /> },
-  { area: 'cheek-right', element: (p) => <path d="M68 178 C74 176 100 186 132 184 C142 204 142 232 128 254 C110 256 90 246 78 228 C70 214 66 196 68 178 Z" {...p} /> },
-  { area: 'cheek-left', element: (p) => <path d="M252 178 C246 176 220 186 188 184 C178 204 178 232 192 254 C210 256 230 246 242 228 C250 214 254 196 252 178 Z" {...p} /> },
+  { area: 'glabella', element: (p) => <path d="M146 124 L174 124 L170 148 L150 148 Z" {...p} /> },
   { area: 'periorbital-right', element: (p) => <ellipse cx="116" cy="152" rx="34" ry="22" {...p} /> },
   { area: 'periorbital-left', element: (p) => <ellipse cx="204" cy="152" rx="34" ry="22" {...p} /> },
+  { area: 'nose', element: (p) => <path d="M150 150 L170 150 L176 198 C182 210 174 218 160 218 C146 218 138 210 144 198 Z" {...p} /> },
+  { area: 'cheek-right', element: (p) => <path d="M68 178 C74 176 100 186 132 184 C140 200 140 228 128 254 C110 256 90 246 78 228 C70 214 66 196 68 178 Z" {...p} /> },
+  { area: 'cheek-left', element: (p) => <path d="M252 178 C246 176 220 186 188 184 C180 200 180 228 192 254 C210 256 230 246 242 228 C250 214 254 196 252 178 Z" {...p} /> },
+  { area: 'upper-lip', element: (p) => <path d="M136 230 C146 222 174 222 184 230 L182 240 C172 236 148 236 138 240 Z" {...p} /> },
+  { area: 'perioral', element: (p) => <path d="M124 232 C120 260 138 276 160 276 C182 276 200 260 196 232 L186 234 C188 254 176 264 160 264 C144 264 132 254 134 234 Z" {...p} /> },
+  { area: 'chin', element: (p) => <path d="M132 282 C140 276 180 276 188 282 C190 296 178 306 160 306 C142 306 130 296 132 282 Z" {...p} /> },
   { area: 'jawline-right', element: (p) => <path d="M70 236 C82 270 108 294 140 304" {...p} />, stroke: true },
   { area: 'jawline-left', element: (p) => <path d="M250 236 C238 270 212 294 180 304" {...p} />, stroke: true },
-  { area: 'chin', element: (p) => <path d="M132 282 C140 276 180 276 188 282 C190 296 178 306 160 306 C142 306 130 296 132 282 Z" {...p} /> },
-  { area: 'perioral', element: (p) => <path d="M124 232 C120 260 138 276 160 276 C182 276 200 260 196 232 L186 234 C188 254 176 264 160 264 C144 264 132 254 134 234 Z" {...p} /> },
-  { area: 'upper-lip', element: (p) => <path d="M136 230 C146 222 174 222 184 230 L182 240 C172 236 148 236 138 240 Z" {...p} /> },
-  { area: 'nose', element: (p) => <path d="M150 150 L170 150 L176 198 C182 210 174 218 160 218 C146 218 138 210 144 198 Z" {...p} /> },
-  { area: 'glabella', element: (p) => <path d="M146 124 L174 124 L170 148 L150 148 Z" {...p} /> },
+  { area: 'neck', element: (p) => <path d="M124 306 L196 306 L206 366 L114 366 Z" {...p} /> },
+  { area: 'decolletage', element: (p) => <path d="M116 366 L204 366 C238 374 282 390 304 434 L16 434 C38 390 82 374 116 366 Z" {...p} /> },
 ];
 
 export const faceMapAreas: readonly FaceArea[] = shapes.map((shape) => shape.area);
