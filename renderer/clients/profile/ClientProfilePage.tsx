@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconClipboardHeart, IconFileCertificate, IconLayoutDashboard, IconNeedle, IconPhoto } from '@tabler/icons-react';
+import { IconClipboardHeart, IconFileCertificate, IconLayoutDashboard, IconNotes, IconPhoto } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
@@ -20,7 +20,7 @@ import { TreatmentsTab } from './TreatmentsTab';
 const tabIcons = {
   overview: IconLayoutDashboard,
   history: IconClipboardHeart,
-  treatments: IconNeedle,
+  treatments: IconNotes,
   consents: IconFileCertificate,
   photos: IconPhoto,
 } as const;

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconNeedle, IconPencil } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
@@ -80,7 +80,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
             {clinician ? (
               <>
                 <Button
-                  leftSection={<IconNeedle size={18} aria-hidden />}
+                  leftSection={<IconPlus size={18} aria-hidden />}
                   disabled={blocked !== null || client.archived}
                   aria-describedby={blocked ? 'session-blocked-reason' : undefined}
                   onClick={() => go({ page: 'sessionForm', clientId: client.id })}

@@ -1,5 +1,5 @@
 import { Accordion, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconNeedle } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
@@ -44,7 +44,7 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
         </Text>
         <Stack gap={4} align="flex-end">
           <Button
-            leftSection={<IconNeedle size={18} aria-hidden />}
+            leftSection={<IconPlus size={18} aria-hidden />}
             disabled={blocked !== null || profile.client.archived}
             aria-describedby={blocked ? 'treatments-blocked' : undefined}
             onClick={() => go({ page: 'sessionForm', clientId })}
