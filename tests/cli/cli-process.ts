@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { filesUnder } from '../support/temp-folder';
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -35,25 +35,14 @@ export function runCli(args: string[], options: { password?: string } = {}): Pro
   });
 }
 
-/** Every file under a folder with the SHA-256 of its bytes: equal snapshots mean nothing changed. */
-export function snapshotFolder(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(root);
-  return files;
-}
+// One snapshot helper for the whole test tree: equal snapshots mean not one byte changed.
+export { snapshotFolder } from '../support/temp-folder';
 
 /** True if any file under the folder holds the text, in UTF-8 or UTF-16 (SQLite can store either). */
 export function folderContains(root: string, text: string): boolean {
   const needles = [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le')];
-  return Object.keys(snapshotFolder(root)).some((file) => {
-    const bytes = readFileSync(join(root, file));
+  return filesUnder(root).some((file) => {
+    const bytes = readFileSync(file);
     return needles.some((needle) => bytes.includes(needle));
   });
 }
