@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { Channel, Contract } from '../../shared/contract';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
+import { consentHandlers } from './consent-handlers';
+import { photoHandlers } from './photo-handlers';
 
 export interface HandlerContext {
   runtime: SkinLedgerRuntime;
@@ -67,4 +70,7 @@ export const handlers: Handlers = {
 
   ...clientHandlers,
   ...backupHandlers,
+  ...consentHandlers,
+  ...photoHandlers,
+  ...auditHandlers,
 };

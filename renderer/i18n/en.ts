@@ -8,6 +8,11 @@
  * the main side's own message, which names the specific problem (which file, which name, which
  * password); a translation adds them to say the same in its language.
  */
+import { auditTrail } from './en/auditTrail';
+import { backups } from './en/backups';
+import { consents } from './en/consents';
+import { photos } from './en/photos';
+
 export const en = {
   app: {
     name: 'SkinLedger',
@@ -911,4 +916,8 @@ export const en = {
     changedTitle: 'Password changed',
     changedMessage: 'Use the new password from now on.',
   },
+  consents,
+  photos,
+  auditTrail,
+  backups,
 } as const;

@@ -3,8 +3,11 @@ import { BridgeError } from '../errors';
 import { ClinicSettings } from '../settings';
 import { Password, Role, SignedInStaff, StaffMember, StaffName } from '../staff';
 import { adminsOnly, everyone, type Access } from './access';
+import { auditChannels } from './audit-channels';
 import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
+import { consentChannels } from './consent-channels';
+import { photoChannels } from './photo-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -106,6 +109,9 @@ export const contract = {
 
   ...clientChannels,
   ...backupChannels,
+  ...consentChannels,
+  ...photoChannels,
+  ...auditChannels,
 } as const;
 
 export type Contract = typeof contract;

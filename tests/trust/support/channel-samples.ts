@@ -1,5 +1,8 @@
 import type { Channel, ChannelInput } from '../../../shared/contract';
 import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { auditSamples } from './samples/audit-samples';
+import { consentSamples } from './samples/consent-samples';
+import { photoSamples } from './samples/photo-samples';
 import { adminName, adminPassword, sessionRecordSample, type ClinicIds } from './trust-clinic';
 
 /**
@@ -64,5 +67,8 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'backup.restore.progress': {},
     'backup.restore.withoutSignIn': { key: { kind: 'recovery', recoveryKey: 'not-the-recovery-key' } },
     'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
+    ...consentSamples(ids),
+    ...photoSamples(ids),
+    ...auditSamples(ids),
   };
 }
