@@ -7,6 +7,7 @@ import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import { CourseService } from './treatments/course-service';
+import { NoteSnippetService } from './treatments/note-snippet-service';
 import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
@@ -29,6 +30,7 @@ export interface Services {
   readonly medicalHistory: MedicalHistoryService;
   readonly courses: CourseService;
   readonly sessions: SessionService;
+  readonly noteSnippets: NoteSnippetService;
   readonly backup: BackupService;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
@@ -59,6 +61,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const medicalHistory = new MedicalHistoryService(db, audit, clock);
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
+  const noteSnippets = new NoteSnippetService(db, audit);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   let open = true;
   return {
@@ -72,6 +75,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     medicalHistory,
     courses,
     sessions,
+    noteSnippets,
     backup,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {

@@ -91,6 +91,12 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     services.sessions.setAreaDepth(staff.id, input);
     return services.sessions.areaDepths();
   },
+
+  'noteSnippets.list': (_input, { runtime }) => runtime.current().services.noteSnippets.list(),
+  'noteSnippets.replace': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return services.noteSnippets.replace(staff.id, input.snippets);
+  },
 };
 
 /** Today's screening, with the name of whoever recorded the override (the profile says who, when and why). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Client, ClientInput, ClientSummary } from '../clients/client';
 import { IsoDate } from '../dates';
 import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningOverrideView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
+import { NoteSnippet, NoteSnippetList } from '../clinical/note-snippets';
 import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
 import { MedicalHistoryAnswers } from '../screening/medical-history';
 import { adminsOnly, clinicians, everyone, type Access } from './access';
@@ -102,4 +103,8 @@ export const clientChannels = {
 
   'areaDepths.list': channel({ input: z.object({}).strict(), output: z.array(AreaDepthView), access: clinicians }),
   'areaDepths.set': channel({ input: AreaDepthView.strict(), output: z.array(AreaDepthView), access: adminsOnly }),
+
+  /** The clinic's note shortcuts; empty until the clinic makes its own (the screen then offers the standard set). */
+  'noteSnippets.list': channel({ input: z.object({}).strict(), output: z.array(NoteSnippet), access: clinicians }),
+  'noteSnippets.replace': channel({ input: z.object({ snippets: NoteSnippetList }).strict(), output: z.array(NoteSnippet), access: adminsOnly }),
 } as const;

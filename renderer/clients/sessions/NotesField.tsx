@@ -1,14 +1,19 @@
 import { Code, Group, Text, Textarea } from '@mantine/core';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { builtInSnippetCodes, expandSnippet } from './snippets';
+import { expandSnippet } from './snippets';
+import { useNoteSnippets } from './useNoteSnippets';
 
-/** Treatment notes, with snippets: ".ee" then a space becomes the standard sentence. */
+/** How much of a shortcut's text the hint under the notes shows. */
+const hintLength = 28;
+
+/** Treatment notes, with the clinic's shortcuts: ".ee" then a space becomes the standard sentence. */
 export function NotesField({ value, onChange, onBlur, error }: { value: string; onChange: (value: string) => void; onBlur: () => void; error: string | undefined }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
-  const snippets = useMemo(() => new Map<string, string>(builtInSnippetCodes.map((code) => [code, t(`snippets.${code}`)])), [t]);
+  const list = useNoteSnippets();
+  const snippets = useMemo(() => new Map<string, string>(list.map((snippet) => [snippet.code, snippet.text])), [list]);
 
   useLayoutEffect(() => {
     if (caret.current !== null && ref.current) {
@@ -40,9 +45,9 @@ export function NotesField({ value, onChange, onBlur, error }: { value: string; 
         <Text size="xs" c="dimmed">
           {t('sessionForm.snippetsHint')}
         </Text>
-        {builtInSnippetCodes.map((code) => (
-          <Text key={code} size="xs" c="dimmed" title={snippets.get(code)}>
-            <Code>.{code}</Code> {t(`snippets.labels.${code}`)}
+        {list.map(({ code, text }) => (
+          <Text key={code} size="xs" c="dimmed" title={text}>
+            <Code>.{code}</Code> {text.length > hintLength ? `${text.slice(0, hintLength - 1)}…` : text}
           </Text>
         ))}
       </Group>

@@ -7,6 +7,7 @@ import type { AreaDepth } from '../../../shared/clinical/areas';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import { clinicalEndpoints } from '../../../shared/clinical/session';
 import type { ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
+import { isCalendarDate } from '../../../shared/dates';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session-context';
@@ -15,6 +16,7 @@ import { call } from '../../bridge/client';
 import { errorText } from '../../bridge/error-text';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { DateField } from '../../forms/DateField';
+import { TimeField } from '../../forms/TimeField';
 import { SaveBar } from '../../forms/SaveBar';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { useDates } from '../../hooks/useDates';
@@ -155,7 +157,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
   });
 
   const course = activeCourses.find((candidate) => candidate.id === watched.courseId) ?? null;
-  const performedDay = watched.performedAt && !Number.isNaN(Date.parse(watched.performedAt)) ? localIsoDate(new Date(watched.performedAt)) : null;
+  const performedDay = watched.performedOn && isCalendarDate(watched.performedOn) ? watched.performedOn : null;
   const nextDate = course && performedDay ? addWeeksIso(performedDay, course.intervalWeeks) : null;
   const sessionNumber = course ? course.sessionsDone + (session?.courseId === course.id ? 0 : 1) : 0;
   const checklist = sessionChecklist(
@@ -191,7 +193,22 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
         <Stack gap="lg">
           <Section title={t('sessionForm.sections.when')} id="session-when">
             <SimpleGrid cols={2} spacing="lg">
-              <TextInput type="datetime-local" label={t('sessionForm.performedAt')} withAsterisk error={errors.performedAt?.message} {...form.register('performedAt')} />
+              <Group grow align="flex-start" gap="md">
+                <Controller
+                  control={form.control}
+                  name="performedOn"
+                  render={({ field }) => (
+                    <DateField label={t('sessionForm.performedOn')} withAsterisk value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={errors.performedOn?.message} />
+                  )}
+                />
+                <Controller
+                  control={form.control}
+                  name="performedTime"
+                  render={({ field }) => (
+                    <TimeField label={t('sessionForm.performedTime')} withAsterisk value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.performedTime?.message} />
+                  )}
+                />
+              </Group>
               <TextInput label={t('sessionForm.practitioner')} value={session?.practitionerName ?? staff.name} readOnly variant="filled" />
             </SimpleGrid>
             <Controller
@@ -260,7 +277,13 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
           <Section title={t('sessionForm.sections.prep')} id="session-prep">
             <SimpleGrid cols={2} spacing="lg">
               <TextInput label={t('sessionForm.anaesthetic')} placeholder={t('sessionForm.anaestheticPlaceholder')} error={errors.anaesthetic?.product?.message} {...form.register('anaesthetic.product')} />
-              <TextInput type="time" label={t('sessionForm.anaestheticAt')} error={errors.anaesthetic?.appliedAt?.message} {...form.register('anaesthetic.appliedAt')} />
+              <Controller
+                control={form.control}
+                name="anaesthetic.appliedAt"
+                render={({ field }) => (
+                  <TimeField label={t('sessionForm.anaestheticAt')} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.anaesthetic?.appliedAt?.message} />
+                )}
+              />
             </SimpleGrid>
             <TextInput label={t('sessionForm.skinPrep')} placeholder={t('sessionForm.skinPrepPlaceholder')} error={errors.skinPrep?.message} {...form.register('skinPrep')} />
           </Section>

@@ -15,7 +15,13 @@ const optionalDate = IsoDate.nullable();
  */
 export const SessionFormValues = z
   .object({
-    performedAt: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'sessionForm.errors.performedAt'),
+    // The date field hands on null (empty) or the text as typed when it is not a date.
+    performedOn: z
+      .string()
+      .nullable()
+      .refine((value) => value !== null && IsoDate.safeParse(value).success, 'sessionForm.errors.performedOn')
+      .transform((value) => value ?? ''),
+    performedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sessionForm.errors.performedTime'),
     courseId: z.string(),
     device: z.object({ kind: z.enum(['pen', 'roller']), make: text(80), model: text(80), settings: text(200) }),
     cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalDate }),
@@ -36,14 +42,22 @@ export const SessionFormValues = z
   });
 export type SessionFormValues = z.input<typeof SessionFormValues>;
 
-/** "2026-03-02T14:05" for <input type="datetime-local">, in this computer's time. */
-export function localDateTime(date: Date): string {
-  return `${localIsoDate(date)}T${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** "14:05": the time of day on this computer's clock, as the session form shows it. */
+export function localTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The moment a session happened, from the day and time typed in this computer's time zone. */
+export function performedMoment(performedOn: string, performedTime: string): Date {
+  const [year, month, day] = performedOn.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = performedTime.split(':').map(Number) as [number, number];
+  return new Date(year, month - 1, day, hours, minutes);
 }
 
 export function blankSession(courseId: string): SessionFormValues {
   return {
-    performedAt: localDateTime(new Date()),
+    performedOn: localIsoDate(new Date()),
+    performedTime: localTime(new Date()),
     courseId,
     device: { kind: 'pen', make: '', model: '', settings: '' },
     cartridge: { name: '', lot: '', expiry: null },
@@ -61,7 +75,8 @@ export function blankSession(courseId: string): SessionFormValues {
 
 export function valuesOf(record: SessionRecord, courseId: string | null): SessionFormValues {
   return {
-    performedAt: localDateTime(new Date(record.performedAt)),
+    performedOn: localIsoDate(new Date(record.performedAt)),
+    performedTime: localTime(new Date(record.performedAt)),
     courseId: courseId ?? '',
     device: { ...record.device },
     cartridge: record.cartridge ? { ...record.cartridge } : { name: '', lot: '', expiry: null },
@@ -80,7 +95,7 @@ export function valuesOf(record: SessionRecord, courseId: string | null): Sessio
 export function toRecord(values: z.output<typeof SessionFormValues>): SessionRecordInput {
   const { name, lot, expiry } = values.cartridge;
   return {
-    performedAt: new Date(values.performedAt).toISOString(),
+    performedAt: performedMoment(values.performedOn, values.performedTime).toISOString(),
     device: values.device,
     cartridge: name || lot ? { name, lot, expiry } : null,
     anaesthetic: { product: values.anaesthetic.product, appliedAt: values.anaesthetic.appliedAt || null },

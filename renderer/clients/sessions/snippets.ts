@@ -1,7 +1,7 @@
 /**
  * Note snippets: a short code typed with a leading full stop (".ee") and a space expands to the
- * standard sentence. Built in for now; the clinic's own list (the note_snippet table) needs its
- * channels first.
+ * sentence. These are the standard set a clinic starts from (their texts are translated); the
+ * clinic's own list, made in Settings → Note shortcuts, replaces it.
  */
 export const builtInSnippetCodes = ['ee', 'pb', 'tol', 'ac', 'spf', 'rev'] as const;
 export type SnippetCode = (typeof builtInSnippetCodes)[number];

@@ -55,6 +55,8 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'sessions.findByLot': { lot: 'LOT-42' },
     'areaDepths.list': {},
     'areaDepths.set': { area: 'forehead', typicalMm: 0.25, maxMm: 0.5 },
+    'noteSnippets.list': {},
+    'noteSnippets.replace': { snippets: [{ code: 'ee', text: 'Even erythema reached.' }] },
     'backup.status': {},
     'backup.settings.get': {},
     'backup.settings.update': { keepDaily: 7, keepWeekly: 4, keepMonthly: 12, warnAfterDays: 2 },
