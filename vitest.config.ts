@@ -18,8 +18,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // One browser at a time: CI has two cores, and screenshots must not fight for them.
           pool: 'forks',
           fileParallelism: false,
