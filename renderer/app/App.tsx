@@ -60,6 +60,7 @@ export function App() {
               setRecoveryKey(key);
               void refresh();
             }}
+            onRestored={() => void refresh()}
           />
         );
       case 'store-error':

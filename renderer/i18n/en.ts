@@ -822,12 +822,13 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    subtitleAdmin: 'Clinic details, staff, needle depths and your own password.',
+    subtitleAdmin: 'Clinic details, staff, needle depths, backups and your own password.',
     subtitle: 'Your own password. Clinic details and staff are managed by an admin.',
     tabs: {
       clinic: 'Clinic',
       staff: 'Staff',
       depths: 'Needle depths',
+      backups: 'Backups',
       password: 'My password',
     },
     clinic: {

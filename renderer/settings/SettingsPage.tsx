@@ -1,8 +1,9 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBuildingStore, IconKey, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconDatabaseExport, IconKey, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import type { SettingsTab } from '../shell/navigation';
 import { PageTitle } from '../shell/PageTitle';
 import { ChangePasswordPanel } from './password/ChangePasswordPanel';
@@ -11,7 +12,7 @@ import { AreaDepthsPanel } from './depths/AreaDepthsPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, password: IconKey } as const;
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, backups: IconDatabaseExport, password: IconKey } as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -20,7 +21,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'backups', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -54,6 +55,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="depths" pt="xl">
             <AreaDepthsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="backups" pt="xl">
+            <BackupsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="password" pt="xl">
             <ChangePasswordPanel />

@@ -7,6 +7,7 @@ import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
 import { WelcomeLayout } from '../brand/WelcomeLayout';
 import { useScreenTitle } from '../app/useScreenTitle';
+import { RestoreEntry } from '../backups/RestoreEntry';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { showFieldErrors } from '../forms/server-errors';
 import { useTranslatedResolver } from '../forms/translated-resolver';
@@ -14,7 +15,7 @@ import { NewPasswordFields } from '../forms/NewPasswordFields';
 import { setupFormSchema, type SetupFormValues } from './setup-schema';
 
 /** First run on this PC: the clinic, its first admin, and the password that will open the records. */
-export default function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+export default function SetupScreen({ onCreated, onRestored }: { onCreated: (recoveryKey: string) => void; onRestored: () => void }) {
   const { t } = useTranslation();
   useScreenTitle(t('setup.title'));
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -52,6 +53,7 @@ export default function SetupScreen({ onCreated }: { onCreated: (recoveryKey: st
               {t('setup.intro')}
             </Text>
           </div>
+          <RestoreEntry where="setup" onRestored={onRestored} />
           <Title order={2} size="h4">
             {t('setup.clinicSection')}
           </Title>
