@@ -1,5 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import type { AppStatus, SetupInput } from '../../shared/contract';
+import type { NetworkShareKind } from '../../shared/contract/channels';
+import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
@@ -14,6 +16,8 @@ export interface RuntimeOptions extends ServiceOptions {
   dataDir: string;
   appVersion: string;
   ports: DesktopPorts;
+  /** Which network filesystem the data folder is on, if any; the real mount table when absent. */
+  networkShareOf?: (dataDir: string) => NetworkShareKind | null;
 }
 
 interface FailedSignIn {
@@ -41,12 +45,15 @@ export class SkinLedgerRuntime {
    * store-error screen (with restore) instead of a sign-in form that can never work. A new file
    * in its place (a restore, a repair) is looked at afresh.
    */
+  private readonly dataFolderOnNetwork: NetworkShareKind | null;
   private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE'; message: string; file: string } | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
     this.throttle = new LoginThrottle(this.clock);
     this.vault = new Vault(options.dataDir, vaultOptions(options));
+    // Looked up once: the folder does not move while the app runs.
+    this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
   }
 
   status(): AppStatus {
@@ -57,6 +64,7 @@ export class SkinLedgerRuntime {
       idleLockMinutes: this.services ? this.services.settings.get().idleLockMinutes : 5,
       storeError: null,
       recoveryKeyPending: this.pendingRecoveryKey !== null,
+      dataFolderOnNetwork: this.dataFolderOnNetwork,
     };
     if (this.services && this.staff) return { ...base, state: this.locked ? 'locked' : 'signed-in' };
     const folderState = this.vault.state();

@@ -61,6 +61,7 @@ export function App() {
               void refresh();
             }}
             onRestored={() => void refresh()}
+            networkShare={status.dataFolderOnNetwork}
           />
         );
       case 'store-error':

@@ -9,6 +9,7 @@ import { HomeCard } from '../home/HomeCard';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { useNavigation } from '../shell/navigation';
 import { BackupProgressBar } from './BackupProgressBar';
+import { NetworkShareWarning } from './NetworkShareWarning';
 import { useRunBackup } from './useRunBackup';
 import { formatMoment } from './when';
 
@@ -18,7 +19,7 @@ import { formatMoment } from './when';
  */
 export function BackupStatusCard() {
   const { t, i18n } = useTranslation();
-  const { staff } = useSession();
+  const { staff, status: appStatus } = useSession();
   const { go } = useNavigation();
   const isAdmin = staff.role === 'admin';
   const status = useBridgeQuery('backup.status', {});
@@ -37,6 +38,7 @@ export function BackupStatusCard() {
       {data ? (
         <Stack gap="sm" data-testid="backup-card">
           <Warning status={data} isAdmin={isAdmin} />
+          <NetworkShareWarning kind={appStatus.dataFolderOnNetwork} />
           <Stack component="dl" gap={4} m={0}>
             <Fact label={t('backups.card.lastGood')} value={data.lastSuccessAt ? `${when(data.lastSuccessAt)} (${agoText})` : t('backups.card.lastGoodNone')} />
             {isAdmin && settings.data?.folder ? <Fact label={t('backups.card.where')} value={settings.data.folder} /> : null}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileSearch, IconInfoCircle } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,6 +151,9 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
           aria-label={t('backups.restore.keyStep')}
           onSubmit={(event) => {
             event.preventDefault();
+            // The dialog is portalled out of the page, but React still bubbles its submit to a
+            // form around the button that opened it (the set-up form).
+            event.stopPropagation();
             void restore();
           }}
         >
@@ -172,7 +175,7 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
               w="fit-content"
             />
             {kind === 'recovery' ? (
-              <TextInput
+              <Textarea
                 label={t('backups.restore.recoveryKey')}
                 description={t('backups.restore.recoveryKeyHint')}
                 value={recoveryKey}
@@ -180,7 +183,9 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
                 error={missing}
                 autoComplete="off"
                 spellCheck={false}
-                ff="monospace"
+                autosize
+                minRows={2}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', letterSpacing: '0.04em' } }}
                 disabled={restoring}
                 autoFocus
               />

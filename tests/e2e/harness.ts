@@ -8,6 +8,7 @@ import { createDispatcher } from '../../main/bridge/dispatch';
 import type { Clock } from '../../main/clock';
 import type { ScryptParams } from '../../main/crypto/kdf';
 import type { SaveDialogRequest } from '../../main/session/ports';
+import type { NetworkShareKind } from '../../shared/contract/channels';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { openShellLog } from '../../main/shell/shell-log';
 import { serveFolder } from './support/static-server';
@@ -36,6 +37,8 @@ export interface LaunchOptions {
   dialogs?: DialogAnswers;
   /** The main side's clock (backup ages, schedules); the computer's clock when absent. */
   clock?: Clock;
+  /** Plays "the data folder is on a network drive" (no NFS mount here); the real mount table when absent. */
+  networkShare?: NetworkShareKind | null;
   /**
    * Where this launch writes the shell's log (the dispatcher's faults, as main/index.ts does) and
    * every line the page printed to its console, so a test can scan them for secrets. A new temp
@@ -105,6 +108,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     ports,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.networkShare !== undefined ? { networkShareOf: () => options.networkShare ?? null } : {}),
   });
   // As main/index.ts does: the restore desk beside the runtime, with the same folder and dialogs.
   attachBackupDesk(runtime, { dataDir: options.dataDir, ports, ...(options.clock ? { clock: options.clock } : {}) });
