@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupListEntry, ChosenBackup } from '../../shared/contract/backup-channels';
@@ -102,10 +102,19 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
   );
 }
 
+/** In words, not a pill: a narrow table column must not cut "Checked" to "CHE…". */
 function StateBadge({ entry }: { entry: BackupListEntry }) {
   const { t } = useTranslation();
-  if (!entry.readable) return <Badge color="red" variant="light">{t('backups.settings.state.unreadable')}</Badge>;
-  if (!entry.sameStore) return <Badge color="orange" variant="light">{t('backups.settings.state.otherStore')}</Badge>;
-  if (entry.verified) return <Badge color="sage" variant="light">{t('backups.settings.state.verified')}</Badge>;
-  return <Badge color="gray" variant="light">{t('backups.settings.state.unchecked')}</Badge>;
+  const [color, text] = !entry.readable
+    ? ['red.8', t('backups.settings.state.unreadable')]
+    : !entry.sameStore
+      ? ['orange.9', t('backups.settings.state.otherStore')]
+      : entry.verified
+        ? ['sage.9', t('backups.settings.state.verified')]
+        : ['dimmed', t('backups.settings.state.unchecked')];
+  return (
+    <Text size="sm" fw={600} c={color}>
+      {text}
+    </Text>
+  );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, PasswordInput, SegmentedControl, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { IconCircleCheck, IconFileSearch, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertCircle, IconCircleCheck, IconFileSearch, IconInfoCircle } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupProgress, ChosenBackup, RestoreKey, RestoreResult } from '../../shared/contract/backup-channels';
@@ -217,7 +217,14 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
                 <BackupProgressBar progress={progress} />
               </>
             ) : null}
-            <ErrorAlert error={failure} />
+            {/* The app-wide text for this code speaks of "these records"; here it is a backup. */}
+            {failure?.code === 'WRONG_RECOVERY_KEY' ? (
+              <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />}>
+                {t('backups.restore.wrongRecoveryKey')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={failure} />
+            )}
             <Group gap="sm">
               <Button type="submit" loading={restoring} color={mode === 'replaceStore' ? 'red' : undefined}>
                 {mode === 'replaceStore' ? t('backups.restore.submitReplace') : t('backups.restore.submit')}

@@ -106,6 +106,8 @@ export const backups = {
     recoveryKeyHint: 'As printed on the Recovery Kit, e.g. ABCD-EFGH-…; spaces and dashes do not matter.',
     staffName: 'Staff name',
     password: 'Password',
+    wrongRecoveryKey:
+      'That recovery key does not open this backup. Check each group of characters against the Recovery Kit. If it is right, the backup belongs to another clinic’s store.',
     submit: 'Check and restore',
     submitReplace: 'Check and replace the records',
     working: 'Checking every part of the backup before anything is replaced…',
