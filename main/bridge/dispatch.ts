@@ -1,6 +1,7 @@
 import type { ZodError } from 'zod';
 import { contract, isChannel, type BridgeError, type BridgeResult } from '../../shared/contract';
 import { StoreError } from '../store/store-error';
+import { storageFailure } from '../store/storage-failure';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 
@@ -50,6 +51,9 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
         });
       }
       options.reportFault?.(typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', error);
+      // A full or read-only disk is told as such (the transaction was rolled back), not as "something went wrong".
+      const storage = storageFailure(error);
+      if (storage) return failure({ code: storage.code, message: storage.message });
       return failure({ code: 'INTERNAL', message: internalMessage });
     }
   };

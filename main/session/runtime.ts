@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { AppStatus, SetupInput } from '../../shared/contract';
+import type { NetworkShareKind } from '../../shared/contract/channels';
+import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
@@ -14,6 +16,8 @@ export interface RuntimeOptions extends ServiceOptions {
   dataDir: string;
   appVersion: string;
   ports: DesktopPorts;
+  /** Which network filesystem the data folder is on, if any; the real mount table when absent. */
+  networkShareOf?: (dataDir: string) => NetworkShareKind | null;
 }
 
 interface FailedSignIn {
@@ -35,11 +39,21 @@ export class SkinLedgerRuntime {
   private readonly throttle: LoginThrottle;
   private readonly clock: Clock;
   private readonly vault: Vault;
+  /**
+   * Damage only a sign-in can find (the key file is sound but the database does not open with
+   * its key), remembered for the database file it was found in, so the window shows the
+   * store-error screen (with restore) instead of a sign-in form that can never work. A new file
+   * in its place (a restore, a repair) is looked at afresh.
+   */
+  private readonly dataFolderOnNetwork: NetworkShareKind | null;
+  private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE'; message: string; file: string } | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
     this.throttle = new LoginThrottle(this.clock);
     this.vault = new Vault(options.dataDir, vaultOptions(options));
+    // Looked up once: the folder does not move while the app runs.
+    this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
   }
 
   status(): AppStatus {
@@ -50,12 +64,17 @@ export class SkinLedgerRuntime {
       idleLockMinutes: this.services ? this.services.settings.get().idleLockMinutes : 5,
       storeError: null,
       recoveryKeyPending: this.pendingRecoveryKey !== null,
+      dataFolderOnNetwork: this.dataFolderOnNetwork,
     };
     if (this.services && this.staff) return { ...base, state: this.locked ? 'locked' : 'signed-in' };
     const folderState = this.vault.state();
     if (folderState === 'empty') return { ...base, state: 'needs-setup' };
     try {
       this.vault.assertOpenable();
+      const damage = this.damageFoundAtSignIn;
+      if (damage && damage.file === databaseIdentity(this.vault.folder.database)) {
+        return { ...base, state: 'store-error', storeError: { code: damage.code, message: damage.message } };
+      }
       return { ...base, state: 'signed-out' };
     } catch (error) {
       const storeError =
@@ -150,8 +169,17 @@ export class SkinLedgerRuntime {
     if (this.services && !this.services.holdsKey(unlocked.dataKey)) {
       this.closeServices();
     }
-    const services = this.services ?? openServices(this.options.dataDir, unlocked.dataKey, { ...this.options, clock: this.clock });
-    unlocked.dataKey.fill(0);
+    let services: Services;
+    try {
+      services = this.services ?? openServices(this.options.dataDir, unlocked.dataKey, { ...this.options, clock: this.clock });
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'DATABASE_UNREADABLE') {
+        this.damageFoundAtSignIn = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.database) };
+      }
+      throw error;
+    } finally {
+      unlocked.dataKey.fill(0);
+    }
     this.services = services;
     const member = services.staff.find(unlocked.staffId);
     if (!member || !member.active) {
@@ -259,5 +287,15 @@ export class SkinLedgerRuntime {
         detail: `at=${failure.at} name=${failure.staffId ? 'known' : 'unknown'}`,
       });
     }
+  }
+}
+
+/** Which file is at a path now: a restore or a copy puts a different file there. */
+function databaseIdentity(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
   }
 }

@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { StoreError, storeMessages } from './store-error';
 
@@ -16,6 +18,9 @@ interface OpenOptions {
  */
 export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions = {}): SqliteDatabase {
   if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  // SQLite opens a file it may not write read-only without a word, and the first write then
+  // fails in a way that reads like damage. Say what it is before anything is tried.
+  if (!options.readonly && !options.create) refuseReadOnly(path);
   let db: SqliteDatabase;
   try {
     db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false, timeout: 1500 });
@@ -51,6 +56,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     if (isCode(error, 'SQLITE_BUSY') || isCode(error, 'SQLITE_LOCKED')) {
       throw new StoreError('STORE_IN_USE', storeMessages.inUse, { cause: error });
     }
+    if (isCode(error, 'SQLITE_READONLY')) throw new StoreError('DATA_FOLDER_READ_ONLY', storeMessages.readOnly, { cause: error });
     throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
   }
 }
@@ -70,4 +76,18 @@ function proveKey(db: SqliteDatabase, creating: boolean): void {
 
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && String((error as { code: unknown }).code).startsWith(code);
+}
+
+/** The database and its folder (where the WAL and lock files go) must be writable. */
+function refuseReadOnly(path: string): void {
+  for (const target of [dirname(path), path]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      if (isCode(error, 'EACCES') || isCode(error, 'EPERM') || isCode(error, 'EROFS')) {
+        throw new StoreError('DATA_FOLDER_READ_ONLY', storeMessages.readOnly, { cause: error });
+      }
+      // A missing file is reported by the open below, with its own message.
+    }
+  }
 }

@@ -32,6 +32,12 @@ export const storeMessages = {
     'The records database cannot be read with this clinic\'s key: it is damaged or belongs to another store. Nothing was changed. Restore it from a backup.',
   newerVersion:
     'This store was last opened by a newer version of SkinLedger. Nothing was changed. Install the newer version to open it.',
+  readOnly:
+    'SkinLedger cannot write to its data folder: it is read-only (its permissions were changed, or the drive is write-protected). Nothing was changed. Ask whoever looks after this computer to give SkinLedger write access to the folder again, then try again.',
+  diskFull:
+    'The disk is full, so this was not saved. Nothing was changed: the records are as they were before. Free some space on this computer (empty the recycle bin, move old files), then try again.',
+  writeFailed:
+    'The disk refused the write (it may be failing, or was removed), so this was not saved. Nothing was changed. Try again; if it keeps happening, restore the records on another computer from the latest backup.',
   inUse: 'SkinLedger is already open on this data folder (in another window or on another account). Close it there first.',
   wrongPassword: 'That name and password do not match. Check the spelling and Caps Lock, then try again.',
   wrongRecoveryKey: 'That recovery key does not open this store. Check each group of characters and try again.',

@@ -60,6 +60,8 @@ export function App() {
               setRecoveryKey(key);
               void refresh();
             }}
+            onRestored={() => void refresh()}
+            networkShare={status.dataFolderOnNetwork}
           />
         );
       case 'store-error':

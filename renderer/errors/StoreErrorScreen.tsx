@@ -6,10 +6,15 @@ import type { BridgeError } from '../../shared/errors';
 import { WelcomeLayout } from '../brand/WelcomeLayout';
 import { useScreenTitle } from '../app/useScreenTitle';
 import { errorText } from '../bridge/error-text';
+import { RestoreEntry } from '../backups/RestoreEntry';
+
+/** Damage a backup may replace (the main side refuses a restore over anything else). */
+const restorable: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE']);
 
 /**
  * The data folder cannot be opened. Says what is wrong (the main side's message names the file
- * and the way back) and offers nothing destructive: no reset, no "start again", only a re-check.
+ * and the way back) and offers nothing destructive: no reset, no "start again", only a re-check and, for damage a
+ * backup can mend, a restore that keeps the damaged folder aside.
  */
 export function StoreErrorScreen({ error, appVersion, onRetry }: { error: BridgeError | null; appVersion: string | null; onRetry: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -47,6 +52,7 @@ export function StoreErrorScreen({ error, appVersion, onRetry }: { error: Bridge
           {t('storeError.codeLabel')} <Code>{shown.code}</Code>
           {appVersion ? ` · ${t('app.version', { version: appVersion })}` : null}
         </Text>
+        {restorable.has(shown.code) ? <RestoreEntry where="storeError" onRestored={() => void retry()} /> : null}
         <Button variant="default" leftSection={<IconRefresh size={18} aria-hidden />} onClick={() => void retry()} loading={checking} w="fit-content">
           {t('storeError.checkAgain')}
         </Button>

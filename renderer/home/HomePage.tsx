@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
+import { BackupStatusCard } from '../backups/BackupStatusCard';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { formatLongDate } from '../i18n/format';
 import { PageTitle } from '../shell/PageTitle';
@@ -33,6 +34,7 @@ export function HomePage() {
         <ClinicCard settings={settings.data} error={settings.error} canEdit={isAdmin} />
         <ShortcutsCard />
       </SimpleGrid>
+      <BackupStatusCard />
     </Stack>
   );
 }

@@ -842,13 +842,14 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    subtitleAdmin: 'Clinic details, staff, needle depths, note shortcuts and your own password.',
+    subtitleAdmin: 'Clinic details, staff, needle depths, note shortcuts, backups and your own password.',
     subtitle: 'Your own password. Clinic details and staff are managed by an admin.',
     tabs: {
       clinic: 'Clinic',
       staff: 'Staff',
       depths: 'Needle depths',
       snippets: 'Note shortcuts',
+      backups: 'Backups',
       password: 'My password',
     },
     clinic: {

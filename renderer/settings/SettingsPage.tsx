@@ -1,8 +1,9 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBuildingStore, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconDatabaseExport, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
+import { BackupsPanel } from '../backups/BackupsPanel';
 import type { SettingsTab } from '../shell/navigation';
 import { PageTitle } from '../shell/PageTitle';
 import { ChangePasswordPanel } from './password/ChangePasswordPanel';
@@ -12,7 +13,7 @@ import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes, password: IconKey } as const;
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes, backups: IconDatabaseExport, password: IconKey } as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -21,7 +22,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'snippets', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'snippets', 'backups', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -58,6 +59,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="snippets" pt="xl">
             <NoteSnippetsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="backups" pt="xl">
+            <BackupsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="password" pt="xl">
             <ChangePasswordPanel />

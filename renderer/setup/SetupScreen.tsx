@@ -7,6 +7,9 @@ import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
 import { WelcomeLayout } from '../brand/WelcomeLayout';
 import { useScreenTitle } from '../app/useScreenTitle';
+import type { NetworkShareKind } from '../../shared/contract/channels';
+import { NetworkShareWarning } from '../backups/NetworkShareWarning';
+import { RestoreEntry } from '../backups/RestoreEntry';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { showFieldErrors } from '../forms/server-errors';
 import { useTranslatedResolver } from '../forms/translated-resolver';
@@ -14,7 +17,16 @@ import { NewPasswordFields } from '../forms/NewPasswordFields';
 import { setupFormSchema, type SetupFormValues } from './setup-schema';
 
 /** First run on this PC: the clinic, its first admin, and the password that will open the records. */
-export default function SetupScreen({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
+export default function SetupScreen({
+  onCreated,
+  onRestored,
+  networkShare,
+}: {
+  onCreated: (recoveryKey: string) => void;
+  onRestored: () => void;
+  /** The data folder is on a network drive: warned about before any record is written there. */
+  networkShare: NetworkShareKind | null;
+}) {
   const { t } = useTranslation();
   useScreenTitle(t('setup.title'));
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -52,6 +64,8 @@ export default function SetupScreen({ onCreated }: { onCreated: (recoveryKey: st
               {t('setup.intro')}
             </Text>
           </div>
+          <NetworkShareWarning kind={networkShare} />
+          <RestoreEntry where="setup" onRestored={onRestored} />
           <Title order={2} size="h4">
             {t('setup.clinicSection')}
           </Title>

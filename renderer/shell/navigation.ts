@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
 export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'settings';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'password';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'backups' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {

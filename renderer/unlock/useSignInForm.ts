@@ -6,6 +6,8 @@ import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
 import { useRetryCountdown } from './useRetryCountdown';
 
+const storeDamage: ReadonlySet<string> = new Set(['DATABASE_UNREADABLE', 'DATABASE_MISSING', 'KEY_FILE_MISSING', 'KEY_FILE_DAMAGED']);
+
 export interface SignInValues {
   name: string;
   password: string;
@@ -17,6 +19,7 @@ export interface SignInValues {
  * countdown the main side asks for. Only "fill both in" is checked here: the main side parses
  * LoginInput anyway, and leaving zod and the contract out keeps the first screen small.
  */
+/** `onSignedIn` re-reads the app's status: after a sign-in, or when the store turned out to be damaged. */
 export function useSignInForm(onSignedIn: () => void, initialName = '') {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -31,6 +34,12 @@ export function useSignInForm(onSignedIn: () => void, initialName = '') {
       onSignedIn();
     } catch (error) {
       const bridgeError = asBridgeError(error);
+      // Damage found only now (the database does not open): the app re-reads its status and
+      // shows the store-error screen, with its restore, in place of a sign-in that cannot work.
+      if (storeDamage.has(bridgeError.code)) {
+        onSignedIn();
+        return;
+      }
       setFailure(bridgeError);
       countdown.start(bridgeError.retryAfterSeconds);
       form.resetField('password');

@@ -25,6 +25,9 @@ const Done = z.object({ done: z.literal(true) });
 export const AppState = z.enum(['needs-setup', 'signed-out', 'locked', 'signed-in', 'store-error']);
 export type AppState = z.infer<typeof AppState>;
 
+export const NetworkShareKind = z.enum(['nfs', 'smb', 'sshfs', 'webdav', 'other']);
+export type NetworkShareKind = z.infer<typeof NetworkShareKind>;
+
 export const AppStatus = z.object({
   state: AppState,
   appVersion: z.string(),
@@ -35,6 +38,8 @@ export const AppStatus = z.object({
   storeError: BridgeError.nullable(),
   /** True between set-up and the moment the recovery key has been acknowledged. */
   recoveryKeyPending: z.boolean(),
+  /** Set when the data folder is on a network filesystem, where SQLite's locking is unreliable (warned about, not refused). */
+  dataFolderOnNetwork: NetworkShareKind.nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -1,11 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { attachBackupDesk } from '../../main/backup/backup-desk';
 import { createDispatcher } from '../../main/bridge/dispatch';
+import type { Clock } from '../../main/clock';
 import type { ScryptParams } from '../../main/crypto/kdf';
 import type { SaveDialogRequest } from '../../main/session/ports';
+import type { NetworkShareKind } from '../../shared/contract/channels';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
+import { openShellLog } from '../../main/shell/shell-log';
 import { serveFolder } from './support/static-server';
 import { decodeFromPage, encodeForPage, pageBridgeScript } from './support/transport';
 
@@ -28,6 +33,24 @@ export interface LaunchOptions {
   fakeClock?: boolean;
   /** Only if production scrypt makes a test too slow; slots record their own cost either way. */
   scrypt?: ScryptParams;
+  /** What the folder and open-file dialogs answer; the test may change them between clicks. */
+  dialogs?: DialogAnswers;
+  /** The main side's clock (backup ages, schedules); the computer's clock when absent. */
+  clock?: Clock;
+  /** Plays "the data folder is on a network drive" (no NFS mount here); the real mount table when absent. */
+  networkShare?: NetworkShareKind | null;
+  /**
+   * Where this launch writes the shell's log (the dispatcher's faults, as main/index.ts does) and
+   * every line the page printed to its console, so a test can scan them for secrets. A new temp
+   * folder when absent.
+   */
+  logDir?: string;
+}
+
+/** The desktop's dialogs, played by the test: a path, or null for "cancelled". */
+export interface DialogAnswers {
+  folder: string | null;
+  openPath: string | null;
 }
 
 export interface LaunchedApp {
@@ -42,6 +65,10 @@ export interface LaunchedApp {
   saveRequests: SaveDialogRequest[];
   /** Console errors, uncaught exceptions and CSP refusals in the page. */
   pageErrors: string[];
+  /** What the folder and file dialogs answer next (change it before the click that opens one). */
+  dialogs: DialogAnswers;
+  /** The shell log and the page's console lines of this launch (see LaunchOptions.logDir). */
+  logDir: string;
   /** Plays the shell's part: an application-menu command, or "main locked the session". */
   shell: { menu(command: 'lock' | 'about'): Promise<void>; sessionLocked(): Promise<void> };
   close(): Promise<void>;
@@ -61,21 +88,37 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const pageErrors: string[] = [];
   const calls: LaunchedApp['calls'] = [];
 
+  const dialogs: DialogAnswers = options.dialogs ?? { folder: null, openPath: null };
+  const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'skinledger-e2e-logs-'));
+  mkdirSync(logDir, { recursive: true });
+  const shellLog = openShellLog(logDir);
+  const consoleLog = join(logDir, 'page-console.log');
+  shellLog.info('start', { version: appVersion });
+  const ports = {
+    chooseSavePath: async (request: SaveDialogRequest) => {
+      saveRequests.push(request);
+      return options.savePath ?? null;
+    },
+    chooseFolder: async () => dialogs.folder,
+    chooseOpenPath: async () => dialogs.openPath,
+  };
   const runtime = new SkinLedgerRuntime({
     dataDir: options.dataDir,
     appVersion,
-    ports: {
-      chooseSavePath: async (request) => {
-        saveRequests.push(request);
-        return options.savePath ?? null;
-      },
-    },
+    ports,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.networkShare !== undefined ? { networkShareOf: () => options.networkShare ?? null } : {}),
   });
+  // As main/index.ts does: the restore desk beside the runtime, with the same folder and dialogs.
+  attachBackupDesk(runtime, { dataDir: options.dataDir, ports, ...(options.clock ? { clock: options.clock } : {}) });
   const server = await serveFolder(rendererFolder);
   const dispatch = createDispatcher(runtime, {
     isTrustedSender: (frameUrl) => frameUrl.startsWith(`${server.origin}/`),
-    reportFault: (channel, error) => faults.push({ channel, error }),
+    reportFault: (channel, error) => {
+      faults.push({ channel, error });
+      shellLog.fault(channel, error);
+    },
   });
 
   let browser: Browser | null = null;
@@ -86,14 +129,22 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     });
     const context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+    const keepConsoleLine = (line: string) => appendFileSync(consoleLog, `${line}\n`, { mode: 0o600 });
+    page.on('pageerror', (error) => {
+      pageErrors.push(`pageerror: ${error.message}`);
+      keepConsoleLine(`pageerror ${error.message}\n${error.stack ?? ''}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+      keepConsoleLine(`${message.type()} ${message.text()}`);
     });
     await page.exposeBinding('__skinledgerInvoke', async (source, channel: unknown, input: unknown) => {
       const decoded = decodeFromPage(input);
       calls.push({ channel: String(channel), input: withoutPasswords(decoded) });
-      return encodeForPage(await dispatch(channel, decoded, { frameUrl: source.frame.url() }));
+      const result = await dispatch(channel, decoded, { frameUrl: source.frame.url() });
+      // Every error message the window was given, kept with the logs so a test can scan them too.
+      if (!result.ok) appendFileSync(join(logDir, 'bridge-errors.log'), `${String(channel)} ${result.error.code} ${result.error.message}\n`, { mode: 0o600 });
+      return encodeForPage(result);
     });
     await page.addInitScript({ content: pageBridgeScript });
     if (options.fakeClock) await page.clock.install();
@@ -108,6 +159,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       calls,
       saveRequests,
       pageErrors,
+      dialogs,
+      logDir,
       shell: {
         menu: (command) => page.evaluate((c) => (globalThis as unknown as HarnessWindow).__skinledgerHarness.menu(c), command),
         sessionLocked: () => page.evaluate(() => (globalThis as unknown as HarnessWindow).__skinledgerHarness.sessionLocked()),

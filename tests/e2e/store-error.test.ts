@@ -24,9 +24,10 @@ describe('a data folder that cannot be opened', () => {
     await checkAccessibility(page, 'store error');
     await saveScreenshot(page, '13-store-error');
 
-    // Nothing on this screen may set up, reset, delete or sign in.
+    // Nothing on this screen may set up, reset, delete or sign in: only a restore (which keeps
+    // the damaged folder aside) and a re-check.
     const buttons = await page.getByRole('button').allTextContents();
-    expect(buttons).toEqual(['Check again']);
+    expect(buttons).toEqual(['Restore from a backup…', 'Check again']);
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('heading', { name: 'The clinic’s records cannot be opened' }).waitFor();
     expect(app.calls.map((call) => call.channel)).toEqual(['app.status', 'app.status']);

@@ -25,7 +25,7 @@ export function useAppPerTest() {
       return { dataDir: join(folder.path, 'data'), scratch: folder.path };
     },
     async launch(options: Omit<LaunchOptions, 'dataDir'> & { dataDir?: string } = {}) {
-      app = await launchApp({ dataDir: options.dataDir ?? this.folders().dataDir, ...options });
+      app = await launchApp({ dataDir: options.dataDir ?? this.folders().dataDir, logDir: join(this.folders().scratch, 'logs'), ...options });
       return app;
     },
   };
