@@ -66,7 +66,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           onChange={(staffId) => onChange({ ...filters, staffId })}
           clearable
           searchable
-          w={190}
+          w={170}
         />
         <Select
           label={t('auditTrail.filters.client')}
@@ -80,7 +80,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           nothingFoundMessage={clientText.trim() ? t('auditTrail.filters.clientNothing') : undefined}
           clearable
           searchable
-          w={230}
+          w={210}
         />
         <MultiSelect
           label={t('auditTrail.filters.actions')}
@@ -91,7 +91,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           clearable
           searchable
           maxValues={50}
-          w={300}
+          w={230}
         />
         <DatePickerInput
           type="range"
@@ -105,7 +105,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
             if ((fromDay === null) === (toDay === null)) onChange({ ...filters, fromDay, toDay });
           }}
           clearable
-          w={250}
+          w={200}
         />
         <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} disabled={!filtered} onClick={() => onChange(noFilters)}>
           {t('auditTrail.filters.clear')}

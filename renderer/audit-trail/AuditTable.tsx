@@ -69,7 +69,7 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
 
 function AuditCells({ row, dates }: { row: AuditTrailRow; dates: Dates }) {
   const { t } = useTranslation();
-  const record = row.purged ? t('auditTrail.purgedClient') : (row.entityName ?? (row.entity ? `${row.entity}${row.entityId ? ` ${row.entityId.slice(0, 8)}` : ''}` : ''));
+  const record = row.purged ? t('auditTrail.purgedClient') : (row.entityName ?? (row.entity && row.entityId ? `${row.entity} ${row.entityId.slice(0, 8)}` : ''));
   return (
     <>
       <span role="cell" title={row.at}>

@@ -107,7 +107,7 @@ export function PurgeDialog({ client, onClose, onPurged }: { client: RetentionRe
                 <Button variant="default" onClick={close}>
                   {t('common.cancel')}
                 </Button>
-                <Button type="submit" color="red" leftSection={<IconTrash size={18} aria-hidden />} disabled={!matches || !noteOk} loading={purging}>
+                <Button type="submit" color="red.9" leftSection={<IconTrash size={18} aria-hidden />} disabled={!matches || !noteOk} loading={purging}>
                   {t('auditTrail.retention.dialog.submit')}
                 </Button>
               </Group>

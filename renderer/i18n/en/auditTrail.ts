@@ -127,7 +127,7 @@ export const auditTrail = {
       client: 'Client',
       born: 'Date of birth',
       lastTreatment: 'Last treatment',
-      keptUntil: 'Kept until',
+      keptUntil: 'Retention ended',
       action: 'Action',
     },
     registeredOnly: '{{date}} (registered, never treated)',
