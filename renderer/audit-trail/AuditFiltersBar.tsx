@@ -57,7 +57,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
 
   return (
     <Paper withBorder p="md" bg="white" component="section" aria-label={t('auditTrail.filters.label')}>
-      <Group gap="md" align="flex-end" wrap="wrap">
+      <Group gap="md" align="flex-end" wrap="nowrap">
         <Select
           label={t('auditTrail.filters.staff')}
           placeholder={t('auditTrail.filters.anyStaff')}
@@ -66,7 +66,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           onChange={(staffId) => onChange({ ...filters, staffId })}
           clearable
           searchable
-          w={170}
+          w={160}
         />
         <Select
           label={t('auditTrail.filters.client')}
@@ -80,7 +80,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           nothingFoundMessage={clientText.trim() ? t('auditTrail.filters.clientNothing') : undefined}
           clearable
           searchable
-          w={210}
+          w={200}
         />
         <MultiSelect
           label={t('auditTrail.filters.actions')}
@@ -91,7 +91,8 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           clearable
           searchable
           maxValues={50}
-          w={230}
+          miw={200}
+          style={{ flex: 1 }}
         />
         <DatePickerInput
           type="range"
@@ -105,7 +106,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
             if ((fromDay === null) === (toDay === null)) onChange({ ...filters, fromDay, toDay });
           }}
           clearable
-          w={200}
+          w={190}
         />
         <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} disabled={!filtered} onClick={() => onChange(noFilters)}>
           {t('auditTrail.filters.clear')}

@@ -61,7 +61,7 @@ export function PurgeDialog({ client, onClose, onPurged }: { client: RetentionRe
           {t('auditTrail.retention.dialog.filesNotErased')}
         </Alert>
       ) : null}
-      <Dialog opened={client !== null} onClose={close} title={t('auditTrail.retention.dialog.title')} size="lg">
+      <Dialog opened={client !== null} onClose={close} title={t('auditTrail.retention.dialog.title')} size="xl">
         {client ? (
           <form
             onSubmit={(event) => {
@@ -71,13 +71,12 @@ export function PurgeDialog({ client, onClose, onPurged }: { client: RetentionRe
           >
             <Stack gap="md">
               <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('auditTrail.retention.dialog.warning')}>
-                <Text size="sm">{t('auditTrail.retention.dialog.what', { name: client.name })}</Text>
-                <Text size="sm" mt="xs">
-                  {t('auditTrail.retention.dialog.backups')}
+                <Text size="sm">
+                  {t('auditTrail.retention.dialog.what', { name: client.name })} {t('auditTrail.retention.dialog.backups')}
                 </Text>
               </Alert>
               <Radio.Group label={t('auditTrail.retention.dialog.reason')} value={reason} onChange={(value) => setReason(value as PurgeReason)}>
-                <Stack gap={6} mt={6}>
+                <Stack gap={4} mt={4}>
                   {purgeReasons.map((option) => (
                     <Radio key={option} value={option} label={t(`auditTrail.retention.dialog.reasons.${option}`)} />
                   ))}
@@ -90,7 +89,7 @@ export function PurgeDialog({ client, onClose, onPurged }: { client: RetentionRe
                 onChange={(event) => setNote(event.currentTarget.value)}
                 maxLength={500}
                 autosize
-                minRows={2}
+                minRows={1}
                 required
               />
               <TextInput

@@ -49,7 +49,7 @@ export function RetentionSettingsPanel() {
     <SettingsSection title={t('auditTrail.retention.settingsTitle')} description={t('auditTrail.retention.settingsHint')}>
       {saved.data && !saved.data.confirmed ? (
         <Text size="sm" c="red.9" fw={500}>
-          {t('auditTrail.retention.notConfirmed')}
+          {t('auditTrail.retention.notConfirmedHere')}
         </Text>
       ) : null}
       <Select
