@@ -1,7 +1,10 @@
 import { AuditLog } from './audit/audit-log';
+import { AuditTrailQuery } from './audit/audit-trail-query';
 import { BackupService } from './backup/backup-service';
 import { ClientService } from './clients/client-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
+import { clientRecordErasers } from './retention/client-erasers';
+import { RetentionService } from './retention/retention-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
@@ -32,6 +35,8 @@ export interface Services {
   readonly sessions: SessionService;
   readonly noteSnippets: NoteSnippetService;
   readonly backup: BackupService;
+  readonly auditTrail: AuditTrailQuery;
+  readonly retention: RetentionService;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -63,6 +68,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const noteSnippets = new NoteSnippetService(db, audit);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
+  const auditTrail = new AuditTrailQuery(db, audit, settings);
+  // Every feature that keeps rows or files about a client registers its eraser here, so a
+  // purge removes them too (consents and photos add theirs, before the client's own records).
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [...clientRecordErasers], fileErasers: [] });
   let open = true;
   return {
     vault,
@@ -77,6 +86,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     sessions,
     noteSnippets,
     backup,
+    auditTrail,
+    retention,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;

@@ -92,6 +92,11 @@ export class SkinLedgerRuntime {
     return { services: this.services, staff: this.staff };
   }
 
+  /** The desktop's dialogs, for handlers that save a file where the user chooses. */
+  desktop(): DesktopPorts {
+    return this.options.ports;
+  }
+
   signedIn(): SignedInStaff | null {
     return this.staff;
   }

@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconHome, IconSearch, IconSettings, IconUsers, IconZoomScan } from '@tabler/icons-react';
+import { IconArchive, IconHome, IconListDetails, IconSearch, IconSettings, IconUsers, IconZoomScan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
 import { commandSpotlight } from './command-spotlight-store';
@@ -7,14 +7,16 @@ import { sectionOf, useNavigation, type Page } from './navigation';
 import { ShortcutKeys } from './ShortcutKeys';
 import classes from './AppNavbar.module.css';
 
-const items: { page: Page; icon: typeof IconHome; clinicians?: true }[] = [
+const items: { page: Page; icon: typeof IconHome; clinicians?: true; admins?: true }[] = [
   { page: 'home', icon: IconHome },
   { page: 'clients', icon: IconUsers },
   { page: 'lotRecall', icon: IconZoomScan, clinicians: true },
+  { page: 'auditTrail', icon: IconListDetails, admins: true },
+  { page: 'retention', icon: IconArchive, admins: true },
   { page: 'settings', icon: IconSettings },
 ];
 
-/** Home, Clients, Lot recall (clinicians), Settings (later issues add theirs) and the search/jump box. */
+/** Home, Clients, Lot recall (clinicians), Audit trail and Retention (admins), Settings (later issues add theirs) and the search/jump box. */
 export function AppNavbar() {
   const { t } = useTranslation();
   const { staff } = useSession();
@@ -37,7 +39,7 @@ export function AppNavbar() {
       <AppShell.Section grow mt="lg">
         <Stack gap={4}>
           {items
-            .filter((item) => !item.clinicians || staff.role !== 'reception')
+            .filter((item) => (!item.clinicians || staff.role !== 'reception') && (!item.admins || staff.role === 'admin'))
             .map(({ page, icon: Icon }) => {
               const active = section === page;
               return (
@@ -46,7 +48,9 @@ export function AppNavbar() {
                   component="button"
                   type="button"
                   className={classes.link}
-                  label={t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'settings'}`)}
+                  label={
+                    page === 'auditTrail' ? t('auditTrail.nav') : page === 'retention' ? t('auditTrail.retention.nav') : t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'settings'}`)
+                  }
                   leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
                   active={active}
                   aria-current={active ? 'page' : undefined}

@@ -15,6 +15,8 @@ const ClientProfilePage = lazy(() => import('../clients/profile/ClientProfilePag
 const MedicalHistoryFormPage = lazy(() => import('../clients/history/MedicalHistoryFormPage'));
 const SessionFormPage = lazy(() => import('../clients/sessions/SessionFormPage'));
 const LotRecallPage = lazy(() => import('../clients/recall/LotRecallPage'));
+const AuditTrailPage = lazy(() => import('../audit-trail/AuditTrailPage'));
+const RetentionReportPage = lazy(() => import('../retention/RetentionReportPage'));
 
 function pageFor(place: Place) {
   switch (place.page) {
@@ -32,6 +34,10 @@ function pageFor(place: Place) {
       return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} /> : null;
     case 'lotRecall':
       return <LotRecallPage />;
+    case 'auditTrail':
+      return <AuditTrailPage key={place.clientId ?? 'all'} clientId={place.clientId} />;
+    case 'retention':
+      return <RetentionReportPage />;
     case 'settings':
       return <SettingsPage key={place.settingsTab ?? 'default'} initialTab={place.settingsTab} />;
   }

@@ -1,14 +1,14 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'settings';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'backups' | 'password';
+export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'backups' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {
   page: Page;
   /** Which part of Settings to open; the page picks a default the role may see. */
   settingsTab?: SettingsTab;
-  /** The client a profile, form or session belongs to (absent: a new client). */
+  /** The client a profile, form or session belongs to (absent: a new client); the audit trail opens filtered to them. */
   clientId?: string;
   /** Which tab of a client's profile to open. */
   profileTab?: ProfileTab;

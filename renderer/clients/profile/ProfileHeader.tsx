@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
@@ -94,6 +94,11 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
                     </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
+                    {staff.role === 'admin' ? (
+                      <Menu.Item leftSection={<IconListDetails size={18} aria-hidden />} onClick={() => go({ page: 'auditTrail', clientId: client.id })}>
+                        {t('auditTrail.fromProfile')}
+                      </Menu.Item>
+                    ) : null}
                     {client.archived ? (
                       <Menu.Item leftSection={<IconArchiveOff size={18} aria-hidden />} onClick={() => void setArchived(false)}>
                         {t('profile.unarchive')}

@@ -1,0 +1,142 @@
+import { writeFileSync } from 'node:fs';
+import type { AuditFilters, AuditTrailRow, AuditVerificationView } from '../../shared/contract/audit-channels';
+import type { SettingsService } from '../settings/settings-service';
+import type { SqliteDatabase } from '../store/open-database';
+import { StoreError } from '../store/store-error';
+import { auditCsv } from './audit-csv';
+import type { AuditLog } from './audit-log';
+import { auditWhere, describeFilters } from './audit-trail-filters';
+
+interface TrailRow {
+  seq: number;
+  at: string;
+  staff_id: string | null;
+  staff_name: string | null;
+  action: string;
+  entity: string | null;
+  entity_id: string | null;
+  entity_name: string | null;
+  purged: number;
+  detail: string;
+}
+
+/** The rows of a page, with the names an admin reads instead of ids. */
+const resolvedColumns = `
+  e.seq, e.at, e.staff_id, s.name AS staff_name, e.action, e.entity, e.entity_id, e.detail,
+  CASE WHEN e.entity = 'client' THEN c.first_name || ' ' || c.last_name WHEN e.entity = 'staff' THEN es.name END AS entity_name,
+  t.client_id IS NOT NULL AS purged`;
+const resolvedJoins = `
+  LEFT JOIN staff s ON s.id = e.staff_id
+  LEFT JOIN client c ON e.entity = 'client' AND c.id = e.entity_id
+  LEFT JOIN staff es ON e.entity = 'staff' AND es.id = e.entity_id
+  LEFT JOIN client_tombstone t ON e.entity = 'client' AND t.client_id = e.entity_id`;
+
+function toTrailRow(row: TrailRow): AuditTrailRow {
+  return {
+    seq: row.seq,
+    at: row.at,
+    staffId: row.staff_id,
+    staffName: row.staff_name,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    entityName: row.entity_name,
+    purged: row.purged === 1,
+    detail: row.detail,
+  };
+}
+
+/**
+ * The audit trail as the admin screen reads it: filtered, paged newest first, exported for an
+ * inspector, verified. Reads only; rows are written by AuditLog alone. Looking at the trail is
+ * itself written to the trail (once per search, not once per page scrolled).
+ */
+export class AuditTrailQuery {
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly audit: AuditLog,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** What the filter controls offer: every member of staff (past ones too) and every action written so far. */
+  filterChoices(clientId: string | null) {
+    const staff = (this.db.prepare('SELECT id, name, active FROM staff ORDER BY name COLLATE NOCASE').all() as { id: string; name: string; active: number }[]).map(
+      (row) => ({ id: row.id, name: row.name, active: row.active === 1 }),
+    );
+    const actions = this.db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').pluck().all() as string[];
+    const client = clientId
+      ? ((this.db.prepare(`SELECT id, first_name || ' ' || last_name AS name FROM client WHERE id = ?`).get(clientId) as { id: string; name: string } | undefined) ?? null)
+      : null;
+    return { staff, actions, client };
+  }
+
+  /**
+   * One page, newest first. The first page (offset 0) records the look and answers with the
+   * newest row number it covers; later pages pass it back as upToSeq so rows written meanwhile
+   * (this look's own row among them) do not shift the pages.
+   */
+  find(by: string, filters: AuditFilters, page: { offset: number; limit: number; upToSeq: number | null }) {
+    if (page.offset === 0 && page.upToSeq === null) this.recordLook(by, 'audit.view', filters);
+    const headSeq = page.upToSeq ?? ((this.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number) || 0);
+    const where = auditWhere(filters, headSeq);
+    const total = this.db.prepare(`SELECT count(*) FROM audit_event e ${where.sql}`).pluck().get(where.params) as number;
+    const rows = this.db
+      .prepare(
+        `SELECT ${resolvedColumns} FROM (SELECT seq FROM audit_event e ${where.sql} ORDER BY e.seq DESC LIMIT @limit OFFSET @offset) p
+         JOIN audit_event e ON e.seq = p.seq ${resolvedJoins} ORDER BY e.seq DESC`,
+      )
+      .all({ ...where.params, limit: page.limit, offset: page.offset }) as TrailRow[];
+    return { total, headSeq, rows: rows.map(toTrailRow) };
+  }
+
+  /** Every row the filters match, newest first, as CSV text. */
+  csv(filters: AuditFilters): { text: string; rows: number } {
+    const where = auditWhere(filters);
+    const rows = (this.db.prepare(`SELECT ${resolvedColumns} FROM audit_event e ${resolvedJoins} ${where.sql} ORDER BY e.seq DESC`).all(where.params) as TrailRow[]).map(toTrailRow);
+    return { text: auditCsv(rows, this.settings.get().dateFormat), rows: rows.length };
+  }
+
+  /**
+   * Writes the CSV where the admin chose in the save dialog (the only way it reaches a disk),
+   * and records the export with how many rows went out.
+   */
+  writeCsv(by: string, filters: AuditFilters, path: string): { rows: number } {
+    const { text, rows } = this.csv(filters);
+    try {
+      // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
+      writeFileSync(path, `\uFEFF${text}`, { encoding: 'utf8', mode: 0o600 });
+    } catch (error) {
+      throw new StoreError('SAVE_FAILED', 'The CSV file could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
+    }
+    this.recordLook(by, 'audit.export', filters, `rows=${rows}`);
+    return { rows };
+  }
+
+  /** Walks the whole chain; the check itself is recorded with its outcome. */
+  verify(by: string): AuditVerificationView {
+    const result = this.audit.verify();
+    const ok = result.firstBrokenSeq === null;
+    this.audit.append({ staffId: by, action: 'audit.verify', entity: 'audit', detail: ok ? `result=ok rows=${result.rows}` : `result=broken first=${result.firstBrokenSeq} problem=${result.problem}` });
+    return {
+      ok,
+      rows: result.rows,
+      tableRows: result.tableRows,
+      firstBrokenSeq: result.firstBrokenSeq,
+      problem: result.problem,
+      anchoredSeq: result.anchor?.seq ?? null,
+      summary: result.summary,
+    };
+  }
+
+  /** A look at one client's trail is recorded against that client, so it shows in their own trail. */
+  private recordLook(by: string, action: string, filters: AuditFilters, extra = ''): void {
+    const detail = [describeFilters(filters), extra].filter(Boolean).join(' ');
+    this.audit.append({
+      staffId: by,
+      action,
+      entity: filters.clientId ? 'client' : 'audit',
+      entityId: filters.clientId,
+      detail,
+    });
+  }
+}
