@@ -10,6 +10,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import type { ProfileTab } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { PhotosTab } from '../../photos/gallery/PhotosTab';
 import { ComingLaterTab } from './ComingLaterTab';
 import { MedicalHistoryTab } from './MedicalHistoryTab';
 import { OverviewTab } from './OverviewTab';
@@ -34,7 +35,8 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
   const { t } = useTranslation();
   const { staff } = useSession();
   const clinician = staff.role !== 'reception';
-  const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents', 'photos'];
+  // Photos are clinical records: reception is not offered the tab (and the main side refuses them anyway).
+  const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents'];
   const [tab, setTab] = useState<ProfileTab>(initialTab && tabs.includes(initialTab) ? initialTab : 'overview');
   const [profile, setProfile] = useState<ClientProfile | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -84,9 +86,11 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
         <Tabs.Panel value="consents" pt="lg">
           <ComingLaterTab kind="consents" />
         </Tabs.Panel>
-        <Tabs.Panel value="photos" pt="lg">
-          <ComingLaterTab kind="photos" />
-        </Tabs.Panel>
+        {clinician ? (
+          <Tabs.Panel value="photos" pt="lg">
+            <PhotosTab profile={profile} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </Stack>
   );
