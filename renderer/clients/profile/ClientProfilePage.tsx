@@ -10,6 +10,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import type { ProfileTab } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { PhotosForCliniciansNote } from '../../photos/gallery/PhotosForCliniciansNote';
 import { PhotosTab } from '../../photos/gallery/PhotosTab';
 import { ComingLaterTab } from './ComingLaterTab';
 import { MedicalHistoryTab } from './MedicalHistoryTab';
@@ -35,8 +36,7 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
   const { t } = useTranslation();
   const { staff } = useSession();
   const clinician = staff.role !== 'reception';
-  // Photos are clinical records: reception is not offered the tab (and the main side refuses them anyway).
-  const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents'];
+  const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents', 'photos'];
   const [tab, setTab] = useState<ProfileTab>(initialTab && tabs.includes(initialTab) ? initialTab : 'overview');
   const [profile, setProfile] = useState<ClientProfile | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
@@ -86,11 +86,10 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
         <Tabs.Panel value="consents" pt="lg">
           <ComingLaterTab kind="consents" />
         </Tabs.Panel>
-        {clinician ? (
-          <Tabs.Panel value="photos" pt="lg">
-            <PhotosTab profile={profile} />
-          </Tabs.Panel>
-        ) : null}
+        <Tabs.Panel value="photos" pt="lg">
+          {/* Photos are clinical records: reception is told so, and the main side refuses them anyway. */}
+          {clinician ? <PhotosTab profile={profile} /> : <PhotosForCliniciansNote />}
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );
