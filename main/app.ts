@@ -2,6 +2,11 @@ import { AuditLog } from './audit/audit-log';
 import { BackupService } from './backup/backup-service';
 import { ClientService } from './clients/client-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
+import { ComparisonExporter } from './photos/comparison-exporter';
+import { PhotoFileStore } from './photos/photo-file-store';
+import { PhotoProcessor } from './photos/photo-processor';
+import { PhotoService } from './photos/photo-service';
+import type { PhotographyChoicesLookup } from '../shared/consents/photography';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
@@ -30,6 +35,8 @@ export interface Services {
   readonly courses: CourseService;
   readonly sessions: SessionService;
   readonly backup: BackupService;
+  readonly photos: PhotoService;
+  readonly photoExports: ComparisonExporter;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -60,6 +67,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
+  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(), photographyChoicesStandIn);
+  const photoExports = new ComparisonExporter(photos, settings, audit, clock);
   let open = true;
   return {
     vault,
@@ -73,12 +82,24 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     courses,
     sessions,
     backup,
+    photos,
+    photoExports,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;
       open = false;
+      // The worker holds no key and no file: stopping it may finish after the store is closed.
+      void photos.close();
       db.close();
       key.fill(0);
     },
   };
 }
+
+/**
+ * FOR THE LEAD AT MERGE: the consents feature (its own branch) records each client's photography
+ * choices; pass its lookup here (the latest signed photography consent minus withdrawals). Until
+ * then no client has consent on file, so photos are stamped "no consent" and every export is
+ * refused, which is the safe side.
+ */
+const photographyChoicesStandIn: PhotographyChoicesLookup = () => null;

@@ -19,6 +19,9 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => 
 
 const Done = z.object({ done: z.literal(true) });
 
+/** Bytes from the window (a Uint8Array) or from Node (a Buffer is one too), whatever backs them. */
+const anyBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'Expected the file\u2019s bytes.');
+
 /**
  * One file to import. The bridge refuses anything over the ceiling outright; the clinic's own
  * (lower) limit gives a per-file 'too-large' result, so the rest of the batch still goes in.
@@ -27,9 +30,7 @@ export const PhotoImportFile = z
   .object({
     /** The name as the user's computer showed it: echoed in the result, never stored or audited. */
     fileName: z.string().max(255),
-    bytes: z
-      .instanceof(Uint8Array)
-      .refine((bytes) => bytes.length <= maxFileSizeMbCeiling * bytesPerMb, `A photo can be at most ${maxFileSizeMbCeiling} MB.`),
+    bytes: anyBytes.refine((bytes) => bytes.length <= maxFileSizeMbCeiling * bytesPerMb, `A photo can be at most ${maxFileSizeMbCeiling} MB.`),
     /** Labels for this file when they differ from the batch's. */
     labels: PhotoLabels.optional(),
     /** Set by the app's camera (the moment of capture); otherwise EXIF DateTimeOriginal, else the import time. */

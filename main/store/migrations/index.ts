@@ -2,10 +2,12 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { StoreError, storeMessages } from '../store-error';
 import { foundation } from './001-foundation';
 import { clients } from './002-clients';
+// 004 on the project's plan; version 3 on the photos branch until consents' 003 is merged.
+import { photos } from './004-photos';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
-export const migrations: readonly Migration[] = [foundation, clients];
+export const migrations: readonly Migration[] = [foundation, clients, photos];
 
 export const latestSchemaVersion = migrations.length;
 
