@@ -81,7 +81,7 @@ function boxesOf(boxes: readonly BlurBox[], photo: BlurBox['photo']) {
   return boxes.filter((box) => box.photo === photo);
 }
 
-/** Each box pixelated to a dozen blocks and then blurred: nothing of a face survives to be sharpened back. */
+/** Each box pixelated to about eight blocks across and then blurred: nothing of a face survives to be sharpened back. */
 async function blurred(image: RawImage, boxes: readonly BlurBox[]): Promise<RawImage> {
   if (boxes.length === 0) return image;
   const raw = { raw: { width: image.width, height: image.height, channels: 3 as const } };
@@ -91,7 +91,7 @@ async function blurred(image: RawImage, boxes: readonly BlurBox[]): Promise<RawI
     const top = Math.min(image.height - 1, Math.floor(box.y * image.height));
     const width = Math.max(1, Math.min(image.width - left, Math.ceil(box.width * image.width)));
     const height = Math.max(1, Math.min(image.height - top, Math.ceil(box.height * image.height)));
-    const blocks = Math.max(1, Math.round(Math.max(width, height) / 12));
+    const blocks = Math.max(1, Math.round(Math.max(width, height) / 8));
     const small = await sharp(image.data, raw)
       .extract({ left, top, width, height })
       .resize({ width: Math.max(1, Math.round(width / blocks)), height: Math.max(1, Math.round(height / blocks)), fit: 'fill' })
@@ -99,12 +99,13 @@ async function blurred(image: RawImage, boxes: readonly BlurBox[]): Promise<RawI
       .toBuffer({ resolveWithObject: true });
     const patch = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: 3 } })
       .resize({ width, height, fit: 'fill', kernel: 'nearest' })
-      .blur(Math.max(1, blocks / 2))
+      .blur(Math.max(1, blocks))
       .png()
       .toBuffer();
     patches.push({ input: patch, left, top });
   }
-  const { data, info } = await sharp(image.data, raw).composite(patches).raw().toBuffer({ resolveWithObject: true });
+  // Compositing adds an alpha channel: drop it, the frame stays RGB.
+  const { data, info } = await sharp(image.data, raw).composite(patches).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: 3 };
 }
 
