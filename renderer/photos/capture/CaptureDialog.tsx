@@ -70,9 +70,7 @@ export function CaptureDialog({
   return (
     <Dialog opened={opened} onClose={onClose} title={t('photos.capture.title')} size={900}>
       <Stack gap="md">
-        <Group grow align="flex-start">
-          <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors />
-        </Group>
+        <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors inline />
         {opened ? <CameraCapture ghost={preview && ghostPhoto ? { url: preview.url, caption: photoCaption(t, dates, ghostPhoto) } : null} onCapture={(bytes) => void store(bytes)} busy={busy} /> : null}
         {problem ? (
           <Alert color="red" variant="light" role="alert">

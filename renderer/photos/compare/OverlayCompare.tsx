@@ -12,8 +12,7 @@ export function OverlayCompare({ first, second, adjust, label }: { first: Compar
   const [opacity, setOpacity] = useState(50);
   const sliderLabel = useId();
   return (
-    <Stack gap="xs">
-      <div className={classes.stage} role="group" aria-label={label}>
+    <div className={classes.stage} role="group" aria-label={label}>
         <PhotoCaption text={first.caption} side="start" />
         <PhotoCaption text={second.caption} side="end" />
         <div className={classes.layer}>
@@ -22,11 +21,12 @@ export function OverlayCompare({ first, second, adjust, label }: { first: Compar
         <div className={classes.layer} style={{ opacity: opacity / 100 }}>
           <PhotoPlate photo={second} adjust={adjust} />
         </div>
-      </div>
-      <Text id={sliderLabel} size="sm" fw={500}>
-        {t('photos.compare.overlayOpacity', { percent: opacity })}
-      </Text>
-      <Slider value={opacity} onChange={setOpacity} min={0} max={100} step={5} label={(value) => `${value}%`} thumbProps={{ 'aria-labelledby': sliderLabel }} color="sage" />
-    </Stack>
+        <Stack gap={4} className={classes.opacityBar}>
+          <Text id={sliderLabel} size="sm" fw={500}>
+            {t('photos.compare.overlayOpacity', { percent: opacity })}
+          </Text>
+          <Slider value={opacity} onChange={setOpacity} min={0} max={100} step={5} label={(value) => `${value}%`} thumbProps={{ 'aria-labelledby': sliderLabel }} color="sage" />
+        </Stack>
+    </div>
   );
 }

@@ -125,9 +125,12 @@ export default function PhotoComparePage({ clientId, firstPhotoId, secondPhotoId
             />
           ) : (
             <>
-              <Group justify="space-between" align="center">
-                <SegmentedControl value={mode} onChange={(value) => setMode(value as Mode)} data={modes.map((value) => ({ value, label: t(`photos.compare.modes.${value}`) }))} aria-label={t('photos.compare.mode')} />
-                <Group gap="sm">
+              <Group justify="space-between" align="center" wrap="nowrap">
+                <Group gap="md" wrap="nowrap">
+                  <SegmentedControl value={mode} onChange={(value) => setMode(value as Mode)} data={modes.map((value) => ({ value, label: t(`photos.compare.modes.${value}`) }))} aria-label={t('photos.compare.mode')} />
+                  <Switch checked={matchBrightness} onChange={(event) => setMatchBrightness(event.currentTarget.checked)} label={t('photos.compare.matchBrightness')} />
+                </Group>
+                <Group gap="xs" wrap="nowrap">
                   <Badge variant="light" color={alignment.points ? 'sage' : 'gray'} size="lg" style={{ textTransform: 'none' }}>
                     {alignment.points ? t('photos.compare.aligned') : t('photos.compare.notAligned')}
                   </Badge>
@@ -144,7 +147,6 @@ export default function PhotoComparePage({ clientId, firstPhotoId, secondPhotoId
                   </Button>
                 </Group>
               </Group>
-              <Switch checked={matchBrightness} onChange={(event) => setMatchBrightness(event.currentTarget.checked)} label={t('photos.compare.matchBrightness')} />
               {firstShown && secondShown ? (
                 mode === 'side-by-side' ? (
                   <SideBySideCompare first={firstShown} second={secondShown} adjust={adjust} label={stageLabel} />

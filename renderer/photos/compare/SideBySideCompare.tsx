@@ -42,8 +42,8 @@ export function SideBySideCompare({ first, second, adjust, label }: { first: Com
   );
 
   return (
-    <div role="group" aria-label={label}>
-      <Group justify="flex-end" gap={4} mb={6}>
+    <div role="group" aria-label={label} className={classes.pairWrap}>
+      <Group gap={4} className={classes.zoomBar}>
         <Tooltip label={t('photos.compare.zoomIn')}>
           <ActionIcon variant="default" size="lg" aria-label={t('photos.compare.zoomIn')} onClick={() => void panes[0].current?.zoomIn(0.5, 0)}>
             <IconZoomIn size={18} aria-hidden />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/photos/photo';
 import { useDates } from '../../hooks/useDates';
 import { useBoxSize } from '../compare/useBoxSize';
-import { photoAlt, sessionText, viewText } from '../photo-text';
+import { photoAlt, viewText } from '../photo-text';
 import { galleryRows, moveInGrid, type GridKey } from './gallery-rows';
 import classes from './PhotoGrid.module.css';
 import { useThumbnails } from './useThumbnails';
@@ -75,7 +75,7 @@ export function PhotoGrid({ photos, onOpen, label }: { photos: readonly Photo[];
   };
 
   return (
-    <div ref={scroller} className={classes.scroller} role="grid" aria-label={label} aria-rowcount={rows.length}>
+    <div ref={scroller} className={classes.scroller} role="grid" aria-label={label} aria-rowcount={rows.length} aria-describedby="photo-grid-keys">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row = rows[item.index]!;
@@ -115,7 +115,7 @@ export function PhotoGrid({ photos, onOpen, label }: { photos: readonly Photo[];
                         {t(`photos.stages.${photo.stage}`)} · {viewText(t, photo)}
                       </Text>
                       <Text size="xs" c="dimmed" truncate>
-                        {dates.dayOf(photo.takenAt)} · {sessionText(t, photo)}
+                        {dates.dateTime(photo.takenAt)}
                       </Text>
                     </div>
                   );

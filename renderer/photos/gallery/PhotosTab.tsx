@@ -58,15 +58,26 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
   if (!data) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
 
   const options = sessionOptions(t, dates, data.sessions);
-  const latestSession = options[0]?.value ?? null;
-  const startLabels: PhotoLabelsInput = { view: 'front', stage: 'before', sessionId: latestSession, area: null, note: '' };
+  const startLabels: PhotoLabelsInput = { view: 'front', stage: 'before', sessionId: todaysSession(data.sessions), area: null, note: '' };
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Text c="dimmed" maw={560} size="sm">
-          {t('photos.tab.intro')}
-        </Text>
+      <Group justify="space-between" align="center" wrap="nowrap">
+        {data.photos.length > 0 ? (
+          <SegmentedControl
+            value={shown}
+            onChange={(value) => setShown(value as Shown)}
+            data={[
+              { value: 'gallery', label: t('photos.tab.gallery') },
+              { value: 'timeline', label: t('photos.tab.timeline') },
+            ]}
+            aria-label={t('photos.tab.show')}
+          />
+        ) : (
+          <Text c="dimmed" maw={560} size="sm">
+            {t('photos.tab.intro')}
+          </Text>
+        )}
         <Group gap="xs" wrap="nowrap">
           <Button variant="default" leftSection={<IconArrowsLeftRight size={16} aria-hidden />} disabled={data.photos.length < 2} onClick={() => go({ page: 'photoCompare', clientId })}>
             {t('photos.tab.compare')}
@@ -84,40 +95,21 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
         <Paper withBorder p="xl" bg="white">
           <Text>{t('photos.tab.none')}</Text>
         </Paper>
-      ) : (
+      ) : shown === 'gallery' ? (
         <>
-          <Group justify="space-between" align="flex-end">
-            <SegmentedControl
-              value={shown}
-              onChange={(value) => setShown(value as Shown)}
-              data={[
-                { value: 'gallery', label: t('photos.tab.gallery') },
-                { value: 'timeline', label: t('photos.tab.timeline') },
-              ]}
-              aria-label={t('photos.tab.show')}
-            />
-          </Group>
-          {shown === 'gallery' ? (
-            <>
-              <Stack gap={6}>
-                <FilterChips label={t('photos.tab.filterViews')} values={views} onChange={setViews} options={photoViews.map((view) => ({ value: view, label: t(`photos.views.${view}`) }))} />
-                <FilterChips label={t('photos.tab.filterStages')} values={stages} onChange={setStages} options={photoStages.map((stage) => ({ value: stage, label: t(`photos.stages.${stage}`) }))} />
-              </Stack>
-              {filtered.length === 0 ? (
-                <Text c="dimmed">{t('photos.tab.noneMatch')}</Text>
-              ) : (
-                <>
-                  <Text size="xs" c="dimmed">
-                    {t('photos.gallery.keys')}
-                  </Text>
-                  <PhotoGrid photos={filtered} onOpen={setOpen} label={t('photos.gallery.label')} />
-                </>
-              )}
-            </>
-          ) : (
-            <Timeline photos={data.photos} sessions={data.sessions} courses={profile.courses} onOpen={setOpen} />
-          )}
+          <Stack gap={4}>
+            <FilterChips label={t('photos.tab.filterViews')} values={views} onChange={setViews} options={photoViews.map((view) => ({ value: view, label: t(`photos.views.${view}`) }))} />
+            <Group justify="space-between" wrap="nowrap">
+              <FilterChips label={t('photos.tab.filterStages')} values={stages} onChange={setStages} options={photoStages.map((stage) => ({ value: stage, label: t(`photos.stages.${stage}`) }))} />
+              <Text size="xs" c="dimmed" id="photo-grid-keys">
+                {t('photos.gallery.keys')}
+              </Text>
+            </Group>
+          </Stack>
+          {filtered.length === 0 ? <Text c="dimmed">{t('photos.tab.noneMatch')}</Text> : <PhotoGrid photos={filtered} onOpen={setOpen} label={t('photos.gallery.label')} />}
         </>
+      ) : (
+        <Timeline photos={data.photos} sessions={data.sessions} courses={profile.courses} onOpen={setOpen} />
       )}
       {dialog === 'import' ? (
         <ImportDialog clientId={clientId} opened onClose={() => setDialog(null)} sessions={options} initialLabels={startLabels} onImported={() => void reload()} />
@@ -137,6 +129,12 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
       ) : null}
     </Stack>
   );
+}
+
+/** Photos taken today most likely belong to today's session; on any other day none is assumed. */
+function todaysSession(sessions: readonly TreatmentSessionView[]): string | null {
+  const today = new Date().toDateString();
+  return sessions.filter((session) => new Date(session.record.performedAt).toDateString() === today).at(-1)?.id ?? null;
 }
 
 function FilterChips({ label, values, onChange, options }: { label: string; values: string[]; onChange: (values: string[]) => void; options: { value: string; label: string }[] }) {

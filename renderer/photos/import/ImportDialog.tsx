@@ -45,13 +45,13 @@ export function ImportDialog({
   };
 
   return (
-    <Dialog opened={opened} onClose={close} title={t('photos.import.title')} size="lg" closeOnClickOutside={!queue.running} closeOnEscape={!queue.running}>
+    <Dialog opened={opened} onClose={close} title={t('photos.import.title')} size={760} closeOnClickOutside={!queue.running} closeOnEscape={!queue.running}>
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('photos.import.intro')}
         </Text>
-        <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors={showErrors} />
-        <ImportDropzone onFiles={(files) => void start(files)} disabled={queue.running} />
+        <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors={showErrors} inline />
+        <ImportDropzone onFiles={(files) => void start(files)} disabled={queue.running} compact={queue.rows.length > 0} />
         <ImportResults rows={queue.rows} />
         <Group justify="flex-end">
           <Button onClick={close} disabled={queue.running}>

@@ -15,55 +15,83 @@ export function LabelsFields({
   sessions,
   withNote,
   showErrors,
+  inline,
 }: {
   value: PhotoLabelsInput;
   onChange: (value: PhotoLabelsInput) => void;
   sessions: { value: string; label: string }[];
   withNote?: boolean;
   showErrors?: boolean;
+  /** View, stage and session in one row (a wide dialog) rather than stacked. */
+  inline?: boolean;
 }) {
   const { t } = useTranslation();
   const closeUp = value.view === 'close-up';
   const areaMissing = closeUp && !value.area;
+  const view = (
+    <Select
+      label={t('photos.labels.view')}
+      data={photoViews.map((option) => ({ value: option, label: t(`photos.views.${option}`) }))}
+      value={value.view}
+      allowDeselect={false}
+      onChange={(next) => next && onChange({ ...value, view: next as PhotoLabelsInput['view'], area: next === 'close-up' ? (value.area ?? null) : null })}
+    />
+  );
+  const stage = (
+    <Select
+      label={t('photos.labels.stage')}
+      data={photoStages.map((option) => ({ value: option, label: t(`photos.stages.${option}`) }))}
+      value={value.stage}
+      allowDeselect={false}
+      onChange={(next) => next && onChange({ ...value, stage: next as PhotoLabelsInput['stage'] })}
+    />
+  );
+  const area = closeUp ? (
+    <Select
+      label={t('photos.labels.area')}
+      data={treatmentAreas.map((option) => ({ value: option, label: t(`areas.${option}`) }))}
+      value={value.area ?? null}
+      onChange={(next) => onChange({ ...value, area: (next as PhotoLabelsInput['area']) ?? null })}
+      error={showErrors && areaMissing ? t('validation.required') : undefined}
+      searchable
+      required
+    />
+  ) : null;
+  const session = (
+    <Select
+      label={t('photos.labels.session')}
+      data={[{ value: noSession, label: t('photos.labels.noSession') }, ...sessions]}
+      value={value.sessionId ?? noSession}
+      allowDeselect={false}
+      onChange={(next) => onChange({ ...value, sessionId: next && next !== noSession ? next : null })}
+    />
+  );
+  const note = withNote ? (
+    <Textarea label={t('photos.labels.note')} value={value.note ?? ''} onChange={(event) => onChange({ ...value, note: event.currentTarget.value })} autosize minRows={2} maxLength={1000} />
+  ) : null;
+
+  if (inline) {
+    return (
+      <>
+        <Group grow align="flex-start" wrap="nowrap">
+          {view}
+          {stage}
+          {session}
+        </Group>
+        {area}
+        {note}
+      </>
+    );
+  }
   return (
     <>
       <Group grow align="flex-start">
-        <Select
-          label={t('photos.labels.view')}
-          data={photoViews.map((view) => ({ value: view, label: t(`photos.views.${view}`) }))}
-          value={value.view}
-          allowDeselect={false}
-          onChange={(view) => view && onChange({ ...value, view: view as PhotoLabelsInput['view'], area: view === 'close-up' ? (value.area ?? null) : null })}
-        />
-        <Select
-          label={t('photos.labels.stage')}
-          data={photoStages.map((stage) => ({ value: stage, label: t(`photos.stages.${stage}`) }))}
-          value={value.stage}
-          allowDeselect={false}
-          onChange={(stage) => stage && onChange({ ...value, stage: stage as PhotoLabelsInput['stage'] })}
-        />
+        {view}
+        {stage}
       </Group>
-      {closeUp ? (
-        <Select
-          label={t('photos.labels.area')}
-          data={treatmentAreas.map((area) => ({ value: area, label: t(`areas.${area}`) }))}
-          value={value.area ?? null}
-          onChange={(area) => onChange({ ...value, area: (area as PhotoLabelsInput['area']) ?? null })}
-          error={showErrors && areaMissing ? t('validation.required') : undefined}
-          searchable
-          required
-        />
-      ) : null}
-      <Select
-        label={t('photos.labels.session')}
-        data={[{ value: noSession, label: t('photos.labels.noSession') }, ...sessions]}
-        value={value.sessionId ?? noSession}
-        allowDeselect={false}
-        onChange={(sessionId) => onChange({ ...value, sessionId: sessionId && sessionId !== noSession ? sessionId : null })}
-      />
-      {withNote ? (
-        <Textarea label={t('photos.labels.note')} value={value.note ?? ''} onChange={(event) => onChange({ ...value, note: event.currentTarget.value })} autosize minRows={2} maxLength={1000} />
-      ) : null}
+      {area}
+      {session}
+      {note}
     </>
   );
 }
