@@ -28,6 +28,8 @@ export interface LaunchOptions {
   fakeClock?: boolean;
   /** Only if production scrypt makes a test too slow; slots record their own cost either way. */
   scrypt?: ScryptParams;
+  /** Chromium's fake camera (a moving test pattern) with the camera permission granted, for photo capture. */
+  fakeCamera?: boolean;
 }
 
 export interface LaunchedApp {
@@ -82,9 +84,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ],
     });
     const context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
+    if (options.fakeCamera) await context.grantPermissions(['camera']);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
