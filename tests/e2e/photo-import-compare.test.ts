@@ -13,11 +13,20 @@ import { bombPng, frontPhoto, rotatedPhoto, truncatedPhoto } from './support/syn
 
 const harness = useAppPerTest();
 
-/** Clicks at a fraction of an element's box (where the synthetic face's features are). */
-async function clickAt(target: Locator, x: number, y: number): Promise<void> {
-  const box = await target.boundingBox();
+/** The synthetic face's pupils, as fractions of the photo (see synthetic-photos.ts). */
+const pupils = [
+  { x: 0.412, y: 0.436 },
+  { x: 0.588, y: 0.436 },
+] as const;
+
+/** Clicks a point of a photo shown whole (object-fit: contain) in a pane, given the photo's size. */
+async function clickOnPhoto(pane: Locator, natural: { width: number; height: number }, point: { x: number; y: number }): Promise<void> {
+  const box = await pane.boundingBox();
   if (!box) throw new Error('not on screen');
-  await target.page().mouse.click(box.x + box.width * x, box.y + box.height * y);
+  const scale = Math.min(box.width / natural.width, box.height / natural.height);
+  const left = box.x + (box.width - natural.width * scale) / 2;
+  const top = box.y + (box.height - natural.height * scale) / 2;
+  await pane.page().mouse.click(left + point.x * natural.width * scale, top + point.y * natural.height * scale);
 }
 
 /** Picks a compare mode on the segmented control, by its visible label. */
@@ -159,15 +168,16 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     const secondPane = page.getByTestId('align-second');
     await firstPane.getByRole('img', { name: /^Photo:/ }).waitFor();
     await secondPane.getByRole('img', { name: /^Photo:/ }).waitFor();
-    // First photo 1600×1200 in a pane: pupils at 41.2% / 58.8% across, 43.6% down.
-    await clickAt(firstPane, 0.3, 0.45);
-    await clickAt(firstPane, 0.6, 0.45);
+    const front = { width: 1600, height: 1200 };
+    const portrait = { width: 900, height: 1200 };
+    await clickOnPhoto(firstPane, front, pupils[0]);
+    await clickOnPhoto(firstPane, front, { x: 0.5, y: 0.8 });
     await page.getByText('First photo: 2 of 2 points · Second photo: 0 of 2 points').waitFor();
     await page.getByRole('button', { name: 'Undo last point' }).click();
     await page.getByText('First photo: 1 of 2 points').waitFor();
-    await clickAt(firstPane, 0.7, 0.45);
-    await clickAt(secondPane, 0.45, 0.4);
-    await clickAt(secondPane, 0.55, 0.4);
+    await clickOnPhoto(firstPane, front, pupils[1]);
+    await clickOnPhoto(secondPane, portrait, pupils[0]);
+    await clickOnPhoto(secondPane, portrait, pupils[1]);
     await page.getByText('First photo: 2 of 2 points · Second photo: 2 of 2 points').waitFor();
     expect(await page.getByRole('img', { name: /^Point [12]$/ }).count()).toBe(4);
     await checkAccessibility(page, 'alignment');
@@ -175,7 +185,13 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await page.getByRole('button', { name: 'Line up and save' }).click();
     await page.getByText('Lined up by two points').waitFor();
     const saved = await invokeFromPage(page, 'photos.alignment.get', { firstId: (listed.value as { photos: { id: string }[] }).photos[0]!.id, secondId: (listed.value as { photos: { id: string }[] }).photos[1]!.id });
-    expect(saved.value).toMatchObject({ first: [{ y: expect.any(Number) }, { y: expect.any(Number) }] });
+    const landmarks = saved.value as { first: { x: number; y: number }[]; second: { x: number; y: number }[] };
+    for (const side of [landmarks.first, landmarks.second]) {
+      side.forEach((point, i) => {
+        expect(point.x).toBeCloseTo(pupils[i]!.x, 1);
+        expect(point.y).toBeCloseTo(pupils[i]!.y, 1);
+      });
+    }
     // The second photo is drawn moved onto the first (a similarity transform), the first is not.
     await compareMode(page, 'Side by side');
     const transforms = await Promise.all([1, 2].map((n) => styleOf(page.locator(`[data-testid="compare-pane-${n}"] img`), 'transform')));
@@ -207,7 +223,8 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await capture.getByTestId('camera-ghost').waitFor();
     const take = capture.getByRole('button', { name: 'Take photo' });
     await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await capture.getByText(/^Ghost of the earlier photo/).waitFor();
+    await capture.getByText(/^Ghost: After · Front/).waitFor();
+    await capture.getByText('Earlier photo as a ghost: 35%').waitFor();
     await checkAccessibility(page, 'camera capture');
     await saveScreenshot(page, '47-photo-capture');
     await take.click();

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo, PhotoLabelsInput } from '../../../shared/photos/photo';
@@ -71,17 +71,23 @@ export function CaptureDialog({
     <Dialog opened={opened} onClose={onClose} title={t('photos.capture.title')} size={900}>
       <Stack gap="md">
         <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors inline />
-        {opened ? <CameraCapture ghost={preview && ghostPhoto ? { url: preview.url, caption: photoCaption(t, dates, ghostPhoto) } : null} onCapture={(bytes) => void store(bytes)} busy={busy} /> : null}
+        {opened ? (
+          <CameraCapture
+            ghost={preview && ghostPhoto ? { url: preview.url, caption: photoCaption(t, dates, ghostPhoto) } : null}
+            onCapture={(bytes) => void store(bytes)}
+            busy={busy}
+            actions={
+              <Button variant="default" onClick={onClose}>
+                {t('photos.capture.close')}
+              </Button>
+            }
+          />
+        ) : null}
         {problem ? (
           <Alert color="red" variant="light" role="alert">
             {problem}
           </Alert>
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('photos.capture.close')}
-          </Button>
-        </Group>
       </Stack>
     </Dialog>
   );

@@ -81,18 +81,39 @@ export function ExportDialog({
   };
 
   return (
-    <Dialog opened={opened} onClose={onClose} title={t('photos.export.title')} size={faceHidden ? 900 : 'lg'}>
+    <Dialog opened={opened} onClose={onClose} title={t('photos.export.title')} size={900}>
       <Stack gap="md">
-        <Radio.Group label={t('photos.export.use')} value={use} onChange={(value) => setUse(value as PhotoUse)} description={t('photos.export.consentNote')}>
-          <Stack gap={6} mt="xs">
-            {PhotoUse.options.map((option) => (
-              <Radio key={option} value={option} label={t(`photos.export.uses.${option}`)} />
-            ))}
+        <SimpleGrid cols={2} spacing="xl">
+          <Stack gap="sm">
+            <Radio.Group label={t('photos.export.use')} value={use} onChange={(value) => {
+            setUse(value as PhotoUse);
+            setRefusal(null);
+          }} description={t('photos.export.consentNote')}>
+              <Stack gap={6} mt="xs">
+                {PhotoUse.options.map((option) => (
+                  <Radio key={option} value={option} label={t(`photos.export.uses.${option}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Text size="sm" c="dimmed">
+              {choices ? t('photos.export.consentNow', { choices: consentSummary(t, choices) }) : t('photos.export.consentNone')}
+            </Text>
           </Stack>
-        </Radio.Group>
-        <Text size="sm" c="dimmed">
-          {choices ? t('photos.export.consentNow', { choices: consentSummary(t, choices) }) : t('photos.export.consentNone')}
-        </Text>
+          <Stack gap="sm">
+            <TextInput label={t('photos.export.watermark')} description={t('photos.export.watermarkHint')} value={watermark} onChange={(event) => setWatermark(event.currentTarget.value)} maxLength={80} />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="export-format-label">
+                {t('photos.export.format')}
+              </Text>
+              <SegmentedControl
+                value={format}
+                onChange={(value) => setFormat(value as Format)}
+                data={(['jpeg', 'pdf'] as const).map((value) => ({ value, label: t(`photos.export.formats.${value}`) }))}
+                aria-labelledby="export-format-label"
+              />
+            </Stack>
+          </Stack>
+        </SimpleGrid>
         {faceHidden ? (
           <Stack gap="xs">
             <Text fw={500} size="sm">
@@ -113,18 +134,6 @@ export function ExportDialog({
             </Group>
           </Stack>
         ) : null}
-        <TextInput label={t('photos.export.watermark')} description={t('photos.export.watermarkHint')} value={watermark} onChange={(event) => setWatermark(event.currentTarget.value)} maxLength={80} />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="export-format-label">
-            {t('photos.export.format')}
-          </Text>
-          <SegmentedControl
-            value={format}
-            onChange={(value) => setFormat(value as Format)}
-            data={(['jpeg', 'pdf'] as const).map((value) => ({ value, label: t(`photos.export.formats.${value}`) }))}
-            aria-labelledby="export-format-label"
-          />
-        </Stack>
         {refusal ? (
           <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title={t('photos.export.refusedTitle')}>
             {refusal}
