@@ -183,7 +183,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await checkAccessibility(page, 'alignment');
     await saveScreenshot(page, '45-photo-alignment');
     await page.getByRole('button', { name: 'Line up and save' }).click();
-    await page.getByText('Lined up by two points').waitFor();
+    await page.getByText('Lined up', { exact: true }).waitFor();
     const saved = await invokeFromPage(page, 'photos.alignment.get', { firstId: (listed.value as { photos: { id: string }[] }).photos[0]!.id, secondId: (listed.value as { photos: { id: string }[] }).photos[1]!.id });
     const landmarks = saved.value as { first: { x: number; y: number }[]; second: { x: number; y: number }[] };
     for (const side of [landmarks.first, landmarks.second]) {
@@ -201,6 +201,12 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     // Brightness matching is a view option: a filter on screen only.
     await page.getByRole('switch', { name: /Match brightness/ }).check({ force: true });
     await expect.poll(() => styleOf(page.locator('[data-testid="compare-pane-2"] img'), 'filter')).toMatch(/^brightness\(/);
+
+    // The lined-up pair as an overlay: the pupils sit on each other.
+    await compareMode(page, 'Overlay');
+    await page.getByRole('group', { name: 'The two photos, Overlay' }).getByRole('img', { name: /^Photo: After/ }).waitFor();
+    await saveScreenshot(page, '48-photo-compare-aligned-overlay');
+    await compareMode(page, 'Side by side');
 
     // Export for the clinical record: no photography consent is on file, so it is refused, said plainly.
     await page.getByRole('button', { name: 'Export…' }).click();
@@ -233,6 +239,8 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await expect.poll(() => grid.getByRole('gridcell').count()).toBe(3);
 
     expect(app.faults).toEqual([]);
+    // Thumbnails, previews (blob: URLs) and the live camera all ran inside the unchanged CSP.
+    expect(app.pageErrors.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
 
     // Nothing readable on disk: no image signature, no stretch of any imported file.
     const signatures = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('JFIF\0', 'latin1'), Buffer.from('Exif\0\0', 'latin1')];
