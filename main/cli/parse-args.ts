@@ -2,7 +2,7 @@ import { UsageError, commandName, type CliCommand } from './command';
 
 export type ParsedArgs =
   | { kind: 'help'; command: CliCommand | null }
-  | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined>; operands: string[] };
+  | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined>; operands?: string[] };
 
 const helpFlags = new Set(['--help', '-h']);
 
@@ -46,7 +46,7 @@ function findCommand(words: readonly string[], table: readonly CliCommand[]): Cl
   return found;
 }
 
-function readFlags(tokens: readonly string[], command: CliCommand): { flags: Record<string, string | undefined>; operands: string[] } {
+function readFlags(tokens: readonly string[], command: CliCommand): { flags: Record<string, string | undefined>; operands?: string[] } {
   const values: Record<string, string | undefined> = {};
   const operands: string[] = [];
   for (let index = 0; index < tokens.length; index++) {
@@ -81,7 +81,7 @@ function readFlags(tokens: readonly string[], command: CliCommand): { flags: Rec
   if (command.operands && operands.length === 0) {
     throw new UsageError(`"${commandName(command)}" needs at least one ${command.operands.placeholder}.`, command);
   }
-  return { flags: values, operands };
+  return command.operands ? { flags: values, operands } : { flags: values };
 }
 
 function unknownFlagMessage(name: string, command: CliCommand): string {
