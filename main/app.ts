@@ -5,6 +5,11 @@ import { ClientService } from './clients/client-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { clientRecordErasers } from './retention/client-erasers';
 import { RetentionService } from './retention/retention-service';
+import { ComparisonExporter } from './photos/comparison-exporter';
+import { PhotoFileStore } from './photos/photo-file-store';
+import { PhotoProcessor } from './photos/photo-processor';
+import { PhotoService } from './photos/photo-service';
+import type { PhotographyChoicesLookup } from '../shared/consents/photography';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
@@ -37,6 +42,8 @@ export interface Services {
   readonly backup: BackupService;
   readonly auditTrail: AuditTrailQuery;
   readonly retention: RetentionService;
+  readonly photos: PhotoService;
+  readonly photoExports: ComparisonExporter;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -68,10 +75,12 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const noteSnippets = new NoteSnippetService(db, audit);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
+  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(), photographyChoicesStandIn);
+  const photoExports = new ComparisonExporter(photos, settings, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too (consents and photos add theirs, before the client's own records).
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [...clientRecordErasers], fileErasers: [] });
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), ...clientRecordErasers], fileErasers: [(clientId) => photos.removeErasedFiles(clientId)] });
   let open = true;
   return {
     vault,
@@ -88,12 +97,24 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     backup,
     auditTrail,
     retention,
+    photos,
+    photoExports,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;
       open = false;
+      // The worker holds no key and no file: stopping it may finish after the store is closed.
+      void photos.close();
       db.close();
       key.fill(0);
     },
   };
 }
+
+/**
+ * FOR THE LEAD AT MERGE: the consents feature (its own branch) records each client's photography
+ * choices; pass its lookup here (the latest signed photography consent minus withdrawals). Until
+ * then no client has consent on file, so photos are stamped "no consent" and every export is
+ * refused, which is the safe side.
+ */
+const photographyChoicesStandIn: PhotographyChoicesLookup = () => null;

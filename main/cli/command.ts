@@ -11,6 +11,8 @@ export interface CliFlag {
 export interface CommandContext {
   /** Flag values by name, already checked against the command's flags. */
   flags: Readonly<Record<string, string | undefined>>;
+  /** The bare arguments of a command that takes them (import-photos' files); empty otherwise. */
+  operands: readonly string[];
   io: CliIo;
 }
 
@@ -23,6 +25,8 @@ export interface CliCommand {
   words: readonly string[];
   summary: string;
   flags: readonly CliFlag[];
+  /** Bare arguments after the command (`FILE...`): only a command that declares them accepts any. */
+  operands?: { placeholder: string; summary: string };
   /** Resolves when done (exit 0); throws a StoreError or CliFailure to fail (exit 1). */
   run(context: CommandContext): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { UsageError, commandName, type CliCommand } from './command';
 
 export type ParsedArgs =
   | { kind: 'help'; command: CliCommand | null }
-  | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined> };
+  | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined>; operands?: string[] };
 
 const helpFlags = new Set(['--help', '-h']);
 
@@ -24,7 +24,7 @@ export function parseArgs(argv: readonly string[], table: readonly CliCommand[])
   }
   const command = findCommand(words, table);
   if (wantsHelp) return { kind: 'help', command };
-  return { kind: 'run', command, flags: readFlags(argv.slice(command.words.length), command) };
+  return { kind: 'run', command, ...readFlags(argv.slice(command.words.length), command) };
 }
 
 function findCommand(words: readonly string[], table: readonly CliCommand[]): CliCommand {
@@ -40,17 +40,22 @@ function findCommand(words: readonly string[], table: readonly CliCommand[]): Cl
     }
     throw new UsageError(`Unknown command "${words.join(' ')}".`);
   }
-  if (words.length > found.words.length) {
+  if (words.length > found.words.length && !found.operands) {
     throw new UsageError(`Unexpected word "${words[found.words.length]}" after "${commandName(found)}".`, found);
   }
   return found;
 }
 
-function readFlags(tokens: readonly string[], command: CliCommand): Record<string, string | undefined> {
+function readFlags(tokens: readonly string[], command: CliCommand): { flags: Record<string, string | undefined>; operands?: string[] } {
   const values: Record<string, string | undefined> = {};
+  const operands: string[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (!token.startsWith('--')) throw new UsageError(`Unexpected argument "${token}".`, command);
+    if (!token.startsWith('--')) {
+      if (!command.operands) throw new UsageError(`Unexpected argument "${token}".`, command);
+      operands.push(token);
+      continue;
+    }
     const equals = token.indexOf('=');
     const name = token.slice(2, equals === -1 ? undefined : equals);
     const flag = command.flags.find((candidate) => candidate.name === name);
@@ -73,7 +78,10 @@ function readFlags(tokens: readonly string[], command: CliCommand): Record<strin
       throw new UsageError(`"${commandName(command)}" needs --${flag.name} ${flag.placeholder}.`, command);
     }
   }
-  return values;
+  if (command.operands && operands.length === 0) {
+    throw new UsageError(`"${commandName(command)}" needs at least one ${command.operands.placeholder}.`, command);
+  }
+  return command.operands ? { flags: values, operands } : { flags: values };
 }
 
 function unknownFlagMessage(name: string, command: CliCommand): string {

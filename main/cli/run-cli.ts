@@ -21,7 +21,7 @@ export async function runCli(argv: readonly string[], io: CliIo, table = command
       return exitCodes.ok;
     }
     running = parsed.command;
-    await parsed.command.run({ flags: parsed.flags, io });
+    await parsed.command.run({ flags: parsed.flags, operands: parsed.operands ?? [], io });
     return exitCodes.ok;
   } catch (error) {
     if (error instanceof UsageError) {

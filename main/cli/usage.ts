@@ -3,7 +3,8 @@ import { passwordVariable } from './password';
 
 function synopsis(command: CliCommand): string {
   const flags = command.flags.map((flag) => (flag.required ? `--${flag.name} ${flag.placeholder}` : `[--${flag.name} ${flag.placeholder}]`));
-  return [commandName(command), ...flags].join(' ');
+  const operands = command.operands ? [`${command.operands.placeholder}...`] : [];
+  return [commandName(command), ...flags, ...operands].join(' ');
 }
 
 const footer = [
@@ -27,6 +28,7 @@ export function commandUsage(command: CliCommand): string {
   for (const flag of command.flags) {
     lines.push(`  ${`--${flag.name} ${flag.placeholder}`.padEnd(width)}  ${flag.summary}${flag.required ? '' : ' (optional)'}`);
   }
+  if (command.operands) lines.push(`  ${`${command.operands.placeholder}...`.padEnd(width)}  ${command.operands.summary}`);
   lines.push('', ...footer);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
 import { LoginThrottle } from './login-throttle';
-import type { DesktopPorts } from './ports';
+import type { DesktopPorts, SaveDialogRequest } from './ports';
 
 export interface RuntimeOptions extends ServiceOptions {
   dataDir: string;
@@ -121,6 +121,11 @@ export class SkinLedgerRuntime {
     this.locked = false;
     this.pendingRecoveryKey = created.recoveryKey;
     return { recoveryKey: created.recoveryKey };
+  }
+
+  /** The desktop's save dialog, for services that write a file the user asked for (photo comparisons). */
+  chooseSavePath(request: SaveDialogRequest): Promise<string | null> {
+    return this.options.ports.chooseSavePath(request);
   }
 
   /** The recovery key lives in memory only until the admin says it is safely recorded. */

@@ -32,12 +32,15 @@ export function guardWebContents(contents: WebContents, log: ShellLog): void {
   });
 }
 
-/** Session-wide: permissions by decidePermission, devices and screen capture never, no network. */
+/** Session-wide: permissions by decidePermission (the camera for the app only), devices and screen capture never, no network. */
 export function guardSession(session: Session, options: { origin: string; offline: boolean }): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    callback(decidePermission(permission, details.requestingUrl, undefined, options.origin));
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(decidePermission(permission, details.requestingUrl, undefined, options.origin, mediaTypes));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => decidePermission(permission, requestingOrigin, undefined, options.origin));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    decidePermission(permission, requestingOrigin, undefined, options.origin, details.mediaType ? [details.mediaType] : undefined),
+  );
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   if (options.offline) {

@@ -14,6 +14,7 @@ const ClientFormPage = lazy(() => import('../clients/form/ClientFormPage'));
 const ClientProfilePage = lazy(() => import('../clients/profile/ClientProfilePage'));
 const MedicalHistoryFormPage = lazy(() => import('../clients/history/MedicalHistoryFormPage'));
 const SessionFormPage = lazy(() => import('../clients/sessions/SessionFormPage'));
+const PhotoComparePage = lazy(() => import('../photos/compare/PhotoComparePage'));
 const LotRecallPage = lazy(() => import('../clients/recall/LotRecallPage'));
 const AuditTrailPage = lazy(() => import('../audit-trail/AuditTrailPage'));
 const RetentionReportPage = lazy(() => import('../retention/RetentionReportPage'));
@@ -32,6 +33,10 @@ function pageFor(place: Place) {
       return place.clientId ? <MedicalHistoryFormPage key={place.clientId} clientId={place.clientId} /> : null;
     case 'sessionForm':
       return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} /> : null;
+    case 'photoCompare':
+      return place.clientId ? (
+        <PhotoComparePage key={`${place.clientId}:${place.firstPhotoId ?? ''}:${place.secondPhotoId ?? ''}`} clientId={place.clientId} firstPhotoId={place.firstPhotoId ?? null} secondPhotoId={place.secondPhotoId ?? null} />
+      ) : null;
     case 'lotRecall':
       return <LotRecallPage />;
     case 'auditTrail':

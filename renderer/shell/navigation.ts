@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings';
+export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings';
 export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'backups' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
@@ -14,6 +14,9 @@ export interface Place {
   profileTab?: ProfileTab;
   /** The session being changed (absent: a new session). */
   sessionId?: string;
+  /** Photo comparison: the photos to open with (absent: first "before" vs latest of the same view). */
+  firstPhotoId?: string;
+  secondPhotoId?: string;
 }
 
 export interface Navigation {
@@ -36,6 +39,7 @@ export function sectionOf(page: Page): Page {
     case 'clientForm':
     case 'medicalHistoryForm':
     case 'sessionForm':
+    case 'photoCompare':
       return 'clients';
     default:
       return page;

@@ -45,6 +45,8 @@ export interface LaunchOptions {
    * folder when absent.
    */
   logDir?: string;
+  /** Chromium's fake camera (a moving test pattern) with the camera permission granted, for photo capture. */
+  fakeCamera?: boolean;
 }
 
 /** The desktop's dialogs, played by the test: a path, or null for "cancelled". */
@@ -125,9 +127,18 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   try {
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+      ],
     });
     const context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
+    if (options.fakeCamera) await context.grantPermissions(['camera']);
     const page = await context.newPage();
     const keepConsoleLine = (line: string) => appendFileSync(consoleLog, `${line}\n`, { mode: 0o600 });
     page.on('pageerror', (error) => {

@@ -1,10 +1,12 @@
 import { contract } from '../../../shared/contract';
+import { seedDemoPhotos } from '../../demo/demo-photo-seeder';
 import { seedDemoClinic } from '../../demo/demo-seeder';
 import { requiredFlag, UsageError, type CliCommand } from '../command';
 import { signIn } from '../sign-in';
 import { dataFlag, userFlag } from './flags';
 
 const maxClients = 1_000_000;
+const maxPhotoClients = 500;
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -26,11 +28,18 @@ export const seedDemoCommand: CliCommand = {
     { name: 'clients', placeholder: 'N', summary: `How many demo clients to add (up to ${maxClients.toLocaleString('en')}).`, required: true },
     { name: 'seed', placeholder: 'S', summary: 'Seed of the generator: the same seed makes the same clinic (default 1).', required: false },
     { name: 'sessions', placeholder: 'N', summary: 'Average treatment sessions per client (default 3; 0 for clients only).', required: false },
+    {
+      name: 'photo-clients',
+      placeholder: 'N',
+      summary: `How many clients get synthetic before/after photos (drawn shapes, no real faces; about a second each; default 0, up to ${maxPhotoClients}).`,
+      required: false,
+    },
   ],
   async run(context) {
     const clients = wholeNumber(context.flags.clients, 'clients', 0, maxClients);
     const seed = wholeNumber(context.flags.seed, 'seed', 1, 2 ** 31);
     const sessionsPerClient = wholeNumber(context.flags.sessions, 'sessions', 3, 20);
+    const photoClients = wholeNumber(context.flags['photo-clients'], 'photo-clients', 0, maxPhotoClients);
     const session = await signIn(context.io, {
       dataDir: requiredFlag(context, 'data'),
       name: requiredFlag(context, 'user'),
@@ -54,8 +63,17 @@ export const seedDemoCommand: CliCommand = {
       context.io.out(
         `Added ${result.clients} demo clients, ${result.histories} medical histories, ${result.courses} courses and ${result.sessions} sessions${result.stoppedEarly ? ' (stopped early: whole batches only)' : ''}.`,
       );
+      if (photoClients > 0 && !interrupted) {
+        const photos = await seedDemoPhotos(session.services, session.staff.id, {
+          clients: photoClients,
+          seed,
+          onProgress: (done, total) => context.io.progress('Making demo photos', done, total),
+        });
+        context.io.out(`Added ${photos} synthetic demo photos.`);
+      }
     } finally {
       process.removeListener('SIGINT', onInterrupt);
+      await session.services.photos.close();
       session.close();
     }
   },

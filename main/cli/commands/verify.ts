@@ -3,6 +3,7 @@ import { checkAuditChain } from '../checks/audit-chain';
 import { formatCheck, type CheckResult } from '../checks/check-result';
 import { checkCipherIntegrity } from '../checks/cipher-integrity';
 import { checkKeyFile } from '../checks/key-file';
+import { checkPhotoFiles } from '../checks/photo-files';
 import { countRecords, formatCounts } from '../checks/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
@@ -11,11 +12,12 @@ import { dataFlag, userFlag } from './flags';
 
 /**
  * The store's health in one run: SQLite's structure, every page's MAC, the key file, the audit
- * chain, then the counts. Later features add their checks here (PDF and photo hashes).
+ * chain, every photo file (decrypted and re-hashed), then the counts. Later features add their
+ * checks here (PDF hashes).
  */
 export const verifyCommand: CliCommand = {
   words: ['verify'],
-  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain) and print record counts. Admins only.',
+  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, photo files) and print record counts. Admins only.',
   flags: [dataFlag, userFlag],
   async run(context) {
     const session = await signIn(context.io, {
@@ -31,6 +33,7 @@ export const verifyCommand: CliCommand = {
         checkCipherIntegrity(services.db, services.vault.folder.database, session.dataKey),
         checkKeyFile(services),
         checkAuditChain(services.audit),
+        checkPhotoFiles(services),
       ];
       for (const check of checks) context.io.out(formatCheck(check));
       const failed = checks.filter((check) => !check.ok);

@@ -10,6 +10,8 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import type { ProfileTab } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { PhotosForCliniciansNote } from '../../photos/gallery/PhotosForCliniciansNote';
+import { PhotosTab } from '../../photos/gallery/PhotosTab';
 import { ComingLaterTab } from './ComingLaterTab';
 import { MedicalHistoryTab } from './MedicalHistoryTab';
 import { OverviewTab } from './OverviewTab';
@@ -85,7 +87,8 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
           <ComingLaterTab kind="consents" />
         </Tabs.Panel>
         <Tabs.Panel value="photos" pt="lg">
-          <ComingLaterTab kind="photos" />
+          {/* Photos are clinical records: reception is told so, and the main side refuses them anyway. */}
+          {clinician ? <PhotosTab profile={profile} /> : <PhotosForCliniciansNote />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

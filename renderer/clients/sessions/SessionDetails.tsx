@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import type { SessionRecord } from '../../../shared/clinical/session';
 import { useDates, type Dates } from '../../hooks/useDates';
+import { useBeforePhotoCount } from '../../photos/useBeforePhotoCount';
 import { Checklist } from './Checklist';
 import { sessionChecklist } from './checklist';
 import { isSameDay } from './session-form';
@@ -14,6 +15,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
+  const beforePhotos = useBeforePhotoCount(session.clientId, session.id);
   return (
     <Grid gap="xl">
       <Grid.Col span={{ base: 12, md: 8 }}>
@@ -27,7 +29,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
-          <Checklist states={sessionChecklist(session.record, historyDates)} title={t('checklist.title')} />
+          <Checklist states={sessionChecklist(session.record, historyDates, beforePhotos)} title={t('checklist.title')} />
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onChange} aria-label={t(sameDay ? 'treatments.editLabel' : 'treatments.amendLabel', { when: dates.dateTime(session.record.performedAt) })}>
             {sameDay ? t('treatments.edit') : t('treatments.amend')}
           </Button>

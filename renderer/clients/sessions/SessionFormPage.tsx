@@ -36,6 +36,7 @@ import { NotesField } from './NotesField';
 import { ProductsField } from './ProductsField';
 import { blankSession, deepAreas, isSameDay, SessionFormValues, toRecord, valuesOf } from './session-form';
 import classes from './SessionFormPage.module.css';
+import { useBeforePhotoCount } from '../../photos/useBeforePhotoCount';
 
 interface Loaded {
   profile: ClientProfile;
@@ -91,6 +92,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
   const { client, screening } = profile;
   const name = clientName(client);
   const editing = session !== null;
+  const beforePhotos = useBeforePhotoCount(client.id, session?.id ?? null);
   const [amending, setAmending] = useState(editing && !isSameDay(session));
   const activeCourses = profile.courses.filter((course) => course.status === 'active' || course.id === session?.courseId);
   const form = useForm<SessionFormValues>({
@@ -169,6 +171,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
       aftercareGiven: watched.aftercareGiven ?? false,
     },
     historyDates,
+    beforePhotos,
   );
   const title = editing ? (amending ? t('sessionForm.amendTitle', { name }) : t('sessionForm.editTitle', { name })) : t('sessionForm.newTitle', { name });
 

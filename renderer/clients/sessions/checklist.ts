@@ -9,12 +9,14 @@ export const checklistItems = ['consent', 'history', 'photos', 'lots', 'notes', 
 export type ChecklistItem = (typeof checklistItems)[number];
 
 /**
- * What a complete session record has, as the best charting tools check it. Consent and
- * before-photos light up when those features land; until then they say "not available yet".
+ * What a complete session record has, as the best charting tools check it. Consent lights up
+ * when that feature lands; until then it says "not available yet". Before-photos count the
+ * session's photos labelled "before" (undefined: not known here, e.g. a session not saved yet).
  */
 export function sessionChecklist(
   record: Pick<SessionRecordInput, 'performedAt' | 'products' | 'cartridge' | 'notes' | 'aftercareGiven'>,
   historyDates: readonly string[],
+  beforePhotos?: number,
 ): Record<ChecklistItem, ChecklistState> {
   const day = record.performedAt.slice(0, 10);
   const reviewed = historyDates.some((recordedAt) => {
@@ -26,7 +28,7 @@ export function sessionChecklist(
   return {
     consent: 'later',
     history: reviewed ? 'done' : 'missing',
-    photos: 'later',
+    photos: beforePhotos === undefined ? 'later' : beforePhotos > 0 ? 'done' : 'missing',
     lots: lotsComplete ? 'done' : 'missing',
     notes: (record.notes ?? '').trim() !== '' ? 'done' : 'missing',
     aftercare: record.aftercareGiven ? 'done' : 'missing',

@@ -6,6 +6,7 @@ import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
 import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { openServices } from '../../../main/app';
+import { latestSchemaVersion } from '../../../main/store/migrations';
 import { snapshotFolder } from '../../support/temp-folder';
 import { backupClinic, type BackupClinic } from './backup-fixture';
 
@@ -84,7 +85,7 @@ describe('restoring into a folder', () => {
     await archive.close();
     const newer = join(clinic.backupsDir, 'newer.slbackup');
     const writer = await ArchiveWriter.create(newer, { ...archive.header, schemaVersion: 9 }, clinic.dataKey);
-    await writer.write(Buffer.from(Buffer.concat(parts).toString('latin1').replace('"schemaVersion":2', '"schemaVersion":9'), 'latin1'));
+    await writer.write(Buffer.from(Buffer.concat(parts).toString('latin1').replace(`"schemaVersion":${latestSchemaVersion}`, '"schemaVersion":9'), 'latin1'));
     await writer.finish();
     await writer.commit();
     const target = join(clinic.folder.path, 'newer');

@@ -1,0 +1,107 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { noPhotographyConsent, permitsUse } from '../../shared/consents/photography';
+import type { ComparisonExportRequest, ComparisonExportResult } from '../../shared/photos/comparison-export';
+import type { Photo } from '../../shared/photos/photo';
+import type { dateFormats } from '../../shared/settings';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { SaveDialogRequest } from '../session/ports';
+import type { SettingsService } from '../settings/settings-service';
+import { StoreError } from '../store/store-error';
+import { renderComparison } from './comparison-render';
+import type { PhotoService } from './photo-service';
+
+const useNames = {
+  clinical: 'the clinical record',
+  teaching: 'teaching',
+  'marketing-face-visible': 'marketing with the face visible',
+  'marketing-face-hidden': 'marketing with the face hidden',
+} as const;
+
+type DateFormat = (typeof dateFormats)[number];
+
+const stageNames = { before: 'Before', after: 'After', progress: 'Progress' } as const;
+
+/**
+ * Comparison exports: the one way a photo leaves the encrypted store, so the client's consent
+ * in force decides first, every attempt is audited (refused ones too), and the file goes only
+ * where the user chose in the save dialog.
+ */
+export class ComparisonExporter {
+  constructor(
+    private readonly photos: PhotoService,
+    private readonly settings: SettingsService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(by: string, request: ComparisonExportRequest, chooseSavePath: (request: SaveDialogRequest) => Promise<string | null>): Promise<ComparisonExportResult> {
+    const first = this.photos.get(request.firstId);
+    const second = this.photos.get(request.secondId);
+    const detail = `second=${second.id} use=${request.use} format=${request.format}`;
+    const refuse = (reason: 'consent-does-not-permit' | 'face-must-be-hidden' | 'different-clients', message: string): ComparisonExportResult => {
+      this.audit.append({ staffId: by, action: 'photo.export.refused', entity: 'photo', entityId: first.id, detail: `client=${first.clientId} ${detail} reason=${reason}` });
+      return { outcome: 'refused', reason, message };
+    };
+    if (first.clientId !== second.clientId) return refuse('different-clients', 'Both photos must be of the same client.');
+    const choices = this.photos.choicesFor(first.clientId) ?? noPhotographyConsent;
+    if (!permitsUse(choices, request.use)) {
+      return refuse(
+        'consent-does-not-permit',
+        `The client's photography consent does not allow ${useNames[request.use]}. Choose a use the consent allows, or record a new consent with the client first.`,
+      );
+    }
+    if (request.use === 'marketing-face-hidden') {
+      const boxes = (photo: 'first' | 'second') => request.blurBoxes.some((box) => box.photo === photo);
+      if (!boxes('first') || !boxes('second')) {
+        return refuse('face-must-be-hidden', 'For marketing with the face hidden, draw a blur box over the face on both photos.');
+      }
+    }
+
+    const clinic = this.settings.get();
+    const createdAt = this.clock.now();
+    const extension = request.format === 'pdf' ? 'pdf' : 'jpg';
+    const path = await chooseSavePath({
+      title: 'Save the photo comparison',
+      // Never the client's name: the file may be shared, and its name is all anyone sees first.
+      defaultName: `Photo comparison ${createdAt.toISOString().slice(0, 10)}.${extension}`,
+      filters: [request.format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'JPEG image', extensions: ['jpg', 'jpeg'] }],
+    });
+    if (!path) return { outcome: 'cancelled' };
+    const bytes = await renderComparison({
+      clinicName: clinic.clinicName,
+      first: { preview: this.photos.previewBytes(first.id), caption: caption(first, clinic.dateFormat) },
+      second: { preview: this.photos.previewBytes(second.id), caption: caption(second, clinic.dateFormat) },
+      alignment: request.applyAlignment ? this.photos.savedAlignment(first.id, second.id) : null,
+      blurBoxes: request.blurBoxes,
+      matchBrightness: request.matchBrightness,
+      watermark: request.watermark,
+      format: request.format,
+      paperSize: clinic.paperSize,
+      createdAt,
+    });
+    try {
+      writeFileSync(path, bytes, { mode: 0o600 });
+    } catch (error) {
+      throw new StoreError('SAVE_FAILED', 'The comparison could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
+    }
+    this.audit.append({
+      staffId: by,
+      action: 'photo.export',
+      entity: 'photo',
+      entityId: first.id,
+      detail: `client=${first.clientId} ${detail} aligned=${request.applyAlignment} blurBoxes=${request.blurBoxes.length}`,
+    });
+    return { outcome: 'saved', fileName: basename(path) };
+  }
+}
+
+/** Stage, the day it was taken and the session number: what the two photos are, in words. */
+export function caption(photo: Photo, dateFormat: DateFormat): string {
+  const [year, month, day] = photo.takenAt.slice(0, 10).split('-') as [string, string, string];
+  const date = dateFormat === 'DD/MM/YYYY' ? `${day}/${month}/${year}` : dateFormat === 'MM/DD/YYYY' ? `${month}/${day}/${year}` : `${year}-${month}-${day}`;
+  const parts: string[] = [stageNames[photo.stage], date];
+  if (photo.sessionNumber !== null) parts.push(`Session ${photo.sessionNumber}`);
+  return parts.join(' \u00b7 ');
+}

@@ -1,0 +1,23 @@
+import type { PhotoRefusal } from '../../shared/photos/import-result';
+
+/** What a refused file's line says, on screen and in the CLI: what is wrong and what to do. */
+export function refusalMessage(reason: PhotoRefusal, details: { maxFileSizeMb: number; format: string | null }): string {
+  switch (reason) {
+    case 'empty':
+      return 'The file is empty (0 bytes). Copy the photo again from the camera or phone.';
+    case 'too-large':
+      return `The file is larger than the ${details.maxFileSizeMb} MB limit (Photos settings). Export a smaller JPEG or ask an admin to raise the limit.`;
+    case 'not-an-image':
+      return 'This file is not an image. Choose a JPEG, PNG or HEIC photo.';
+    case 'unsupported-format':
+      return details.format === 'heic' || details.format === 'heif'
+        ? 'HEIC photos cannot be read on this computer. Export the photo as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible) and import that.'
+        : `${(details.format ?? 'This').toUpperCase()} images are not accepted. Choose a JPEG, PNG or HEIC photo.`;
+    case 'corrupt':
+      return 'The image is damaged or cut short and cannot be read to the end. Copy it again from the camera or phone.';
+    case 'too-many-pixels':
+      return 'The image claims more pixels than any camera makes (over 100 megapixels), so it was not opened. Export it at a normal size.';
+    case 'duplicate':
+      return 'This photo is already in this client\u2019s photos.';
+  }
+}

@@ -1,0 +1,396 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { PhotoImageBytes, PhotoImportRequestInput } from '../../shared/contract/photo-channels';
+import { PhotoImportRequest } from '../../shared/contract/photo-channels';
+import type { PhotographyChoices, PhotographyChoicesLookup } from '../../shared/consents/photography';
+import type { LandmarkPair, PhotoAlignment } from '../../shared/photos/alignment';
+import type { PhotoImportFileResult, PhotoImportProgress } from '../../shared/photos/import-result';
+import { bytesPerMb, maxInputPixels, previewLongEdge, thumbnailLongEdge } from '../../shared/photos/limits';
+import { PhotoLabels, type Photo, type PhotoStage, type PhotoView } from '../../shared/photos/photo';
+import { PhotoSettings, photoSettingsDefaults } from '../../shared/photos/photo-settings';
+import type { AuditLog } from '../audit/audit-log';
+import type { Clock } from '../clock';
+import type { SqliteDatabase } from '../store/open-database';
+import { StoreError } from '../store/store-error';
+import { ImportProgressBoard } from './import-progress';
+import { jpegSize } from './jpeg-size';
+import { PhotoFileError, type PhotoFileStore } from './photo-file-store';
+import { photoFileKinds, type PhotoFileKind } from './photo-file-names';
+import { refusalMessage } from './photo-messages';
+import type { PhotoProcessor } from './photo-processor';
+import { photoSelect, toPhoto, type PhotoRow } from './photo-rows';
+import { wallClockToIso, withLocalOffset } from './taken-at';
+
+
+export interface PhotoFileCheck {
+  checked: number;
+  damaged: { photoId: string; kind: PhotoFileKind; problem: 'missing' | 'damaged' | 'hash-mismatch' }[];
+}
+
+const photoNotFound = () => new StoreError('NOT_FOUND', 'That photo does not exist (it may have been deleted).');
+
+/**
+ * Before/after photos: import (in the worker), the gallery, labels, alignment, delete and the
+ * checks `verify` runs. Every read of a client's photos and every change is audited with ids
+ * only: never a note, a file name or anything about the skin.
+ */
+export class PhotoService {
+  private readonly progress = new ImportProgressBoard();
+  /** Photo ids whose rows a purge deleted, by client, until the purge has committed. */
+  private readonly filesAwaitingRemoval = new Map<string, string[]>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly files: PhotoFileStore,
+    private readonly processor: PhotoProcessor,
+    /** The client's photography choices in force now, from the consents feature. */
+    readonly choicesFor: PhotographyChoicesLookup,
+  ) {}
+
+  settings(): PhotoSettings {
+    const row = this.db.prepare(`SELECT value FROM setting WHERE key = 'photos'`).get() as { value: string } | undefined;
+    if (!row) return photoSettingsDefaults;
+    const parsed = PhotoSettings.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : photoSettingsDefaults;
+  }
+
+  updateSettings(by: string, input: PhotoSettings): PhotoSettings {
+    const settings = PhotoSettings.parse(input);
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO setting (key, value) VALUES ('photos', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+        .run(JSON.stringify(settings));
+      this.audit.append({ staffId: by, action: 'photo.settings.update', entity: 'setting', entityId: 'photos', detail: `maxFileSizeMb=${settings.maxFileSizeMb}` });
+    })();
+    return settings;
+  }
+
+  /**
+   * Each file in turn through the worker: stored (three encrypted files, one row, one audit
+   * row) or refused with its reason. A refused file leaves nothing behind; the others go in.
+   */
+  async import(by: string, input: PhotoImportRequestInput, onProgress?: (done: number, total: number) => void): Promise<PhotoImportFileResult[]> {
+    const request = PhotoImportRequest.parse(input);
+    this.assertClient(request.clientId);
+    for (const file of request.files) this.assertSession(request.clientId, (file.labels ?? request.labels).sessionId);
+    const { maxFileSizeMb } = this.settings();
+    const jobId = request.jobId;
+    if (jobId) this.progress.start(jobId, request.files.length);
+    const results: PhotoImportFileResult[] = [];
+    try {
+      for (const [index, file] of request.files.entries()) {
+        const labels = file.labels ?? request.labels;
+        results.push(await this.importOne(by, request.clientId, index, file, labels, maxFileSizeMb));
+        if (jobId) this.progress.advance(jobId, index + 1);
+        onProgress?.(index + 1, request.files.length);
+      }
+    } finally {
+      if (jobId) this.progress.finish(jobId);
+    }
+    return results;
+  }
+
+  importProgress(jobId: string): PhotoImportProgress | null {
+    return this.progress.get(jobId);
+  }
+
+  private async importOne(
+    by: string,
+    clientId: string,
+    index: number,
+    file: { fileName: string; bytes: Uint8Array; takenAt?: string | undefined; source: 'file' | 'camera' },
+    labels: PhotoLabels,
+    maxFileSizeMb: number,
+  ): Promise<PhotoImportFileResult> {
+    const refused = (reason: Parameters<typeof refusalMessage>[0], format: string | null, duplicateOf: string | null = null): PhotoImportFileResult => ({
+      outcome: 'refused',
+      index,
+      fileName: file.fileName,
+      reason,
+      message: refusalMessage(reason, { maxFileSizeMb, format }),
+      duplicateOf,
+    });
+    if (file.bytes.length > maxFileSizeMb * bytesPerMb) return refused('too-large', null);
+    const processed = await this.processor.process({ bytes: file.bytes, maxPixels: maxInputPixels, previewLongEdge, thumbnailLongEdge });
+    if (!processed.ok) return refused(processed.reason, processed.format);
+    const duplicate = this.db
+      .prepare('SELECT id FROM photo WHERE client_id = ? AND source_sha256 = ?')
+      .get(clientId, processed.sourceSha256) as { id: string } | undefined;
+    if (duplicate) return refused('duplicate', null, duplicate.id);
+
+    const id = randomUUID();
+    const now = this.clock.now().toISOString();
+    const exifTaken = processed.exifTakenAt ? wallClockToIso(processed.exifTakenAt) : null;
+    const [takenAt, takenAtSource] = file.takenAt
+      ? [file.takenAt, file.source === 'camera' ? 'camera' : 'entered']
+      : exifTaken
+        ? [exifTaken, 'exif']
+        : [withLocalOffset(this.clock.now()), 'imported'];
+    const choices: PhotographyChoices | null = this.choicesFor(clientId);
+    try {
+      this.files.write(id, 'original', processed.original);
+      this.files.write(id, 'preview', processed.preview);
+      this.files.write(id, 'thumb', processed.thumbnail);
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO photo (id, client_id, session_id, view, area, stage, taken_at, taken_at_source, note, width, height, format,
+              sha256, source_sha256, preview_sha256, thumbnail_sha256, choices_when_taken, imported_at, imported_by, updated_at)
+             VALUES (@id, @client_id, @session_id, @view, @area, @stage, @taken_at, @taken_at_source, @note, @width, @height, @format,
+              @sha256, @source_sha256, @preview_sha256, @thumbnail_sha256, @choices, @now, @by, @now)`,
+          )
+          .run({
+            id,
+            client_id: clientId,
+            session_id: labels.sessionId,
+            view: labels.view,
+            area: labels.area,
+            stage: labels.stage,
+            taken_at: takenAt,
+            taken_at_source: takenAtSource,
+            note: labels.note,
+            width: processed.width,
+            height: processed.height,
+            format: processed.format,
+            sha256: processed.sha256,
+            source_sha256: processed.sourceSha256,
+            preview_sha256: processed.previewSha256,
+            thumbnail_sha256: processed.thumbnailSha256,
+            choices: choices ? JSON.stringify(choices) : null,
+            now,
+            by,
+          });
+        this.audit.append({ staffId: by, action: 'photo.import', entity: 'photo', entityId: id, detail: `client=${clientId} source=${file.source}` });
+      })();
+    } catch (error) {
+      // The row and its files go in together or not at all.
+      this.files.remove(id);
+      throw error;
+    }
+    return { outcome: 'imported', index, fileName: file.fileName, photo: this.get(id) };
+  }
+
+  /** A read without an audit row, for callers that audit the larger action. */
+  get(id: string): Photo {
+    const row = this.db.prepare(`${photoSelect} WHERE p.id = ?`).get(id) as PhotoRow | undefined;
+    if (!row) throw photoNotFound();
+    return toPhoto(row);
+  }
+
+  /** The client's gallery, oldest first: audited as one read of the client's photos. */
+  list(by: string, filter: { clientId: string; views?: PhotoView[] | undefined; stages?: PhotoStage[] | undefined; sessionId?: string | undefined }) {
+    this.assertClient(filter.clientId);
+    const rows = this.db.prepare(`${photoSelect} WHERE p.client_id = ? ORDER BY p.taken_at, p.imported_at, p.id`).all(filter.clientId) as PhotoRow[];
+    const views = filter.views && filter.views.length > 0 ? new Set(filter.views) : null;
+    const stages = filter.stages && filter.stages.length > 0 ? new Set(filter.stages) : null;
+    const photos = rows
+      .map(toPhoto)
+      .filter((photo) => (!views || views.has(photo.view)) && (!stages || stages.has(photo.stage)) && (!filter.sessionId || photo.sessionId === filter.sessionId));
+    this.audit.append({ staffId: by, action: 'photo.gallery', entity: 'client', entityId: filter.clientId, detail: `photos=${photos.length}` });
+    return { photos, choicesInForce: this.choicesFor(filter.clientId) };
+  }
+
+  /** Thumbnails for the gallery grid (already audited by the list); unknown ids are left out. */
+  thumbnails(ids: readonly string[]): PhotoImageBytes[] {
+    const out: PhotoImageBytes[] = [];
+    for (const id of new Set(ids)) {
+      const row = this.db.prepare('SELECT id FROM photo WHERE id = ?').get(id) as { id: string } | undefined;
+      if (!row) continue;
+      const bytes = this.files.readForScreen(id, 'thumb');
+      out.push({ id, bytes: new Uint8Array(bytes), mimeType: 'image/jpeg', ...jpegSize(bytes) });
+    }
+    return out;
+  }
+
+  /** A photo opened to look at: audited. */
+  view(by: string, id: string, kind: 'preview' | 'original'): PhotoImageBytes {
+    const photo = this.get(id);
+    const bytes = this.files.readForScreen(id, kind);
+    this.audit.append({ staffId: by, action: 'photo.view', entity: 'photo', entityId: id, detail: `client=${photo.clientId} size=${kind}` });
+    if (kind === 'original') return { id, bytes: new Uint8Array(bytes), mimeType: photo.format === 'png' ? 'image/png' : 'image/jpeg', width: photo.width, height: photo.height };
+    return { id, bytes: new Uint8Array(bytes), mimeType: 'image/jpeg', ...jpegSize(bytes) };
+  }
+
+  /** The decrypted preview for an export (audited by the export). */
+  previewBytes(id: string): Buffer {
+    return this.files.readForScreen(id, 'preview');
+  }
+
+  update(by: string, id: string, input: PhotoLabels): Photo {
+    const before = this.get(id);
+    const labels = PhotoLabels.parse(input);
+    this.assertSession(before.clientId, labels.sessionId);
+    const changed = (['view', 'area', 'stage', 'sessionId', 'note'] as const).filter((key) => before[key] !== labels[key]);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE photo SET view = ?, area = ?, stage = ?, session_id = ?, note = ?, updated_at = ? WHERE id = ?')
+        .run(labels.view, labels.area, labels.stage, labels.sessionId, labels.note, this.clock.now().toISOString(), id);
+      this.audit.append({ staffId: by, action: 'photo.update', entity: 'photo', entityId: id, detail: `client=${before.clientId} changed=${changed.join(',')}` });
+    })();
+    return this.get(id);
+  }
+
+  /** Admins only (the contract says so): the row, its alignments and its encrypted files go. The reason stays in the audit trail only as its length. */
+  delete(by: string, id: string, reason: string): void {
+    const photo = this.get(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
+      this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+      this.audit.append({ staffId: by, action: 'photo.delete', entity: 'photo', entityId: id, detail: `client=${photo.clientId} reason-chars=${reason.trim().length}` });
+    })();
+    this.files.remove(id);
+  }
+
+  /**
+   * For the retention and erasure feature: every photo of a client, rows and files. The caller
+   * audits the erasure as a whole; each photo is noted too so the trail shows what went.
+   */
+  eraseClientPhotos(by: string | null, clientId: string): number {
+    const ids = (this.db.prepare('SELECT id FROM photo WHERE client_id = ?').all(clientId) as { id: string }[]).map((row) => row.id);
+    this.db.transaction(() => {
+      for (const id of ids) {
+        this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
+        this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+      }
+      if (ids.length > 0) this.audit.append({ staffId: by, action: 'photo.erase-client', entity: 'client', entityId: clientId, detail: `photos=${ids.length}` });
+    })();
+    for (const id of ids) this.files.remove(id);
+    return ids.length;
+  }
+
+  /**
+   * The retention purge's row eraser, run inside the purge's transaction: deletes the client's
+   * photo rows and alignments (the purge writes its own audit row and tombstone) and remembers
+   * which files they had, for removeErasedFiles once the purge has committed.
+   */
+  erasePhotoRows(clientId: string): void {
+    const ids = (this.db.prepare('SELECT id FROM photo WHERE client_id = ?').all(clientId) as { id: string }[]).map((row) => row.id);
+    for (const id of ids) {
+      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
+      this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+    }
+    this.filesAwaitingRemoval.set(clientId, ids);
+  }
+
+  /** The purge's file eraser: a file cannot be brought back by a rollback, so it goes only after the commit. */
+  removeErasedFiles(clientId: string): void {
+    for (const id of this.filesAwaitingRemoval.get(clientId) ?? []) this.files.remove(id);
+    this.filesAwaitingRemoval.delete(clientId);
+  }
+
+  alignment(by: string, firstId: string, secondId: string): PhotoAlignment | null {
+    const first = this.get(firstId);
+    this.get(secondId);
+    const row = this.db
+      .prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?')
+      .get(firstId, secondId) as AlignmentRow | undefined;
+    this.audit.append({ staffId: by, action: 'photo.alignment.view', entity: 'photo', entityId: firstId, detail: `client=${first.clientId} second=${secondId}` });
+    return row ? toAlignment(row) : null;
+  }
+
+  saveAlignment(by: string, firstId: string, secondId: string, first: LandmarkPair, second: LandmarkPair): PhotoAlignment {
+    const firstPhoto = this.get(firstId);
+    const secondPhoto = this.get(secondId);
+    if (firstPhoto.clientId !== secondPhoto.clientId) throw new StoreError('INVALID_INPUT', 'Both photos must belong to the same client.');
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO photo_alignment (first_photo_id, second_photo_id, first_points, second_points, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (first_photo_id, second_photo_id) DO UPDATE SET first_points = excluded.first_points,
+             second_points = excluded.second_points, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
+        )
+        .run(firstId, secondId, JSON.stringify(first), JSON.stringify(second), this.clock.now().toISOString(), by);
+      this.audit.append({ staffId: by, action: 'photo.alignment.save', entity: 'photo', entityId: firstId, detail: `client=${firstPhoto.clientId} second=${secondId}` });
+    })();
+    const row = this.db.prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').get(firstId, secondId) as AlignmentRow;
+    return toAlignment(row);
+  }
+
+  clearAlignment(by: string, firstId: string, secondId: string): void {
+    const first = this.get(firstId);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').run(firstId, secondId);
+      this.audit.append({ staffId: by, action: 'photo.alignment.clear', entity: 'photo', entityId: firstId, detail: `client=${first.clientId} second=${secondId}` });
+    })();
+  }
+
+  /** The saved alignment without an audit row (the export audits itself). */
+  savedAlignment(firstId: string, secondId: string): PhotoAlignment | null {
+    const row = this.db.prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').get(firstId, secondId) as AlignmentRow | undefined;
+    return row ? toAlignment(row) : null;
+  }
+
+  /**
+   * Decrypts every file of every photo and checks it against the hash recorded at import:
+   * what `verify` reports. A file swapped for another photo's fails to decrypt (its id is
+   * sealed with it); a changed byte fails the tag.
+   */
+  checkFiles(): PhotoFileCheck {
+    const rows = this.db.prepare('SELECT id, sha256, preview_sha256, thumbnail_sha256 FROM photo ORDER BY imported_at, id').all() as {
+      id: string;
+      sha256: string;
+      preview_sha256: string;
+      thumbnail_sha256: string;
+    }[];
+    const damaged: PhotoFileCheck['damaged'] = [];
+    for (const row of rows) {
+      const expected: Record<PhotoFileKind, string> = { original: row.sha256, preview: row.preview_sha256, thumb: row.thumbnail_sha256 };
+      for (const kind of photoFileKinds) {
+        try {
+          const bytes = this.files.read(row.id, kind);
+          if (sha256Hex(bytes) !== expected[kind]) damaged.push({ photoId: row.id, kind, problem: 'hash-mismatch' });
+        } catch (error) {
+          if (!(error instanceof PhotoFileError)) throw error;
+          damaged.push({ photoId: row.id, kind, problem: error.problem });
+        }
+      }
+    }
+    return { checked: rows.length, damaged };
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM photo').get() as { n: number }).n;
+  }
+
+  async close(): Promise<void> {
+    await this.processor.close();
+    this.files.close();
+  }
+
+  private assertClient(clientId: string): void {
+    if (!this.db.prepare('SELECT 1 FROM client WHERE id = ?').get(clientId)) throw new StoreError('NOT_FOUND', 'That client record does not exist.');
+  }
+
+  private assertSession(clientId: string, sessionId: string | null): void {
+    if (sessionId === null) return;
+    const row = this.db.prepare('SELECT client_id FROM treatment_session WHERE id = ?').get(sessionId) as { client_id: string } | undefined;
+    if (!row || row.client_id !== clientId) {
+      throw new StoreError('INVALID_INPUT', 'That session is not one of this client\u2019s sessions.');
+    }
+  }
+}
+
+interface AlignmentRow {
+  first_photo_id: string;
+  second_photo_id: string;
+  first_points: string;
+  second_points: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+function toAlignment(row: AlignmentRow): PhotoAlignment {
+  return {
+    firstId: row.first_photo_id,
+    secondId: row.second_photo_id,
+    first: JSON.parse(row.first_points) as LandmarkPair,
+    second: JSON.parse(row.second_points) as LandmarkPair,
+    savedAt: row.saved_at,
+    savedBy: row.saved_by,
+  };
+}
+
+function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

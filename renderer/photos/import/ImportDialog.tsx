@@ -1,0 +1,64 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PhotoLabelsInput } from '../../../shared/photos/photo';
+import { Dialog } from '../../app/Dialog';
+import { LabelsFields, labelsComplete } from '../labels/LabelsFields';
+import { ImportDropzone } from './ImportDropzone';
+import { ImportResults } from './ImportResults';
+import { useImportQueue } from './useImportQueue';
+
+/** Labels for the batch, the drop area, then progress and one result line per file. */
+export function ImportDialog({
+  clientId,
+  opened,
+  onClose,
+  sessions,
+  initialLabels,
+  onImported,
+}: {
+  clientId: string;
+  opened: boolean;
+  onClose: () => void;
+  sessions: { value: string; label: string }[];
+  initialLabels: PhotoLabelsInput;
+  onImported: () => void;
+}) {
+  const { t } = useTranslation();
+  const [labels, setLabels] = useState<PhotoLabelsInput>(initialLabels);
+  const [showErrors, setShowErrors] = useState(false);
+  const queue = useImportQueue(clientId);
+
+  const start = async (files: File[]) => {
+    if (!labelsComplete(labels)) {
+      setShowErrors(true);
+      return;
+    }
+    const rows = await queue.run(files, labels);
+    if (rows.some((row) => row.status === 'imported')) onImported();
+  };
+
+  const close = () => {
+    if (queue.running) return;
+    queue.clear();
+    onClose();
+  };
+
+  return (
+    <Dialog opened={opened} onClose={close} title={t('photos.import.title')} size={760} closeOnClickOutside={!queue.running} closeOnEscape={!queue.running}>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('photos.import.intro')}
+        </Text>
+        <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors={showErrors} inline />
+        <ImportDropzone onFiles={(files) => void start(files)} disabled={queue.running} compact={queue.rows.length > 0} />
+        <ImportResults rows={queue.rows} />
+        <Group justify="flex-end">
+          <Button onClick={close} disabled={queue.running}>
+            {t('photos.import.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
+  );
+}
