@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconBuildingStore, IconKey, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuildingStore, IconFileCertificate, IconKey, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -8,10 +8,11 @@ import { PageTitle } from '../shell/PageTitle';
 import { ChangePasswordPanel } from './password/ChangePasswordPanel';
 import { ClinicSettingsPanel } from './clinic/ClinicSettingsPanel';
 import { AreaDepthsPanel } from './depths/AreaDepthsPanel';
+import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, password: IconKey } as const;
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, consentTemplates: IconFileCertificate, password: IconKey } as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -20,7 +21,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'consentTemplates', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -41,7 +42,7 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
               const Icon = tabIcons[id];
               return (
                 <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
-                  {t(`settings.tabs.${id}`)}
+                  {id === 'consentTemplates' ? t('consents.templates.tab') : t(`settings.tabs.${id}`)}
                 </Tabs.Tab>
               );
             })}
@@ -54,6 +55,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="depths" pt="xl">
             <AreaDepthsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="consentTemplates" pt="xl">
+            <ConsentTemplatesPanel />
           </Tabs.Panel>
           <Tabs.Panel value="password" pt="xl">
             <ChangePasswordPanel />

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'settings';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'password';
+export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'lotRecall' | 'settings' | 'consentSigning';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'consentTemplates' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {
@@ -12,8 +12,10 @@ export interface Place {
   clientId?: string;
   /** Which tab of a client's profile to open. */
   profileTab?: ProfileTab;
-  /** The session being changed (absent: a new session). */
+  /** The session being changed (absent: a new session); for a consent, the session it is signed for. */
   sessionId?: string;
+  /** The consent template a signing uses (its latest version). */
+  templateId?: string;
 }
 
 export interface Navigation {
@@ -36,6 +38,7 @@ export function sectionOf(page: Page): Page {
     case 'clientForm':
     case 'medicalHistoryForm':
     case 'sessionForm':
+    case 'consentSigning':
       return 'clients';
     default:
       return page;

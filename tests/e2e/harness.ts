@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import type { ScryptParams } from '../../main/crypto/kdf';
-import type { SaveDialogRequest } from '../../main/session/ports';
+import type { OpenDialogRequest, SaveDialogRequest } from '../../main/session/ports';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { serveFolder } from './support/static-server';
 import { decodeFromPage, encodeForPage, pageBridgeScript } from './support/transport';
@@ -23,6 +23,10 @@ export interface LaunchOptions {
   dataDir: string;
   /** What the "save file" dialog answers (the Recovery Kit's path); null = the clinic cancelled. */
   savePath?: string | null;
+  /** What the "open file" dialog answers (a template file to import); null = the clinic cancelled. */
+  openPath?: string | null;
+  /** Whether the print dialog reports the document as printed (true) or cancelled (false). */
+  printAnswer?: boolean;
   viewport?: { width: number; height: number };
   /** Install Playwright's fake clock before the app loads, for idle-lock tests. */
   fakeClock?: boolean;
@@ -40,6 +44,10 @@ export interface LaunchedApp {
   calls: { channel: string; input: unknown }[];
   /** Every save dialog the app asked for. */
   saveRequests: SaveDialogRequest[];
+  /** Every open-file dialog the app asked for. */
+  openRequests: OpenDialogRequest[];
+  /** Every document sent to the print dialog: its bytes (in memory only) and job name. */
+  printRequests: { bytes: Uint8Array; jobName: string }[];
   /** Console errors, uncaught exceptions and CSP refusals in the page. */
   pageErrors: string[];
   /** Plays the shell's part: an application-menu command, or "main locked the session". */
@@ -58,6 +66,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   }
   const faults: LaunchedApp['faults'] = [];
   const saveRequests: SaveDialogRequest[] = [];
+  const openRequests: OpenDialogRequest[] = [];
+  const printRequests: LaunchedApp['printRequests'] = [];
   const pageErrors: string[] = [];
   const calls: LaunchedApp['calls'] = [];
 
@@ -68,6 +78,14 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       chooseSavePath: async (request) => {
         saveRequests.push(request);
         return options.savePath ?? null;
+      },
+      chooseOpenPath: async (request) => {
+        openRequests.push(request);
+        return options.openPath ?? null;
+      },
+      printPdf: async (bytes, jobName) => {
+        printRequests.push({ bytes: new Uint8Array(bytes), jobName });
+        return options.printAnswer ?? true;
       },
     },
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
@@ -107,6 +125,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       faults,
       calls,
       saveRequests,
+      openRequests,
+      printRequests,
       pageErrors,
       shell: {
         menu: (command) => page.evaluate((c) => (globalThis as unknown as HarnessWindow).__skinledgerHarness.menu(c), command),
