@@ -10,6 +10,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import type { ProfileTab } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { ConsentsTab } from '../../consents/profile/ConsentsTab';
 import { ComingLaterTab } from './ComingLaterTab';
 import { MedicalHistoryTab } from './MedicalHistoryTab';
 import { OverviewTab } from './OverviewTab';
@@ -82,7 +83,7 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
           </>
         ) : null}
         <Tabs.Panel value="consents" pt="lg">
-          <ComingLaterTab kind="consents" />
+          <ConsentsTab clientId={clientId} archived={profile.client.archived} />
         </Tabs.Panel>
         <Tabs.Panel value="photos" pt="lg">
           <ComingLaterTab kind="photos" />

@@ -15,6 +15,8 @@ export type ChecklistItem = (typeof checklistItems)[number];
 export function sessionChecklist(
   record: Pick<SessionRecordInput, 'performedAt' | 'products' | 'cartridge' | 'notes' | 'aftercareGiven'>,
   historyDates: readonly string[],
+  /** The treatment consent: 'done' when valid, 'missing' when needed or stale, 'later' while unknown. */
+  consent: ChecklistState = 'later',
 ): Record<ChecklistItem, ChecklistState> {
   const day = record.performedAt.slice(0, 10);
   const reviewed = historyDates.some((recordedAt) => {
@@ -24,7 +26,7 @@ export function sessionChecklist(
   const products = record.products ?? [];
   const lotsComplete = products.length > 0 && products.every((product) => product.lot.trim() !== '') && (!record.cartridge || record.cartridge.lot.trim() !== '');
   return {
-    consent: 'later',
+    consent,
     history: reviewed ? 'done' : 'missing',
     photos: 'later',
     lots: lotsComplete ? 'done' : 'missing',
