@@ -1,6 +1,9 @@
+import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
 import { BackupService } from './backup/backup-service';
 import { ClientService } from './clients/client-service';
+import { ConsentService } from './consents/consent-service';
+import { TemplateService } from './consents/template-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
@@ -30,6 +33,8 @@ export interface Services {
   readonly courses: CourseService;
   readonly sessions: SessionService;
   readonly backup: BackupService;
+  readonly consentTemplates: TemplateService;
+  readonly consents: ConsentService;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   close(): void;
@@ -60,6 +65,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
+  const consentTemplates = new TemplateService(db, audit, clock);
+  const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
   let open = true;
   return {
     vault,
@@ -73,6 +80,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     courses,
     sessions,
     backup,
+    consentTemplates,
+    consents,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     close() {
       if (!open) return;

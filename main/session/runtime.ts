@@ -42,6 +42,11 @@ export class SkinLedgerRuntime {
     this.vault = new Vault(options.dataDir, vaultOptions(options));
   }
 
+  /** The dialogs and printer of the desktop around this runtime (the shell's, the harness's, or none). */
+  desktopPorts(): DesktopPorts {
+    return this.options.ports;
+  }
+
   status(): AppStatus {
     const base = {
       appVersion: this.options.appVersion,

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
+import { exportClientCommand } from './export-client';
 import { initCommand } from './init';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
@@ -20,6 +21,7 @@ export const commandTable: readonly CliCommand[] = [
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,
+  exportClientCommand,
   backupCommand,
   verifyBackupCommand,
   restoreCommand,
