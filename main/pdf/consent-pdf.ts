@@ -196,6 +196,12 @@ function drawAnswer(cursor: PageCursor, question: Question, answer: AnswerValue,
   doc.save().rect(cursor.left, cursor.y, 2, height - 6).fill(flagged ? colour.flag : colour.rule).restore();
   cursor.y = drawText(doc, question.label, cursor.left + indent, cursor.y, width, { size: 9, colour: colour.body });
   doc.font(pdfFonts.regular).fontSize(8).fillColor(colour.muted).text('Answer', cursor.left + indent, cursor.y + 1.5, { lineBreak: false });
+  if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(text)) {
+    // The client's own words may be Hebrew or Arabic: set in visual order, as names are.
+    doc.font(pdfFonts.bold).fontSize(9.5).fillColor(flagged ? colour.flag : colour.ink);
+    cursor.y = drawDirectionalText(doc, text, { x: cursor.left + indent + 50, y: cursor.y, width: width - 50, maxLines: 40, lineGap: 2 }) + 6;
+    return;
+  }
   cursor.y = drawText(doc, text, cursor.left + indent + 50, cursor.y, width - 50, { size: 9.5, bold: true, colour: flagged ? colour.flag : colour.ink }) + 6;
 }
 
@@ -216,7 +222,9 @@ function drawPhotography(cursor: PageCursor, section: TemplateSection, choices: 
 function drawSignatures(cursor: PageCursor, input: ConsentPdfInput): void {
   const { doc } = cursor;
   const statements = input.template.content.signatures;
-  cursor.need(30);
+  const first = input.form.signatures[0];
+  // The heading stays with the first signature: never "Signatures" alone at a page foot.
+  cursor.need(36 + (first ? signatureHeight(doc, statements[first.role], signatureTextWidth(cursor)) + 8 : 0));
   cursor.space(6);
   rule(doc, cursor.left, cursor.y, cursor.width, colour.ink);
   cursor.space(8);
@@ -224,14 +232,19 @@ function drawSignatures(cursor: PageCursor, input: ConsentPdfInput): void {
   for (const signature of input.form.signatures) drawSignature(cursor, signature, statements[signature.role], input.dateFormat);
 }
 
+const signatureImage = { width: 190, height: 62 };
+const signatureTextWidth = (cursor: PageCursor) => cursor.width - signatureImage.width - 18;
+
+function signatureHeight(doc: PDFKit.PDFDocument, statement: string, textWidth: number): number {
+  return Math.max(signatureImage.height + 16, textHeight(doc, statement, textWidth, { size: 8.5 }) + 44);
+}
+
 function drawSignature(cursor: PageCursor, signature: SignedSignature, statement: string, dateFormat: DateFormat): void {
   const { doc } = cursor;
-  const image = { width: 190, height: 62 };
+  const image = signatureImage;
   const textX = cursor.left + image.width + 18;
-  const textWidth = cursor.width - image.width - 18;
-  const statementHeight = textHeight(doc, statement, textWidth, { size: 8.5 });
-  const height = Math.max(image.height + 16, statementHeight + 44);
-  cursor.need(height + 8);
+  const textWidth = signatureTextWidth(cursor);
+  cursor.need(signatureHeight(doc, statement, textWidth) + 8);
   const top = cursor.y;
   doc.save().rect(cursor.left, top, image.width, image.height).lineWidth(0.5).strokeColor(colour.rule).stroke().restore();
   doc.image(Buffer.from(signature.ink.png), cursor.left + 4, top + 4, { fit: [image.width - 8, image.height - 8], align: 'center', valign: 'center' });
