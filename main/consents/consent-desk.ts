@@ -4,7 +4,7 @@ import type { Services } from '../app';
 import { renderAftercarePdf } from '../pdf/aftercare-pdf';
 import type { DesktopPorts } from '../session/ports';
 import { StoreError } from '../store/store-error';
-import { clientFullName } from './consent-service';
+import { clientFullName, consentFileName } from './consent-service';
 
 /** Template files are a few kilobytes; anything far larger is not one. */
 const maxTemplateFileBytes = 2 * 1024 * 1024;
@@ -31,7 +31,8 @@ export class ConsentDesk {
   ) {}
 
   async savePdf(by: string, consentId: string): Promise<{ saved: boolean }> {
-    const { fileName } = this.services.consents.pdf(by, consentId, 'open');
+    const consent = this.services.consents.get(consentId);
+    const fileName = consentFileName(this.services.clients.get(consent.clientId), consent.templateId, consent.signedAt);
     const path = await this.ports.chooseSavePath({ title: 'Save the signed consent as PDF', defaultName: fileName, filters: pdfFilter });
     if (!path) return { saved: false };
     const { bytes } = this.services.consents.pdf(by, consentId, 'save');
