@@ -16,7 +16,7 @@ import { tempFolder } from '../support/temp-folder';
 const folder = tempFolder('skinledger-consent-bridge-');
 const outside = tempFolder('skinledger-consent-dialogs-');
 const prints: { bytes: Uint8Array; jobName: string }[] = [];
-let answers = { save: null as string | null, open: null as string | null, folder: null as string | null };
+const answers = { save: null as string | null, open: null as string | null, folder: null as string | null };
 const clock = new TestClock();
 const runtime = new SkinLedgerRuntime({
   dataDir: folder.path,
