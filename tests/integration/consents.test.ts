@@ -195,8 +195,19 @@ describe('signing a consent', () => {
     expect(details).not.toContain('phone');
   });
 
+  it('the PDF carries its metadata and follows the clinic’s paper size', async () => {
+    services.settings.update(adminId, { ...services.settings.get(), clinicName: 'Клиника Zoë', paperSize: 'LETTER' });
+    const signed = await services.consents.sign(adminId, clientId, null, await microneedlingForm());
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], { input: Buffer.from(services.consents.pdf(adminId, signed.id).bytes) }).toString('utf8');
+    expect(info).toMatch(/Title:\s+Microneedling \(collagen induction therapy\) consent · Zoë Nguyễn Кузнецова/);
+    expect(info).toMatch(/Author:\s+Клиника Zoë/);
+    expect(info).toMatch(/Subject:\s+Signed consent, template microneedling version 2\.0/);
+    expect(info).toMatch(/CreationDate:\s+\S.*2027/);
+    expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  });
+
   it('only the purge gate deletes a client’s consents, and it is closed again afterwards', () => {
-    expect(purgeClientConsents(services.db, clientId)).toBe(2);
+    expect(purgeClientConsents(services.db, clientId)).toBe(3);
     expect(services.consents.count()).toBe(0);
     expect((services.db.prepare('SELECT open FROM consent_purge_gate').get() as { open: number }).open).toBe(0);
   });
