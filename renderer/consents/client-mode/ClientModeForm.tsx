@@ -1,9 +1,10 @@
 import { Paper, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { clientPartSchema, type ClientPart } from '../../../shared/consents/filled-form';
+import { inkProblem, type Ink } from '../../../shared/consents/ink';
 import { versionLabel, type ConsentTemplate } from '../../../shared/consents/template';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { blankClientPart, formMessagesFor, type ClientPartValues } from './consent-form';
@@ -40,6 +41,14 @@ export function ClientModeForm({ template, clientName, guardianSigns, minor, onF
   const resolver = useTranslatedResolver(schema as never, messages);
   const form = useForm<ClientPartValues>({ resolver: resolver as never, defaultValues: blankClientPart(content, template.version), mode: 'onSubmit', reValidateMode: 'onChange' });
   const steps = useMemo(() => clientSteps(content, guardianSigns), [content, guardianSigns]);
+  // Once Next has pointed at a problem, fixing it clears the message at once (react-hook-form
+  // re-checks on change only after a submit, and Next checks a step without submitting).
+  useEffect(() => {
+    const watching = form.watch((_values, { name }) => {
+      if (name && form.getFieldState(name as FieldPath<ClientPartValues>).invalid) void form.trigger(name as FieldPath<ClientPartValues>);
+    });
+    return () => watching.unsubscribe();
+  }, [form]);
   const [index, setIndex] = useState(0);
   const [handingBack, setHandingBack] = useState(false);
   const step = steps[index] ?? steps[0]!;
@@ -51,8 +60,31 @@ export function ClientModeForm({ template, clientName, guardianSigns, minor, onF
       return;
     }
     const fields = stepFields(step, guardianSigns) as FieldPath<ClientPartValues>[];
-    if (fields.length > 0 && !(await form.trigger(fields, { shouldFocus: true }))) return;
+    const marksMissing = checkMarks(fields);
+    const valid = fields.length === 0 || (await form.trigger(fields, { shouldFocus: true }));
+    if (marksMissing) checkMarks(fields);
+    if (!valid || marksMissing) return;
     setIndex((current) => Math.min(current + 1, steps.length - 1));
+  };
+
+  /**
+   * Drawn marks are checked here too, with the same rule main applies (inkProblem), so an empty
+   * pad and a dot each get their own message beside the pad whatever the schema reports first.
+   */
+  const checkMarks = (fields: FieldPath<ClientPartValues>[]): boolean => {
+    let missing = false;
+    for (const field of fields) {
+      const signature = field.startsWith('signatures.');
+      if (!signature && !field.startsWith('initials.')) continue;
+      const value = form.getValues(field) as { ink: Ink } | Ink | null;
+      const ink = value && 'ink' in value ? value.ink : value;
+      const problem = ink ? inkProblem(ink.strokes, signature ? 'signature' : 'initials') : 'empty';
+      if (problem === null) continue;
+      missing = true;
+      const message = !signature ? t('consents.form.initials') : problem === 'empty' ? t(field === 'signatures.guardian' ? 'consents.form.guardianSignature' : 'consents.form.clientSignature') : t('consents.form.signatureTooSmall');
+      form.setError(field, { type: 'custom', message });
+    }
+    return missing;
   };
 
   const unlocked = () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TemplateSection } from '../../../shared/consents/template';
 import { RichText } from '../parts/RichText';
 import { InitialBox } from '../signing/InitialBox';
+import { fieldMessage } from '../parts/field-message';
 import type { ClientPartValues } from './consent-form';
 import { PhotographyChoicesField } from './PhotographyChoicesField';
 import { QuestionField } from './QuestionField';
@@ -35,7 +36,7 @@ export function SectionStep({ section }: { section: TemplateSection }) {
             name={`initials.${section.id}`}
             render={({ field, fieldState }) => (
               <div style={{ maxWidth: 420 }}>
-                <InitialBox label={t('consents.form.initialHere', { section: section.title })} error={fieldState.error?.message} initial={field.value} onChange={(ink) => field.onChange(ink)} />
+                <InitialBox label={t('consents.form.initialHere', { section: section.title })} error={fieldMessage(fieldState.error)} initial={field.value} onChange={(ink) => field.onChange(ink)} />
               </div>
             )}
           />

@@ -3,6 +3,7 @@ import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ConsentTemplateDraft } from '../../../shared/consents/template';
 import { MarkPad } from '../signing/MarkPad';
+import { fieldMessage } from '../parts/field-message';
 import type { ClientPartValues } from './consent-form';
 
 /** The declaration and the client's (or guardian's) signature. */
@@ -25,7 +26,7 @@ export function SignatureStep({ template, signerName, guardianSigns }: { templat
             kind="signature"
             label={t(`consents.form.signHere.${role}`)}
             signer={t(`consents.form.signer.${role}`, { name, client: signerName })}
-            error={fieldState.error?.message}
+            error={fieldMessage(fieldState.error)}
             height={220}
             initial={field.value?.ink}
             onChange={(ink) => field.onChange(ink ? { ink, drawnAt: new Date().toISOString() } : null)}

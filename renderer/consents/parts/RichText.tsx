@@ -1,16 +1,21 @@
 import { List, Stack, Text, type MantineSize } from '@mantine/core';
 import type { RichBlock, RichSpan } from '../../../shared/consents/template';
 
+/** Spans are stored trimmed: a space goes between two of them unless the next starts with punctuation. */
+function spaced(spans: readonly RichSpan[], index: number): string {
+  const next = spans[index + 1];
+  return next && !/^[,.;:!?)\]’”]/.test(next.text) ? ' ' : '';
+}
+
 function Spans({ spans }: { spans: readonly RichSpan[] }) {
   return (
     <>
-      {spans.map((span, index) =>
-        span.bold ? (
-          <strong key={index}>{span.text} </strong>
-        ) : (
-          <span key={index}>{span.text} </span>
-        ),
-      )}
+      {spans.map((span, index) => (
+        <span key={index}>
+          {span.bold ? <strong>{span.text}</strong> : span.text}
+          {spaced(spans, index)}
+        </span>
+      ))}
     </>
   );
 }

@@ -47,10 +47,16 @@ function strokesOf(engine: SignaturePadEngine, pressured: readonly boolean[], wi
 
 const penColor = '#1d2a4d';
 
-async function pngOf(canvas: HTMLCanvasElement): Promise<Uint8Array<ArrayBuffer>> {
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('The drawn mark could not be turned into a picture.');
-  return new Uint8Array(await blob.arrayBuffer());
+/**
+ * The pad as PNG bytes, made synchronously (toDataURL rather than toBlob), so the form holds the
+ * mark the moment the stroke ends and a quick tap on Next never checks a pad still being encoded.
+ */
+function pngOf(canvas: HTMLCanvasElement): Uint8Array<ArrayBuffer> {
+  const base64 = canvas.toDataURL('image/png').split(',')[1] ?? '';
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /**
@@ -71,7 +77,7 @@ export function MarkPad({ kind, label, signer, error, height, initial, onChange 
   /** Per stroke: drawn by a pen or finger, whose pressure means something. */
   const pressuredRef = useRef<boolean[]>([]);
 
-  const report = useCallback(async () => {
+  const report = useCallback(() => {
     const engine = engineRef.current;
     const canvas = canvasRef.current;
     if (!engine || !canvas) return;
@@ -82,7 +88,7 @@ export function MarkPad({ kind, label, signer, error, height, initial, onChange 
       onChangeRef.current(null);
       return;
     }
-    onChangeRef.current({ png: await pngOf(canvas), strokes, width: Math.round(canvas.offsetWidth), height: Math.round(canvas.offsetHeight) });
+    onChangeRef.current({ png: pngOf(canvas), strokes, width: Math.round(canvas.offsetWidth), height: Math.round(canvas.offsetHeight) });
   }, []);
 
   useEffect(() => {
@@ -96,7 +102,7 @@ export function MarkPad({ kind, label, signer, error, height, initial, onChange 
       pressuredRef.current.push(pointer === 'pen' || pointer === 'touch');
       engine.maxWidth = penLook[kind].maxWidth * (pointer === 'pen' ? 1.25 : 1);
     };
-    const onEnd = () => void report();
+    const onEnd = () => report();
     engine.addEventListener('beginStroke', onBegin);
     engine.addEventListener('endStroke', onEnd);
 
@@ -151,12 +157,12 @@ export function MarkPad({ kind, label, signer, error, height, initial, onChange 
     pressuredRef.current.pop();
     engine.clear();
     if (strokes.length > 0) engine.fromData(strokes);
-    void report();
+    report();
   };
   const clear = () => {
     engineRef.current?.clear();
     pressuredRef.current = [];
-    void report();
+    report();
   };
 
   const labelId = `${id}-label`;
