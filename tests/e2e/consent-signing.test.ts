@@ -90,11 +90,16 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
         await drawOn(page, page.getByRole('img', { name: /^Initials pad/ }), initialsPath);
         await page.getByRole('img', { name: 'Initials pad, initialled.' }).waitFor();
       }
+      // Pictures of a section show its end: the last answers, the initials and Next.
+      const toBottom = () => page.locator('[data-client-mode] main').evaluate((body) => body.scrollTo(0, body.scrollHeight));
       if (section.id === 'procedure') {
+        await toBottom();
         await saveScreenshot(page, '32-consent-client-mode-section');
-        await saveTouchscreenShot(page, '33-consent-client-mode-section-1280x800');
+        await saveTouchscreenShot(page, '33-consent-client-mode-section-1280x800', toBottom);
       }
-      if (section.id === 'medical-history') await saveTouchscreenShot(page, '35-consent-client-mode-questions-1280x800');
+      if (section.id === 'medical-history') {
+        await saveTouchscreenShot(page, '35-consent-client-mode-questions-1280x800', toBottom);
+      }
       await page.getByRole('button', { name: 'Next' }).click();
     }
 

@@ -105,7 +105,7 @@ export function PractitionerReview({
                         {answerText(t, dates, question, part.answers[question.id])}
                       </Text>
                       {flaggedIds.has(question.id) ? (
-                        <Badge color="yellow" c="dark.9" variant="light" size="sm">
+                        <Badge color="yellow" c="dark.9" variant="light" size="sm" style={{ flexShrink: 0 }}>
                           {t('consents.review.flag')}
                         </Badge>
                       ) : null}

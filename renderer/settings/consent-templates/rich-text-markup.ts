@@ -6,7 +6,16 @@ import type { RichBlock, RichSpan } from '../../../shared/consents/template';
  * nothing typed here can become markup in the window or the PDF.
  */
 export function markupOf(blocks: readonly RichBlock[]): string {
-  const spans = (list: readonly RichSpan[]) => list.map((span) => (span.bold ? `**${span.text}**` : span.text)).join(' ');
+  // Spans are joined as the screen shows them: a space between, none before punctuation.
+  const spans = (list: readonly RichSpan[]) =>
+    list
+      .map((span) => span.text.trim())
+      .map((text, index, all) => {
+        const written = list[index]?.bold ? `**${text}**` : text;
+        const next = all[index + 1];
+        return next !== undefined && !/^[,.;:!?)\]’”]/.test(next) ? `${written} ` : written;
+      })
+      .join('');
   return blocks.map((block) => (block.kind === 'paragraph' ? spans(block.spans) : block.items.map((item) => `- ${spans(item)}`).join('\n'))).join('\n\n');
 }
 

@@ -87,8 +87,9 @@ export async function answer(page: Page, question: Question, text: string): Prom
 }
 
 /** Saves the screen at the touchscreen size as tests/e2e/screenshots/<name>.png, then returns to the front-desk size. */
-export async function saveTouchscreenShot(page: Page, name: string): Promise<void> {
+export async function saveTouchscreenShot(page: Page, name: string, arrange?: () => Promise<unknown>): Promise<void> {
   await page.setViewportSize(touchscreenViewport);
+  await arrange?.();
   await page.mouse.move(touchscreenViewport.width - 2, touchscreenViewport.height - 2);
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.waitForTimeout(250);
