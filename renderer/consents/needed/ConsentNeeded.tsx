@@ -6,6 +6,7 @@ import { useSession } from '../../app/session-context';
 import { useDates, type Dates } from '../../hooks/useDates';
 import type { TFunction } from 'i18next';
 import { useNavigation } from '../../shell/navigation';
+import { warmText } from '../../clients/badge-colors';
 import { templateIdFor } from './start-consent';
 
 function reasonText(t: TFunction, status: KindStatus, dates: Dates): string {
@@ -27,7 +28,7 @@ export function ConsentNeededBadge({ status }: { status: KindStatus | null }) {
   const { t } = useTranslation();
   if (!status || status.state === 'valid') return null;
   return (
-    <Badge color="orange" variant="light" c="orange.9" size="lg" leftSection={<IconFileAlert size={14} aria-hidden />}>
+    <Badge color="orange" variant="light" c={warmText} size="lg" leftSection={<IconFileAlert size={14} aria-hidden />}>
       {status.state === 'needed' ? t('consents.needed.badge') : t('consents.needed.badgeStale')}
     </Badge>
   );
@@ -69,7 +70,7 @@ export function SignConsentButton({ clientId, status }: { clientId: string; stat
   if (!status || status.state === 'valid' || staff.role === 'reception') return null;
   const start = async () => go({ page: 'consentSigning', clientId, templateId: await templateIdFor('microneedling') });
   return (
-    <Button variant="light" color="orange" c="orange.9" leftSection={<IconSignature size={18} aria-hidden />} onClick={() => void start()}>
+    <Button variant="light" color="orange" c={warmText} leftSection={<IconSignature size={18} aria-hidden />} onClick={() => void start()}>
       {t('consents.needed.start')}
     </Button>
   );

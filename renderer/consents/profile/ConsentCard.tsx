@@ -6,6 +6,7 @@ import type { ConsentSummary } from '../../../shared/contract/consent-channels';
 import { versionLabel } from '../../../shared/consents/template';
 import { useDates } from '../../hooks/useDates';
 import { ConsentFileActions } from '../parts/ConsentFileActions';
+import { warmText } from '../../clients/badge-colors';
 import { WithdrawDialog } from './WithdrawDialog';
 
 const photographyOrder = ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'] as const;
@@ -35,7 +36,7 @@ export function ConsentCard({ consent, onChanged }: { consent: ConsentSummary; o
               {t('consents.tab.versionSigned', { version: versionLabel(consent.version), date: dates.dateTime(consent.signedAt) })}
             </Text>
           </div>
-          <Badge size="lg" variant="light" color={consent.state === 'valid' ? 'sage' : 'orange'} c={consent.state === 'valid' ? 'sage.9' : 'orange.9'}>
+          <Badge size="lg" variant="light" color={consent.state === 'valid' ? 'sage' : 'orange'} c={consent.state === 'valid' ? undefined : warmText}>
             {consent.state === 'valid' ? t('consents.tab.valid', { date: dates.day(consent.validUntil) }) : t(`consents.tab.stale.${consent.staleReason ?? 'expired'}`)}
           </Badge>
         </Group>

@@ -8,6 +8,7 @@ import { useBridgeQuery } from '../../hooks/useBridgeQuery';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { warmText } from '../../clients/badge-colors';
 import { ConsentCard } from './ConsentCard';
 
 function StatusLine({ label, status }: { label: string; status: KindStatus }) {
@@ -27,7 +28,7 @@ function StatusLine({ label, status }: { label: string; status: KindStatus }) {
                 : t('consents.tab.neverSigned')}
           </Text>
         </div>
-        <Badge size="lg" variant="light" color={color} c={`${color}.9`}>
+        <Badge size="lg" variant="light" color={color} c={status.state === 'valid' ? undefined : warmText}>
           {t(`consents.tab.state.${status.state}`)}
         </Badge>
       </Group>
