@@ -1,7 +1,11 @@
+import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
 import { AuditTrailQuery } from './audit/audit-trail-query';
 import { BackupService } from './backup/backup-service';
 import { ClientService } from './clients/client-service';
+import { ConsentService } from './consents/consent-service';
+import { purgeClientConsents } from './consents/purge-gate';
+import { TemplateService } from './consents/template-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { clientRecordErasers } from './retention/client-erasers';
 import { RetentionService } from './retention/retention-service';
@@ -9,7 +13,6 @@ import { ComparisonExporter } from './photos/comparison-exporter';
 import { PhotoFileStore } from './photos/photo-file-store';
 import { PhotoProcessor } from './photos/photo-processor';
 import { PhotoService } from './photos/photo-service';
-import type { PhotographyChoicesLookup } from '../shared/consents/photography';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
 import { SettingsService } from './settings/settings-service';
@@ -40,6 +43,8 @@ export interface Services {
   readonly sessions: SessionService;
   readonly noteSnippets: NoteSnippetService;
   readonly backup: BackupService;
+  readonly consentTemplates: TemplateService;
+  readonly consents: ConsentService;
   readonly auditTrail: AuditTrailQuery;
   readonly retention: RetentionService;
   readonly photos: PhotoService;
@@ -75,12 +80,14 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const noteSnippets = new NoteSnippetService(db, audit);
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
-  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(), photographyChoicesStandIn);
+  const consentTemplates = new TemplateService(db, audit, clock);
+  const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
+  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(), consents.currentPhotographyChoices);
   const photoExports = new ComparisonExporter(photos, settings, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
-  // purge removes them too (consents and photos add theirs, before the client's own records).
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), ...clientRecordErasers], fileErasers: [(clientId) => photos.removeErasedFiles(clientId)] });
+  // purge removes them too: photos and consents first, as they may point at the client's sessions.
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [(clientId) => photos.removeErasedFiles(clientId)] });
   let open = true;
   return {
     vault,
@@ -95,6 +102,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     sessions,
     noteSnippets,
     backup,
+    consentTemplates,
+    consents,
     auditTrail,
     retention,
     photos,
@@ -111,10 +120,3 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   };
 }
 
-/**
- * FOR THE LEAD AT MERGE: the consents feature (its own branch) records each client's photography
- * choices; pass its lookup here (the latest signed photography consent minus withdrawals). Until
- * then no client has consent on file, so photos are stamped "no consent" and every export is
- * refused, which is the safe side.
- */
-const photographyChoicesStandIn: PhotographyChoicesLookup = () => null;

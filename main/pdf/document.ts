@@ -14,6 +14,8 @@ export interface NewPdfOptions {
   info: PdfInfo;
   /** Where `resources/` is, when the caller knows better than the search in fonts.ts. */
   resourcesFolder?: string;
+  /** Keep every page open until the end, for documents that number pages "X of Y". */
+  bufferPages?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
       CreationDate: options.info.createdAt,
     },
     displayTitle: true,
+    bufferPages: options.bufferPages ?? false,
     lang: 'en',
   });
   registerFonts(doc, paths);

@@ -27,4 +27,11 @@ export interface DesktopPorts {
   chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
   /** Asks the user for a folder (where backups go); null when they cancel. Optional until the shell provides it. */
   chooseFolder?(request: FolderDialogRequest): Promise<string | null>;
+  /**
+   * Opens the system print dialog for a PDF held in memory (a signed consent, an aftercare
+   * sheet); resolves true when it was sent to a printer, false when the user cancelled. The
+   * bytes never touch the disk. Optional: without it, "Print" answers that printing is not
+   * available here and the user can still "Save as PDF…".
+   */
+  printPdf?(bytes: Uint8Array, jobName: string): Promise<boolean>;
 }

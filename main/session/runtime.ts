@@ -56,6 +56,11 @@ export class SkinLedgerRuntime {
     this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
   }
 
+  /** The dialogs and printer of the desktop around this runtime (the shell's, the harness's, or none). */
+  desktopPorts(): DesktopPorts {
+    return this.options.ports;
+  }
+
   status(): AppStatus {
     const base = {
       appVersion: this.options.appVersion,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DesktopPorts } from '../session/ports';
+import { printPdfBytes } from './pdf-printer';
 
 /** The services' view of the desktop, with real Electron dialogs behind it. */
 export function electronDesktopPorts(window: () => BrowserWindow | null): DesktopPorts {
@@ -30,6 +31,9 @@ export function electronDesktopPorts(window: () => BrowserWindow | null): Deskto
         properties: ['openDirectory', 'createDirectory'],
         ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}),
       });
+    },
+    printPdf(bytes, jobName) {
+      return printPdfBytes(bytes, jobName, window());
     },
   };
 }

@@ -34,3 +34,31 @@ export function mainWindowOptions(input: { preloadPath: string; state: WindowSta
     },
   };
 }
+
+/**
+ * The hidden window that prints a PDF (pdf-printer.ts): no preload, no Node, sandboxed, an
+ * in-memory session, and only the built-in PDF viewer plugin, which is what lays the PDF out.
+ */
+export function printWindowOptions(jobName: string): BrowserWindowConstructorOptions {
+  return {
+    show: false,
+    title: jobName,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: false,
+      plugins: true,
+      // No "persist:" prefix: the session lives in memory, so the PDF is never cached on disk.
+      partition: 'skinledger-print',
+    },
+  };
+}

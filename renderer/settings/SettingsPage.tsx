@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconBuildingStore, IconDatabaseExport, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconArchive, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -10,11 +10,13 @@ import { ChangePasswordPanel } from './password/ChangePasswordPanel';
 import { ClinicSettingsPanel } from './clinic/ClinicSettingsPanel';
 import { AreaDepthsPanel } from './depths/AreaDepthsPanel';
 import { RetentionSettingsPanel } from '../retention/RetentionSettingsPanel';
+import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes, backups: IconDatabaseExport, retention: IconArchive, password: IconKey } as const;
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes,
+  consentTemplates: IconFileCertificate, backups: IconDatabaseExport, retention: IconArchive, password: IconKey } as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -23,7 +25,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'snippets', 'backups', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'snippets', 'consentTemplates', 'backups', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -44,7 +46,7 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
               const Icon = tabIcons[id];
               return (
                 <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
-                  {id === 'retention' ? t('auditTrail.retention.tab') : t(`settings.tabs.${id}`)}
+                  {id === 'retention' ? t('auditTrail.retention.tab') : id === 'consentTemplates' ? t('consents.templates.tab') : t(`settings.tabs.${id}`)}
                 </Tabs.Tab>
               );
             })}
@@ -66,6 +68,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="retention" pt="xl">
             <RetentionSettingsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="consentTemplates" pt="xl">
+            <ConsentTemplatesPanel />
           </Tabs.Panel>
           <Tabs.Panel value="password" pt="xl">
             <ChangePasswordPanel />

@@ -18,6 +18,7 @@ const PhotoComparePage = lazy(() => import('../photos/compare/PhotoComparePage')
 const LotRecallPage = lazy(() => import('../clients/recall/LotRecallPage'));
 const AuditTrailPage = lazy(() => import('../audit-trail/AuditTrailPage'));
 const RetentionReportPage = lazy(() => import('../retention/RetentionReportPage'));
+const ConsentSigningPage = lazy(() => import('../consents/signing-page/ConsentSigningPage'));
 
 function pageFor(place: Place) {
   switch (place.page) {
@@ -45,6 +46,8 @@ function pageFor(place: Place) {
       return <RetentionReportPage />;
     case 'settings':
       return <SettingsPage key={place.settingsTab ?? 'default'} initialTab={place.settingsTab} />;
+    case 'consentSigning':
+      return null;
   }
 }
 
@@ -60,6 +63,18 @@ export default function SignedInApp() {
     window.scrollTo(0, 0);
   }, []);
   const navigation = useMemo<Navigation>(() => ({ place, go }), [place, go]);
+
+  // Signing a consent takes the whole window (client mode shows nothing of the app, and no
+  // Ctrl+K search), so it is drawn without the header, the navbar and the command palette.
+  if (place.page === 'consentSigning' && place.clientId && place.templateId) {
+    return (
+      <NavigationContext.Provider value={navigation}>
+        <Suspense fallback={<PageLoading />}>
+          <ConsentSigningPage key={`${place.clientId}:${place.templateId}`} clientId={place.clientId} templateId={place.templateId} sessionId={place.sessionId ?? null} />
+        </Suspense>
+      </NavigationContext.Provider>
+    );
+  }
 
   return (
     <NavigationContext.Provider value={navigation}>

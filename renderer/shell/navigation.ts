@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'backups' | 'retention' | 'password';
+export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'consentTemplates' | 'backups' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {
@@ -12,11 +12,13 @@ export interface Place {
   clientId?: string;
   /** Which tab of a client's profile to open. */
   profileTab?: ProfileTab;
-  /** The session being changed (absent: a new session). */
+  /** The session being changed (absent: a new session); for a consent, the session it is signed for. */
   sessionId?: string;
   /** Photo comparison: the photos to open with (absent: first "before" vs latest of the same view). */
   firstPhotoId?: string;
   secondPhotoId?: string;
+  /** The consent template a signing uses (its latest version). */
+  templateId?: string;
 }
 
 export interface Navigation {
@@ -40,6 +42,7 @@ export function sectionOf(page: Page): Page {
     case 'medicalHistoryForm':
     case 'sessionForm':
     case 'photoCompare':
+    case 'consentSigning':
       return 'clients';
     default:
       return page;

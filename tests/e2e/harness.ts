@@ -7,7 +7,7 @@ import { attachBackupDesk } from '../../main/backup/backup-desk';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import type { Clock } from '../../main/clock';
 import type { ScryptParams } from '../../main/crypto/kdf';
-import type { SaveDialogRequest } from '../../main/session/ports';
+import type { OpenDialogRequest, SaveDialogRequest } from '../../main/session/ports';
 import type { NetworkShareKind } from '../../shared/contract/channels';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { openShellLog } from '../../main/shell/shell-log';
@@ -28,6 +28,10 @@ export interface LaunchOptions {
   dataDir: string;
   /** What the "save file" dialog answers (the Recovery Kit's path); null = the clinic cancelled. */
   savePath?: string | null;
+  /** What the "open file" dialog answers (a template file to import); null = the clinic cancelled. */
+  openPath?: string | null;
+  /** Whether the print dialog reports the document as printed (true) or cancelled (false). */
+  printAnswer?: boolean;
   viewport?: { width: number; height: number };
   /** Install Playwright's fake clock before the app loads, for idle-lock tests. */
   fakeClock?: boolean;
@@ -65,6 +69,10 @@ export interface LaunchedApp {
   calls: { channel: string; input: unknown }[];
   /** Every save dialog the app asked for. */
   saveRequests: SaveDialogRequest[];
+  /** Every open-file dialog the app asked for. */
+  openRequests: OpenDialogRequest[];
+  /** Every document sent to the print dialog: its bytes (in memory only) and job name. */
+  printRequests: { bytes: Uint8Array; jobName: string }[];
   /** Console errors, uncaught exceptions and CSP refusals in the page. */
   pageErrors: string[];
   /** What the folder and file dialogs answer next (change it before the click that opens one). */
@@ -87,10 +95,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   }
   const faults: LaunchedApp['faults'] = [];
   const saveRequests: SaveDialogRequest[] = [];
+  const openRequests: OpenDialogRequest[] = [];
+  const printRequests: LaunchedApp['printRequests'] = [];
   const pageErrors: string[] = [];
   const calls: LaunchedApp['calls'] = [];
 
-  const dialogs: DialogAnswers = options.dialogs ?? { folder: null, openPath: null };
+  const dialogs: DialogAnswers = options.dialogs ?? { folder: null, openPath: options.openPath ?? null };
   const logDir = options.logDir ?? mkdtempSync(join(tmpdir(), 'skinledger-e2e-logs-'));
   mkdirSync(logDir, { recursive: true });
   const shellLog = openShellLog(logDir);
@@ -102,7 +112,14 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       return options.savePath ?? null;
     },
     chooseFolder: async () => dialogs.folder,
-    chooseOpenPath: async () => dialogs.openPath,
+    chooseOpenPath: async (request: OpenDialogRequest) => {
+      openRequests.push(request);
+      return dialogs.openPath;
+    },
+    printPdf: async (bytes: Uint8Array, jobName: string) => {
+      printRequests.push({ bytes: new Uint8Array(bytes), jobName });
+      return options.printAnswer ?? true;
+    },
   };
   const runtime = new SkinLedgerRuntime({
     dataDir: options.dataDir,
@@ -169,6 +186,8 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       faults,
       calls,
       saveRequests,
+      openRequests,
+      printRequests,
       pageErrors,
       dialogs,
       logDir,

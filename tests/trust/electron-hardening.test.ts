@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../main/shell/renderer-files';
-import { mainWindowOptions } from '../../main/shell/window-options';
+import { mainWindowOptions, printWindowOptions } from '../../main/shell/window-options';
 
 /**
  * The Electron security checklist as a scripted check (Electronegativity itself needs the
@@ -81,10 +81,14 @@ describe('Electron hardening (scripted checklist)', () => {
     record('devTools off when packaged', 'medium', prefs.devTools === false, String(prefs.devTools));
   });
 
-  it('the only window is made from those options', () => {
+  it('the only windows are the main window and the hidden print window, each made from its checked options', () => {
     const creators = grep(['main'], /new BrowserWindow\(/);
-    record('one place creates windows', 'high', creators.length === 1 && creators[0] === 'main/shell/main-window.ts', creators.join(', '));
-    record('it uses mainWindowOptions', 'high', /new BrowserWindow\(mainWindowOptions\(/.test(readFileSync(join(root, 'main/shell/main-window.ts'), 'utf8')), 'main-window.ts');
+    record('two places create windows', 'high', creators.join(',') === 'main/shell/main-window.ts,main/shell/pdf-printer.ts', creators.join(', '));
+    record('the main window uses mainWindowOptions', 'high', /new BrowserWindow\(mainWindowOptions\(/.test(readFileSync(join(root, 'main/shell/main-window.ts'), 'utf8')), 'main-window.ts');
+    record('the print window uses printWindowOptions', 'high', /new BrowserWindow\(\{ \.\.\.printWindowOptions\(/.test(readFileSync(join(root, 'main/shell/pdf-printer.ts'), 'utf8')), 'pdf-printer.ts');
+    const prefs = printWindowOptions('job').webPreferences!;
+    record('print window: isolated, sandboxed, no Node, no preload', 'high', prefs.contextIsolation === true && prefs.sandbox === true && !prefs.nodeIntegration && prefs.preload === undefined, 'print window');
+    record('print window: in-memory session', 'high', typeof prefs.partition === 'string' && !prefs.partition.startsWith('persist:'), String(prefs.partition));
   });
 
   it('a strict CSP is sent as a header and set in the page', () => {

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
+import { exportClientCommand } from './export-client';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { restoreCommand } from './restore';
@@ -21,6 +22,7 @@ export const commandTable: readonly CliCommand[] = [
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,
+  exportClientCommand,
   importPhotosCommand,
   backupCommand,
   verifyBackupCommand,

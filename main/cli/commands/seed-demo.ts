@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import { seedDemoConsents } from '../../demo/demo-consents';
 import { seedDemoPhotos } from '../../demo/demo-photo-seeder';
 import { seedDemoClinic } from '../../demo/demo-seeder';
 import { requiredFlag, UsageError, type CliCommand } from '../command';
@@ -6,6 +7,9 @@ import { signIn } from '../sign-in';
 import { dataFlag, userFlag } from './flags';
 
 const maxClients = 1_000_000;
+/** Each demo consent is a real signed form with its PDF (a fraction of a second each), so they are capped. */
+const defaultConsents = 100;
+const maxConsents = 100_000;
 const maxPhotoClients = 500;
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number): number {
@@ -34,11 +38,18 @@ export const seedDemoCommand: CliCommand = {
       summary: `How many clients get synthetic before/after photos (drawn shapes, no real faces; about a second each; default 0, up to ${maxPhotoClients}).`,
       required: false,
     },
+    {
+      name: 'consents',
+      placeholder: 'N',
+      summary: `Signed microneedling consents with their PDFs, for most of the new clients up to N (default ${defaultConsents}: each PDF takes a moment, so 100,000 clients do not get one each).`,
+      required: false,
+    },
   ],
   async run(context) {
     const clients = wholeNumber(context.flags.clients, 'clients', 0, maxClients);
     const seed = wholeNumber(context.flags.seed, 'seed', 1, 2 ** 31);
     const sessionsPerClient = wholeNumber(context.flags.sessions, 'sessions', 3, 20);
+    const consentLimit = wholeNumber(context.flags.consents, 'consents', defaultConsents, maxConsents);
     const photoClients = wholeNumber(context.flags['photo-clients'], 'photo-clients', 0, maxPhotoClients);
     const session = await signIn(context.io, {
       dataDir: requiredFlag(context, 'data'),
@@ -63,6 +74,17 @@ export const seedDemoCommand: CliCommand = {
       context.io.out(
         `Added ${result.clients} demo clients, ${result.histories} medical histories, ${result.courses} courses and ${result.sessions} sessions${result.stoppedEarly ? ' (stopped early: whole batches only)' : ''}.`,
       );
+      if (consentLimit > 0 && result.clients > 0 && !interrupted) {
+        const newest = session.services.db.prepare('SELECT id FROM client ORDER BY rowid DESC LIMIT ?').all(result.clients) as { id: string }[];
+        const consents = await seedDemoConsents(session.services, session.staff.id, {
+          seed,
+          clientIds: newest.map((row) => row.id).reverse(),
+          limit: consentLimit,
+          onProgress: (done, total) => context.io.progress('Signing demo consents', done, total),
+          shouldStop: () => interrupted,
+        });
+        context.io.out(`Signed ${consents} demo consents with their PDFs (at most ${consentLimit}; --consents sets the cap).`);
+      }
       if (photoClients > 0 && !interrupted) {
         const photos = await seedDemoPhotos(session.services, session.staff.id, {
           clients: photoClients,

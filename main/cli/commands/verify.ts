@@ -2,6 +2,7 @@ import { adminsOnly } from '../../../shared/contract';
 import { checkAuditChain } from '../checks/audit-chain';
 import { formatCheck, type CheckResult } from '../checks/check-result';
 import { checkCipherIntegrity } from '../checks/cipher-integrity';
+import { checkConsentHashes } from '../checks/consent-hashes';
 import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
 import { countRecords, formatCounts } from '../checks/record-counts';
@@ -17,7 +18,7 @@ import { dataFlag, userFlag } from './flags';
  */
 export const verifyCommand: CliCommand = {
   words: ['verify'],
-  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, photo files) and print record counts. Admins only.',
+  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
   flags: [dataFlag, userFlag],
   async run(context) {
     const session = await signIn(context.io, {
@@ -33,6 +34,7 @@ export const verifyCommand: CliCommand = {
         checkCipherIntegrity(services.db, services.vault.folder.database, session.dataKey),
         checkKeyFile(services),
         checkAuditChain(services.audit),
+        checkConsentHashes(services.db),
         checkPhotoFiles(services),
       ];
       for (const check of checks) context.io.out(formatCheck(check));

@@ -6,7 +6,7 @@ import type { Migration } from './migration';
  * to 5 when consents (003) and photos (004) are merged before it).
  */
 export const retention: Migration = {
-  version: 4,
+  version: 5,
   name: 'retention: client tombstones, purge marker, audit trail filter indexes',
   sql: `
     -- What is left of a purged client: who, when and why. No name, no contact details, no health

@@ -2,12 +2,13 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { StoreError, storeMessages } from '../store-error';
 import { foundation } from './001-foundation';
 import { clients } from './002-clients';
+import { consents } from './003-consents';
 import { photos } from './004-photos';
 import { retention } from './005-retention';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
-export const migrations: readonly Migration[] = [foundation, clients, photos, retention];
+export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention];
 
 export const latestSchemaVersion = migrations.length;
 

@@ -10,6 +10,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import type { ProfileTab } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
+import { ConsentsTab } from '../../consents/profile/ConsentsTab';
 import { PhotosForCliniciansNote } from '../../photos/gallery/PhotosForCliniciansNote';
 import { PhotosTab } from '../../photos/gallery/PhotosTab';
 import { ComingLaterTab } from './ComingLaterTab';
@@ -84,7 +85,7 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
           </>
         ) : null}
         <Tabs.Panel value="consents" pt="lg">
-          <ComingLaterTab kind="consents" />
+          <ConsentsTab clientId={clientId} archived={profile.client.archived} />
         </Tabs.Panel>
         <Tabs.Panel value="photos" pt="lg">
           {/* Photos are clinical records: reception is told so, and the main side refuses them anyway. */}

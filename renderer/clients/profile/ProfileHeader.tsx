@@ -16,6 +16,8 @@ import { clientName } from '../client-text';
 import { fitzpatrickNumeral } from '../form/fitzpatrick';
 import { AlertBadges } from '../screening/AlertBadges';
 import { sessionBlockReason } from '../screening/session-block';
+import { ConsentNeededBadge, SignConsentButton } from '../../consents/needed/ConsentNeeded';
+import { useConsentStatus } from '../../consents/needed/useConsentStatus';
 
 /** Name, age, skin type and today's alerts, with what is done to a client from here. */
 export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientProfile; onChanged: () => Promise<void>; onTab: (tab: ProfileTab) => void }) {
@@ -28,6 +30,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
   const clinician = staff.role !== 'reception';
   const blocked = sessionBlockReason(t, screening);
   const name = clientName(client);
+  const consent = useConsentStatus(client.id);
 
   const facts = [
     age !== null ? t('profile.age', { count: age }) : null,
@@ -63,6 +66,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
                   {t('clients.prefers', { name: client.preferredName })}
                 </Text>
               ) : null}
+              <ConsentNeededBadge status={consent.data?.microneedling ?? null} />
               {client.archived ? (
                 <Badge color="gray" variant="light" size="lg">
                   {t('clients.archived')}
@@ -77,6 +81,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
             <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => go({ page: 'clientForm', clientId: client.id })}>
               {t('profile.edit')}
             </Button>
+            {client.archived ? null : <SignConsentButton clientId={client.id} status={consent.data?.microneedling ?? null} />}
             {clinician ? (
               <>
                 <Button

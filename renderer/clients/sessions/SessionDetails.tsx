@@ -29,7 +29,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
-          <Checklist states={sessionChecklist(session.record, historyDates, beforePhotos)} title={t('checklist.title')} />
+          <Checklist states={sessionChecklist(session.record, historyDates, beforePhotos === undefined ? {} : { beforePhotos })} title={t('checklist.title')} />
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onChange} aria-label={t(sameDay ? 'treatments.editLabel' : 'treatments.amendLabel', { when: dates.dateTime(session.record.performedAt) })}>
             {sameDay ? t('treatments.edit') : t('treatments.amend')}
           </Button>

@@ -31,6 +31,8 @@ import { Aftercare } from './Aftercare';
 import { AreasField } from './AreasField';
 import { Checklist } from './Checklist';
 import { sessionChecklist } from './checklist';
+import { ConsentNeededNotice } from '../../consents/needed/ConsentNeeded';
+import { useConsentStatus } from '../../consents/needed/useConsentStatus';
 import { DepthConfirmDialog, type DeepArea } from './DepthConfirmDialog';
 import { NotesField } from './NotesField';
 import { ProductsField } from './ProductsField';
@@ -104,6 +106,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
   const [confirming, setConfirming] = useState<{ values: SessionFormValues; areas: DeepArea[]; message: string | null } | null>(null);
   const [saving, setSaving] = useState(false);
   const watched = useWatch({ control: form.control }) as SessionFormValues;
+  const consent = useConsentStatus(client.id);
   const back = () => go({ page: 'client', clientId: client.id, profileTab: 'treatments' });
 
   if (!editing && screening?.blocked) {
@@ -171,7 +174,10 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
       aftercareGiven: watched.aftercareGiven ?? false,
     },
     historyDates,
-    beforePhotos,
+    {
+      consent: consent.data ? (consent.data.microneedling.state === 'valid' ? 'done' : 'missing') : 'later',
+      ...(beforePhotos === undefined ? {} : { beforePhotos }),
+    },
   );
   const title = editing ? (amending ? t('sessionForm.amendTitle', { name }) : t('sessionForm.editTitle', { name })) : t('sessionForm.newTitle', { name });
 
@@ -187,6 +193,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
             </Stack>
           </Paper>
         ) : null}
+        {editing ? null : <ConsentNeededNotice clientId={client.id} status={consent.data?.microneedling ?? null} />}
         {screening && screening.alerts.length > 0 ? <AlertLists alerts={screening.alerts} /> : null}
         {screening && !screening.latest ? (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionForm.noHistoryTitle')}>

@@ -16,7 +16,11 @@ export type ChecklistItem = (typeof checklistItems)[number];
 export function sessionChecklist(
   record: Pick<SessionRecordInput, 'performedAt' | 'products' | 'cartridge' | 'notes' | 'aftercareGiven'>,
   historyDates: readonly string[],
-  beforePhotos?: number,
+  /**
+   * What other screens know: the treatment consent ('done' when valid, 'missing' when needed or
+   * stale, 'later' while unknown) and how many before photos the session has (unknown: not saved yet).
+   */
+  known: { consent?: ChecklistState; beforePhotos?: number } = {},
 ): Record<ChecklistItem, ChecklistState> {
   const day = record.performedAt.slice(0, 10);
   const reviewed = historyDates.some((recordedAt) => {
@@ -26,9 +30,9 @@ export function sessionChecklist(
   const products = record.products ?? [];
   const lotsComplete = products.length > 0 && products.every((product) => product.lot.trim() !== '') && (!record.cartridge || record.cartridge.lot.trim() !== '');
   return {
-    consent: 'later',
+    consent: known.consent ?? 'later',
     history: reviewed ? 'done' : 'missing',
-    photos: beforePhotos === undefined ? 'later' : beforePhotos > 0 ? 'done' : 'missing',
+    photos: known.beforePhotos === undefined ? 'later' : known.beforePhotos > 0 ? 'done' : 'missing',
     lots: lotsComplete ? 'done' : 'missing',
     notes: (record.notes ?? '').trim() !== '' ? 'done' : 'missing',
     aftercare: record.aftercareGiven ? 'done' : 'missing',

@@ -1,0 +1,38 @@
+import type { ConsentTemplateDraft, TemplateSection } from '../../../shared/consents/template';
+
+/** One screen of client mode. */
+export type ClientStep =
+  | { kind: 'welcome' }
+  | { kind: 'guardian' }
+  | { kind: 'section'; section: TemplateSection }
+  | { kind: 'signature' }
+  | { kind: 'handBack' };
+
+/** The screens a template makes, in order: a welcome, a guardian's details if needed, one per section, the signature, then "hand back". */
+export function clientSteps(template: ConsentTemplateDraft, guardianSigns: boolean): ClientStep[] {
+  return [
+    { kind: 'welcome' },
+    ...(guardianSigns ? [{ kind: 'guardian' } as const] : []),
+    ...template.sections.map((section) => ({ kind: 'section', section }) as const),
+    { kind: 'signature' },
+    { kind: 'handBack' },
+  ];
+}
+
+/** The form fields a step owns: checked before Next lets the client on. */
+export function stepFields(step: ClientStep, guardianSigns: boolean): string[] {
+  switch (step.kind) {
+    case 'section': {
+      const fields = step.section.questions.map((question) => `answers.${question.id}`);
+      if (step.section.initials) fields.push(`initials.${step.section.id}`);
+      if (step.section.photography) fields.push('photography');
+      return fields;
+    }
+    case 'guardian':
+      return ['guardian'];
+    case 'signature':
+      return [guardianSigns ? 'signatures.guardian' : 'signatures.client'];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,100 @@
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsentSummary } from '../../../shared/contract/consent-channels';
+import { versionLabel } from '../../../shared/consents/template';
+import { useDates } from '../../hooks/useDates';
+import { ConsentFileActions } from '../parts/ConsentFileActions';
+import { warmText } from '../../clients/badge-colors';
+import { WithdrawDialog } from './WithdrawDialog';
+
+const photographyOrder = ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'] as const;
+
+/**
+ * One signed consent: what and which version, who signed when, whether it still counts, the
+ * photography choices, and every withdrawal as its own dated record. The PDF cannot be shown
+ * inside the window (its security policy allows no embedded documents), so the card shows what
+ * the PDF holds and offers Print and Save as PDF….
+ */
+export function ConsentCard({ consent, onChanged }: { consent: ConsentSummary; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const dates = useDates();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const headingId = `consent-${consent.id}`;
+  const withdrawnWhole = consent.withdrawals.some((withdrawal) => withdrawal.parts.includes('consent'));
+
+  return (
+    <Paper withBorder p="lg" bg="white" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={3} size="h4" id={headingId}>
+              {consent.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('consents.tab.versionSigned', { version: versionLabel(consent.version), date: dates.dateTime(consent.signedAt) })}
+            </Text>
+          </div>
+          <Badge size="lg" variant="light" color={consent.state === 'valid' ? 'sage' : 'orange'} c={consent.state === 'valid' ? undefined : warmText}>
+            {consent.state === 'valid' ? t('consents.tab.valid', { date: dates.day(consent.validUntil) }) : t(`consents.tab.stale.${consent.staleReason ?? 'expired'}`)}
+          </Badge>
+        </Group>
+        <Text size="sm">
+          {consent.signers.map((signer) => t('consents.tab.signer', { name: signer.name, role: t(`consents.roles.${signer.role}`), time: dates.dateTime(signer.signedAt) })).join(' · ')}
+        </Text>
+        {consent.flaggedQuestions.length > 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('consents.tab.flagged', { list: consent.flaggedQuestions.join('; ') })}
+          </Text>
+        ) : null}
+        {consent.photography ? (
+          <List size="sm" spacing={2}>
+            {photographyOrder.map((choice) => (
+              <List.Item key={choice}>
+                {t(`consents.photoChoices.${choice}`)}: {consent.photography?.[choice] ? t('consents.review.allowed') : t('consents.review.refused')}
+              </List.Item>
+            ))}
+          </List>
+        ) : null}
+        {consent.withdrawals.length > 0 ? (
+          <Stack gap={4} component="section" aria-label={t('consents.tab.withdrawalsTitle')}>
+            <Text fw={600} size="sm">
+              {t('consents.tab.withdrawalsTitle')}
+            </Text>
+            <List size="sm" spacing={2}>
+              {consent.withdrawals.map((withdrawal) => (
+                <List.Item key={withdrawal.id}>
+                  {t('consents.tab.withdrawal', {
+                    date: dates.dateTime(withdrawal.withdrawnAt),
+                    parts: withdrawal.parts.map((part) => t(`consents.withdraw.parts.${part}`)).join(', '),
+                    name: withdrawal.recordedByName,
+                  })}
+                  {withdrawal.note ? ` “${withdrawal.note}”` : ''}
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        ) : null}
+        <Text size="xs" c="dimmed">
+          {t('consents.tab.integrity', { hash: consent.formHashShort, sha: consent.pdfSha256.slice(0, 16) })}
+        </Text>
+        <Group justify="space-between" mt={4}>
+          <ConsentFileActions consentId={consent.id} withAftercare={consent.sessionId !== null} size="sm" />
+          <Button size="sm" variant="subtle" color="red" leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={() => setWithdrawing(true)} disabled={withdrawnWhole}>
+            {t('consents.withdraw.open')}
+          </Button>
+        </Group>
+      </Stack>
+      <WithdrawDialog
+        consent={consent}
+        opened={withdrawing}
+        onClose={() => setWithdrawing(false)}
+        onWithdrawn={() => {
+          setWithdrawing(false);
+          onChanged();
+        }}
+      />
+    </Paper>
+  );
+}
