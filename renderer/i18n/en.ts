@@ -361,12 +361,6 @@ export const en = {
     marketingYes: 'Agreed to hear about offers',
     marketingNo: 'Not agreed',
     since: 'Client since {{date}}',
-    later: {
-      consentsTitle: 'Consent forms arrive with the next update',
-      consents: 'Signed consent forms, with the client’s and practitioner’s signatures and a printable PDF, will be kept here.',
-      photosTitle: 'Photos arrive with the next update',
-      photos: 'Before and after photos, taken with the same framing each time and compared side by side, will be kept here, encrypted.',
-    },
   },
   courses: {
     title: 'Treatment courses',

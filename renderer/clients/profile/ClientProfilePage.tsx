@@ -13,7 +13,6 @@ import { PageLoading } from '../../shell/PageLoading';
 import { ConsentsTab } from '../../consents/profile/ConsentsTab';
 import { PhotosForCliniciansNote } from '../../photos/gallery/PhotosForCliniciansNote';
 import { PhotosTab } from '../../photos/gallery/PhotosTab';
-import { ComingLaterTab } from './ComingLaterTab';
 import { MedicalHistoryTab } from './MedicalHistoryTab';
 import { OverviewTab } from './OverviewTab';
 import { ProfileHeader } from './ProfileHeader';
