@@ -1,5 +1,6 @@
 import { AuditLog } from './audit/audit-log';
 import { BackupService } from './backup/backup-service';
+import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { systemClock, type Clock } from './clock';
@@ -26,6 +27,7 @@ export interface Services {
   readonly staff: StaffService;
   readonly settings: SettingsService;
   readonly clients: ClientService;
+  readonly profiles: ClientProfileService;
   readonly medicalHistory: MedicalHistoryService;
   readonly courses: CourseService;
   readonly sessions: SessionService;
@@ -59,6 +61,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const medicalHistory = new MedicalHistoryService(db, audit, clock);
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
+  const profiles = new ClientProfileService({ db, audit, clock, clients, medicalHistory, courses, sessions, staff });
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   let open = true;
   return {
@@ -69,6 +72,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     staff,
     settings,
     clients,
+    profiles,
     medicalHistory,
     courses,
     sessions,

@@ -131,8 +131,14 @@ export class SessionService {
 
   /** A client's sessions, newest first; reading treatment notes is audited. */
   forClient(by: string, clientId: string): TreatmentSession[] {
+    const sessions = this.readForClient(clientId);
+    this.audit.append({ staffId: by, action: 'session.view', entity: 'client', entityId: clientId, detail: `sessions=${sessions.length}` });
+    return sessions;
+  }
+
+  /** The same read without an audit row: for a caller that audits the larger read it is part of. */
+  readForClient(clientId: string): TreatmentSession[] {
     const rows = this.db.prepare(`${sessionQuery} WHERE t.client_id = ? ORDER BY t.performed_at DESC`).all(clientId) as SessionRow[];
-    this.audit.append({ staffId: by, action: 'session.view', entity: 'client', entityId: clientId, detail: `sessions=${rows.length}` });
     return rows.map((row) => this.toSession(row));
   }
 
