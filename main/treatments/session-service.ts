@@ -96,7 +96,10 @@ export class SessionService {
         detail: `session=${id} areas=${record.areas.length}${options.depthsConfirmed ? ' depths-confirmed' : ''}`,
       });
     })();
-    return this.get(id);
+    // What was just written, without reading it back and parsing it again: a new session has no
+    // amendments, and only the practitioner's name is not already at hand.
+    const practitioner = this.db.prepare('SELECT name FROM staff WHERE id = ?').get(by) as { name: string } | undefined;
+    return { id, clientId, courseId, practitionerId: by, practitionerName: practitioner?.name ?? '', record, createdAt: now, updatedAt: now, amendments: [] };
   }
 
   /** Same day: changed in place. Later: an amendment with a reason, keeping what was there. */
