@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { AuditLog } from './audit/audit-log';
 import { AuditTrailQuery } from './audit/audit-trail-query';
 import { BackupService } from './backup/backup-service';
+import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { ConsentService } from './consents/consent-service';
 import { purgeClientConsents } from './consents/purge-gate';
@@ -38,6 +39,7 @@ export interface Services {
   readonly staff: StaffService;
   readonly settings: SettingsService;
   readonly clients: ClientService;
+  readonly profiles: ClientProfileService;
   readonly medicalHistory: MedicalHistoryService;
   readonly courses: CourseService;
   readonly sessions: SessionService;
@@ -79,6 +81,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const courses = new CourseService(db, audit, clock);
   const sessions = new SessionService(db, audit, clock, medicalHistory);
   const noteSnippets = new NoteSnippetService(db, audit);
+  const profiles = new ClientProfileService({ db, audit, clock, clients, medicalHistory, courses, sessions, staff });
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   const consentTemplates = new TemplateService(db, audit, clock);
   const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
@@ -97,6 +100,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     staff,
     settings,
     clients,
+    profiles,
     medicalHistory,
     courses,
     sessions,

@@ -1,4 +1,8 @@
-import { format, getISOWeek, getISOWeekYear } from 'date-fns';
+// One file per function: the main process loads date-fns as an external ES module, and its index
+// brings in every function and locale (about 300 MB of resident memory in Node 24).
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 
 export interface RotationPolicy {
   keepDaily: number;

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import { ageOn } from '../../shared/clients/client';
 import type { clientChannels } from '../../shared/contract/client-channels';
-import type { Services } from '../app';
 import type { HandlerContext } from './handlers';
 
 type ClientChannels = typeof clientChannels;
@@ -17,14 +15,7 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'clients.recent': (input, { runtime }) => runtime.current().services.clients.recent(input.limit),
   'clients.profile': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    const client = services.clients.open(staff.id, input.id);
-    const today = services.clock.now().toISOString().slice(0, 10);
-    return {
-      client,
-      age: client.dateOfBirth ? ageOn(client.dateOfBirth, today) : null,
-      screening: staff.role === 'reception' ? null : screeningWithNames(services, client.id),
-      courses: services.courses.forClient(client.id),
-    };
+    return services.profiles.open(staff.id, input.id, { healthData: staff.role !== 'reception' });
   },
   'clients.possibleDuplicates': (input, { runtime }) => runtime.current().services.clients.possibleDuplicates(input, input.exceptId),
   'clients.create': (input, { runtime }) => {
@@ -53,7 +44,7 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'screening.override': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.medicalHistory.override(staff.id, input.clientId, input.reason);
-    return screeningWithNames(services, input.clientId);
+    return services.profiles.screening(input.clientId);
   },
 
   'courses.create': (input, { runtime }) => {
@@ -98,10 +89,3 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     return services.noteSnippets.replace(staff.id, input.snippets);
   },
 };
-
-/** Today's screening, with the name of whoever recorded the override (the profile says who, when and why). */
-function screeningWithNames(services: Services, clientId: string) {
-  const state = services.medicalHistory.screening(clientId);
-  if (!state.override) return { ...state, override: null };
-  return { ...state, override: { ...state.override, overriddenByName: services.staff.find(state.override.overriddenBy)?.name ?? '' } };
-}

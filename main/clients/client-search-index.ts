@@ -1,31 +1,48 @@
-import { foldForSearch, phoneDigits } from '../../shared/clients/client-search-fields';
+import { foldForSearch, phoneDigits, searchTokens } from '../../shared/clients/client-search-fields';
 import type { ClientFields } from '../../shared/clients/client';
 import type { SqliteDatabase } from '../store/open-database';
 
-/** Keeps the FTS5 index in step with the client table (same transaction as the write). */
+/** What the FTS index holds for one client: folded names, contact details, birth date, state. */
+export type SearchColumns = [names: string, contact: string, birth: string, state: string];
+
+/**
+ * Keeps the FTS5 index in step with the client table (same transaction as the write). The
+ * `state` column marks archived clients, so the index alone answers "how many active clients
+ * match" without reading a row per match (a one-letter prefix matches thousands).
+ */
 export class ClientSearchIndex {
   constructor(private readonly db: SqliteDatabase) {}
 
-  put(rowid: number | bigint, fields: ClientFields, sortKey: string, archived: boolean): void {
+  put(rowid: number | bigint, fields: SearchFields, sortKey: string, archived: boolean): void {
     this.db.prepare('DELETE FROM client_search WHERE rowid = ?').run(rowid);
     this.db
-      .prepare('INSERT INTO client_search (rowid, names, contact, birth) VALUES (?, ?, ?, ?)')
-      .run(rowid, ...searchColumns(fields));
+      .prepare('INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, ?, ?, ?)')
+      .run(rowid, ...searchColumns(fields, archived));
     this.db
       .prepare('INSERT INTO client_order (client_rowid, sort_key, archived) VALUES (?, ?, ?) ON CONFLICT (client_rowid) DO UPDATE SET sort_key = excluded.sort_key, archived = excluded.archived')
       .run(rowid, sortKey, archived ? 1 : 0);
   }
-
-  setArchived(rowid: number | bigint, archived: boolean): void {
-    this.db.prepare('UPDATE client_order SET archived = ? WHERE client_rowid = ?').run(archived ? 1 : 0, rowid);
-  }
 }
 
-export function searchColumns(fields: Pick<ClientFields, 'firstName' | 'lastName' | 'preferredName' | 'phone' | 'email' | 'dateOfBirth'>): [string, string, string] {
+type SearchFields = Pick<ClientFields, 'firstName' | 'lastName' | 'preferredName' | 'phone' | 'email' | 'dateOfBirth'>;
+
+export function searchColumns(fields: SearchFields, archived: boolean): SearchColumns {
   const names = foldForSearch([fields.firstName, fields.lastName, fields.preferredName].join(' '));
   const contact = foldForSearch([fields.email, fields.phone, phoneDigits(fields.phone)].join(' '));
   const birth = birthTokens(fields.dateOfBirth);
-  return [names, contact, birth];
+  return [names, contact, birth, archived ? 'archived' : ''];
+}
+
+/**
+ * An FTS5 query for what was typed: every word must prefix-match a word of the client's names,
+ * contact details or birth date (never the state column); archived clients are left out unless
+ * asked for. Null when nothing searchable was typed.
+ */
+export function clientMatch(typed: string, includeArchived: boolean): string | null {
+  const tokens = searchTokens(typed);
+  if (tokens.length === 0) return null;
+  const words = `{names contact birth} : (${tokens.map((token) => `"${token}"*`).join(' ')})`;
+  return includeArchived ? words : `${words} NOT state : archived`;
 }
 
 /** A date of birth as people type it: 1990-05-17, 17/05/1990, 05/17/1990, 17051990. */

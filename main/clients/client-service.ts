@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ClientInput, type Client, type ClientFields, type ClientSummary } from '../../shared/clients/client';
-import { foldForSearch, ftsPrefixQuery, phoneDigits } from '../../shared/clients/client-search-fields';
+import { foldForSearch, phoneDigits } from '../../shared/clients/client-search-fields';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import { summaryColumns, toClient, toParams, toSummary, type ClientRow } from './client-rows';
-import { ClientSearchIndex } from './client-search-index';
+import { ClientSearchIndex, clientMatch } from './client-search-index';
 
 export interface ClientPage {
   total: number;
@@ -82,10 +82,10 @@ export class ClientService {
   }
 
   setArchived(by: string, id: string, archived: boolean): Client {
-    this.get(id);
+    const client = this.get(id);
     this.db.transaction(() => {
       this.db.prepare('UPDATE client SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, this.now(), id);
-      this.search.setArchived(this.rowidOf(id), archived);
+      this.search.put(this.rowidOf(id), client, clientSortKey(client), archived);
       this.audit.append({ staffId: by, action: archived ? 'client.archive' : 'client.unarchive', entity: 'client', entityId: id });
     })();
     return this.get(id);
@@ -111,34 +111,45 @@ export class ClientService {
 
   /** Type-ahead search and the paged list in one: no text lists everyone, alphabetically. */
   find(text: string, page: { offset: number; limit: number; includeArchived?: boolean }): ClientPage {
-    const archived = page.includeArchived ? '' : 'AND c.archived = 0';
-    const query = ftsPrefixQuery(text);
-    if (!query) {
+    const includeArchived = page.includeArchived ?? false;
+    const match = clientMatch(text, includeArchived);
+    if (!match) {
+      const archived = includeArchived ? '' : 'AND c.archived = 0';
       const total = (this.db.prepare(`SELECT count(*) AS n FROM client c WHERE 1 ${archived}`).get() as { n: number }).n;
       const rows = this.db
-        .prepare(`SELECT ${summaryColumns} FROM client c WHERE 1 ${archived} ORDER BY c.archived, c.sort_key LIMIT ? OFFSET ?`)
+        .prepare(`SELECT ${summaryColumns} FROM client c WHERE 1 ${archived} ORDER BY c.archived, c.sort_key, c.rowid LIMIT ? OFFSET ?`)
         .all(page.limit, page.offset) as ClientRow[];
       return { total, clients: rows.map(toSummary) };
     }
-    // Matches come from the FTS index, their order from the narrow client_order table; only
-    // the page shown is read from the (wide) client table.
-    const archivedFilter = page.includeArchived ? '' : 'AND k.archived = 0';
-    // One pass over the matches gives both the page and the total (a window count).
-    const ordered = this.db
-      .prepare(
-        `SELECT k.client_rowid AS r, count(*) OVER () AS total FROM client_search f JOIN client_order k ON k.client_rowid = f.rowid
-         WHERE client_search MATCH ? ${archivedFilter} ORDER BY k.archived, k.sort_key LIMIT ? OFFSET ?`,
-      )
-      .all(query, page.limit, page.offset) as { r: number; total: number }[];
-    const total =
-      ordered[0]?.total ??
-      (page.offset === 0
-        ? 0
-        : (this.db.prepare(`SELECT count(*) AS n FROM client_search f JOIN client_order k ON k.client_rowid = f.rowid WHERE client_search MATCH ? ${archivedFilter}`).get(query) as { n: number }).n);
-    const rowids = ordered;
+    // The index counts its matches without reading a row per match (archived ones are excluded
+    // inside the query), so the total costs the same for "s" as for "smith".
+    const total = (this.db.prepare('SELECT count(*) AS n FROM client_search WHERE client_search MATCH ?').get(match) as { n: number }).n;
+    if (total <= page.offset) return { total, clients: [] };
+    const rowids = this.db.prepare(this.pageQuery(total, page)).all(match, page.limit, page.offset) as { r: number }[];
+    // Only the page shown is read from the (wide) client table.
     const byRowid = this.db.prepare(`SELECT ${summaryColumns} FROM client c WHERE c.rowid = ?`);
-    const rows = rowids.map(({ r }) => byRowid.get(r) as ClientRow);
-    return { total, clients: rows.map(toSummary) };
+    return { total, clients: rowids.map(({ r }) => toSummary(byRowid.get(r) as ClientRow)) };
+  }
+
+  /**
+   * Two ways to the page of matches in alphabetical order, chosen by how many there are. Few
+   * (a surname typed out): look each match up in client_order and sort them. Many (one or two
+   * letters match thousands): walk client_order in order and stop at the end of the page, as
+   * soon as enough of the clients passed are matches; no sort over every match. The walk passes
+   * about (offset + limit) × clients / matches entries, the sort touches every match, so the
+   * walk wins once matches² outgrow (offset + limit) × clients. Both break ties of name by
+   * rowid (the index's own last column), so pages never repeat or skip a namesake.
+   */
+  private pageQuery(matches: number, page: { offset: number; limit: number; includeArchived?: boolean }): string {
+    const span = (this.db.prepare('SELECT max(client_rowid) AS n FROM client_order').get() as { n: number | null }).n ?? 0;
+    if (matches * matches >= (page.offset + page.limit) * span) {
+      const archived = page.includeArchived ? '' : 'k.archived = 0 AND';
+      return `SELECT k.client_rowid AS r FROM client_order k INDEXED BY client_order_by_key
+              WHERE ${archived} k.client_rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)
+              ORDER BY k.archived, k.sort_key, k.client_rowid LIMIT ? OFFSET ?`;
+    }
+    return `SELECT k.client_rowid AS r FROM client_search f JOIN client_order k ON k.client_rowid = f.rowid
+            WHERE client_search MATCH ? ORDER BY k.archived, k.sort_key, k.client_rowid LIMIT ? OFFSET ?`;
   }
 
   /** Clients opened most recently by anyone, newest first (from the audit trail). */

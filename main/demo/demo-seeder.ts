@@ -53,7 +53,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     INSERT INTO client (id, first_name, last_name, preferred_name, date_of_birth, pronouns, sex, phone, email, address, emergency_contact,
       gp, referral_source, fitzpatrick, concerns, marketing_consent, notes, archived, sort_key, created_at, updated_at)
     VALUES (?, ?, ?, '', ?, '', ?, ?, ?, ?, '', '', ?, ?, ?, ?, '', 0, ?, ?, ?)`);
-  const insertSearch = db.prepare('INSERT INTO client_search (rowid, names, contact, birth) VALUES (?, ?, ?, ?)');
+  const insertSearch = db.prepare('INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, ?, ?, ?)');
   const insertOrder = db.prepare('INSERT INTO client_order (client_rowid, sort_key, archived) VALUES (?, ?, 0)');
   const insertHistory = db.prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)');
   const insertCourse = db.prepare(`
@@ -90,7 +90,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
       `${random.int(1, 200)} ${random.pick(streets)}, ${random.pick(towns)}`, random.pick(referralSources), random.int(1, 6),
       JSON.stringify([...new Set(concerns)]), random.chance(0.4) ? 1 : 0, clientSortKey({ lastName, firstName }), now, now,
     );
-    insertSearch.run(info.lastInsertRowid, ...searchColumns(fields));
+    insertSearch.run(info.lastInsertRowid, ...searchColumns(fields, false));
     insertOrder.run(info.lastInsertRowid, clientSortKey({ lastName, firstName }));
     result.clients++;
 

@@ -90,8 +90,14 @@ export class MedicalHistoryService {
   }
 
   entries(by: string, clientId: string): MedicalHistoryEntry[] {
-    const rows = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC`).all(clientId) as EntryRow[];
+    const entries = this.readEntries(clientId);
     this.audit.append({ staffId: by, action: 'medical-history.view', entity: 'client', entityId: clientId });
+    return entries;
+  }
+
+  /** The same read without an audit row: for a caller that audits the larger read it is part of. */
+  readEntries(clientId: string): MedicalHistoryEntry[] {
+    const rows = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC`).all(clientId) as EntryRow[];
     return rows.map(toEntry);
   }
 

@@ -96,7 +96,10 @@ export class SessionService {
         detail: `session=${id} areas=${record.areas.length}${options.depthsConfirmed ? ' depths-confirmed' : ''}`,
       });
     })();
-    return this.get(id);
+    // What was just written, without reading it back and parsing it again: a new session has no
+    // amendments, and only the practitioner's name is not already at hand.
+    const practitioner = this.db.prepare('SELECT name FROM staff WHERE id = ?').get(by) as { name: string } | undefined;
+    return { id, clientId, courseId, practitionerId: by, practitionerName: practitioner?.name ?? '', record, createdAt: now, updatedAt: now, amendments: [] };
   }
 
   /** Same day: changed in place. Later: an amendment with a reason, keeping what was there. */
@@ -131,8 +134,14 @@ export class SessionService {
 
   /** A client's sessions, newest first; reading treatment notes is audited. */
   forClient(by: string, clientId: string): TreatmentSession[] {
+    const sessions = this.readForClient(clientId);
+    this.audit.append({ staffId: by, action: 'session.view', entity: 'client', entityId: clientId, detail: `sessions=${sessions.length}` });
+    return sessions;
+  }
+
+  /** The same read without an audit row: for a caller that audits the larger read it is part of. */
+  readForClient(clientId: string): TreatmentSession[] {
     const rows = this.db.prepare(`${sessionQuery} WHERE t.client_id = ? ORDER BY t.performed_at DESC`).all(clientId) as SessionRow[];
-    this.audit.append({ staffId: by, action: 'session.view', entity: 'client', entityId: clientId, detail: `sessions=${rows.length}` });
     return rows.map((row) => this.toSession(row));
   }
 

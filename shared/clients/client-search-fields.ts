@@ -28,13 +28,6 @@ export function searchTokens(typed: string): string[] {
   return (foldForSearch(typed).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
 
-/** An FTS5 query: every typed word must prefix-match some word of the client. */
-export function ftsPrefixQuery(typed: string): string | null {
-  const tokens = searchTokens(typed);
-  if (tokens.length === 0) return null;
-  return tokens.map((token) => `"${token}"*`).join(' ');
-}
-
 /** Digits of a phone number, so "07700 900-123" and "+44 7700900123" are found by their digits. */
 export function phoneDigits(phone: string): string {
   return phone.replace(/\D+/g, '');

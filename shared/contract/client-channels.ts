@@ -28,6 +28,9 @@ export const ClientProfile = z.object({
   /** Null for roles that may not see health data (reception). */
   screening: ScreeningState.nullable(),
   courses: z.array(CourseView),
+  /** Newest first; null for reception, like the screening. Read with the profile: one audited read. */
+  sessions: z.array(TreatmentSessionView).nullable(),
+  medicalHistory: z.array(MedicalHistoryEntryView).nullable(),
 });
 export type ClientProfile = z.infer<typeof ClientProfile>;
 

@@ -241,7 +241,7 @@ describe('client records and treatment sessions, from the front desk to the trea
       expect(await invokeFromPage(page, channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     const profile = await invokeFromPage(page, 'clients.profile', { id: clientId });
-    expect(profile).toMatchObject({ ok: true, value: { screening: null } });
+    expect(profile).toMatchObject({ ok: true, value: { screening: null, sessions: null, medicalHistory: null } });
     await checkAccessibility(page, 'profile as reception');
 
     expect(app.faults).toEqual([]);

@@ -96,7 +96,7 @@ describe('what the access table means for health data and administration', () =>
 
   it('a client profile opened by reception carries no screening (health) data', async () => {
     await enter('reception', 'unlocked');
-    expect(await clinic.call('clients.profile', { id: clinic.ids.clientId })).toMatchObject({ ok: true, value: { screening: null } });
+    expect(await clinic.call('clients.profile', { id: clinic.ids.clientId })).toMatchObject({ ok: true, value: { screening: null, sessions: null, medicalHistory: null } });
     await enter('practitioner', 'unlocked');
     const forPractitioner = await clinic.call('clients.profile', { id: clinic.ids.clientId });
     expect(forPractitioner.ok && (forPractitioner.value as { screening: unknown }).screening).not.toBeNull();

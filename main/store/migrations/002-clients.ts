@@ -36,8 +36,9 @@ export const clients: Migration = {
 
     -- Search index: folded names, contact details and date of birth; contentless, so the text
     -- lives only in the (encrypted) client table, and prefix indexes make 1-4 letters fast.
+    -- state is 'archived' for archived clients: the index alone then counts active matches.
     CREATE VIRTUAL TABLE client_search USING fts5 (
-      names, contact, birth,
+      names, contact, birth, state,
       tokenize = 'unicode61 remove_diacritics 2',
       prefix = '1 2 3 4',
       content = '',

@@ -53,13 +53,20 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
     void reload();
   }, [reload]);
 
+  // The records tabs show what the profile read brought; coming back to one reads it again (one
+  // audited read), so a session that has since become amend-only is shown as such.
+  const openTab = (next: ProfileTab) => {
+    setTab(next);
+    if (next === 'treatments' || next === 'history') void reload();
+  };
+
   if (!profile) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
 
   return (
     <Stack gap="lg">
       <ProfileHeader profile={profile} onChanged={reload} onTab={setTab} />
       <ErrorAlert error={failure} />
-      <Tabs value={tab} onChange={(value) => value && setTab(value as ProfileTab)} keepMounted={false} classNames={{ list: classes.tabList, tab: classes.tab }}>
+      <Tabs value={tab} onChange={(value) => value && openTab(value as ProfileTab)} keepMounted={false} classNames={{ list: classes.tabList, tab: classes.tab }}>
         <Tabs.List>
           {tabs.map((id) => {
             const Icon = tabIcons[id];

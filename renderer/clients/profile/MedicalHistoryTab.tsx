@@ -2,11 +2,8 @@ import { Accordion, Button, Group, Paper, Stack, Text, Title } from '@mantine/co
 import { IconClipboardPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
-import { ErrorAlert } from '../../errors/ErrorAlert';
-import { useBridgeQuery } from '../../hooks/useBridgeQuery';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
-import { PageLoading } from '../../shell/PageLoading';
 import { AnswersView } from '../history/AnswersView';
 import { AlertLists } from '../screening/AlertLists';
 
@@ -15,12 +12,9 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
   const dates = useDates();
-  const entries = useBridgeQuery('medicalHistory.list', { clientId: profile.client.id });
   const update = () => go({ page: 'medicalHistoryForm', clientId: profile.client.id });
-
-  if (entries.loading && !entries.data) return <PageLoading />;
-  if (!entries.data) return <ErrorAlert error={entries.error} />;
-  const [latest, ...older] = entries.data;
+  // Read with the profile (one audited read); null only for reception, who never see this tab.
+  const [latest, ...older] = profile.medicalHistory ?? [];
 
   return (
     <Stack gap="lg">

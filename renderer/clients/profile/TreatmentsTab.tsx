@@ -1,16 +1,9 @@
 import { Accordion, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import type { ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
-import type { BridgeError } from '../../../shared/errors';
-import { asBridgeError } from '../../bridge/bridge-failure';
-import { call } from '../../bridge/client';
-import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
-import { PageLoading } from '../../shell/PageLoading';
 import { warmText } from '../badge-colors';
 import { indicationText } from '../courses/indication';
 import { ScreeningPanel } from '../screening/ScreeningPanel';
@@ -22,18 +15,11 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
   const { t } = useTranslation();
   const { go } = useNavigation();
   const dates = useDates();
-  const [data, setData] = useState<{ sessions: TreatmentSessionView[]; historyDates: string[] } | null>(null);
-  const [failure, setFailure] = useState<BridgeError | null>(null);
   const clientId = profile.client.id;
   const blocked = sessionBlockReason(t, profile.screening);
-
-  useEffect(() => {
-    Promise.all([call('sessions.list', { clientId }), call('medicalHistory.list', { clientId })])
-      .then(([sessions, history]) => setData({ sessions, historyDates: history.map((entry) => entry.recordedAt) }))
-      .catch((error: unknown) => setFailure(asBridgeError(error)));
-  }, [clientId]);
-
-  if (!data) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+  // Read with the profile (one audited read); null only for reception, who never see this tab.
+  const sessions = profile.sessions ?? [];
+  const historyDates = (profile.medicalHistory ?? []).map((entry) => entry.recordedAt);
   const courses = new Map(profile.courses.map((course) => [course.id, course]));
 
   return (
@@ -61,13 +47,13 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
           <ScreeningPanel clientId={clientId} screening={profile.screening} onChanged={onScreening} />
         </>
       ) : null}
-      {data.sessions.length === 0 ? (
+      {sessions.length === 0 ? (
         <Paper withBorder p="xl" bg="white">
           <Text>{t('treatments.none')}</Text>
         </Paper>
       ) : (
         <Accordion variant="separated" chevronPosition="left" multiple defaultValue={[]} aria-label={t('treatments.listLabel')}>
-          {data.sessions.map((session) => {
+          {sessions.map((session) => {
             const course = session.courseId ? courses.get(session.courseId) : undefined;
             return (
               <Accordion.Item key={session.id} value={session.id} bg="white">
@@ -96,7 +82,7 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
-                  <SessionDetails session={session} historyDates={data.historyDates} onChange={() => go({ page: 'sessionForm', clientId, sessionId: session.id })} />
+                  <SessionDetails session={session} historyDates={historyDates} onChange={() => go({ page: 'sessionForm', clientId, sessionId: session.id })} />
                 </Accordion.Panel>
               </Accordion.Item>
             );

@@ -1,0 +1,66 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { encryptedStore, seed } from './bench-stores';
+import { summarise, type Timing } from './measure';
+
+export interface BackupFigures {
+  clients: number;
+  filesMb: number;
+  backup: Timing;
+  tar: Timing;
+}
+
+/**
+ * A backup of a clinic's data folder against `tar` of the same folder. Photos and PDFs are stored
+ * already encrypted, so random bytes stand in for them: the backup copies them as they are, just
+ * as tar does. Each run writes a new archive to an empty folder; tar gets no compression either.
+ * A backup is only called done once it is on the disk, so tar's archive is flushed too (fsync):
+ * the comparison is of two durable copies. The backup also reads its archive back to check it.
+ */
+export async function measureBackup(root: string, scale: { clients: number; files: number; fileMb: number; runs: number }): Promise<BackupFigures> {
+  const dataDir = join(root, 'backup-data');
+  const store = await encryptedStore(dataDir);
+  seed(store, scale.clients, 3);
+  const photos = join(dataDir, 'photos');
+  mkdirSync(photos, { recursive: true });
+  for (let i = 0; i < scale.files; i++) writeFileSync(join(photos, `photo-${i}.enc`), randomBytes(scale.fileMb * 1048576));
+  const out = join(root, 'backup-out');
+  const fresh = () => {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out);
+  };
+  try {
+    // Interleaved, so a burst of load on a shared machine falls on both sides alike.
+    const backupMs: number[] = [];
+    const tarMs: number[] = [];
+    for (let i = 0; i < scale.runs; i++) {
+      fresh();
+      let start = performance.now();
+      await store.services.backup.backupToFile(store.staffId, join(out, 'bench.skinledger-backup'), undefined, 'cli');
+      backupMs.push(performance.now() - start);
+      fresh();
+      start = performance.now();
+      execFileSync('/usr/bin/tar', ['-cf', join(out, 'bench.tar'), '-C', dataDir, '.']);
+      flushToDisk(join(out, 'bench.tar'));
+      tarMs.push(performance.now() - start);
+    }
+    const backup = summarise(backupMs);
+    const tar = summarise(tarMs);
+    return { clients: scale.clients, filesMb: scale.files * scale.fileMb, backup, tar };
+  } finally {
+    store.services.close();
+    rmSync(out, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function flushToDisk(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

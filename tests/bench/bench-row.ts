@@ -1,0 +1,24 @@
+import type { Timing } from './measure';
+
+/** One line of the benchmark table: our figure, the bare library's for the same work, and the target. */
+export interface Row {
+  row: string;
+  work: string;
+  ours: Timing | { value: number; unit: string };
+  baseline: Timing | null;
+  ratio: number | null;
+  target: string;
+  pass: boolean | null;
+}
+
+/**
+ * The table's order, as issue 7 lists it. Rows of features built on other branches (consent PDF,
+ * photo import, compare) slot in here by name when their code lands: each adds its own measuring
+ * file beside this one and pushes its row; the table sorts by this list.
+ */
+export const rowOrder = ['open', 'unlock', 'search', 'profile', 'write', 'consent PDF', 'photo import', 'compare', 'backup', 'seed', 'memory', 'bundle', 'first screen'];
+
+export function byTableOrder(a: Row, b: Row): number {
+  const place = (row: Row) => (rowOrder.includes(row.row) ? rowOrder.indexOf(row.row) : rowOrder.length);
+  return place(a) - place(b);
+}
