@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { consentChannels } from '../../shared/contract/consent-channels';
 import { exportClientRecord } from '../client-export/export-client';
 import { ConsentDesk } from '../consents/consent-desk';
+import { exportClientPhotos } from '../photos/export-client-photos';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { StoreError } from '../store/store-error';
 import type { HandlerContext } from './handlers';
@@ -66,7 +67,7 @@ export const consentHandlers: { [C in keyof Channels]: Handler<C> } = {
     if (!chooseFolder) throw new StoreError('CONFLICT', 'Choosing a folder is not available here.');
     const folder = await chooseFolder({ title: 'Choose an empty folder for the client’s record' });
     if (!folder) return { saved: false, files: 0 };
-    const result = await exportClientRecord({ services, by: staff.id, clientId: input.clientId, folder });
+    const result = await exportClientRecord({ services, by: staff.id, clientId: input.clientId, folder, photos: exportClientPhotos });
     return { saved: true, files: result.files };
   },
   'consents.settings.get': (_input, { runtime }) => runtime.current().services.consents.settings(),

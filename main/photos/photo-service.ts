@@ -217,6 +217,27 @@ export class PhotoService {
     return this.files.readForScreen(id, 'preview');
   }
 
+  /** Every photo of the client, oldest first, without an audit row: for the record export, which audits each photo it writes. */
+  forClientExport(clientId: string): Photo[] {
+    this.assertClient(clientId);
+    return (this.db.prepare(`${photoSelect} WHERE p.client_id = ? ORDER BY p.taken_at, p.imported_at, p.id`).all(clientId) as PhotoRow[]).map(toPhoto);
+  }
+
+  /**
+   * The decrypted stored original (oriented, metadata stripped) for the client's record export,
+   * checked against the hash recorded at import and audited with ids only. A missing or damaged
+   * file stops the export with a clear message rather than leaving the photo out unnoticed.
+   */
+  originalForExport(by: string, id: string): Buffer {
+    const photo = this.get(id);
+    const bytes = this.files.readForScreen(id, 'original');
+    if (sha256Hex(bytes) !== photo.sha256) {
+      throw new StoreError('NOT_FOUND', 'A photo cannot be exported: its stored file does not match the one imported. Run a check (verify) and restore it from a backup.');
+    }
+    this.audit.append({ staffId: by, action: 'photo.export-record', entity: 'photo', entityId: id, detail: `client=${photo.clientId}` });
+    return bytes;
+  }
+
   update(by: string, id: string, input: PhotoLabels): Photo {
     const before = this.get(id);
     const labels = PhotoLabels.parse(input);

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { syntheticFaceJpeg } from '../support/photo-fixtures';
 import { runCli } from './cli-process';
 import { openAsStaff } from './store-fixture';
 
@@ -30,11 +32,19 @@ describe('demo consents, verify and export-client', () => {
     expect(verify.stdout).toMatch(/ consents=3 /);
   }, 300_000);
 
-  it('exports one client’s record into an empty folder, with the consent PDF exactly as stored and an index', async () => {
-    const { services } = await openAsStaff(store, admin, password);
+  it('exports one client’s record into an empty folder, with the consent PDF and the photos exactly as stored and an index', async () => {
+    const { services, staffId } = await openAsStaff(store, admin, password);
     const row = services.db.prepare('SELECT client_id, pdf_sha256 FROM consent ORDER BY rowid LIMIT 1').get() as { client_id: string; pdf_sha256: string };
     clientId = row.client_id;
     const client = services.clients.get(clientId);
+    const [imported] = await services.photos.import(staffId, {
+      clientId,
+      labels: { view: 'left-45', stage: 'before', note: 'Exported with the record' },
+      files: [{ fileName: 'IMG_0042.jpg', bytes: await syntheticFaceJpeg({ width: 640, height: 480, hue: 40 }), takenAt: '2026-03-04T10:11:12+01:00', source: 'file' }],
+    });
+    if (imported?.outcome !== 'imported') throw new Error('The test photo was not imported');
+    const photo = imported.photo;
+    await services.photos.close();
     services.close();
 
     const target = join(root, 'export');
@@ -42,7 +52,7 @@ describe('demo consents, verify and export-client', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Exporting \(index\): 100%/);
     const files = readdirSync(target).sort();
-    expect(files).toEqual(['consents', 'consents.json', 'courses.json', 'index.pdf', 'medical-history.csv', 'medical-history.json', 'profile.csv', 'profile.json', 'sessions.csv', 'sessions.json']);
+    expect(files).toEqual(['consents', 'consents.json', 'courses.json', 'index.pdf', 'medical-history.csv', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.csv', 'sessions.json']);
     expect(JSON.parse(readFileSync(join(target, 'profile.json'), 'utf8'))).toMatchObject({ id: clientId, lastName: client.lastName });
     const pdfs = readdirSync(join(target, 'consents'));
     expect(pdfs).toHaveLength(1);
@@ -51,7 +61,33 @@ describe('demo consents, verify and export-client', () => {
     const index = execFileSync('pdftotext', ['-enc', 'UTF-8', join(target, 'index.pdf'), '-']).toString('utf8');
     expect(index).toContain(client.lastName);
     expect(index).toContain('medical-history.json');
-    expect(index).toContain('Photographs are not part of this export yet');
+    expect(index).not.toContain('Photographs are not part of this export yet');
+
+    // The photo: the stored original, named by date, view, stage and id, listed in photos.json/csv and in the index.
+    const photoName = `2026-03-04_left-45_before_${photo.id.slice(0, 8)}.jpg`;
+    expect(readdirSync(join(target, 'photos')).sort()).toEqual([photoName, 'photos.csv', 'photos.json']);
+    const exported = readFileSync(join(target, 'photos', photoName));
+    const decoded = await sharp(exported).metadata();
+    expect({ format: decoded.format, width: decoded.width, height: decoded.height, exif: decoded.exif }).toEqual({ format: 'jpeg', width: 640, height: 480, exif: undefined });
+    expect(createHash('sha256').update(exported).digest('hex')).toBe(photo.sha256);
+    expect(JSON.parse(readFileSync(join(target, 'photos', 'photos.json'), 'utf8'))).toEqual([
+      expect.objectContaining({ file: photoName, id: photo.id, view: 'left-45', stage: 'before', takenAt: '2026-03-04T10:11:12+01:00', sessionNumber: null, note: 'Exported with the record' }),
+    ]);
+    expect(readFileSync(join(target, 'photos', 'photos.csv'), 'utf8')).toContain(photoName);
+    // The index's file column is narrow, so long names wrap onto a second line.
+    const indexFiles = index.replace(/\s+/g, '');
+    expect(indexFiles).toContain(`photos/${photoName}`);
+    expect(indexFiles).toContain('photos/photos.json');
+
+    // Audited with ids only: one row per photo written, and the export's row counts the files.
+    const after = await openAsStaff(store, admin, password);
+    const audit = after.services.db.prepare("SELECT action, entity_id, detail FROM audit_event WHERE action IN ('photo.export-record', 'client.export') ORDER BY seq").all();
+    await after.services.photos.close();
+    after.services.close();
+    expect(audit).toEqual([
+      { action: 'photo.export-record', entity_id: photo.id, detail: `client=${clientId}` },
+      { action: 'client.export', entity_id: clientId, detail: expect.stringMatching(/^files=\d+ consents=1$/) },
+    ]);
   }, 300_000);
 
   it('refuses a folder that is not empty, and writes nothing into it', async () => {

@@ -1,5 +1,6 @@
 import { clinicians } from '../../../shared/contract/access';
 import { exportClientRecord } from '../../client-export/export-client';
+import { exportClientPhotos } from '../../photos/export-client-photos';
 import { requiredFlag, type CliCommand } from '../command';
 import { signIn } from '../sign-in';
 import { dataFlag, userFlag } from './flags';
@@ -11,7 +12,7 @@ import { dataFlag, userFlag } from './flags';
 export const exportClientCommand: CliCommand = {
   words: ['export-client'],
   summary:
-    'Export one client’s whole record (profile, medical history, courses and sessions as JSON and CSV, consent PDFs, an index PDF) into an empty folder, for a right-of-access request. Clinicians only. Photos join the export when the photos feature is installed.',
+    'Export one client’s whole record (profile, medical history, courses and sessions as JSON and CSV, consent PDFs, photos as stored with a listing, an index PDF) into an empty folder, for a right-of-access request. Clinicians only.',
   flags: [
     dataFlag,
     userFlag,
@@ -33,6 +34,7 @@ export const exportClientCommand: CliCommand = {
         by: session.staff.id,
         clientId,
         folder,
+        photos: exportClientPhotos,
         progress: (label, done, total) => context.io.progress(`Exporting (${label})`, done, total),
       });
       context.io.out(`Exported ${result.files} files (${result.consents} consent PDFs) to ${folder}. Open index.pdf first.`);
