@@ -9,8 +9,9 @@ import { Vault } from '../../main/vault/vault';
 import { systemClock } from '../../main/clock';
 import type { SessionRecordInput } from '../../shared/clinical/session';
 import { measureBackup } from './backup-row';
-import { byTableOrder, type Row } from './bench-row';
+import { byTableOrder, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainStore, seed } from './bench-stores';
+import { measureMediaRows } from './media-rows';
 import { measureRenderer } from './renderer-rows';
 import { round, timeEach, timeEachAsync, type Timing } from './measure';
 import type { ServicesProcessJob, ServicesProcessReport } from './services-process';
@@ -20,6 +21,18 @@ import type { ServicesProcessJob, ServicesProcessReport } from './services-proce
  * the same run so a noisy machine still gives a fair ratio. `--quick` is the CI-sized variant.
  */
 const quick = process.argv.includes('--quick');
+/**
+ * `--only consent-pdf,photo-import,compare`: just those rows (names as in the table, spaces as
+ * hyphens), written to results/only.json so a partial run never replaces the full table.
+ */
+const slug = (row: string) => row.toLowerCase().replace(/\s+/g, '-');
+const onlyArgument = process.argv.find((arg, index) => arg.startsWith('--only=') || process.argv[index - 1] === '--only');
+const only = onlyArgument === undefined ? null : new Set(onlyArgument.replace(/^--only=/, '').split(',').map((name) => slug(name.trim())).filter(Boolean));
+const unknownRows = only ? [...only].filter((name) => !rowOrder.map(slug).includes(name)) : [];
+if (process.argv.includes('--only') && onlyArgument === undefined) unknownRows.push('(none given)');
+const wants = (row: string) => only === null || only.has(slug(row));
+/** The rows that share the seeded store of clinic size: any one of them needs the whole sequence. */
+const storeRows = ['seed', 'search', 'write', 'profile', 'open', 'unlock', 'memory'];
 const scale = quick ? { clients: 10_000, sessionsPerClient: 1, searches: 400, writes: 200 } : { clients: 100_000, sessionsPerClient: 5, searches: 2000, writes: 1000 };
 
 const rows: Row[] = [];
@@ -34,7 +47,24 @@ function log(text: string): void {
 }
 
 async function main(): Promise<void> {
-  log(`bench: ${quick ? 'quick' : 'full'} run, ${scale.clients.toLocaleString('en')} clients`);
+  if (unknownRows.length > 0) throw new Error(`--only: unknown row ${unknownRows.join(', ')}; the rows are ${rowOrder.map(slug).join(', ')}`);
+  log(`bench: ${quick ? 'quick' : 'full'} run${only ? ` of ${[...only].join(', ')}` : `, ${scale.clients.toLocaleString('en')} clients`}`);
+  if (storeRows.some(wants)) await measureStoreRows();
+
+  // Consent PDF, photo import and compare, on a fresh small store of their own.
+  if (wants('consent PDF') || wants('photo import') || wants('compare')) {
+    rows.push(...(await measureMediaRows(root, quick ? { pdfRuns: 5, importRuns: 2, compareRuns: 30 } : { pdfRuns: 60, importRuns: 10, compareRuns: 300 }, wants, log)));
+  }
+
+  if (wants('backup')) await measureBackupRow();
+  if (wants('bundle') || wants('first screen')) await measureRendererRows();
+
+  report();
+}
+
+/** Seed, search, write, profile, open, unlock and memory: one sequence over the store of clinic size. */
+async function measureStoreRows(): Promise<void> {
+  log(`bench: store of ${scale.clients.toLocaleString('en')} clients`);
   const encryptedFolder = join(root, 'encrypted');
   const plainFolder = join(root, 'plain');
   mkdirSync(plainFolder);
@@ -184,7 +214,9 @@ async function main(): Promise<void> {
     target: '≤ 250 MB',
     pass: services.peakRssMb <= 250,
   });
+}
 
+async function measureBackupRow(): Promise<void> {
   const backupScale = quick ? { clients: 2000, files: 16, fileMb: 1, runs: 3 } : { clients: 10_000, files: 32, fileMb: 4, runs: 3 };
   log(`bench: backup of ${backupScale.clients.toLocaleString('en')} clients and ${backupScale.files * backupScale.fileMb} MB of encrypted files`);
   const backup = await measureBackup(root, backupScale);
@@ -198,7 +230,9 @@ async function main(): Promise<void> {
     target: '≤ 1.5× tar',
     pass: backupRatio <= 1.5,
   });
+}
 
+async function measureRendererRows(): Promise<void> {
   const renderer = await measureRenderer(quick ? 3 : 10);
   if (renderer) {
     rows.push({ row: 'bundle', work: `renderer JS+CSS gzipped: sign-in screen (all: ${renderer.allKb} KB)`, ours: { value: renderer.firstScreenKb, unit: 'KB' }, baseline: null, ratio: null, target: '≤ 400 KB', pass: renderer.firstScreenKb <= 400 });
@@ -214,8 +248,6 @@ async function main(): Promise<void> {
   } else {
     log('bench: no built renderer or no /usr/bin/chromium: bundle and first-screen rows skipped (run npm run build)');
   }
-
-  report();
 }
 
 function report(): void {
@@ -228,18 +260,20 @@ function report(): void {
     sqlite: (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
     cipher: (new Database(':memory:').prepare('SELECT sqlite3mc_version() AS v').get() as { v: string }).v,
     quick,
+    ...(only ? { only: [...only] } : {}),
     at: new Date().toISOString(),
   };
   const fmt = (t: Row['ours'] | null) => (t === null ? '—' : 'p95Ms' in t ? `${t.medianMs} / ${t.p95Ms} ms` : `${t.value} ${t.unit}`);
+  const shown = [...rows].filter((r) => wants(r.row)).sort(byTableOrder);
   const lines = [
     `| row | work | ours (median / p95) | baseline (median / p95) | ratio (p95) | target | result |`,
     `| --- | --- | --- | --- | --- | --- | --- |`,
-    ...[...rows].sort(byTableOrder).map((r) => `| ${r.row} | ${r.work} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${r.ratio ?? '—'} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`),
+    ...shown.map((r) => `| ${r.row} | ${r.work} | ${fmt(r.ours)} | ${fmt(r.baseline)} | ${r.ratio ?? '—'} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n\nmachine: ${JSON.stringify(machine)}\n`);
   const resultsFolder = join(import.meta.dirname, 'results');
   mkdirSync(resultsFolder, { recursive: true });
-  writeFileSync(join(resultsFolder, quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ machine, rows: [...rows].sort(byTableOrder) }, null, 2)}\n`);
+  writeFileSync(join(resultsFolder, only ? 'only.json' : quick ? 'quick.json' : 'latest.json'), `${JSON.stringify({ machine, rows: shown }, null, 2)}\n`);
 }
 
 /**

@@ -1,0 +1,351 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import sharp from 'sharp';
+import { SeededRandom } from '../../main/demo/seeded-random';
+import { syntheticInk } from '../../main/demo/synthetic-ink';
+import { answerText, renderConsentPdf, type ConsentPdfInput } from '../../main/pdf/consent-pdf';
+import { fontPaths } from '../../main/pdf/fonts';
+import { pdfkitPaper } from '../../main/pdf/paper';
+import { formatInstant } from '../../main/pdf/pdf-dates';
+import { previewLongEdge, thumbnailLongEdge } from '../../shared/photos/limits';
+import { blankAnswers, type FilledForm } from '../../shared/consents/filled-form';
+import { parseCanonicalForm } from '../../shared/consents/form-hash';
+import { allQuestions } from '../../shared/consents/template';
+import { encryptedStore, type BenchStore } from './bench-stores';
+import { round, summarise, type Timing } from './measure';
+import type { Row } from './bench-row';
+
+/** Repetitions per row; each side of a row runs as often as the other, interleaved. */
+export interface MediaScale {
+  pdfRuns: number;
+  importRuns: number;
+  compareRuns: number;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Ours and the bare library's work, one after the other in each round, so a burst of load on a
+ * shared machine falls on both sides alike. A few warm-up rounds first (JIT, fonts, the worker).
+ */
+async function interleaved(runs: number, warmUp: number, ours: (i: number) => Promise<void>, bare: (i: number) => Promise<void>): Promise<{ ours: Timing; bare: Timing }> {
+  for (let i = 0; i < warmUp; i++) {
+    await ours(-1 - i);
+    await bare(-1 - i);
+  }
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = process.hrtime.bigint();
+    await ours(i);
+    oursMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    start = process.hrtime.bigint();
+    await bare(i);
+    bareMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { ours: summarise(oursMs), bare: summarise(bareMs) };
+}
+
+const ratioOfP95 = (ours: Timing, bare: Timing) => round(ours.p95Ms / Math.max(bare.p95Ms, 0.001));
+
+function pageCount(pdf: Uint8Array): number {
+  // pdfkit writes each page object in the clear (only content streams are compressed).
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+}
+
+/**
+ * The consent PDF, photo import and compare rows, on a fresh small encrypted store of their own
+ * (not the 100,000-client one), so they measure the work and not the seeding before it.
+ */
+export async function measureMediaRows(root: string, scale: MediaScale, wants: (row: string) => boolean, log: (text: string) => void): Promise<Row[]> {
+  const folder = join(root, 'media');
+  const store = await encryptedStore(folder);
+  const rows: Row[] = [];
+  try {
+    if (wants('consent PDF')) rows.push(await consentPdfRow(store, scale.pdfRuns, log));
+    if (wants('photo import') || wants('compare')) {
+      log('bench: making a 24-megapixel JPEG (6000×4000, gradient and noise, quality 90, EXIF orientation 6)');
+      const photos = await benchJpegs();
+      // The compare photos go in first: their imports start the worker, so no import row run pays for that.
+      const compare = await importComparePair(store, photos);
+      if (wants('photo import')) rows.push(await photoImportRow(store, photos.first, scale.importRuns, log));
+      if (wants('compare')) rows.push(await compareRow(store, compare, join(root, 'compare-plain'), scale.compareRuns, log));
+    }
+  } finally {
+    await store.services.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/**
+ * A signed microneedling consent as the app makes it: signed through services.consents.sign
+ * (client and practitioner signatures, initials on every risk section), then the render of that
+ * stored form timed, as the signing path and the determinism test call it. The baseline is bare
+ * pdfkit setting the same words in the same embedded fonts, flowing them down the pages with
+ * its own line breaking, with the same PNGs (signatures and initials) and the same footers.
+ */
+async function consentPdfRow(store: BenchStore, runs: number, log: (text: string) => void): Promise<Row> {
+  log(`bench: consent PDF, ${runs} renders each side`);
+  const { services, staffId } = store;
+  const random = new SeededRandom(2026);
+  const client = services.clients.create(staffId, { firstName: 'Zoë', lastName: 'Nguyễn Кузнецова', dateOfBirth: '1990-04-01' });
+  const template = services.consentTemplates.get('microneedling', null);
+  const answers = blankAnswers(template.content);
+  for (const question of allQuestions(template.content)) {
+    if (question.kind === 'yes-no') answers[question.id] = { answer: question.flagWhen === 'no' ? 'yes' : 'no', detail: '' };
+    if (question.kind === 'choice') answers[question.id] = question.options[0]!.id;
+  }
+  answers['recent-treatments'] = { answer: 'yes', detail: 'Filler in the chin 3 weeks ago' };
+  const initials: FilledForm['initials'] = {};
+  for (const section of template.content.sections) if (section.initials) initials[section.id] = await syntheticInk(random, 'initials');
+  const filled: FilledForm = {
+    templateId: template.content.id,
+    templateVersion: template.version,
+    answers,
+    initials,
+    photography: { clinicalRecord: true, teaching: true, marketingFaceVisible: false, marketingFaceHidden: true },
+    guardian: null,
+    signatures: {
+      client: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
+      guardian: null,
+      witness: null,
+      practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
+    },
+  };
+  const signed = await services.consents.sign(staffId, client.id, null, filled);
+  const row = services.db.prepare('SELECT form_json, form_sha256 FROM consent WHERE id = ?').get(signed.id) as { form_json: string; form_sha256: string };
+  const settings = services.settings.get();
+  const input: ConsentPdfInput = {
+    clinic: { name: settings.clinicName, address: settings.clinicAddress, phone: settings.clinicPhone, logo: settings.logo },
+    paperSize: settings.paperSize,
+    dateFormat: settings.dateFormat,
+    client: { name: `${client.firstName} ${client.lastName}`, dateOfBirth: client.dateOfBirth },
+    template,
+    form: parseCanonicalForm(row.form_json),
+    formSha256: row.form_sha256,
+  };
+  const stored = services.consents.pdf(staffId, signed.id).bytes;
+  const bare = bareConsentSource(input);
+  let oursPages = 0;
+  let barePages = 0;
+  const timing = await interleaved(
+    runs,
+    3,
+    async () => {
+      const pdf = await renderConsentPdf(input);
+      oursPages = pageCount(pdf);
+    },
+    async () => {
+      const pdf = await bareConsentPdf(input, bare);
+      barePages = pageCount(pdf);
+    },
+  );
+  if (pageCount(stored) !== oursPages) throw new Error(`the timed render has ${oursPages} pages, the stored PDF ${pageCount(stored)}`);
+  const ratio = ratioOfP95(timing.ours, timing.bare);
+  return {
+    row: 'consent PDF',
+    work: `render the stored signed microneedling consent (${oursPages} pages, client + practitioner signatures, ${bare.images.length - 2} initials, DejaVu Sans regular and bold embedded); baseline bare pdfkit, same words, fonts and PNGs, flowed (${barePages} pages)`,
+    ours: timing.ours,
+    baseline: timing.bare,
+    ratio,
+    target: 'p95 ≤ 100 ms and ≤ 1.3× bare pdfkit',
+    pass: timing.ours.p95Ms <= 100 && ratio <= 1.3,
+  };
+}
+
+interface BareSource {
+  blocks: { text: string; bold: boolean; size: number }[];
+  images: Buffer[];
+  footer: string;
+}
+
+/** Every word the consent PDF sets, in reading order, and its images: prepared once, outside the timing. */
+function bareConsentSource(input: ConsentPdfInput): BareSource {
+  const { template, form } = input;
+  const blocks: BareSource['blocks'] = [];
+  const add = (text: string, bold = false, size = 9.5) => blocks.push({ text, bold, size });
+  add(input.clinic.name, true, 14);
+  add([input.clinic.address, input.clinic.phone].filter(Boolean).join(' · '), false, 8.5);
+  add(template.content.title, true, 16);
+  add(`Template version ${template.version.major}.${template.version.minor} · signed ${formatInstant(form.signedAt, input.dateFormat)}`, false, 8.5);
+  add(`Client ${input.client.name}`, true, 10.5);
+  if (input.client.dateOfBirth) add(`Date of birth ${input.client.dateOfBirth}`, false, 10.5);
+  if (template.content.summary) add(template.content.summary, false, 8.5);
+  for (const section of template.content.sections) {
+    add(section.title, true, 11.5);
+    if (section.initials) add('Initials', false, 6.5);
+    for (const block of section.body) {
+      const paragraphs = block.kind === 'paragraph' ? [block.spans] : block.items;
+      for (const spans of paragraphs) add(`${block.kind === 'bullets' ? '• ' : ''}${spans.map((span) => span.text).join('')}`);
+    }
+    for (const question of section.questions) {
+      add(question.label, false, 9);
+      add(`Answer ${answerText(question, form.answers[question.id] ?? null, input.dateFormat)}`, true, 9.5);
+    }
+    if (section.photography) {
+      for (const [key, label] of Object.entries(section.photography)) add(`${form.photography?.[key as keyof typeof section.photography] ? '☑ Yes' : '☐ No'} ${label}`);
+    }
+  }
+  add('Signatures', true, 12);
+  for (const signature of form.signatures) {
+    add(signature.role.toUpperCase(), true, 8);
+    add(signature.name, true, 10.5);
+    add(`Signed ${formatInstant(signature.signedAt, input.dateFormat)}`, false, 8.5);
+    add(template.content.signatures[signature.role], false, 8.5);
+  }
+  add(`Verification: form hash ${input.formSha256.slice(0, 16)} (SHA-256 of the signed answers, initials, signatures and template version). Signed on ${form.deviceName}.`, false, 7.5);
+  const images = [...Object.values(form.initials).map((ink) => Buffer.from(ink.png)), ...form.signatures.map((signature) => Buffer.from(signature.ink.png))];
+  return { blocks, images, footer: `${template.content.title} · version ${template.version.major}.${template.version.minor} · document ${form.consentId}` };
+}
+
+/** What pdfkit alone does with the same content: default text flow, automatic page breaks. */
+function bareConsentPdf(input: ConsentPdfInput, source: BareSource): Promise<Buffer> {
+  const fonts = fontPaths();
+  const doc = new PDFDocument({ size: pdfkitPaper[input.paperSize], margins: { top: 48, bottom: 60, left: 48, right: 48 }, font: fonts.regular, bufferPages: true });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const [initialsImages, signatureImages] = [source.images.slice(0, -2), source.images.slice(-2)];
+  let initialsIndex = 0;
+  for (const block of source.blocks) {
+    doc.font(block.bold ? 'bold' : 'regular').fontSize(block.size).text(block.text);
+    if (block.text === 'Initials' && initialsIndex < initialsImages.length) doc.image(initialsImages[initialsIndex++]!, { fit: [80, 27] });
+    if (block.text === 'CLIENT' || block.text === 'PRACTITIONER') doc.image(signatureImages[block.text === 'CLIENT' ? 0 : 1]!, { fit: [182, 54] });
+  }
+  const range = doc.bufferedPageRange();
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index);
+    doc.font('regular').fontSize(7).text(`${source.footer}    Page ${index + 1} of ${range.count}`, 48, doc.page.height - 36, { lineBreak: false });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+/**
+ * Two different 24-megapixel JPEGs, as a camera would hand them over: a smooth gradient with
+ * grain (so they compress like a photo, not like flat colour or pure noise), quality 90, EXIF
+ * orientation 6 (portrait, so the import really rotates). Made once per run, in memory.
+ */
+async function benchJpegs(): Promise<{ first: Buffer; second: Buffer }> {
+  const width = 6000;
+  const height = 4000;
+  const raw = Buffer.alloc(width * height * 3);
+  let state = 2026;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      const grain = ((state >>> 24) & 31) - 16;
+      const offset = (y * width + x) * 3;
+      raw[offset] = Math.min(255, Math.max(0, 200 - (y * 80) / height + grain));
+      raw[offset + 1] = Math.min(255, Math.max(0, 150 + (x * 50) / width + grain));
+      raw[offset + 2] = Math.min(255, Math.max(0, 120 + ((x + y) * 40) / (width + height) + grain));
+    }
+  }
+  const encode = (quality: number) =>
+    sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality })
+      .withExif({ IFD0: { Orientation: '6', Make: 'Bench', Model: 'B24' } })
+      .toBuffer();
+  return { first: await encode(90), second: await encode(89) };
+}
+
+/**
+ * services.photos.import of one 24-megapixel JPEG, from the bytes in memory to its row: the
+ * worker (metadata, decode with orientation, strip, original re-encoded as a quality-95 4:4:4
+ * JPEG, 1600 px preview, 320 px thumbnail, four hashes), three files sealed and fsynced, the row
+ * and its audit row. A new client each time, so the duplicate check never refuses it. Baseline:
+ * sharp alone in this thread making the same three outputs from the same bytes, one pipeline each
+ * (rotate, then the original re-encoded at quality 95 4:4:4, and the two resizes at quality 85).
+ */
+async function photoImportRow(store: BenchStore, jpeg: Buffer, runs: number, log: (text: string) => void): Promise<Row> {
+  log(`bench: photo import of a ${(jpeg.length / 1048576).toFixed(1)} MB JPEG, ${runs} runs each side`);
+  const { services, staffId } = store;
+  const bytes = new Uint8Array(jpeg);
+  // No warm-up round: each is seconds long, and the worker and libvips are already running.
+  const timing = await interleaved(
+    runs,
+    0,
+    async (i) => {
+      // Creating the client is a few hundred microseconds next to seconds of image work.
+      const client = services.clients.create(staffId, { firstName: 'Import', lastName: `Bench ${i + 10}`, dateOfBirth: '1985-01-01' }, { allowDuplicate: true });
+      const [result] = await services.photos.import(staffId, { clientId: client.id, labels: { view: 'front', stage: 'before' }, files: [{ fileName: 'bench.jpg', bytes, source: 'file' }] });
+      if (result?.outcome !== 'imported') throw new Error(`the bench photo was not imported: ${JSON.stringify(result)}`);
+      await nextTurn();
+    },
+    async () => {
+      await sharp(jpeg).rotate().jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer();
+      for (const edge of [previewLongEdge, thumbnailLongEdge]) await sharp(jpeg).rotate().resize({ width: edge, height: edge, fit: 'inside' }).jpeg({ quality: 85 }).toBuffer();
+    },
+  );
+  // Ten runs or fewer: their p95 is the slowest run, so the ratio is of medians (as the backup row's).
+  const ratio = round(timing.ours.medianMs / Math.max(timing.bare.medianMs, 0.001));
+  return {
+    row: 'photo import',
+    work: `services.photos.import of one 24 MP JPEG (${(jpeg.length / 1048576).toFixed(1)} MB, EXIF orientation 6): worker decode + orient + strip, original re-encoded (q95 4:4:4), ${previewLongEdge} px preview + ${thumbnailLongEdge} px thumbnail (q85), hashes, 3 files sealed + fsynced, row + audit; baseline sharp alone: rotate + the same original re-encode and two resizes, one pipeline each (ratio of medians)`,
+    ours: timing.ours,
+    baseline: timing.bare,
+    ratio,
+    target: '≤ 1.3× sharp alone',
+    pass: ratio <= 1.3,
+  };
+}
+
+/**
+ * The compare view's fetch: two previews through services.photos.view (row read, file read,
+ * AES-GCM open, audit row and its anchor), against reading two plain files of the same sizes.
+ */
+/** A before and an after photo of one client, for the compare row. */
+async function importComparePair(store: BenchStore, photos: { first: Buffer; second: Buffer }): Promise<string[]> {
+  const { services, staffId } = store;
+  const client = services.clients.create(staffId, { firstName: 'Compare', lastName: 'Bench', dateOfBirth: '1985-01-01' }, { allowDuplicate: true });
+  const ids: string[] = [];
+  for (const [stage, jpeg] of [['before', photos.first], ['after', photos.second]] as const) {
+    const [result] = await services.photos.import(staffId, { clientId: client.id, labels: { view: 'front', stage }, files: [{ fileName: `${stage}.jpg`, bytes: new Uint8Array(jpeg), source: 'file' }] });
+    if (result?.outcome !== 'imported') throw new Error(`the compare photo was not imported: ${JSON.stringify(result)}`);
+    ids.push(result.photo.id);
+  }
+  return ids;
+}
+
+async function compareRow(store: BenchStore, ids: string[], plainFolder: string, runs: number, log: (text: string) => void): Promise<Row> {
+  log(`bench: compare, ${runs} pairs of previews each side`);
+  const { services, staffId } = store;
+  mkdirSync(plainFolder, { recursive: true });
+  const plainFiles = ids.map((id, index) => {
+    const path = join(plainFolder, `preview-${index}.jpg`);
+    writeFileSync(path, services.photos.previewBytes(id));
+    return path;
+  });
+  const sizesKb = plainFiles.map((path) => Math.round(readFileSync(path).length / 1024));
+  try {
+    const timing = await interleaved(
+      runs,
+      5,
+      async () => {
+        for (const id of ids) services.photos.view(staffId, id, 'preview');
+        await nextTurn();
+      },
+      async () => {
+        for (const path of plainFiles) readFileSync(path);
+        await nextTurn();
+      },
+    );
+    return {
+      row: 'compare',
+      work: `fetch two previews for the compare view (services.photos.view ×2: row, read, AES-GCM open, audit row; ${sizesKb.join(' + ')} KB) vs reading two plain files of those sizes`,
+      ours: timing.ours,
+      baseline: timing.bare,
+      ratio: ratioOfP95(timing.ours, timing.bare),
+      target: '—',
+      pass: null,
+    };
+  } finally {
+    rmSync(plainFolder, { recursive: true, force: true });
+  }
+}
