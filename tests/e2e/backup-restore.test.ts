@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../main/demo/seeded-random';
 import { blankMedicalHistory } from '../../shared/screening/medical-history';
+import { microneedlingForm } from '../support/consent-forms';
 import { filesUnder } from '../support/temp-folder';
 import { TestClock } from '../support/store';
 import { recoveryKeyForms, secretsIn, type Secret } from '../trust/support/secret-scan';
@@ -15,6 +18,7 @@ import { profileHeading, searchClients } from './support/records';
 import { expectSignedIn, invokeFromPage, openNav, signIn } from './support/screens';
 import { saveScreenshot } from './support/screenshots';
 import { storeContent, type StoreContent } from './support/store-content';
+import { frontPhoto } from './support/synthetic-photos';
 
 const harness = useAppPerTest();
 
@@ -46,6 +50,46 @@ async function seedClients(page: Page): Promise<void> {
     });
     await ok(page, 'sessions.record', { clientId: created.id, courseId: course.id, record: sessionRecordSample(client.notes), depthsConfirmed: false });
   }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+interface SignedAndPhotographed {
+  consentId: string;
+  /** The consent row's stored PDF hash, and the hash of the PDF bytes read back: the same. */
+  pdfSha256: string;
+  photoId: string;
+  /** SHA-256 of the decrypted stored original, and the hash its row recorded at import: the same. */
+  photoSha256: string;
+}
+
+/** The first client signs a microneedling consent (ink and all) and has one photo imported, through the services. */
+async function signConsentAndImportPhoto(app: LaunchedApp): Promise<SignedAndPhotographed> {
+  const { services, staff } = app.runtime.current();
+  const clientId = services.clients.find(clients[0].lastName, { offset: 0, limit: 1 }).clients[0]!.id;
+  const signed = await services.consents.sign(staff.id, clientId, null, await microneedlingForm(services, new SeededRandom(11), 'None in the last month'));
+  const [imported] = await services.photos.import(staff.id, {
+    clientId,
+    labels: { view: 'front', stage: 'before' },
+    files: [{ fileName: 'front.jpg', bytes: await frontPhoto(), source: 'file' }],
+  });
+  if (imported?.outcome !== 'imported') throw new Error(`The photo was not imported: ${JSON.stringify(imported)}`);
+  const stored = storedHashes(app, signed.id, imported.photo.id);
+  expect(stored.pdfSha256).toBe(signed.pdfSha256);
+  expect(stored.photoSha256).toBe(imported.photo.sha256);
+  return stored;
+}
+
+/** Reads the consent's PDF and the photo's original back through the services and checks each against its row's hash. */
+function storedHashes(app: LaunchedApp, consentId: string, photoId: string): SignedAndPhotographed {
+  const { services, staff } = app.runtime.current();
+  const row = services.db.prepare('SELECT pdf_sha256 FROM consent WHERE id = ?').get(consentId) as { pdf_sha256: string } | undefined;
+  expect(row, 'the consent row').toBeDefined();
+  const pdfSha256 = sha256(services.consents.pdf(staff.id, consentId, 'open').bytes);
+  expect(pdfSha256).toBe(row!.pdf_sha256);
+  const photoSha256 = sha256(services.photos.view(staff.id, photoId, 'original').bytes);
+  expect(photoSha256).toBe(services.photos.get(photoId).sha256);
+  return { consentId, pdfSha256, photoId, photoSha256 };
 }
 
 async function setUpThroughScreen(app: LaunchedApp): Promise<string> {
@@ -182,6 +226,7 @@ describe('backup, wipe and restore on a new computer', () => {
     let app = await harness.launch({ dataDir, logDir });
     const recoveryKey = await setUpThroughScreen(app);
     await seedClients(app.page);
+    const signedBefore = await signConsentAndImportPhoto(app);
 
     // Home says plainly that nothing is backed up yet.
     await openNav(app.page, 'Home');
@@ -219,6 +264,8 @@ describe('backup, wipe and restore on a new computer', () => {
     await signIn(app.page, clinic.admin.name, clinic.admin.password);
     await expectSignedIn(app.page);
     await findEveryClient(app);
+    // The signed consent's PDF and the photo come back byte for byte: the same SHA-256 as before the backup.
+    expect(storedHashes(app, signedBefore.consentId, signedBefore.photoId)).toEqual(signedBefore);
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);
     await app.close();

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../main/app';
 import { purgeClientConsents } from '../../main/consents/purge-gate';
 import { SeededRandom } from '../../main/demo/seeded-random';
-import { syntheticInk } from '../../main/demo/synthetic-ink';
 import { microneedlingTemplate } from '../../shared/consents/built-in-templates';
-import { blankAnswers, type FilledForm } from '../../shared/consents/filled-form';
 import { allQuestions } from '../../shared/consents/template';
+import { microneedlingForm as signedForm } from '../support/consent-forms';
 import { createTestStore, TestClock } from '../support/store';
 import { filesUnder, tempFolder } from '../support/temp-folder';
 
@@ -22,31 +21,7 @@ const random = new SeededRandom(7);
 
 const answerDetail = 'Filler in the chin 3 weeks ago (Ωμέγα clinic)';
 
-async function microneedlingForm(): Promise<FilledForm> {
-  const template = services.consentTemplates.get('microneedling', null);
-  const answers = blankAnswers(template.content);
-  for (const question of allQuestions(template.content)) {
-    if (question.kind === 'yes-no') answers[question.id] = { answer: question.flagWhen === 'no' ? 'yes' : 'no', detail: '' };
-  }
-  answers['numbing'] = 'topical-anaesthetic';
-  answers['recent-treatments'] = { answer: 'yes', detail: answerDetail };
-  const initials: FilledForm['initials'] = {};
-  for (const section of template.content.sections) if (section.initials) initials[section.id] = await syntheticInk(random, 'initials');
-  return {
-    templateId: 'microneedling',
-    templateVersion: template.version,
-    answers,
-    initials,
-    photography: { clinicalRecord: true, teaching: true, marketingFaceVisible: false, marketingFaceHidden: true },
-    guardian: null,
-    signatures: {
-      client: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
-      guardian: null,
-      witness: { name: 'Ελένη Παπαδοπούλου', ink: await syntheticInk(random, 'signature'), drawnAt: null },
-      practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
-    },
-  };
-}
+const microneedlingForm = () => signedForm(services, random, answerDetail);
 
 function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(bytes) }).toString('utf8');
