@@ -200,23 +200,24 @@ function bareConsentSource(input: ConsentPdfInput): BareSource {
   return { blocks, images, footer: `${template.content.title} · version ${template.version.major}.${template.version.minor} · document ${form.consentId}` };
 }
 
-/** What pdfkit alone does with the same content: default text flow, automatic page breaks. */
+/**
+ * What pdfkit alone does with the same content: default text flow, automatic page breaks, the
+ * two fonts chosen by their file paths (pdfkit keeps each font it opened by path and reads it once).
+ */
 function bareConsentPdf(input: ConsentPdfInput, source: BareSource): Promise<Buffer> {
   const fonts = fontPaths();
   const doc = new PDFDocument({ size: pdfkitPaper[input.paperSize], margins: { top: 48, bottom: 60, left: 48, right: 48 }, font: fonts.regular, bufferPages: true });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
   const [initialsImages, signatureImages] = [source.images.slice(0, -2), source.images.slice(-2)];
   let initialsIndex = 0;
   for (const block of source.blocks) {
-    doc.font(block.bold ? 'bold' : 'regular').fontSize(block.size).text(block.text);
+    doc.font(block.bold ? fonts.bold : fonts.regular).fontSize(block.size).text(block.text);
     if (block.text === 'Initials' && initialsIndex < initialsImages.length) doc.image(initialsImages[initialsIndex++]!, { fit: [80, 27] });
     if (block.text === 'CLIENT' || block.text === 'PRACTITIONER') doc.image(signatureImages[block.text === 'CLIENT' ? 0 : 1]!, { fit: [182, 54] });
   }
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
-    doc.font('regular').fontSize(7).text(`${source.footer}    Page ${index + 1} of ${range.count}`, 48, doc.page.height - 36, { lineBreak: false });
+    doc.font(fonts.regular).fontSize(7).text(`${source.footer}    Page ${index + 1} of ${range.count}`, 48, doc.page.height - 36, { lineBreak: false });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
