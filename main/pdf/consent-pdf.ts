@@ -5,6 +5,7 @@ import type { PhotographyChoices } from '../../shared/consents/photography';
 import { versionLabel, type ConsentTemplate, type Question, type RichBlock, type SignerRole, type TemplateSection } from '../../shared/consents/template';
 import { drawDirectionalText } from './directional-text';
 import { createPdfDocument, finishPdf } from './document';
+import { formWithOpaqueInk, opaqueOnWhite } from './opaque-images';
 import { pdfFonts } from './fonts';
 import { PageCursor, drawSpans, drawText, pdfColours as colour, rule, spansHeight, textHeight } from './page-cursor';
 import type { PaperSize } from './paper';
@@ -37,7 +38,12 @@ const photographyOrder: (keyof PhotographyChoices)[] = ['clinicalRecord', 'teach
  * and on every page the template version, the document id and "page X of Y". The same input
  * (and clock, through the form's signing time) gives the same bytes.
  */
-export async function renderConsentPdf(input: ConsentPdfInput): Promise<Buffer> {
+export async function renderConsentPdf(given: ConsentPdfInput): Promise<Buffer> {
+  const input: ConsentPdfInput = {
+    ...given,
+    clinic: { ...given.clinic, logo: given.clinic.logo ? await opaqueOnWhite(given.clinic.logo).catch(() => null) : null },
+    form: await formWithOpaqueInk(given.form),
+  };
   const { template, form } = input;
   const doc = createPdfDocument({
     paperSize: input.paperSize,
