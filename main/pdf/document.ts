@@ -27,8 +27,11 @@ export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({
     size: pdfkitPaper[options.paperSize],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    // Start in an embedded font so the standard Helvetica is never loaded or referenced.
-    font: paths.regular,
+    // No starting font: pdfkit would otherwise load Helvetica. Not the regular font's file path
+    // either: pdfkit caches a font under the name it was first opened by, so after opening it by
+    // path every doc.font('SkinLedger-Sans') parsed the 740 KB file again (most of a consent's
+    // render time). The registered name is set straight after, before any text.
+    font: '',
     info: {
       Title: options.info.title,
       Author: options.info.author,
