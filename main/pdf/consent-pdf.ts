@@ -48,6 +48,7 @@ export async function renderConsentPdf(given: ConsentPdfInput): Promise<Buffer> 
   const doc = createPdfDocument({
     paperSize: input.paperSize,
     bufferPages: true,
+    archival: true,
     info: {
       title: `${template.content.title} · ${input.client.name}`,
       author: input.clinic.name,
@@ -158,6 +159,7 @@ function drawSection(cursor: PageCursor, section: TemplateSection, input: Consen
     cursor.space(8);
   }
   const top = cursor.y;
+  const topPage = cursor.page;
   cursor.y = drawText(doc, section.title, cursor.left, cursor.y, textWidth, { size: 11.5, bold: true, colour: colour.ink }) + 4;
   if (section.initials) drawInitials(doc, initials, cursor.left + cursor.width - initialsBox.width, top);
   const bodyStart = cursor.y;
@@ -166,7 +168,8 @@ function drawSection(cursor: PageCursor, section: TemplateSection, input: Consen
     const besideBox = section.initials && cursor.y < top + initialsBox.height + 14 && index === 0;
     drawBlock(cursor, block, besideBox || cursor.y === bodyStart ? textWidth : cursor.width);
   });
-  if (section.initials) cursor.y = Math.max(cursor.y, top + initialsBox.height + 16);
+  // Clear the initials box, unless the body already ran on to a later page (then `top` is another page's).
+  if (section.initials && cursor.page === topPage) cursor.y = Math.max(cursor.y, top + initialsBox.height + 16);
   for (const question of section.questions) drawAnswer(cursor, question, input.form.answers[question.id] ?? null, input.dateFormat);
   if (section.photography) drawPhotography(cursor, section, input.form.photography);
   cursor.space(6);

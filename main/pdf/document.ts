@@ -16,6 +16,32 @@ export interface NewPdfOptions {
   resourcesFolder?: string;
   /** Keep every page open until the end, for documents that number pages "X of Y". */
   bufferPages?: boolean;
+  /**
+   * Written as PDF/A-2b, for records kept for years (signed consents): fonts embedded, sRGB
+   * output intent, XMP metadata naming the conformance.
+   */
+  archival?: boolean;
+}
+
+const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * pdfkit 0.20 copies the document info into the XMP metadata as it is, so a clinic called
+ * "Smith & Jones" would make the XML unreadable; the XMP gets escaped copies while the info
+ * dictionary keeps the real text.
+ */
+function escapeMetadataXml(doc: PDFKit.PDFDocument): void {
+  const patched = doc as unknown as { info: Record<string, unknown>; _addInfo: () => void };
+  const addInfo = patched._addInfo.bind(doc);
+  patched._addInfo = () => {
+    const info = patched.info;
+    patched.info = Object.fromEntries(Object.entries(info).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/[&<>"']/g, (c) => xmlEscapes[c]!) : value]));
+    try {
+      addInfo();
+    } finally {
+      patched.info = info;
+    }
+  };
 }
 
 /**
@@ -43,7 +69,9 @@ export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
     displayTitle: true,
     bufferPages: options.bufferPages ?? false,
     lang: 'en',
+    ...(options.archival ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : {}),
   });
+  if (options.archival) escapeMetadataXml(doc);
   registerFonts(doc, paths);
   doc.font(pdfFonts.regular);
   return doc;

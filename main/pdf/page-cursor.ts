@@ -21,6 +21,8 @@ export class PageCursor {
   readonly width: number;
   readonly top: number;
   readonly bottom: number;
+  /** Pages started so far (1 on the first): lets a block tell whether it crossed a page. */
+  page = 1;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -37,6 +39,7 @@ export class PageCursor {
   need(height: number): void {
     if (this.y + height <= this.bottom) return;
     this.doc.addPage();
+    this.page += 1;
     this.y = this.top;
   }
 

@@ -70,7 +70,7 @@ export default function SignedInApp() {
     return (
       <NavigationContext.Provider value={navigation}>
         <Suspense fallback={<PageLoading />}>
-          <ConsentSigningPage key={`${place.clientId}:${place.templateId}`} clientId={place.clientId} templateId={place.templateId} sessionId={place.sessionId ?? null} />
+          <ConsentSigningPage key={`${place.clientId}:${place.templateId}`} clientId={place.clientId} templateId={place.templateId} sessionId={place.sessionId ?? null} forNewSession={place.forNewSession === true} />
         </Suspense>
       </NavigationContext.Provider>
     );

@@ -19,6 +19,11 @@ export interface Place {
   secondPhotoId?: string;
   /** The consent template a signing uses (its latest version). */
   templateId?: string;
+  /**
+   * A consent signed at the start of a new session (not yet saved): the aftercare sheet prints
+   * with it, and staff go back to the session form when it is signed.
+   */
+  forNewSession?: boolean;
 }
 
 export interface Navigation {

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aftercareSheet } from '../../shared/clinical/aftercare';
 import { microneedlingTemplate } from '../../shared/consents/built-in-templates';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
-import { answer, dotPath, drawOn, initialsPath, plannedAnswers, saveTouchscreenShot, signaturePath } from './support/consent-steps';
+import { answer, dotPath, drawOn, fillSectionsAsPlanned, initialsPath, plannedAnswers, saveTouchscreenShot, signaturePath } from './support/consent-steps';
 import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, invokeFromPage, openNav, signIn } from './support/screens';
@@ -203,6 +206,104 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     const oldCard = page.getByRole('article', { name: microneedlingTemplate.title });
     await oldCard.getByText(/^Version 1\.0 · signed/).waitFor();
     await oldCard.getByText('Form changed since').waitFor();
+
+    expect(app.faults).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('a consent signed at session start with a witness: the witness names themselves and signs in client mode, the PDF shows them, and the aftercare sheet prints with it', async () => {
+    const { dataDir } = harness.folders();
+    await createClinic(dataDir);
+    const app = await harness.launch({ dataDir });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+
+    const sessionClient = { firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '02/03/1990', phone: '07700 900789' } as const;
+    const sessionName = `${sessionClient.firstName} ${sessionClient.lastName}`;
+    const witnessName = 'Aled Rhys-Jones';
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'Add the first client' }).click();
+    await fillClientForm(page, sessionClient);
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, sessionName).waitFor();
+
+    // Session start says the consent is missing and starts one for this session.
+    await page.getByRole('button', { name: 'Start session' }).first().click();
+    await page.getByRole('heading', { level: 1, name: `New session: ${sessionName}` }).waitFor();
+    await page.getByRole('region', { name: 'Consent needed' }).getByRole('button', { name: 'Sign consent now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hand the screen to the client' }).waitFor();
+    await page.getByRole('checkbox', { name: 'A witness signs too' }).check();
+    await page.getByRole('button', { name: 'Start client mode' }).click();
+    await page.getByRole('heading', { level: 1, name: `Welcome, ${sessionName}` }).waitFor();
+
+    const planned = plannedAnswers(microneedlingTemplate, {});
+    await fillSectionsAsPlanned(page, microneedlingTemplate, planned);
+    await page.getByRole('heading', { level: 1, name: 'Your signature' }).waitFor();
+    await drawOn(page, page.getByRole('img', { name: /^Signature pad/ }), signaturePath);
+    await page.getByRole('img', { name: 'Signature pad, signed.' }).waitFor();
+    await page.getByRole('button', { name: 'I have signed' }).click();
+
+    // The witness's turn: neither a name nor a signature, then a name alone, are refused.
+    await page.getByRole('heading', { level: 1, name: 'Witness' }).waitFor();
+    await page.getByText(microneedlingTemplate.signatures.witness).waitFor();
+    await page.getByRole('button', { name: 'I have signed' }).click();
+    await page.getByText('Enter the witness’s full name.').waitFor();
+    await page.getByText('The witness signs here. A dot or a short line is not enough.').waitFor();
+    await page.getByRole('textbox', { name: 'Witness’s full name' }).fill(witnessName);
+    await page.getByRole('button', { name: 'I have signed' }).click();
+    await page.getByText('The witness signs here. A dot or a short line is not enough.').waitFor();
+    expect(await page.getByText('Enter the witness’s full name.').count()).toBe(0);
+    await drawOn(page, page.getByRole('img', { name: /^Signature pad/ }), signaturePath);
+    await page.getByRole('img', { name: 'Signature pad, signed.' }).waitFor();
+    await page.getByText(`${witnessName}, witness to ${sessionName}’s signature`).waitFor();
+    await checkAccessibility(page, 'client mode: witness');
+    await saveTouchscreenShot(page, '69-consent-client-mode-witness-1280x800');
+    await page.getByRole('button', { name: 'I have signed' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+    await page.getByRole('button', { name: 'Hand back to staff' }).click();
+    const handBack = page.getByRole('dialog', { name: 'Staff password' });
+    await handBack.getByLabel(`Password for ${clinic.admin.name}`).fill(clinic.admin.password);
+    await handBack.getByRole('button', { name: 'Continue as staff' }).click();
+
+    // The review shows who witnessed; the countersignature makes the PDF.
+    await page.getByRole('heading', { level: 1, name: 'Practitioner review' }).waitFor();
+    await page.getByText(`Witnessed by ${witnessName}.`).waitFor();
+    await page.getByRole('img', { name: 'The witness’s signature' }).waitFor();
+    await drawOn(page, page.getByRole('img', { name: /^Signature pad/ }), signaturePath);
+    await page.getByRole('img', { name: 'Signature pad, signed.' }).waitFor();
+    await page.getByRole('button', { name: 'Countersign and create the PDF' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Consent signed' }).waitFor({ timeout: 60_000 });
+
+    // For a session, Print sends the signed PDF and then the aftercare sheet, both with the client's name.
+    await page.getByRole('button', { name: 'Print with aftercare sheet' }).click();
+    await page.getByText('Sent to the printer').waitFor();
+    await saveScreenshot(page, '70-consent-signed-for-session');
+    expect(app.printRequests).toHaveLength(2);
+    const db = app.runtime.current().services.db;
+    const row = db.prepare('SELECT pdf FROM consent').get() as { pdf: Uint8Array };
+    expect(Buffer.from(app.printRequests[0]!.bytes).equals(Buffer.from(row.pdf))).toBe(true);
+    const consentText = pdfText(app.printRequests[0]!.bytes);
+    // SKINLEDGER_LOOK_AT_PDF=folder keeps the two printed PDFs (synthetic client) to look at; never set in CI.
+    const lookAt = process.env['SKINLEDGER_LOOK_AT_PDF'];
+    if (lookAt) {
+      writeFileSync(join(lookAt, 'witness-consent.pdf'), app.printRequests[0]!.bytes);
+      writeFileSync(join(lookAt, 'aftercare.pdf'), app.printRequests[1]!.bytes);
+    }
+    expect(consentText).toContain(witnessName);
+    // The role is set in spaced capitals, which pdftotext may split.
+    expect(consentText).toMatch(/W\s*I\s*T\s*N\s*E\s*S\s*S/);
+    expect(consentText).toContain(microneedlingTemplate.signatures.witness);
+    const aftercareText = pdfText(app.printRequests[1]!.bytes);
+    expect(aftercareText).toContain(aftercareSheet.title);
+    expect(aftercareText).toContain(`For ${sessionName}`);
+    expect(aftercareText).not.toContain(microneedlingTemplate.title);
+
+    // Back to the session the consent was signed for, which no longer asks for one.
+    await page.getByRole('button', { name: 'Back to the session' }).click();
+    await page.getByRole('heading', { level: 1, name: `New session: ${sessionName}` }).waitFor();
+    await page.getByRole('region', { name: 'Consent needed' }).waitFor({ state: 'detached' });
 
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);

@@ -27,6 +27,31 @@ function pdfText(bytes: Uint8Array): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(bytes) }).toString('utf8');
 }
 
+interface TextLine {
+  text: string;
+  yMin: number;
+  yMax: number;
+  pageHeight: number;
+}
+
+/** Each page's lines of text from top to bottom, with their vertical place (pdftotext -bbox-layout). */
+function textLinesByPage(bytes: Uint8Array): TextLine[][] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-', '-'], { input: Buffer.from(bytes) }).toString('utf8');
+  return html
+    .split('<page ')
+    .slice(1)
+    .map((page) => {
+      const pageHeight = Number(/height="([\d.]+)"/.exec(page)?.[1]);
+      const lines = [...page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((match) => ({
+        yMin: Number(match[1]),
+        yMax: Number(match[2]),
+        text: [...match[3]!.matchAll(/>([^<]*)<\/word>/g)].map((word) => word[1]).join(' '),
+        pageHeight,
+      }));
+      return lines.sort((a, b) => a.yMin - b.yMin);
+    });
+}
+
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
@@ -75,6 +100,18 @@ describe('signing a consent', () => {
     expect(text).toContain('Verification: form hash');
     expect(text).toContain('☑ Yes');
     expect(text).toContain('☐ No');
+  });
+
+  it('text runs down every page without a hole: a section that crosses a page carries on at the top of the next', () => {
+    const pages = textLinesByPage(pdf);
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((lines, index) => {
+      const body = lines.filter((line) => line.yMin < line.pageHeight - 70);
+      for (let i = 1; i < body.length; i += 1) {
+        const gap = body[i]!.yMin - body[i - 1]!.yMax;
+        expect(gap, `page ${index + 1}: "${body[i - 1]!.text}" then "${body[i]!.text}"`).toBeLessThan(90);
+      }
+    });
   });
 
   it('the same form and clock give the same PDF bytes', async () => {
@@ -171,11 +208,23 @@ describe('signing a consent', () => {
   });
 
   it('the PDF carries its metadata and follows the clinic’s paper size', async () => {
-    services.settings.update(adminId, { ...services.settings.get(), clinicName: 'Клиника Zoë', paperSize: 'LETTER' });
+    services.settings.update(adminId, { ...services.settings.get(), clinicName: 'Клиника Zoë & <Smith>', paperSize: 'LETTER' });
     const signed = await services.consents.sign(adminId, clientId, null, await microneedlingForm());
-    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], { input: Buffer.from(services.consents.pdf(adminId, signed.id).bytes) }).toString('utf8');
+    const bytes = Buffer.from(services.consents.pdf(adminId, signed.id).bytes);
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], { input: bytes }).toString('utf8');
     expect(info).toMatch(/Title:\s+Microneedling \(collagen induction therapy\) consent · Zoë Nguyễn Кузнецова/);
-    expect(info).toMatch(/Author:\s+Клиника Zoë/);
+    expect(info).toMatch(/Author:\s+Клиника Zoë & <Smith>/);
+    // Kept as PDF/A-2b: the XMP says so (and stays well-formed XML with "&" and "<" in the
+    // clinic's name), an sRGB output intent is there, and every font is embedded.
+    const xmp = execFileSync('pdfinfo', ['-meta', '-'], { input: bytes }).toString('utf8');
+    expect(xmp).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(xmp).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(xmp).toContain('Клиника Zoë &amp; &lt;Smith&gt;');
+    expect(bytes.includes('/OutputIntents')).toBe(true);
+    expect(bytes.includes('sRGB IEC61966-2.1')).toBe(true);
+    const fonts = execFileSync('pdffonts', ['-'], { input: bytes }).toString('utf8').trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) expect(font, font).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+$/);
     expect(info).toMatch(/Subject:\s+Signed consent, template microneedling version 2\.0/);
     expect(info).toMatch(/CreationDate:\s+\S.*2027/);
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);

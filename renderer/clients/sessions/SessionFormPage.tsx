@@ -193,7 +193,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
             </Stack>
           </Paper>
         ) : null}
-        {editing ? null : <ConsentNeededNotice clientId={client.id} status={consent.data?.microneedling ?? null} />}
+        {editing ? null : <ConsentNeededNotice clientId={client.id} status={consent.data?.microneedling ?? null} forNewSession />}
         {screening && screening.alerts.length > 0 ? <AlertLists alerts={screening.alerts} /> : null}
         {screening && !screening.latest ? (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionForm.noHistoryTitle')}>

@@ -13,6 +13,7 @@ import { GuardianStep } from './GuardianStep';
 import { HandBackDialog } from './HandBackDialog';
 import { SectionStep } from './SectionStep';
 import { SignatureStep } from './SignatureStep';
+import { WitnessStep } from './WitnessStep';
 import { clientSteps, stepFields, type ClientStep } from './steps';
 
 export interface ClientModeFormProps {
@@ -20,6 +21,8 @@ export interface ClientModeFormProps {
   clientName: string;
   /** A guardian signs (client under 18 on the day). */
   guardianSigns: boolean;
+  /** A witness gives their name and signs after the client. */
+  witnessSigns: boolean;
   minor: boolean;
   /** The client finished and staff typed their password: the client's part, complete and checked. */
   onFinished: (part: ClientPart) => void;
@@ -33,14 +36,14 @@ export interface ClientModeFormProps {
  * through pages they already did. The form lives in this component only: nothing is sent until
  * the practitioner countersigns.
  */
-export function ClientModeForm({ template, clientName, guardianSigns, minor, onFinished, onInterrupted }: ClientModeFormProps) {
+export function ClientModeForm({ template, clientName, guardianSigns, witnessSigns, minor, onFinished, onInterrupted }: ClientModeFormProps) {
   const { t } = useTranslation();
   const content = template.content;
   const schema = useMemo(() => clientPartSchema(content, template.version, { guardianRequired: guardianSigns }), [content, template.version, guardianSigns]);
   const messages = useMemo(() => formMessagesFor(t, content), [t, content]);
   const resolver = useTranslatedResolver(schema as never, messages);
-  const form = useForm<ClientPartValues>({ resolver: resolver as never, defaultValues: blankClientPart(content, template.version), mode: 'onSubmit', reValidateMode: 'onChange' });
-  const steps = useMemo(() => clientSteps(content, guardianSigns), [content, guardianSigns]);
+  const form = useForm<ClientPartValues>({ resolver: resolver as never, defaultValues: blankClientPart(content, template.version, witnessSigns), mode: 'onSubmit', reValidateMode: 'onChange' });
+  const steps = useMemo(() => clientSteps(content, { guardianSigns, witnessSigns }), [content, guardianSigns, witnessSigns]);
   // Once Next has pointed at a problem, fixing it clears the message at once (react-hook-form
   // re-checks on change only after a submit, and Next checks a step without submitting).
   useEffect(() => {
@@ -74,14 +77,14 @@ export function ClientModeForm({ template, clientName, guardianSigns, minor, onF
   const checkMarks = (fields: FieldPath<ClientPartValues>[]): boolean => {
     let missing = false;
     for (const field of fields) {
-      const signature = field.startsWith('signatures.');
+      const signature = /^signatures\.(client|guardian|witness\.ink)$/.test(field);
       if (!signature && !field.startsWith('initials.')) continue;
-      const value = form.getValues(field) as { ink: Ink } | Ink | null;
+      const value = form.getValues(field) as { ink: Ink | null } | Ink | null;
       const ink = value && 'ink' in value ? value.ink : value;
       const problem = ink ? inkProblem(ink.strokes, signature ? 'signature' : 'initials') : 'empty';
       if (problem === null) continue;
       missing = true;
-      const message = !signature ? t('consents.form.initials') : problem === 'empty' ? t(field === 'signatures.guardian' ? 'consents.form.guardianSignature' : 'consents.form.clientSignature') : t('consents.form.signatureTooSmall');
+      const message = !signature ? t('consents.form.initials') : problem === 'empty' ? t(emptySignatureMessage[field] ?? 'consents.form.clientSignature') : t('consents.form.signatureTooSmall');
       form.setError(field, { type: 'custom', message });
     }
     return missing;
@@ -108,7 +111,7 @@ export function ClientModeForm({ template, clientName, guardianSigns, minor, onF
         stepTitle={stepTitle(t, step, clientName)}
         onBack={index > 0 ? () => setIndex(index - 1) : null}
         onNext={() => void next()}
-        nextLabel={finished ? t('consents.clientMode.handBackNow') : step.kind === 'signature' ? t('consents.clientMode.signDone') : t('consents.clientMode.next')}
+        nextLabel={finished ? t('consents.clientMode.handBackNow') : step.kind === 'signature' || step.kind === 'witness' ? t('consents.clientMode.signDone') : t('consents.clientMode.next')}
         onHandBack={() => setHandingBack(true)}
       >
         <form onSubmit={(event) => event.preventDefault()} noValidate aria-label={content.title}>
@@ -120,6 +123,12 @@ export function ClientModeForm({ template, clientName, guardianSigns, minor, onF
   );
 }
 
+/** What an empty pad says, per signer. */
+const emptySignatureMessage: Partial<Record<string, 'consents.form.guardianSignature' | 'consents.form.witnessSignature'>> = {
+  'signatures.guardian': 'consents.form.guardianSignature',
+  'signatures.witness.ink': 'consents.form.witnessSignature',
+};
+
 function stepTitle(t: TFunction, step: ClientStep, clientName: string): string {
   switch (step.kind) {
     case 'welcome':
@@ -130,6 +139,8 @@ function stepTitle(t: TFunction, step: ClientStep, clientName: string): string {
       return step.section.title;
     case 'signature':
       return t('consents.clientMode.signatureTitle');
+    case 'witness':
+      return t('consents.witness.title');
     case 'handBack':
       return t('consents.clientMode.thanksTitle');
   }
@@ -162,6 +173,8 @@ function StepBody({ step, template, clientName, guardianSigns, minor }: { step: 
       return <SectionStep key={step.section.id} section={step.section} />;
     case 'signature':
       return <SignatureStep template={template.content} signerName={clientName} guardianSigns={guardianSigns} />;
+    case 'witness':
+      return <WitnessStep template={template.content} clientName={clientName} />;
     case 'handBack':
       return (
         <Stack gap="md">

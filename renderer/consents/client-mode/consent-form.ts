@@ -20,13 +20,21 @@ export interface ClientPartValues {
   initials: Record<string, Ink | null>;
   photography: PhotographyChoices | null;
   guardian: GuardianDetails | null;
-  signatures: { client: DrawnOnScreen | null; guardian: DrawnOnScreen | null; witness: null };
+  signatures: { client: DrawnOnScreen | null; guardian: DrawnOnScreen | null; witness: WitnessOnScreen | null };
+}
+
+/** A witness's name and signature while they are being given: null ink until drawn. */
+export interface WitnessOnScreen {
+  name: string;
+  ink: Ink | null;
+  drawnAt: string | null;
 }
 
 /** Every photography choice starts unticked: a use is allowed only when the client ticks it. */
 const nothingAllowed: PhotographyChoices = { clinicalRecord: false, teaching: false, marketingFaceVisible: false, marketingFaceHidden: false };
 
-export function blankClientPart(template: ConsentTemplateDraft, version: TemplateVersion): ClientPartValues {
+/** A blank form; a witness who is to sign starts as an empty name and pad, so the form asks for both. */
+export function blankClientPart(template: ConsentTemplateDraft, version: TemplateVersion, witnessSigns = false): ClientPartValues {
   const initials: Record<string, Ink | null> = {};
   for (const section of template.sections) if (section.initials) initials[section.id] = null;
   return {
@@ -36,7 +44,7 @@ export function blankClientPart(template: ConsentTemplateDraft, version: Templat
     initials,
     photography: template.sections.some((section) => section.photography) ? { ...nothingAllowed } : null,
     guardian: null,
-    signatures: { client: null, guardian: null, witness: null },
+    signatures: { client: null, guardian: null, witness: witnessSigns ? { name: '', ink: null, drawnAt: null } : null },
   };
 }
 
@@ -52,6 +60,8 @@ export function formMessagesFor(t: TFunction, template: ConsentTemplateDraft): F
     'signatures.client.ink': t('consents.form.signatureTooSmall'),
     'signatures.guardian': t('consents.form.guardianSignature'),
     'signatures.guardian.ink': t('consents.form.signatureTooSmall'),
+    'signatures.witness.name': t('consents.form.witnessName'),
+    'signatures.witness.ink': t('consents.form.witnessSignature'),
     guardian: t('consents.form.guardian'),
     'guardian.name': t('consents.form.guardianName'),
     'guardian.relationship': t('consents.form.guardianRelationship'),

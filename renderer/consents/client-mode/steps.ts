@@ -6,15 +6,26 @@ export type ClientStep =
   | { kind: 'guardian' }
   | { kind: 'section'; section: TemplateSection }
   | { kind: 'signature' }
+  | { kind: 'witness' }
   | { kind: 'handBack' };
 
-/** The screens a template makes, in order: a welcome, a guardian's details if needed, one per section, the signature, then "hand back". */
-export function clientSteps(template: ConsentTemplateDraft, guardianSigns: boolean): ClientStep[] {
+/** Who signs in client mode besides the client: a guardian for them, a witness after them. */
+export interface ClientSigners {
+  guardianSigns: boolean;
+  witnessSigns: boolean;
+}
+
+/**
+ * The screens a template makes, in order: a welcome, a guardian's details if needed, one per
+ * section, the signature, the witness's name and signature if one signs, then "hand back".
+ */
+export function clientSteps(template: ConsentTemplateDraft, { guardianSigns, witnessSigns }: ClientSigners): ClientStep[] {
   return [
     { kind: 'welcome' },
     ...(guardianSigns ? [{ kind: 'guardian' } as const] : []),
     ...template.sections.map((section) => ({ kind: 'section', section }) as const),
     { kind: 'signature' },
+    ...(witnessSigns ? [{ kind: 'witness' } as const] : []),
     { kind: 'handBack' },
   ];
 }
@@ -32,6 +43,8 @@ export function stepFields(step: ClientStep, guardianSigns: boolean): string[] {
       return ['guardian'];
     case 'signature':
       return [guardianSigns ? 'signatures.guardian' : 'signatures.client'];
+    case 'witness':
+      return ['signatures.witness.name', 'signatures.witness.ink'];
     default:
       return [];
   }

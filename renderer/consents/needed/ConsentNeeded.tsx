@@ -38,7 +38,7 @@ export function ConsentNeededBadge({ status }: { status: KindStatus | null }) {
  * The notice at session start (and on the profile) when the treatment consent is missing or
  * stale, with a button that opens a new consent for signing (clinicians only).
  */
-export function ConsentNeededNotice({ clientId, status, sessionId = null }: { clientId: string; status: KindStatus | null; sessionId?: string | null }) {
+export function ConsentNeededNotice({ clientId, status, forNewSession = false }: { clientId: string; status: KindStatus | null; forNewSession?: boolean }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();
@@ -46,7 +46,7 @@ export function ConsentNeededNotice({ clientId, status, sessionId = null }: { cl
   if (!status || status.state === 'valid') return null;
   const start = async () => {
     const templateId = await templateIdFor('microneedling');
-    go({ page: 'consentSigning', clientId, templateId, ...(sessionId ? { sessionId } : {}) });
+    go({ page: 'consentSigning', clientId, templateId, forNewSession });
   };
   return (
     <Alert color="orange" variant="light" icon={<IconFileAlert aria-hidden />} title={status.state === 'needed' ? t('consents.needed.title') : t('consents.needed.titleStale')} role="region" aria-label={t('consents.needed.title')}>

@@ -22,7 +22,7 @@ export function ConsentFileActions({ consentId, withAftercare, size = 'md' }: { 
     setFailure(null);
     try {
       const { printed } = await call('consents.print', { consentId, withAftercare });
-      if (printed) notifySuccess(t('consents.files.printedTitle'), t('consents.files.printedMessage'));
+      if (printed) notifySuccess(t('consents.files.printedTitle'), withAftercare ? t('consents.files.printedWithAftercareMessage') : t('consents.files.printedMessage'));
     } catch (error) {
       setFailure(asBridgeError(error));
     } finally {

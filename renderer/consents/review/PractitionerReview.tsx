@@ -146,6 +146,14 @@ export function PractitionerReview({
             </Text>
           ) : null}
           {clientMark ? <InkImage ink={clientMark.ink} alt={t('consents.review.clientSignatureImage')} height={70} /> : null}
+          {part.signatures.witness ? (
+            <>
+              <Text size="sm" mt="sm" mb="xs">
+                {t('consents.review.witness', { name: part.signatures.witness.name })}
+              </Text>
+              <InkImage ink={part.signatures.witness.ink} alt={t('consents.review.witnessSignatureImage')} height={70} />
+            </>
+          ) : null}
         </Paper>
       </SimpleGrid>
 

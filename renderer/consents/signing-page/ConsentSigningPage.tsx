@@ -27,6 +27,8 @@ export interface ConsentSigningProps {
   templateId: string;
   /** The session this consent is signed for (its aftercare sheet prints with it); null: none. */
   sessionId: string | null;
+  /** Signed at the start of a session not saved yet: aftercare prints with it, and staff return to the session form. */
+  forNewSession?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export interface ConsentSigningProps {
  * client mode (the session locked meanwhile), staff take it back with a password, the
  * practitioner reviews and countersigns, and main stores the form and makes the PDF.
  */
-export default function ConsentSigningPage({ clientId, templateId, sessionId }: ConsentSigningProps) {
+export default function ConsentSigningPage({ clientId, templateId, sessionId, forNewSession = false }: ConsentSigningProps) {
   const [loaded, setLoaded] = useState<{ profile: ClientProfile; template: ConsentTemplate } | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   useEffect(() => {
@@ -43,19 +45,23 @@ export default function ConsentSigningPage({ clientId, templateId, sessionId }: 
       .catch((error: unknown) => setFailure(asBridgeError(error)));
   }, [clientId, templateId]);
   if (!loaded) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
-  return <SigningFlow profile={loaded.profile} template={loaded.template} sessionId={sessionId} />;
+  return <SigningFlow profile={loaded.profile} template={loaded.template} sessionId={sessionId} forNewSession={forNewSession} />;
 }
 
-function SigningFlow({ profile, template, sessionId }: { profile: ClientProfile; template: ConsentTemplate; sessionId: string | null }) {
+function SigningFlow({ profile, template, sessionId, forNewSession }: { profile: ClientProfile; template: ConsentTemplate; sessionId: string | null; forNewSession: boolean }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
   const name = clientName(profile.client);
   const minor = profile.age !== null && profile.age < 18;
   const [guardianSigns, setGuardianSigns] = useState(minor);
+  const [witnessSigns, setWitnessSigns] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'prepare' });
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [busy, setBusy] = useState(false);
   const toProfile = () => go({ page: 'client', clientId: profile.client.id, profileTab: 'consents' });
+  // Once signed at the start of a session, the practitioner carries on with that session.
+  const forSession = sessionId !== null || forNewSession;
+  const afterSigning = forNewSession ? () => go({ page: 'sessionForm', clientId: profile.client.id }) : toProfile;
   const title = t('consents.signing.frameTitle', { title: template.content.title, name });
 
   const handOver = async () => {
@@ -97,6 +103,7 @@ function SigningFlow({ profile, template, sessionId }: { profile: ClientProfile;
           template={template}
           clientName={name}
           guardianSigns={guardianSigns}
+          witnessSigns={witnessSigns}
           minor={minor}
           onFinished={(part) => setPhase({ kind: 'review', part })}
           onInterrupted={() => setPhase({ kind: 'interrupted' })}
@@ -109,7 +116,11 @@ function SigningFlow({ profile, template, sessionId }: { profile: ClientProfile;
     <>
       {clientForm}
       {phase.kind === 'client' ? null : (
-      <StaffFrame title={title} backLabel={phase.kind === 'done' ? t('consents.signing.backToProfile') : t('consents.signing.cancel')} onBack={toProfile}>
+      <StaffFrame
+        title={title}
+        backLabel={phase.kind !== 'done' ? t('consents.signing.cancel') : forNewSession ? t('consents.signing.backToSession') : t('consents.signing.backToProfile')}
+        onBack={phase.kind === 'done' ? afterSigning : toProfile}
+      >
         {phase.kind === 'prepare' ? (
           <Stack gap="lg" maw={720}>
             <Title order={1}>{t('consents.signing.prepareTitle')}</Title>
@@ -128,6 +139,12 @@ function SigningFlow({ profile, template, sessionId }: { profile: ClientProfile;
               checked={guardianSigns}
               disabled={minor}
               onChange={(event) => setGuardianSigns(event.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('consents.signing.witnessSigns')}
+              description={t('consents.signing.witnessHint')}
+              checked={witnessSigns}
+              onChange={(event) => setWitnessSigns(event.currentTarget.checked)}
             />
             <ErrorAlert error={failure} />
             <Group>
@@ -158,7 +175,7 @@ function SigningFlow({ profile, template, sessionId }: { profile: ClientProfile;
             <ErrorAlert error={failure} />
           </Stack>
         ) : null}
-        {phase.kind === 'done' ? <SignedResult consent={phase.consent} name={name} withAftercare={sessionId !== null} /> : null}
+        {phase.kind === 'done' ? <SignedResult consent={phase.consent} name={name} withAftercare={forSession} /> : null}
       </StaffFrame>
       )}
     </>
@@ -184,7 +201,7 @@ function SignedResult({ consent, name, withAftercare }: { consent: ConsentSummar
           </Text>
         </Stack>
       </Paper>
-      <Text>{t('consents.signing.doneNext')}</Text>
+      <Text>{withAftercare ? t('consents.signing.doneNextSession') : t('consents.signing.doneNext')}</Text>
       <ConsentFileActions consentId={consent.id} withAftercare={withAftercare} size="lg" />
     </Stack>
   );

@@ -99,3 +99,21 @@ export async function saveTouchscreenShot(page: Page, name: string, arrange?: ()
   renameSync(`${path}.tmp`, path);
   await page.setViewportSize({ width: 1366, height: 768 });
 }
+
+/**
+ * Goes through every section of client mode as planned: answers, the clinical-record photo choice
+ * where there is one, initials, Next. Leaves the screen on the signature step.
+ */
+export async function fillSectionsAsPlanned(page: Page, template: ConsentTemplateDraft, planned: ReturnType<typeof plannedAnswers>): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+  for (const section of template.sections) {
+    await page.getByRole('heading', { level: 1, name: section.title }).waitFor();
+    for (const question of section.questions) await answer(page, question, planned.get(question.id)!.text);
+    if (section.photography) await page.getByRole('checkbox', { name: section.photography.clinicalRecord }).check();
+    if (section.initials) {
+      await drawOn(page, page.getByRole('img', { name: /^Initials pad/ }), initialsPath);
+      await page.getByRole('img', { name: 'Initials pad, initialled.' }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+  }
+}
