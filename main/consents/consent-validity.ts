@@ -1,4 +1,5 @@
-import { addMonths, format } from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { format } from 'date-fns/format';
 import type { ConsentState, staleReasons } from '../../shared/contract/consent-channels';
 
 export type StaleReason = (typeof staleReasons)[number];

@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { dateFormats } from '../../shared/settings';
 
 export type DateFormat = (typeof dateFormats)[number];
