@@ -1,9 +1,26 @@
-import { foldForSearch, phoneDigits, searchTokens } from '../../shared/clients/client-search-fields';
+import { emailSearchWords, foldForSearch, phoneDigits, searchTokens } from '../../shared/clients/client-search-fields';
 import type { ClientFields } from '../../shared/clients/client';
 import type { SqliteDatabase } from '../store/open-database';
 
 /** What the FTS index holds for one client: folded names, contact details, birth date, state. */
 export type SearchColumns = [names: string, contact: string, birth: string, state: string];
+
+/** Rebuilds every client's index entry, for a store indexed by an earlier version of searchColumns. */
+export function reindexAllClients(db: SqliteDatabase): void {
+  db.prepare("INSERT INTO client_search (client_search) VALUES ('delete-all')").run();
+  const insert = db.prepare('INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, ?, ?, ?)');
+  // In batches: a statement cannot write while another is still reading on the same connection.
+  const batch = db.prepare(
+    'SELECT rowid, first_name AS firstName, last_name AS lastName, preferred_name AS preferredName, phone, email, date_of_birth AS dateOfBirth, archived FROM client WHERE rowid > ? ORDER BY rowid LIMIT 5000',
+  );
+  let after = 0;
+  for (;;) {
+    const clients = batch.all(after) as (SearchFields & { rowid: number; archived: number })[];
+    if (clients.length === 0) return;
+    for (const client of clients) insert.run(client.rowid, ...searchColumns(client, client.archived === 1));
+    after = clients[clients.length - 1]!.rowid;
+  }
+}
 
 /**
  * Keeps the FTS5 index in step with the client table (same transaction as the write). The
@@ -28,7 +45,7 @@ type SearchFields = Pick<ClientFields, 'firstName' | 'lastName' | 'preferredName
 
 export function searchColumns(fields: SearchFields, archived: boolean): SearchColumns {
   const names = foldForSearch([fields.firstName, fields.lastName, fields.preferredName].join(' '));
-  const contact = foldForSearch([fields.email, fields.phone, phoneDigits(fields.phone)].join(' '));
+  const contact = [emailSearchWords(fields.email), foldForSearch(fields.phone), phoneDigits(fields.phone)].join(' ');
   const birth = birthTokens(fields.dateOfBirth);
   return [names, contact, birth, archived ? 'archived' : ''];
 }

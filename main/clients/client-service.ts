@@ -40,6 +40,9 @@ export function clientSortKey(fields: Pick<ClientFields, 'lastName' | 'firstName
  * Client records: create, change, archive (never delete from the app), find. Opening a record
  * is a read of health-adjacent data and is written to the audit trail.
  */
+/** Up to this many matches a search sorts them; above, it walks the alphabetical index (see pageQuery). */
+const sortAtMost = 8000;
+
 export class ClientService {
   private readonly search: ClientSearchIndex;
 
@@ -133,16 +136,18 @@ export class ClientService {
 
   /**
    * Two ways to the page of matches in alphabetical order, chosen by how many there are. Few
-   * (a surname typed out): look each match up in client_order and sort them. Many (one or two
-   * letters match thousands): walk client_order in order and stop at the end of the page, as
-   * soon as enough of the clients passed are matches; no sort over every match. The walk passes
-   * about (offset + limit) × clients / matches entries, the sort touches every match, so the
-   * walk wins once matches² outgrow (offset + limit) × clients. Both break ties of name by
-   * rowid (the index's own last column), so pages never repeat or skip a namesake.
+   * (a surname typed out, or a few thousand for two letters): look each match up in client_order
+   * and sort them, about a microsecond a match. Very many (one letter): walk client_order in
+   * order and stop at the end of the page. The walk cannot be priced by the share of matches:
+   * name prefixes cluster in the alphabet ("wil" matches sit under W, so the walk passes most of
+   * the clinic before its first match); measured on 100,000 clients the sort wins up to about
+   * 8,000 matches and the walk above. When most of the clinic matches, the walk is short at any
+   * size (every other entry it passes is a match). Both break ties of name by rowid (the index's own last
+   * column), so pages never repeat or skip a namesake.
    */
   private pageQuery(matches: number, page: { offset: number; limit: number; includeArchived?: boolean }): string {
     const span = (this.db.prepare('SELECT max(client_rowid) AS n FROM client_order').get() as { n: number | null }).n ?? 0;
-    if (matches * matches >= (page.offset + page.limit) * span) {
+    if (matches > Math.min(sortAtMost, span / 2)) {
       const archived = page.includeArchived ? '' : 'k.archived = 0 AND';
       return `SELECT k.client_rowid AS r FROM client_order k INDEXED BY client_order_by_key
               WHERE ${archived} k.client_rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)

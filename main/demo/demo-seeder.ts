@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../shared/clients/client-search-fields';
 import type { SkinConcern } from '../../shared/clients/client';
 import { skinConcerns } from '../../shared/clients/client';
 import { faceAreas, type TreatmentArea } from '../../shared/clinical/areas';
@@ -80,7 +81,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     const dateOfBirth = `${birthYear}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
     // 07700 900xxx is Ofcom's range reserved for drama: no real phone rings.
     const phone = `07700 900${String(random.int(0, 999)).padStart(3, '0')}`;
-    const email = random.chance(0.8) ? `client${start + result.clients + 1}@example.com` : '';
+    const email = random.chance(0.8) ? demoEmail(firstName, lastName, start + result.clients + 1) : '';
     const concerns: SkinConcern[] = [random.pick(skinConcerns.slice(0, 5))];
     if (random.chance(0.3)) concerns.push(random.pick(skinConcerns.slice(0, 5)));
     const clientId = id();
@@ -165,3 +166,12 @@ function pickAreas(random: SeededRandom): TreatmentArea[] {
   return random.pick(sets);
 }
 
+/**
+ * An address as clients have them, made of their name ("zoe.nguyen17@example.com"), so the demo
+ * clinic's e-mails match the same letters as its names; example.com is reserved, nothing is sent.
+ */
+function demoEmail(firstName: string, lastName: string, number: number): string {
+  const ascii = (name: string) => foldForSearch(name).replace(/[^a-z0-9]+/g, '');
+  const local = [ascii(firstName), ascii(lastName)].filter(Boolean).join('.');
+  return `${local || 'client'}${number % 100}@example.com`;
+}

@@ -5,10 +5,11 @@ import { clients } from './002-clients';
 import { consents } from './003-consents';
 import { photos } from './004-photos';
 import { retention } from './005-retention';
+import { searchEmailWords } from './006-search-email-words';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
-export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention];
+export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention, searchEmailWords];
 
 export const latestSchemaVersion = migrations.length;
 

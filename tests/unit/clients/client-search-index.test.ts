@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoClinic } from '../../../main/demo/demo-seeder';
 import { searchColumns } from '../../../main/clients/client-search-index';
 import { searchTokens } from '../../../shared/clients/client-search-fields';
+import { searchEmailWords } from '../../../main/store/migrations/006-search-email-words';
 import { createTestStore } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -69,9 +70,10 @@ function expectSameAsTable(queries: string[]): void {
   }
 }
 
-// One letter matches most of the demo clinic (every email starts "client"), so these cover both
-// the walk along the alphabetical order and the sort of a few matches.
-const queries = ['c', 'e', '0', 's', 'ma', 'ng', 'zoe', 'kie', '19', 'client1', 'z n', 'quenby zoe', 'sorensenx', 'xq'];
+// "0" matches most of the demo clinic (every phone starts 07700), so these cover both the walk
+// along the alphabetical order and the sort of a few matches. "example" and "com" are e-mail
+// domain words, which are not indexed; a whole address typed is.
+const queries = ['c', 'e', '0', 's', 'ma', 'ng', 'zoe', 'kie', '19', 'client1', 'z n', 'quenby zoe', 'sorensenx', 'xq', 'example', 'com', 'client12@example.com'];
 
 describe('the client search index', () => {
   it('finds exactly what the client table says, on every page, for clients the demo seeder wrote', () => {
@@ -101,5 +103,29 @@ describe('the client search index', () => {
     clients.setArchived(by, zoe.id, false);
     expect(clients.find('quenby', { offset: 0, limit: 50 }).clients.map((c) => c.id)).toEqual([zoe.id]);
     expectSameAsTable(queries);
+  });
+
+  it('a letter finds names, not e-mail domains; a whole address finds its client; an index from before is rebuilt that way', () => {
+    const clients = store.services.clients;
+    const by = store.admin.id;
+    const ada = clients.create(by, { firstName: 'Ada', lastName: 'Byron', email: 'countess.lovelace@gmail.com' });
+    const grace = clients.create(by, { firstName: 'Grace', lastName: 'Hopper', email: '' });
+    const ids = (text: string) => clients.find(text, { offset: 0, limit: 50 }).clients.map((c) => c.id);
+    expect(ids('g')).toEqual([grace.id]);
+    expect(ids('gmail')).toEqual([]);
+    expect(ids('countess')).toEqual([ada.id]);
+    expect(ids('lovelace')).toEqual([ada.id]);
+    expect(ids('countess.lovelace@gmail.com')).toEqual([ada.id]);
+    expect(ids('Countess.Lovelace@Gmail')).toEqual([ada.id]);
+
+    // A store indexed the old way (the domain's words in it) is reindexed by the migration.
+    const db = store.services.db;
+    const rowid = (db.prepare('SELECT rowid AS r FROM client WHERE id = ?').get(ada.id) as { r: number }).r;
+    db.prepare('DELETE FROM client_search WHERE rowid = ?').run(rowid);
+    db.prepare("INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, 'ada byron', 'countess lovelace gmail com', '', '')").run(rowid);
+    expect(ids('g')).toEqual([ada.id, grace.id]);
+    searchEmailWords.run!(db);
+    expect(ids('g')).toEqual([grace.id]);
+    expect(ids('countess.lovelace@gmail.com')).toEqual([ada.id]);
   });
 });
