@@ -31,7 +31,7 @@ const shapedWords = new WeakMap<object, Record<string, unknown>>();
  * Words from clinic and client text land here too; past this many the shelf starts again, so
  * it stays a few megabytes however many documents the app makes.
  */
-const maxShapedWords = 20_000;
+const maxShapedWords = 10_000;
 
 /** What to register a font file as: its parsed face once a document has opened it, else the path. */
 export function fontSource(path: string): string | object {
