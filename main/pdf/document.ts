@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { reuseFonts } from './font-reuse';
 import { fontPaths, pdfFonts, registerFonts } from './fonts';
 import { pdfkitPaper, type PaperSize } from './paper';
 
@@ -72,6 +73,7 @@ export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
     ...(options.archival ? { subset: 'PDF/A-2b' as const, pdfVersion: '1.7' as const } : {}),
   });
   if (options.archival) escapeMetadataXml(doc);
+  reuseFonts(doc, Object.values(pdfFonts));
   registerFonts(doc, paths);
   doc.font(pdfFonts.regular);
   return doc;

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fontSource } from './font-reuse';
 
 /**
  * The fonts every SkinLedger PDF is set in. Embedded TrueType, never the PDF's 14 standard
@@ -64,7 +65,11 @@ export function fontPaths(resourcesFolder: string = findResourcesFolder()): Reco
   };
 }
 
-/** Gives a document the four SkinLedger fonts under the names in `pdfFonts`. */
+/**
+ * Gives a document the four SkinLedger fonts under the names in `pdfFonts`: each as the face an
+ * earlier document already parsed (see font-reuse.ts), or by its file the first time.
+ */
 export function registerFonts(doc: Registrar, paths: Record<FontRole, string> = fontPaths()): void {
-  for (const role of Object.keys(pdfFonts) as FontRole[]) doc.registerFont(pdfFonts[role], paths[role]);
+  // pdfkit takes a parsed fontkit face wherever it takes a file; its typings list only files.
+  for (const role of Object.keys(pdfFonts) as FontRole[]) doc.registerFont(pdfFonts[role], fontSource(paths[role]) as string);
 }
