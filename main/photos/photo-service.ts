@@ -194,8 +194,9 @@ export class PhotoService {
   /** Thumbnails for the gallery grid (already audited by the list); unknown ids are left out. */
   thumbnails(ids: readonly string[]): PhotoImageBytes[] {
     const out: PhotoImageBytes[] = [];
+    const known = this.db.prepare('SELECT id FROM photo WHERE id = ?');
     for (const id of new Set(ids)) {
-      const row = this.db.prepare('SELECT id FROM photo WHERE id = ?').get(id) as { id: string } | undefined;
+      const row = known.get(id) as { id: string } | undefined;
       if (!row) continue;
       const bytes = this.files.readForScreen(id, 'thumb');
       out.push({ id, bytes: new Uint8Array(bytes), mimeType: 'image/jpeg', ...jpegSize(bytes) });

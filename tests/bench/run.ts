@@ -1,10 +1,13 @@
 import { fork } from 'node:child_process';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { openServices } from '../../main/app';
+import { seedDemoConsents } from '../../main/demo/demo-consents';
+import { syntheticFaceJpeg } from '../../main/demo/demo-photos';
 import { Vault } from '../../main/vault/vault';
 import { systemClock } from '../../main/clock';
 import type { SessionRecordInput } from '../../shared/clinical/session';
@@ -150,28 +153,59 @@ async function measureStoreRows(): Promise<void> {
     pass: writeOurs.p95Ms <= 3,
   });
 
-  // Profile: what opening a client with 20 sessions reads (profile header, courses, screening,
-  // sessions, history) through the services, against the bare SQL on the unencrypted copy.
+  // Profile: what opening a client with 20 sessions, 5 consents and 60 photos reads as the
+  // profile and its Consents and Photos tabs open (profile header, courses, screening, sessions,
+  // history; the consent list; the gallery and its 60 thumbnails, decrypted), three audited reads,
+  // against the bare SQL and 60 plain thumbnail-sized files on the unencrypted copy.
   const profileClient = clientIds[0]!;
   for (let i = 0; i < 20; i++) ours.services.sessions.record(ours.staffId, profileClient, null, record, { depthsConfirmed: true });
+  log('bench: 5 consents and 60 photos for the profile client');
+  await seedDemoConsents(ours.services, ours.staffId, { seed: 5, clientIds: Array.from({ length: 20 }, () => profileClient), limit: 5 });
+  for (let batch = 0; batch < 10; batch++) {
+    const files = await Promise.all(
+      Array.from({ length: 6 }, async (_, n) => ({
+        fileName: `profile-${batch}-${n}.jpg`,
+        bytes: await syntheticFaceJpeg({ width: 900, height: 1125, hue: n * 50, seed: batch * 6 + n + 1, offsetX: 0, tilt: 0 }),
+      })),
+    );
+    const imported = await ours.services.photos.import(ours.staffId, { clientId: profileClient, labels: { view: 'front', stage: 'before' }, files });
+    if (imported.some((result) => result.outcome !== 'imported')) throw new Error(`bench: a profile photo was not imported: ${JSON.stringify(imported)}`);
+  }
+  const consentCount = ours.services.consents.listForClient(ours.staffId, profileClient);
+  const gallery = ours.services.photos.list(ours.staffId, { clientId: profileClient });
+  const thumbIds = gallery.photos.map((photo) => photo.id);
+  const thumbSizes = ours.services.photos.thumbnails(thumbIds).map((thumb) => thumb.bytes.length);
   const plainProfileClient = plainClientIds[0]!;
   for (let i = 0; i < 20; i++) bareInsert.run(`profile-${i}`, plainProfileClient, new Date().toISOString(), plain.staffId, json, 'x', 'x');
-  const profileOurs = timeEach(quick ? 100 : 300, () => void ours.services.profiles.open(ours.staffId, profileClient, { healthData: true }));
+  const plainThumbs = join(plainFolder, 'thumbs');
+  mkdirSync(plainThumbs);
+  thumbSizes.forEach((size, n) => writeFileSync(join(plainThumbs, `${n}.jpg`), randomBytes(size)));
+  const profileOurs = timeEach(quick ? 100 : 300, () => {
+    ours.services.profiles.open(ours.staffId, profileClient, { healthData: true });
+    ours.services.consents.listForClient(ours.staffId, profileClient);
+    const ids = ours.services.photos.list(ours.staffId, { clientId: profileClient }).photos.map((photo) => photo.id);
+    ours.services.photos.thumbnails(ids);
+  });
   const bare = {
     client: plain.services.db.prepare('SELECT * FROM client WHERE id = ?'),
     history: plain.services.db.prepare('SELECT * FROM medical_history WHERE client_id = ? ORDER BY recorded_at DESC'),
     courses: plain.services.db.prepare('SELECT * FROM course WHERE client_id = ?'),
     sessions: plain.services.db.prepare('SELECT * FROM treatment_session WHERE client_id = ? ORDER BY performed_at DESC'),
+    consents: plain.services.db.prepare('SELECT id, template_id, signed_at FROM consent WHERE client_id = ? ORDER BY signed_at DESC'),
+    photos: plain.services.db.prepare('SELECT * FROM photo WHERE client_id = ? ORDER BY taken_at'),
   };
   const profilePlain = timeEach(quick ? 100 : 300, () => {
     bare.client.get(plainProfileClient);
     bare.history.all(plainProfileClient);
     bare.courses.all(plainProfileClient);
     bare.sessions.all(plainProfileClient);
+    bare.consents.all(plainProfileClient);
+    bare.photos.all(plainProfileClient);
+    for (let n = 0; n < thumbSizes.length; n++) readFileSync(join(plainThumbs, `${n}.jpg`));
   });
   rows.push({
     row: 'profile',
-    work: 'open a client with 20 sessions: record, screening, courses, sessions, history, one audited read (consents and photos arrive later)',
+    work: `open a client with 20 sessions, ${consentCount.consents.length} consents and ${thumbIds.length} photos: record, screening, courses, sessions, history, the consent list, the gallery and every thumbnail decrypted; three audited reads (three commits, synchronous=FULL)`,
     ours: profileOurs,
     baseline: profilePlain,
     ratio: ratio(profileOurs, profilePlain),
