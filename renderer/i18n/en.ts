@@ -836,7 +836,7 @@ export const en = {
   },
   settings: {
     title: 'Settings',
-    subtitleAdmin: 'Clinic details, staff, needle depths, note shortcuts, backups and your own password.',
+    subtitleAdmin: 'The clinic, its staff and consent forms, treatment defaults, backups, how long records are kept, and your own password.',
     subtitle: 'Your own password. Clinic details and staff are managed by an admin.',
     tabs: {
       clinic: 'Clinic',

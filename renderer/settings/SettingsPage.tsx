@@ -25,7 +25,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'depths', 'snippets', 'consentTemplates', 'backups', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'backups', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -35,11 +35,14 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
         // Only one part is open to this role: no tab bar for a single choice.
         <ChangePasswordPanel />
       ) : (
+        // Eight parts do not fit one row beside the navbar at 1366 px: they stand in a column,
+        // clinic and people first, then treatments, then the records' safekeeping.
         <Tabs
           value={tab}
           onChange={(value) => value && setTab(value as SettingsTab)}
           keepMounted={false}
-          classNames={{ list: classes.tabList, tab: classes.tab }}
+          orientation="vertical"
+          classNames={{ root: classes.root, list: classes.tabList, tab: classes.tab, panel: classes.panel }}
         >
           <Tabs.List>
             {tabs.map((id) => {
@@ -51,28 +54,28 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
               );
             })}
           </Tabs.List>
-          <Tabs.Panel value="clinic" pt="xl">
+          <Tabs.Panel value="clinic">
             <ClinicSettingsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="staff" pt="xl">
+          <Tabs.Panel value="staff">
             <StaffPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="depths" pt="xl">
+          <Tabs.Panel value="depths">
             <AreaDepthsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="snippets" pt="xl">
+          <Tabs.Panel value="snippets">
             <NoteSnippetsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="backups" pt="xl">
+          <Tabs.Panel value="backups">
             <BackupsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="retention" pt="xl">
+          <Tabs.Panel value="retention">
             <RetentionSettingsPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="consentTemplates" pt="xl">
+          <Tabs.Panel value="consentTemplates">
             <ConsentTemplatesPanel />
           </Tabs.Panel>
-          <Tabs.Panel value="password" pt="xl">
+          <Tabs.Panel value="password">
             <ChangePasswordPanel />
           </Tabs.Panel>
         </Tabs>

@@ -18,6 +18,9 @@ describe('clinic settings and passwords, as the admin', () => {
     await expectSignedIn(page);
     await page.getByRole('button', { name: 'Edit clinic details' }).click();
     await page.getByRole('tab', { name: 'Clinic', selected: true }).waitFor();
+    // Every part of Settings is one click away, none pushed onto a second row.
+    expect(await page.getByRole('tab').count()).toBe(8);
+    await saveScreenshot(page, '07-settings-clinic');
 
     await page.getByLabel('Phone number').fill('01326 555 014');
     const fileInput = page.locator('input[type="file"]');
