@@ -56,6 +56,10 @@ export const consentHandlers: { [C in keyof Channels]: Handler<C> } = {
     const { desk: consentDesk, staffId } = desk(runtime);
     return consentDesk.print(staffId, input.consentId, input.withAftercare);
   },
+  'consents.printAftercare': (input, { runtime }) => {
+    const { desk: consentDesk, staffId } = desk(runtime);
+    return consentDesk.printAftercare(staffId, input.clientId);
+  },
   'consents.savePdf': (input, { runtime }) => {
     const { desk: consentDesk, staffId } = desk(runtime);
     return consentDesk.savePdf(staffId, input.consentId);

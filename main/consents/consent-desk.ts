@@ -52,19 +52,30 @@ export class ConsentDesk {
     const printed = await printPdf(bytes, `${consent.title} ${consent.signedAt.slice(0, 10)}`);
     if (!printed) return { printed: false };
     this.services.consents.recordPrinted(by, consentId, withAftercare);
-    if (withAftercare) {
-      const settings = this.services.settings.get();
-      const client = this.services.clients.get(consent.clientId);
-      const sheet = await renderAftercarePdf({
-        clinicName: settings.clinicName,
-        clinicPhone: settings.clinicPhone,
-        clientName: clientFullName(client),
-        paperSize: settings.paperSize,
-        createdAt: this.services.clock.now(),
-      });
-      await printPdf(sheet, 'Aftercare');
-    }
+    if (withAftercare) await printPdf(await this.aftercareSheet(consent.clientId), 'Aftercare');
     return { printed: true };
+  }
+
+  /** The aftercare sheet on its own (from the session form), printed and audited as a read of the client's name. */
+  async printAftercare(by: string, clientId: string): Promise<{ printed: boolean }> {
+    const printPdf = this.ports.printPdf;
+    if (!printPdf) throw new StoreError('CONFLICT', 'Printing is not available here.');
+    const sheet = await this.aftercareSheet(clientId);
+    const printed = await printPdf(sheet, 'Aftercare');
+    if (printed) this.services.audit.append({ staffId: by, action: 'aftercare.print', entity: 'client', entityId: clientId, detail: '' });
+    return { printed };
+  }
+
+  private aftercareSheet(clientId: string): Promise<Buffer> {
+    const settings = this.services.settings.get();
+    const client = this.services.clients.get(clientId);
+    return renderAftercarePdf({
+      clinicName: settings.clinicName,
+      clinicPhone: settings.clinicPhone,
+      clientName: clientFullName(client),
+      paperSize: settings.paperSize,
+      createdAt: this.services.clock.now(),
+    });
   }
 
   async exportTemplate(by: string, templateId: string, version: TemplateVersion | null): Promise<{ saved: boolean }> {

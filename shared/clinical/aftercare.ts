@@ -1,7 +1,7 @@
 /**
- * The aftercare sheet printed for the client after a session, from the domain notes. Main prints
- * it as a PDF with a session consent; the words match the window's aftercare panel
- * (renderer/i18n/en.ts `aftercare`), which can read them from here once translations allow.
+ * The aftercare sheet printed for the client after a session, from the domain notes: the one
+ * text main prints as a PDF (with a session consent, or alone from the session form) and the
+ * session form's aftercare panel shows.
  */
 export const aftercareSheet = {
   title: 'After your microneedling treatment',

@@ -179,6 +179,12 @@ export const consentChannels = {
     output: z.object({ printed: z.boolean() }),
     access: clinicians,
   }),
+  /** The aftercare sheet alone, for the client in front of the practitioner, to the print dialog. */
+  'consents.printAftercare': channel({
+    input: z.object({ clientId: Id }).strict(),
+    output: z.object({ printed: z.boolean() }),
+    access: clinicians,
+  }),
   'consents.savePdf': channel({ input: z.object({ consentId: Id }).strict(), output: Saved, access: clinicians }),
   /** Right of access: the client's whole record into a folder the user picks. */
   'consents.exportClient': channel({

@@ -305,6 +305,12 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     await page.getByRole('heading', { level: 1, name: `New session: ${sessionName}` }).waitFor();
     await page.getByRole('region', { name: 'Consent needed' }).waitFor({ state: 'detached' });
 
+    // The aftercare sheet also prints on its own from the session form: the same PDF.
+    await page.getByRole('button', { name: 'Print aftercare sheet' }).click();
+    await page.getByText('The aftercare sheet went to the print dialog.', { exact: true }).waitFor();
+    expect(app.printRequests).toHaveLength(3);
+    expect(pdfText(app.printRequests[2]!.bytes)).toContain(`For ${sessionName}`);
+
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   }, 300_000);

@@ -1,51 +1,55 @@
-import { Button, Collapse, Group, List, Portal, Stack, Text, Title } from '@mantine/core';
+import { Button, Collapse, Group, List, Stack } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { aftercareSheet } from '../../../shared/clinical/aftercare';
+import type { BridgeError } from '../../../shared/errors';
+import { notifySuccess } from '../../app/notify';
+import { asBridgeError } from '../../bridge/bridge-failure';
+import { call } from '../../bridge/client';
+import { ErrorAlert } from '../../errors/ErrorAlert';
 import classes from './Aftercare.module.css';
 
-export const aftercareKeys = ['redness', 'makeup', 'cleanse', 'actives', 'sun', 'sweat', 'picking', 'contact'] as const;
-
 /**
- * The aftercare the client takes home (the clinic's template, from the domain notes), readable
- * here and printable as a one-page sheet through the window's print. Until the PDF feature lands,
- * printing is the browser's own print of a small print-only view.
+ * The aftercare the client takes home, readable here and printed as the same one-page PDF that
+ * prints with a session consent. The points come from the one sheet main prints (English, as
+ * every printed document is), so the screen and the paper never say different things.
  */
-export function Aftercare({ clinicName, clientName }: { clinicName: string; clientName: string }) {
+export function Aftercare({ clientId }: { clientId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const [failure, setFailure] = useState<BridgeError | null>(null);
+  const print = async () => {
+    setPrinting(true);
+    setFailure(null);
+    try {
+      const { printed } = await call('consents.printAftercare', { clientId });
+      if (printed) notifySuccess(t('aftercare.printedTitle'), t('aftercare.printedMessage'));
+    } catch (error) {
+      setFailure(asBridgeError(error));
+    } finally {
+      setPrinting(false);
+    }
+  };
   return (
     <Stack gap="xs">
       <Group gap="sm">
         <Button variant="subtle" size="compact-md" rightSection={open ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />} onClick={() => setOpen((value) => !value)} aria-expanded={open}>
           {open ? t('aftercare.hide') : t('aftercare.show')}
         </Button>
-        <Button variant="subtle" size="compact-md" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+        <Button variant="subtle" size="compact-md" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => void print()} loading={printing}>
           {t('aftercare.print')}
         </Button>
       </Group>
+      <ErrorAlert error={failure} />
       <Collapse expanded={open}>
         <List size="sm" spacing={4} className={classes.list}>
-          {aftercareKeys.map((key) => (
-            <List.Item key={key}>{t(`aftercare.points.${key}`)}</List.Item>
+          {aftercareSheet.points.map((point) => (
+            <List.Item key={point}>{point}</List.Item>
           ))}
         </List>
       </Collapse>
-      <Portal>
-        <div className={classes.sheet} aria-hidden>
-          <Text size="sm">{clinicName}</Text>
-          <Title order={1} size="h2" mt="xs">
-            {t('aftercare.sheetTitle')}
-          </Title>
-          <Text mt={4}>{t('aftercare.sheetFor', { name: clientName })}</Text>
-          <Text mt="md">{t('aftercare.intro')}</Text>
-          <List mt="md" spacing="xs">
-            {aftercareKeys.map((key) => (
-              <List.Item key={key}>{t(`aftercare.points.${key}`)}</List.Item>
-            ))}
-          </List>
-        </div>
-      </Portal>
     </Stack>
   );
 }

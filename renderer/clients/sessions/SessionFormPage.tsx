@@ -88,7 +88,7 @@ function Section({ title, children, id, aside }: { title: string; children: Reac
 
 function SessionForm({ profile, depths, historyDates, session, onScreening }: Loaded & { onScreening: (state: ScreeningState) => void }) {
   const { t } = useTranslation();
-  const { staff, status } = useSession();
+  const { staff } = useSession();
   const { go } = useNavigation();
   const dates = useDates();
   const { client, screening } = profile;
@@ -331,7 +331,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
                 <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
               )}
             />
-            <Aftercare clinicName={status.clinicName ?? ''} clientName={name} />
+            <Aftercare clientId={client.id} />
             <Controller control={form.control} name="notes" render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />} />
           </Section>
           <SimpleGrid cols={2} spacing="lg">

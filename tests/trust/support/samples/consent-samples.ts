@@ -43,6 +43,7 @@ export function consentSamples(ids: ClinicIds): { [C in keyof typeof consentChan
     'consents.withdraw': { consentId: 'no-such-consent', parts: ['marketingFaceHidden'], note: '' },
     'consents.pdf': { consentId: 'no-such-consent' },
     'consents.print': { consentId: 'no-such-consent', withAftercare: false },
+    'consents.printAftercare': { clientId: ids.clientId },
     'consents.savePdf': { consentId: 'no-such-consent' },
     'consents.exportClient': { clientId: ids.clientId },
     'consents.settings.get': {},
