@@ -7,6 +7,7 @@ import { deriveArchiveKeys, headerMac, wipeKeys, type ArchiveKeys } from './arch
 import { backupMessages } from './backup-messages';
 import { StoreError } from '../store/store-error';
 import { syncFolder } from './sync-folder';
+import { writeAll } from './write-all';
 
 export function newArchiveSalt(): string {
   return randomBytes(32).toString('base64');
@@ -30,8 +31,12 @@ export class ArchiveWriter {
   private index = 0;
   private run: Buffer[] = [];
   private runBytes = 0;
-  /** The run being written now; at most one, so the file's bytes land in order. */
-  private writing: Promise<void> | null = null;
+  /**
+   * The run being written now; at most one, so the file's bytes land in order. It settles with
+   * its error instead of rejecting: nobody awaits it while the next run is sealed, and a failed
+   * disk must surface at the next wait, not as an unhandled rejection.
+   */
+  private writing: Promise<unknown> | null = null;
   private bytesOut = 0;
   private closed = false;
 
@@ -81,8 +86,7 @@ export class ArchiveWriter {
   async finishWriting(): Promise<number> {
     this.sealPart(true);
     await this.startRun();
-    await this.writing;
-    this.writing = null;
+    await this.settleRun();
     return this.bytesOut;
   }
 
@@ -119,7 +123,7 @@ export class ArchiveWriter {
 
   /** Closes and removes the .partial file; the folder is as it was. */
   async abort(): Promise<void> {
-    await this.writing?.catch(() => undefined);
+    await this.writing;
     this.writing = null;
     await this.close();
     await unlink(this.partialPath).catch(() => undefined);
@@ -144,24 +148,20 @@ export class ArchiveWriter {
 
   /** Waits for the run in flight (its error surfaces here), then starts writing the queued one. */
   private async startRun(): Promise<void> {
-    await this.writing;
+    await this.settleRun();
     const pieces = this.run;
     const length = this.runBytes;
     this.run = [];
     this.runBytes = 0;
-    this.writing = length === 0 ? null : this.writeAll(pieces, length);
+    this.writing = length === 0 ? null : writeAll(this.handle, pieces).then(() => null, (error: unknown) => error ?? new Error('write failed'));
     // Counted when queued for the disk: the progress bar follows sealing, the flush closes the gap.
     this.bytesOut += length;
   }
 
-  private async writeAll(pieces: Buffer[], length: number): Promise<void> {
-    let written = 0;
-    let rest = pieces;
-    while (written < length) {
-      const { bytesWritten } = await this.handle.writev(rest);
-      written += bytesWritten;
-      if (written < length) rest = remainderAfter(rest, bytesWritten);
-    }
+  private async settleRun(): Promise<void> {
+    const failure = await this.writing;
+    this.writing = null;
+    if (failure) throw failure;
   }
 
   private async close(): Promise<void> {
@@ -172,14 +172,4 @@ export class ArchiveWriter {
     this.run = [];
     await this.handle.close();
   }
-}
-
-/** The pieces still to write after a short write of `done` bytes. */
-function remainderAfter(pieces: Buffer[], done: number): Buffer[] {
-  let skip = done;
-  let index = 0;
-  while (index < pieces.length && skip >= pieces[index]!.length) skip -= pieces[index++]!.length;
-  const rest = pieces.slice(index);
-  if (rest.length > 0 && skip > 0) rest[0] = rest[0]!.subarray(skip);
-  return rest;
 }
