@@ -78,6 +78,7 @@ export class PlainStream {
 /** What to do with each member as it streams past: restore writes it, verify looks at it. */
 export interface MemberVisitor {
   start?(path: string, size: number): Promise<void> | void;
+  /** A piece of the member; its buffer is never reused, so it may be kept. */
   data?(piece: Buffer): Promise<void> | void;
   end?(): Promise<void> | void;
 }

@@ -1,5 +1,5 @@
 import { open as openFile, type FileHandle } from 'node:fs/promises';
-import { open } from '../crypto/aead';
+import { openPieces } from '../crypto/aead';
 import { StoreError } from '../store/store-error';
 import {
   archiveFormatVersion,
@@ -87,21 +87,24 @@ export function assertHeaderAuthentic(archive: OpenedArchive, keys: ArchiveKeys)
 }
 
 /**
- * The decrypted parts, in order. Each must authenticate as the part at its place; the file must
- * end right after the part sealed as the last one. So a flipped byte, a cut-off end, parts in
- * another order, a part from another backup or bytes added at the end are each refused, with a
- * message that says which. `onRead` gets the number of bytes of the file read so far.
+ * The decrypted parts, in order, each as one or more pieces of plaintext. Each part must
+ * authenticate as the part at its place before any of it is given out; the file must end right
+ * after the part sealed as the last one. So a flipped byte, a cut-off end, parts in another
+ * order, a part from another backup or bytes added at the end are each refused, with a message
+ * that says which. `onRead` gets the number of bytes of the file read so far.
  */
 export async function* decryptParts(archive: OpenedArchive, keys: ArchiveKeys, onRead?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const digest = headerDigest(archive.headerBytes);
   const maxSealed = archive.header.partSize + partOverhead;
+  const file = new SequentialReader(archive.handle, archive.bodyStart, Math.max(readRunBytes, 2 * (4 + maxSealed)));
   let offset = archive.bodyStart;
   for (let index = 0; ; index++) {
-    const lengthBytes = await readAt(archive.handle, offset, 4);
+    const lengthBytes = await file.take(4);
     if (lengthBytes.length < 4) throw damaged(backupMessages.incomplete);
     const length = lengthBytes.readUInt32BE(0);
     if (length < partOverhead || length > maxSealed) throw damaged(backupMessages.damagedPart(index + 1));
-    const sealed = await readAt(archive.handle, offset + 4, length);
+    // A view into the reader's buffer: used up (decrypted into new memory) before the next take.
+    const sealed = await file.take(length);
     if (sealed.length < length) throw damaged(backupMessages.incomplete);
     offset += 4 + length;
     let last = false;
@@ -113,13 +116,13 @@ export async function* decryptParts(archive: OpenedArchive, keys: ArchiveKeys, o
     if (!plaintext) throw diagnose(keys, sealed, digest, index);
     if (last && offset !== archive.size) throw damaged(backupMessages.trailingData);
     onRead?.(offset);
-    yield plaintext;
+    for (const piece of plaintext) yield piece;
     if (last) return;
   }
 }
 
-function openPart(keys: ArchiveKeys, sealed: Buffer, digest: string, index: number, last: boolean): Buffer | null {
-  return open(
+function openPart(keys: ArchiveKeys, sealed: Buffer, digest: string, index: number, last: boolean): Buffer[] | null {
+  return openPieces(
     keys.body,
     { nonce: sealed.subarray(0, 12), ciphertext: sealed.subarray(12, sealed.length - 16), tag: sealed.subarray(sealed.length - 16) },
     partContext(digest, index, last),
@@ -139,6 +142,46 @@ function diagnose(keys: ArchiveKeys, sealed: Buffer, digest: string, index: numb
     }
   }
   return damaged(backupMessages.damagedPart(index + 1));
+}
+
+/** The body is read in runs of about this many bytes: a few system calls per backup, not two per part. */
+const readRunBytes = 8 * 1024 * 1024;
+
+/**
+ * Reads a file front to back through one buffer, refilled in large reads. `take` gives a view into
+ * that buffer, valid until the next call; shorter than asked only at the end of the file.
+ */
+class SequentialReader {
+  private readonly buffer: Buffer;
+  private start = 0;
+  private end = 0;
+  private ended = false;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private position: number,
+    capacity: number,
+  ) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  async take(length: number): Promise<Buffer> {
+    if (length > this.buffer.length) throw new RangeError('a read larger than the buffer');
+    if (this.end - this.start < length && !this.ended) {
+      this.buffer.copyWithin(0, this.start, this.end);
+      this.end -= this.start;
+      this.start = 0;
+      while (this.end < length && !this.ended) {
+        const { bytesRead } = await this.handle.read(this.buffer, this.end, this.buffer.length - this.end, this.position);
+        if (bytesRead === 0) this.ended = true;
+        this.end += bytesRead;
+        this.position += bytesRead;
+      }
+    }
+    const view = this.buffer.subarray(this.start, Math.min(this.end, this.start + length));
+    this.start += view.length;
+    return view;
+  }
 }
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {

@@ -37,7 +37,8 @@ export interface CreatedBackup {
   counts: RecordCounts;
 }
 
-const pieceSize = 1024 * 1024;
+/** Files are read in pieces of this size into one buffer reused for the whole backup. */
+const pieceSize = 4 * 1024 * 1024;
 
 /**
  * Writes one backup file at `targetPath`: the anchored key file, a snapshot of the database and
@@ -85,9 +86,11 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
     const members: ManifestMember[] = [];
-    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, advance));
+    const piece = Buffer.allocUnsafe(pieceSize);
+    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, piece, advance));
     members.push(await addBytesMember(writer, keySlotsMemberPath, 'key-slots', keySlots, advance));
-    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, advance));
+    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, piece, advance));
+    piece.fill(0);
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
@@ -104,13 +107,19 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
     await writer.write(recordHead('manifest', '', manifestBytes.length));
     await writer.write(manifestBytes);
-    const sizeBytes = await writer.finish();
+    const sizeBytes = await writer.finishWriting();
 
-    // Read back what reached the drive before it is called a backup.
-    const check = await readArchive(
-      writer.partialPath,
-      { kind: 'data-key', dataKey: source.dataKey, storeId: header.storeId },
-      { onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }) },
+    // Every byte is written; the file is read back in full while the disk flushes it (the two
+    // wait on different things: the check on the processor, the flush on the drive). Only when
+    // both are done is it called a backup.
+    const partialPath = writer.partialPath;
+    const [check] = await bothDone(
+      readArchive(
+        partialPath,
+        { kind: 'data-key', dataKey: source.dataKey, storeId: header.storeId },
+        { onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }) },
+      ),
+      writer.flushToDisk(),
     );
     check.dataKey.fill(0);
     await writer.commit();
@@ -136,6 +145,7 @@ async function addFileMember(
   kind: ManifestMember['kind'],
   absolute: string,
   size: number,
+  piece: Buffer,
   advance: (n: number) => void,
 ): Promise<ManifestMember> {
   let handle;
@@ -150,8 +160,7 @@ async function addFileMember(
     const hash = createHash('sha256');
     let position = 0;
     while (position < size) {
-      const piece = Buffer.alloc(Math.min(pieceSize, size - position));
-      const { bytesRead } = await handle.read(piece, 0, piece.length, position);
+      const { bytesRead } = await handle.read(piece, 0, Math.min(piece.length, size - position), position);
       if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
       const bytes = piece.subarray(0, bytesRead);
       hash.update(bytes);
@@ -165,6 +174,14 @@ async function addFileMember(
   } finally {
     await handle.close();
   }
+}
+
+/** Waits for both, even when the first fails (the file is not closed under a flush), then fails with the first error. */
+async function bothDone<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
 }
 
 /** better-sqlite3 transactions are synchronous: one open now is held across turns, so wait it out briefly. */

@@ -2,8 +2,11 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { backupMessages, damaged } from './backup-messages';
 import { isPlainSqliteHeader } from './snapshot';
+import { writeAll } from './write-all';
 
 const headerLength = 16;
+/** Restored files are written in runs of about this size, not one system call per decrypted slice. */
+const writeRunBytes = 4 * 1024 * 1024;
 
 /**
  * Writes one member to a new file. For the database it first holds back the opening bytes and
@@ -27,16 +30,18 @@ export class MemberFile {
     return new MemberFile(handle, mustBeEncrypted);
   }
 
+  /** Keeps `piece` until it is written: the caller hands over a buffer it will not change. */
   async write(piece: Buffer): Promise<void> {
-    if (this.checked) return this.put(piece);
-    this.held.push(Buffer.from(piece));
+    this.held.push(piece);
     this.heldBytes += piece.length;
-    if (this.heldBytes >= headerLength) await this.release();
+    if (!this.checked && this.heldBytes >= headerLength) this.checkStart();
+    if (this.checked && this.heldBytes >= writeRunBytes) await this.release();
   }
 
   /** Flushes to the disk and closes. */
   async finish(): Promise<void> {
-    if (!this.checked) await this.release();
+    if (!this.checked) this.checkStart();
+    await this.release();
     await this.handle.sync();
     await this.handle.close();
   }
@@ -45,16 +50,15 @@ export class MemberFile {
     await this.handle.close().catch(() => undefined);
   }
 
-  private async release(): Promise<void> {
-    const start = Buffer.concat(this.held);
-    this.held = [];
-    if (isPlainSqliteHeader(start)) throw damaged(backupMessages.plaintextDatabase);
+  private checkStart(): void {
+    if (isPlainSqliteHeader(Buffer.concat(this.held).subarray(0, headerLength))) throw damaged(backupMessages.plaintextDatabase);
     this.checked = true;
-    await this.put(start);
   }
 
-  private async put(bytes: Buffer): Promise<void> {
-    let offset = 0;
-    while (offset < bytes.length) offset += (await this.handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+  private async release(): Promise<void> {
+    const pieces = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    await writeAll(this.handle, pieces);
   }
 }

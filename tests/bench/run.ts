@@ -251,13 +251,17 @@ async function measureStoreRows(): Promise<void> {
 }
 
 async function measureBackupRow(): Promise<void> {
-  const backupScale = quick ? { clients: 2000, files: 16, fileMb: 1, runs: 3 } : { clients: 10_000, files: 32, fileMb: 4, runs: 3 };
+  // The full run is the issue's clinic: 10,000 clients and 2 GB of photos (512 files of 4 MB).
+  const backupScale = quick ? { clients: 2000, files: 16, fileMb: 1, runs: 3 } : { clients: 10_000, files: 512, fileMb: 4, runs: 3 };
   log(`bench: backup of ${backupScale.clients.toLocaleString('en')} clients and ${backupScale.files * backupScale.fileMb} MB of encrypted files`);
   const backup = await measureBackup(root, backupScale);
   const backupRatio = round(backup.backup.medianMs / Math.max(backup.tar.medianMs, 0.001));
   rows.push({
     row: 'backup',
-    work: `${backup.clients.toLocaleString('en')} clients with sessions + ${backup.filesMb} MB of encrypted photo-sized files, to a new archive read back and checked; baseline tar + fsync (ratio of medians)`,
+    work:
+      `${backup.clients.toLocaleString('en')} clients with sessions + ${backup.filesMb.toLocaleString('en')} MB of encrypted photo-sized files. ` +
+      'Ours: database snapshot, SHA-256 of every file, AES-256-GCM in 1 MiB parts, fsync, the whole archive read back, decrypted and checked against its list of contents. ' +
+      'Baseline: tar -cf of the same folder + fsync (no encryption, no hashing, no read-back). Ratio of medians',
     ours: backup.backup,
     baseline: backup.tar,
     ratio: backupRatio,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,10 +25,14 @@ describe('the database snapshot', () => {
     rmSync(destination, { force: true });
   });
 
-  it('comes from VACUUM INTO encrypted with the data key: unreadable without it, sound with it', () => {
+  it('is the live file checkpointed and copied as it is: encrypted with the data key, unreadable without it, sound with it', () => {
+    // A write still in the write-ahead log: the checkpoint must bring it into the copy.
+    clinic.services.clients.create(clinic.admin.id, { firstName: `${marker}-late`, lastName: 'Client', notes: '' }, { allowDuplicate: true });
     const snapshot = takeSnapshot(clinic.services.db, clinic.dataDir);
     try {
       const bytes = readFileSync(snapshot.path);
+      // Byte for byte the live file: nothing was decrypted and written again on the way.
+      expect(bytes.equals(readFileSync(join(clinic.dataDir, 'skinledger.db')))).toBe(true);
       expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
       expect(bytes.includes(Buffer.from(marker))).toBe(false);
       const plain = new Database(snapshot.path, { readonly: true });
@@ -36,10 +40,32 @@ describe('the database snapshot', () => {
       plain.close();
       const keyed = openDatabase(snapshot.path, clinic.dataKey, { readonly: true });
       expect(keyed.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(keyed.prepare('SELECT count(*) FROM client').pluck().get()).toBe(3);
+      expect(keyed.prepare('SELECT count(*) FROM client').pluck().get()).toBe(4);
       keyed.close();
       expect(clinic.services.db.pragma('temp_store', { simple: true })).toBe(2);
     } finally {
+      rmSync(snapshot.path, { force: true });
+    }
+  });
+
+  it('comes from VACUUM INTO, still encrypted with the data key, from a connection that does not hold the file alone', () => {
+    const live = join(clinic.dataDir, 'skinledger.db');
+    const copy = join(clinic.backupsDir, 'store-copy.db');
+    clinic.services.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(live, copy);
+    const shared = openDatabase(copy, clinic.dataKey, { readonly: true });
+    const snapshot = takeSnapshot(shared, clinic.backupsDir);
+    try {
+      const bytes = readFileSync(snapshot.path);
+      expect(bytes.equals(readFileSync(copy))).toBe(false);
+      expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+      expect(bytes.includes(Buffer.from(marker))).toBe(false);
+      const keyed = openDatabase(snapshot.path, clinic.dataKey, { readonly: true });
+      expect(keyed.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(keyed.prepare('SELECT count(*) FROM client').pluck().get()).toBe(3);
+      keyed.close();
+    } finally {
+      shared.close();
       rmSync(snapshot.path, { force: true });
     }
   });
