@@ -43,6 +43,10 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
       db.exec('BEGIN EXCLUSIVE; COMMIT;');
     }
     db.pragma('foreign_keys = ON');
+    // Freed space is zeroed (inside the encryption), so an edited or erased record leaves no old
+    // text in free pages: not in the live file, and not in a backup, which copies the
+    // checkpointed file page for page.
+    db.pragma('secure_delete = ON');
     // SQLite3MultipleCiphers does not encrypt SQLite's temporary files: a large sort or index
     // build must never spill decrypted rows to the OS temp folder, so temporary data stays in memory.
     db.pragma('temp_store = MEMORY');

@@ -53,6 +53,14 @@ describe('migrations', () => {
   });
 });
 
+describe('freed space', () => {
+  it('is zeroed (secure_delete): a backup copies the file page for page, free pages included', () => {
+    const db = freshDatabase();
+    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    db.close();
+  });
+});
+
 describe('temporary data', () => {
   it('stays in memory: SQLite3MultipleCiphers would write temp files unencrypted', () => {
     const db = freshDatabase();
