@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /** Timing helpers for the benchmark: repeated runs, median and p95, no averages that hide tails. */
 export interface Timing {
   runs: number;
@@ -41,7 +43,19 @@ export function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** Peak resident memory of this process so far, in MB. */
+/**
+ * Peak resident memory of this process so far, in MB. On Linux from VmHWM, the high-water mark of
+ * this process's own memory: getrusage's maxRSS (process.resourceUsage) carries over the parent's
+ * size from before exec, so a child forked by a large benchmark process reported the parent's
+ * peak, not its own.
+ */
 export function peakRssMb(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+    if (kb) return Math.round(Number(kb) / 1024);
+  } catch {
+    // Not Linux: getrusage is the figure there is.
+  }
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }

@@ -1,5 +1,6 @@
 import { openServices } from '../../main/app';
 import { seedDemoClinic } from '../../main/demo/demo-seeder';
+import { peakRssMb } from './measure';
 
 /**
  * The services process on its own, as the app runs it: opens the store, answers type-ahead
@@ -32,7 +33,7 @@ process.once('message', (job: ServicesProcessJob) => {
     }
     seedDemoClinic(services, job.staffId, { clients: job.importClients, seed: 7, batchSize: 2000, sessionsPerClient: 3 });
     for (const prefix of job.prefixes) services.clients.find(prefix, { offset: 0, limit: 50 });
-    const report: ServicesProcessReport = { peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), afterOpenRssMb };
+    const report: ServicesProcessReport = { peakRssMb: peakRssMb(), afterOpenRssMb };
     process.send?.(report, () => process.disconnect?.());
   } finally {
     services.close();
