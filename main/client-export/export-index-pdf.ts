@@ -20,7 +20,7 @@ export interface ExportIndexInput {
 
 /** The first page a client (or their representative) opens: what the export holds, file by file. */
 export async function renderExportIndexPdf(input: ExportIndexInput): Promise<Buffer> {
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     paperSize: input.paperSize,
     info: { title: `Record export · ${input.clientName}`, author: input.clinicName, subject: 'Copy of a client record (right of access)', createdAt: input.createdAt },
   });

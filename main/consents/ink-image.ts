@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../images/load-sharp';
 import type { Ink } from '../../shared/consents/ink';
 import { StoreError } from '../store/store-error';
 
@@ -10,6 +10,7 @@ const maxInkPixels = 4_000_000;
  * record (and the PDF) is an image we wrote, never bytes straight from the window.
  */
 export async function reencodeInk(ink: Ink): Promise<Ink> {
+  const sharp = await loadSharp();
   try {
     const png = await sharp(ink.png, { limitInputPixels: maxInkPixels, failOn: 'error' })
       .png({ compressionLevel: 9, palette: false })

@@ -16,7 +16,7 @@ export interface AftercarePdfInput {
 
 /** The one-page aftercare sheet handed to the client with their copy of a session consent. */
 export async function renderAftercarePdf(input: AftercarePdfInput): Promise<Buffer> {
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     paperSize: input.paperSize,
     info: { title: aftercareSheet.title, author: input.clinicName, subject: 'Aftercare instructions', createdAt: input.createdAt },
     ...(input.resourcesFolder ? { resourcesFolder: input.resourcesFolder } : {}),

@@ -45,7 +45,7 @@ export async function renderConsentPdf(given: ConsentPdfInput): Promise<Buffer> 
     form: await formWithOpaqueInk(given.form),
   };
   const { template, form } = input;
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     paperSize: input.paperSize,
     bufferPages: true,
     archival: true,

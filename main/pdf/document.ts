@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { reuseFonts } from './font-reuse';
 import { fontPaths, pdfFonts, registerFonts } from './fonts';
 import { pdfkitPaper, type PaperSize } from './paper';
@@ -49,7 +49,16 @@ function escapeMetadataXml(doc: PDFKit.PDFDocument): void {
  * A one-page-at-a-time PDF with SkinLedger's fonts registered and no page margins: every
  * document lays out its own boxes, so nothing can flow onto a page nobody asked for.
  */
-export function createPdfDocument(options: NewPdfOptions): PDFKit.PDFDocument {
+let loadingPdfKit: Promise<typeof PDFKitDocument> | null = null;
+
+/** pdfkit (with fontkit, about 30 MB resident) loads with the first PDF, not when the services start. */
+function loadPdfKit(): Promise<typeof PDFKitDocument> {
+  loadingPdfKit ??= import('pdfkit').then((module) => module.default);
+  return loadingPdfKit;
+}
+
+export async function createPdfDocument(options: NewPdfOptions): Promise<PDFKit.PDFDocument> {
+  const PDFDocument = await loadPdfKit();
   const paths = fontPaths(options.resourcesFolder);
   const doc = new PDFDocument({
     size: pdfkitPaper[options.paperSize],

@@ -1,5 +1,5 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib';
-import sharp from 'sharp';
+import { loadSharp } from '../images/load-sharp';
 import type { CanonicalForm } from '../../shared/consents/form-hash';
 
 /**
@@ -9,7 +9,10 @@ import type { CanonicalForm } from '../../shared/consents/form-hash';
  * first, every image embeds synchronously and the PDF is the same for the same form.
  */
 export async function opaqueOnWhite(image: Uint8Array): Promise<Buffer> {
-  return inkOnWhite(image) ?? sharp(image).flatten({ background: '#ffffff' }).png({ compressionLevel: 9, palette: false }).toBuffer();
+  const flattened = inkOnWhite(image);
+  if (flattened) return flattened;
+  const sharp = await loadSharp();
+  return sharp(image).flatten({ background: '#ffffff' }).png({ compressionLevel: 9, palette: false }).toBuffer();
 }
 
 /** The form with every drawn mark made opaque, for drawing only: the stored form keeps its own PNGs. */

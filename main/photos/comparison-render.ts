@@ -1,4 +1,6 @@
-import sharp, { type OverlayOptions } from 'sharp';
+import type sharpModule from 'sharp';
+import type { OverlayOptions } from 'sharp';
+import { loadSharp } from '../images/load-sharp';
 import { alignmentTransform, type PhotoAlignment } from '../../shared/photos/alignment';
 import type { BlurBox } from '../../shared/photos/comparison-export';
 import { createPdfDocument, finishPdf } from '../pdf/document';
@@ -34,7 +36,11 @@ const footerHeight = 70;
  * second lined up on the first when an alignment is saved, blur boxes applied before anything
  * else so no unblurred copy of a face is ever composed, then the labels and the watermark.
  */
+/** Set by renderComparison before any helper below runs (loadSharp always gives the same module). */
+let sharp: typeof sharpModule;
+
 export async function renderComparison(layout: ComparisonLayout): Promise<Buffer> {
+  sharp = await loadSharp();
   const first = await blurred(await decode(layout.first.preview), boxesOf(layout.blurBoxes, 'first'));
   let second = await blurred(await decode(layout.second.preview), boxesOf(layout.blurBoxes, 'second'));
   if (layout.matchBrightness) second = await brightnessMatched(second, first);
@@ -158,7 +164,7 @@ function escapeMarkup(text: string): string {
 
 /** One page with the comparison fitted to its width (the clinic's paper size, portrait like every SkinLedger PDF). */
 async function pdfPage(image: Buffer, width: number, height: number, layout: ComparisonLayout): Promise<Buffer> {
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     paperSize: layout.paperSize,
     info: { title: 'Photo comparison', author: layout.clinicName, subject: 'Photo comparison', createdAt: layout.createdAt },
   });

@@ -26,7 +26,7 @@ export async function renderRecoveryKit(input: RecoveryKitInput): Promise<Buffer
   const key = canonicalKey(input.recoveryKey);
   const date = formatKitDate(input.createdAt);
   const clinicName = input.clinicName.trim();
-  const doc = createPdfDocument({
+  const doc = await createPdfDocument({
     paperSize: input.paperSize,
     // The key is never in the metadata: file managers and search indexers read it.
     info: { title: `${words.title} · ${clinicName}`, author: clinicName, subject: words.pdfSubject, createdAt: input.createdAt },

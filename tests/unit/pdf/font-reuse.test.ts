@@ -4,7 +4,7 @@ import { pdfFonts } from '../../../main/pdf/fonts';
 
 /** A short archival document, as a consent is made, with the given words in both faces. */
 async function page(words: string): Promise<Buffer> {
-  const doc = createPdfDocument({ paperSize: 'A4', archival: true, info: { title: 'Reuse', author: 'Clinic', subject: 'Fonts', createdAt: new Date('2026-03-04T05:06:07Z') } });
+  const doc = await createPdfDocument({ paperSize: 'A4', archival: true, info: { title: 'Reuse', author: 'Clinic', subject: 'Fonts', createdAt: new Date('2026-03-04T05:06:07Z') } });
   doc.font(pdfFonts.bold).fontSize(14).text(words, 48, 48, { width: 300 });
   doc.font(pdfFonts.regular).fontSize(9).text(words, 48, 140, { width: 300 });
   return finishPdf(doc);
