@@ -145,6 +145,9 @@ function slotsOf(root: Container): { parent: Container; key: string }[] {
 }
 
 function setOwn(target: Container, key: string, value: unknown): void {
+  // An array's own "length" cannot be redefined (defineProperty throws RangeError or TypeError),
+  // and no message that crosses the bridge can carry one: that mutation is left out.
+  if (Array.isArray(target) && key === 'length') return;
   // defineProperty, so "__proto__" becomes an own key as JSON.parse or structured clone would make it.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
