@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { keepCompiledStatements } from './statement-cache';
 import { StoreError, storeMessages } from './store-error';
 
 export type SqliteDatabase = Database.Database;
@@ -53,6 +54,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     // 32 MiB of decrypted pages: search and profile reads stay in memory instead of decrypting
     // the same pages again on every keystroke. A front-desk PC has the memory to spare.
     db.pragma('cache_size = -32768');
+    keepCompiledStatements(db);
     return db;
   } catch (error) {
     db.close();
