@@ -23,6 +23,7 @@ import { NoteSnippetService } from './treatments/note-snippet-service';
 import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
+import { QuietCheckpoints } from './store/quiet-checkpoints';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -91,6 +92,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
   const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [(clientId) => photos.removeErasedFiles(clientId)] });
+  const checkpoints = new QuietCheckpoints(db);
+  checkpoints.start();
   let open = true;
   return {
     vault,
@@ -118,6 +121,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
       open = false;
       // The worker holds no key and no file: stopping it may finish after the store is closed.
       void photos.close();
+      checkpoints.stop();
       db.close();
       key.fill(0);
     },
