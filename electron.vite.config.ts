@@ -13,8 +13,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The admin CLI is a second entry: the same services, bundled for plain Node 24.
-      lib: { entry: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') } },
+      // The admin CLI is a second entry: the same services, bundled for plain Node 24. The photo
+      // process's program is a third, beside them (photo-worker.js; see main/photos/photo-processor.ts).
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli/index.ts'),
+          'photo-worker': resolve(__dirname, 'main/photos/photo-worker-main.ts'),
+        },
+      },
       sourcemap: false,
     },
   },

@@ -13,6 +13,7 @@ import { RetentionService } from './retention/retention-service';
 import { ComparisonExporter } from './photos/comparison-exporter';
 import { PhotoFileStore } from './photos/photo-file-store';
 import { PhotoProcessor } from './photos/photo-processor';
+import type { PhotoWorkerLauncher } from './photos/photo-worker-channel';
 import { PhotoService } from './photos/photo-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** KDF cost for password slots made from now on (tests lower it; the default is production). */
   scrypt?: ScryptParams;
+  /** Starts the photo process: the Electron shell passes a utility process; by default a Node child. */
+  photoWorker?: PhotoWorkerLauncher;
 }
 
 /** Everything SkinLedger does with an unlocked store. Built in one place, for every caller. */
@@ -64,14 +67,14 @@ export interface Services {
 export function openServices(dataDir: string, dataKey: Buffer, options: ServiceOptions = {}): Services {
   const vault = new Vault(dataDir, vaultOptions(options));
   const db = openStoreDatabase(vault, dataKey);
-  return assembleServices(vault, db, dataKey, options.clock ?? systemClock);
+  return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
 }
 
 export function vaultOptions(options: ServiceOptions) {
   return { clock: options.clock ?? systemClock, ...(options.scrypt ? { scrypt: options.scrypt } : {}) };
 }
 
-export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock): Services {
+export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock, options: Pick<ServiceOptions, 'photoWorker'> = {}): Services {
   const key = Buffer.from(dataKey);
   // The vault anchors the audit head in the key file, so a cut-off trail is noticed.
   const audit = new AuditLog(db, clock, vault);
@@ -86,7 +89,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   const consentTemplates = new TemplateService(db, audit, clock);
   const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
-  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(), consents.currentPhotographyChoices);
+  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
   const photoExports = new ComparisonExporter(photos, settings, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a

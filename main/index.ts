@@ -11,6 +11,8 @@ import { dataFolderPath } from './shell/data-folder-path';
 import { electronDesktopPorts } from './shell/desktop-ports';
 import { guardSession, guardWebContents } from './shell/guard-contents';
 import { openMainWindow } from './shell/main-window';
+import { utilityPhotoWorker } from './shell/photo-worker-process';
+import { photoWorkerEntry } from './photos/photo-worker-channel';
 import { logFolder, openShellLog } from './shell/shell-log';
 import { appOrigin, isTrustedAppUrl } from './shell/trusted-url';
 import { windowStateFile } from './shell/window-state-file';
@@ -43,7 +45,7 @@ function start(): void {
 
   const dataDir = dataFolderPath(process.env, userData);
   const ports = electronDesktopPorts(() => mainWindow);
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: app.getVersion(), ports });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: app.getVersion(), ports, photoWorker: utilityPhotoWorker(photoWorkerEntry().path) });
   // Restores outlive the store they replace, so they sit beside the runtime, with the same dialogs.
   attachBackupDesk(runtime, { dataDir, ports });
   const dispatch = createDispatcher(runtime, {

@@ -19,5 +19,7 @@ export function refusalMessage(reason: PhotoRefusal, details: { maxFileSizeMb: n
       return 'The image claims more pixels than any camera makes (over 100 megapixels), so it was not opened. Export it at a normal size.';
     case 'duplicate':
       return 'This photo is already in this client\u2019s photos.';
+    case 'could-not-process':
+      return 'This photo could not be processed: reading it stopped part way or took over a minute. Nothing of it was kept. Export it again as a JPEG and import that.';
   }
 }

@@ -25,7 +25,7 @@ export interface ProcessedPhoto {
 
 export interface RefusedPhoto {
   ok: false;
-  reason: Exclude<PhotoRefusal, 'duplicate' | 'too-large'>;
+  reason: Exclude<PhotoRefusal, 'duplicate' | 'too-large' | 'could-not-process'>;
   /** Which format the file claimed (for the message), when known. */
   format: string | null;
   sourceSha256: string | null;

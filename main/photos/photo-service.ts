@@ -16,7 +16,7 @@ import { jpegSize } from './jpeg-size';
 import { PhotoFileError, type PhotoFileStore } from './photo-file-store';
 import { photoFileKinds, type PhotoFileKind } from './photo-file-names';
 import { refusalMessage } from './photo-messages';
-import type { PhotoProcessor } from './photo-processor';
+import { PhotoWorkerFailure, type PhotoProcessor } from './photo-processor';
 import { photoSelect, toPhoto, type PhotoRow } from './photo-rows';
 import { wallClockToIso, withLocalOffset } from './taken-at';
 
@@ -112,7 +112,14 @@ export class PhotoService {
       duplicateOf,
     });
     if (file.bytes.length > maxFileSizeMb * bytesPerMb) return refused('too-large', null);
-    const processed = await this.processor.process({ bytes: file.bytes, maxPixels: maxInputPixels, previewLongEdge, thumbnailLongEdge });
+    let processed;
+    try {
+      processed = await this.processor.process({ bytes: file.bytes, maxPixels: maxInputPixels, previewLongEdge, thumbnailLongEdge });
+    } catch (error) {
+      // The process is gone with this file in it; the rest of the batch goes on in a new one.
+      if (error instanceof PhotoWorkerFailure) return refused('could-not-process', null);
+      throw error;
+    }
     if (!processed.ok) return refused(processed.reason, processed.format);
     const duplicate = this.db
       .prepare('SELECT id FROM photo WHERE client_id = ? AND source_sha256 = ?')

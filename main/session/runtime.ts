@@ -112,7 +112,7 @@ export class SkinLedgerRuntime {
 
   async setup(input: z.output<typeof SetupInput>): Promise<{ recoveryKey: string }> {
     const created = await this.vault.create({ name: input.adminName, password: input.password });
-    const services = assembleServices(this.vault, created.db, created.dataKey, this.clock);
+    const services = assembleServices(this.vault, created.db, created.dataKey, this.clock, this.options);
     created.dataKey.fill(0);
     const admin = services.staff.recordFounder(created.adminStaffId, input.adminName);
     services.settings.update(admin.id, {

@@ -20,6 +20,8 @@ export const photoRefusals = [
   'too-many-pixels',
   /** The same file (same SHA-256) is already in this client's photos. */
   'duplicate',
+  /** The photo process stopped on this file, or ran for over a minute: nothing of it was kept. */
+  'could-not-process',
 ] as const;
 export const PhotoRefusal = z.enum(photoRefusals);
 export type PhotoRefusal = z.infer<typeof PhotoRefusal>;

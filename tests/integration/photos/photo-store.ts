@@ -1,7 +1,7 @@
 import type { PhotographyChoices, PhotographyChoicesLookup } from '../../../shared/consents/photography';
 import { ComparisonExporter } from '../../../main/photos/comparison-exporter';
 import { PhotoFileStore } from '../../../main/photos/photo-file-store';
-import { PhotoProcessor } from '../../../main/photos/photo-processor';
+import { PhotoProcessor, type PhotoProcessorOptions } from '../../../main/photos/photo-processor';
 import { PhotoService } from '../../../main/photos/photo-service';
 import { createTestStore, TestClock } from '../../support/store';
 
@@ -12,13 +12,13 @@ export const everyUse: PhotographyChoices = { clinicalRecord: true, teaching: tr
  * A test store with one client, and the photo service built as app.ts builds it but with a
  * consent lookup the test controls (the consents feature supplies the real one).
  */
-export async function openPhotoStore(dataDir: string) {
+export async function openPhotoStore(dataDir: string, processor: PhotoProcessorOptions = {}) {
   const clock = new TestClock();
   const store = await createTestStore(dataDir, clock);
   const client = store.services.clients.create(store.admin.id, { firstName: 'Photo', lastName: 'Subject' });
   const consents = new Map<string, PhotographyChoices>();
   const lookup: PhotographyChoicesLookup = (clientId) => consents.get(clientId) ?? null;
-  const photos = new PhotoService(store.services.db, store.services.audit, clock, new PhotoFileStore(dataDir, store.dataKey), new PhotoProcessor(), lookup);
+  const photos = new PhotoService(store.services.db, store.services.audit, clock, new PhotoFileStore(dataDir, store.dataKey), new PhotoProcessor(processor), lookup);
   const exports = new ComparisonExporter(photos, store.services.settings, store.services.audit, clock);
   return {
     ...store,
