@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { bundledInMain } from './main-bundle.config';
 
 /**
  * Three builds from the project's own folders (not src/):
  * - main: the Electron shell and every service, Node; npm "dependencies" stay external and ship
- *   in the asar (the SQLite add-on and pdfkit's font metrics must be real files);
+ *   in the asar (the SQLite add-on and pdfkit's font metrics must be real files), but for
+ *   `bundledInMain`;
  * - preload: one self-contained CommonJS file, as a sandboxed preload must be;
  * - renderer: the React app, everything bundled, first screen small, the rest lazy-loaded.
  */
@@ -13,6 +15,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      externalizeDeps: { exclude: bundledInMain },
       // The admin CLI is a second entry: the same services, bundled for plain Node 24. The photo
       // process's program is a third, beside them (photo-worker.js; see main/photos/photo-processor.ts).
       lib: {
