@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { open, seal } from '../crypto/aead';
+import { open, sealPieces } from '../crypto/aead';
 import { StoreError } from '../store/store-error';
 import { photoFileContext, photoFileKinds, photoFilePath, type PhotoFileKind } from './photo-file-names';
 import { photoFileKey } from './photo-key';
@@ -40,13 +40,14 @@ export class PhotoFileStore {
 
   write(id: string, kind: PhotoFileKind, plaintext: Uint8Array): void {
     const path = photoFilePath(this.dataDir, id, kind);
-    const sealed = seal(this.key, Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength), photoFileContext(id, kind));
+    // In slices: a 24 MP original is sealed without a second 12 MB copy of it in one piece.
+    const sealed = sealPieces(this.key, Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength), photoFileContext(id, kind));
     const folder = dirname(path);
     mkdirSync(folder, { recursive: true });
     const partial = `${path}.partial`;
     const fd = openSync(partial, 'w', 0o600);
     try {
-      for (const part of [magic, sealed.nonce, sealed.tag, sealed.ciphertext]) writeSync(fd, part);
+      for (const part of [magic, sealed.nonce, sealed.tag, ...sealed.ciphertext]) writeSync(fd, part);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
