@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
@@ -11,7 +11,9 @@ import { syntheticFaceJpeg } from '../../main/demo/demo-photos';
 import { Vault } from '../../main/vault/vault';
 import { systemClock } from '../../main/clock';
 import type { SessionRecordInput } from '../../shared/clinical/session';
+import { bundledInMain } from '../../main-bundle.config';
 import { measureBackup } from './backup-row';
+import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainStore, seed } from './bench-stores';
 import { measureMediaRows } from './media-rows';
@@ -232,16 +234,26 @@ async function measureStoreRows(): Promise<void> {
   });
   rows.push({ row: 'unlock', work: 'password → data key (scrypt cost of the slot; bench slots use the test cost)', ours: unlock, baseline: null, ratio: null, target: '—', pass: null });
 
+  const photoPath = join(root, 'memory-bench.jpg');
+  writeFileSync(photoPath, (await benchJpegs()).first);
+  const photoImports = quick ? 2 : 5;
+  const importClients = quick ? 2000 : 10_000;
   const services = await servicesProcessPeak({
     folder: encryptedFolder,
     dataKeyHex: ours.dataKey.toString('hex'),
     staffId: ours.staffId,
     prefixes: searchPrefixes,
-    importClients: quick ? 2000 : 10_000,
+    importClients,
+    photoPath,
+    photoImports,
   });
+  const steps = services.steps.map((step) => `${step.step} ${step.peakRssMb}`).join(', ');
   rows.push({
     row: 'memory',
-    work: `peak RSS of the services process alone (own child process): open ${scale.clients.toLocaleString('en')} clients, ${searchPrefixes.length * 3} searches, import ${(quick ? 2000 : 10_000).toLocaleString('en')} clients with sessions (after open: ${services.afterOpenRssMb} MB)`,
+    work:
+      `peak RSS of the services process alone (own child process, built as the app's main is): open ${scale.clients.toLocaleString('en')} clients, ${searchPrefixes.length * 3} searches, ` +
+      `import ${importClients.toLocaleString('en')} clients with sessions, import ${photoImports} photos of 24 MP (peak after each step, MB: ${steps}); ` +
+      `the photos are decoded in the photo process, whose own peak was ${services.photoProcessPeakMb ?? '—'} MB and which stops when idle`,
     ours: { value: services.peakRssMb, unit: 'MB' },
     baseline: null,
     ratio: null,
@@ -316,22 +328,35 @@ function report(): void {
 
 /**
  * Runs the services in a child process of their own and returns its peak memory. The child is
- * bundled first, as electron-vite bundles the app's main process (npm packages stay external):
- * run through tsx instead, every module of date-fns is transpiled on load and the figure would
- * be tsx's (about 200 MB more), not the app's.
+ * bundled first as electron-vite bundles the app's main process: npm packages external but for
+ * those main bundles, with the photo process's program beside it, and run by plain Node.
  */
 async function servicesProcessPeak(job: ServicesProcessJob): Promise<ServicesProcessReport> {
   // Beside the source, so the external packages resolve from the project's node_modules.
-  const bundle = join(import.meta.dirname, '.services-process.bundle.mjs');
-  await build({ entryPoints: [join(import.meta.dirname, 'services-process.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: bundle, logLevel: 'silent' });
+  const outdir = join(import.meta.dirname, '.services-process');
+  const packageJson = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  await build({
+    entryPoints: { 'services-process': join(import.meta.dirname, 'services-process.ts'), 'photo-worker': join(import.meta.dirname, '../../main/photos/photo-worker-main.ts') },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    external: Object.keys(packageJson.dependencies).filter((name) => !bundledInMain.includes(name)),
+    outdir,
+    logLevel: 'silent',
+  });
+  // The services look for photo-worker.js beside their own code, as in out/main.
+  renameSync(join(outdir, 'photo-worker.mjs'), join(outdir, 'photo-worker.js'));
   return new Promise<ServicesProcessReport>((resolve, reject) => {
-    const child = fork(bundle, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // execArgv empty: a fork otherwise inherits this process's own flags, here tsx's loader (the
+    // benchmark runs under tsx), and the services process carried 140 MB of tsx the app never has.
+    const child = fork(join(outdir, 'services-process.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     let report: ServicesProcessReport | null = null;
     child.on('message', (message) => (report = message as ServicesProcessReport));
     child.on('error', reject);
     child.on('exit', (code) => (report ? resolve(report) : reject(new Error(`the services process exited with ${code} before reporting`))));
     child.send(job);
-  }).finally(() => rmSync(bundle, { force: true }));
+  }).finally(() => rmSync(outdir, { recursive: true, force: true }));
 }
 
 main()
