@@ -57,11 +57,6 @@ export class PhotoProcessor {
     });
   }
 
-  /** The running photo process's id, or null: it starts with the first photo and stops when idle. */
-  get workerPid(): number | null {
-    return this.worker?.pid ?? null;
-  }
-
   async close(): Promise<void> {
     this.clearIdle();
     if (this.worker) this.stopWorker(this.worker, 'was closed');

@@ -15,7 +15,7 @@ export type PhotoWorkerReply = { requestId: number; result: PhotoProcessingResul
  * CLI, the tests and the benchmarks; an Electron utility process in the app (main/shell).
  */
 export interface PhotoWorkerChannel {
-  /** The process's id, once started (for diagnostics: the benchmark reads its memory). */
+  /** The process's id, once started (for diagnostics). */
   readonly pid: number | undefined;
   send(message: PhotoWorkerRequest): void;
   onMessage(listener: (message: PhotoWorkerReply) => void): void;
