@@ -101,42 +101,53 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     if (random.chance(0.06)) answers.historyOfColdSores = { yes: true, detail: '' };
     if (random.chance(0.02)) answers.diabetes = { yes: true, detail: 'type 2, controlled' };
     if (random.chance(0.01)) answers.pregnantOrBreastfeeding = { yes: true, detail: '' };
-    const courseStart = addWeeks(today, -random.int(2, 100));
+    // As many sessions as the average asks for (0 to twice it), in courses of 3 to 6 planned
+    // sessions: a client who keeps coming back starts a new course some weeks after the last.
+    // Laid out back from today, so no session is in the future.
+    const wanted = random.int(0, averageSessions * 2);
+    const courses: { planned: number; interval: number; sessions: number; gapWeeks: number }[] = [];
+    for (let left = wanted; courses.length === 0 || left > 0; ) {
+      const planned = random.int(3, 6);
+      const sessions = Math.min(left, planned);
+      courses.push({ planned, interval: random.pick([4, 4, 5, 6]), sessions, gapWeeks: random.int(6, 26) });
+      left -= sessions;
+    }
+    const spanWeeks = courses.reduce((weeks, course) => weeks + course.sessions * course.interval + course.gapWeeks, 0);
+    let courseStart = addWeeks(today, -(spanWeeks + random.int(2, 30)));
     insertHistory.run(id(), clientId, `${courseStart}T09:00:00.000Z`, by, JSON.stringify(answers), JSON.stringify(screen(answers, courseStart)));
     result.histories++;
-
-    const planned = random.int(3, 6);
-    const interval = random.pick([4, 4, 5, 6]);
-    const sessions = Math.min(random.int(0, averageSessions * 2), planned);
-    const courseId = id();
-    insertCourse.run(courseId, clientId, concerns[0]!, planned, interval, sessions >= planned ? 'completed' : 'active', courseStart, now, now);
-    result.courses++;
-    for (let n = 0; n < sessions; n++) {
-      const day = addWeeks(courseStart, n * interval);
-      if (day > today) break;
-      const performedAt = `${day}T${String(random.int(9, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
-      const areas = pickAreas(random).map((area) => ({ area, depthMm: depths.get(area)?.typicalMm ?? 0.5, passes: random.int(2, 4) }));
-      const cartridgeLot = random.pick(cartridgeLots);
-      const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40) };
-      const record: SessionRecord = {
-        performedAt,
-        device: { kind: 'pen', make: 'Demo Pen', model: 'DP-1', settings: `speed ${random.int(3, 8)}` },
-        cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52) },
-        anaesthetic: { product: 'Topical lidocaine 4%', appliedAt: '09:00' },
-        skinPrep: 'Cleanse, chlorhexidine',
-        areas,
-        products: [serum],
-        endpoint: random.chance(0.8) ? 'even-erythema' : 'pinpoint-bleeding',
-        immediateReaction: 'Even erythema, as expected',
-        aftercareGiven: true,
-        notes: 'Demo session: invented data.',
-      };
-      const sessionId = id();
-      insertSession.run(sessionId, clientId, courseId, performedAt, by, JSON.stringify(record), now, now);
-      insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry);
-      insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry);
-      result.sessions++;
+    for (const course of courses) {
+      const courseId = id();
+      insertCourse.run(courseId, clientId, concerns[0]!, course.planned, course.interval, course.sessions >= course.planned ? 'completed' : 'active', courseStart, now, now);
+      result.courses++;
+      for (let n = 0; n < course.sessions; n++) seedSession(clientId, courseId, addWeeks(courseStart, n * course.interval));
+      courseStart = addWeeks(courseStart, course.sessions * course.interval + course.gapWeeks);
     }
+  };
+
+  const seedSession = (clientId: string, courseId: string, day: string) => {
+    const performedAt = `${day}T${String(random.int(9, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
+    const areas = pickAreas(random).map((area) => ({ area, depthMm: depths.get(area)?.typicalMm ?? 0.5, passes: random.int(2, 4) }));
+    const cartridgeLot = random.pick(cartridgeLots);
+    const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40) };
+    const record: SessionRecord = {
+      performedAt,
+      device: { kind: 'pen', make: 'Demo Pen', model: 'DP-1', settings: `speed ${random.int(3, 8)}` },
+      cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52) },
+      anaesthetic: { product: 'Topical lidocaine 4%', appliedAt: '09:00' },
+      skinPrep: 'Cleanse, chlorhexidine',
+      areas,
+      products: [serum],
+      endpoint: random.chance(0.8) ? 'even-erythema' : 'pinpoint-bleeding',
+      immediateReaction: 'Even erythema, as expected',
+      aftercareGiven: true,
+      notes: 'Demo session: invented data.',
+    };
+    const sessionId = id();
+    insertSession.run(sessionId, clientId, courseId, performedAt, by, JSON.stringify(record), now, now);
+    insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry);
+    insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry);
+    result.sessions++;
   };
 
   for (let done = 0; done < options.clients; ) {
