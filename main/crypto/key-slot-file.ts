@@ -98,7 +98,17 @@ export function readKeySlotFile(path: string): KeySlotFileBody {
  * the folder. A crash leaves either the old file or the new one, never half of each. The file
  * holds only wrapped keys, so the sibling is no plaintext on disk.
  */
-export function writeKeySlotFile(path: string, body: KeySlotFileBody, options: { mustNotExist?: boolean } = {}): void {
+export interface KeySlotFileWrite {
+  mustNotExist?: boolean;
+  /**
+   * Whether to wait for the folder's record of the rename to reach the disk (default yes). The
+   * file's own bytes are always flushed before the rename, so a power cut leaves the old file or
+   * the new one, whole; without this flush it may leave the old one although the call returned.
+   */
+  durableRename?: boolean;
+}
+
+export function writeKeySlotFile(path: string, body: KeySlotFileBody, options: KeySlotFileWrite = {}): void {
   const text = JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2) + '\n';
   if (options.mustNotExist) {
     const fd = openSync(path, 'wx', 0o600);
@@ -125,7 +135,7 @@ export function writeKeySlotFile(path: string, body: KeySlotFileBody, options: {
   }
   closeSync(fd);
   renameSync(sibling, path);
-  syncFolder(dirname(path));
+  if (options.durableRename ?? true) syncFolder(dirname(path));
 }
 
 function syncFolder(folder: string): void {
