@@ -3,17 +3,15 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { SeededRandom } from '../../main/demo/seeded-random';
-import { syntheticInk } from '../../main/demo/synthetic-ink';
 import { answerText, renderConsentPdf, type ConsentPdfInput } from '../../main/pdf/consent-pdf';
 import { fontPaths } from '../../main/pdf/fonts';
 import { pdfkitPaper } from '../../main/pdf/paper';
 import { formatInstant } from '../../main/pdf/pdf-dates';
 import { previewLongEdge, thumbnailLongEdge } from '../../shared/photos/limits';
-import { blankAnswers, type FilledForm } from '../../shared/consents/filled-form';
 import { parseCanonicalForm } from '../../shared/consents/form-hash';
-import { allQuestions } from '../../shared/consents/template';
 import { benchJpegs } from './bench-photos';
 import { encryptedStore, type BenchStore } from './bench-stores';
+import { microneedlingForm } from '../support/consent-forms';
 import { round, summarise, type Timing } from './measure';
 import type { Row } from './bench-row';
 
@@ -95,28 +93,8 @@ async function consentPdfRow(store: BenchStore, runs: number, log: (text: string
   const random = new SeededRandom(2026);
   const client = services.clients.create(staffId, { firstName: 'Zoë', lastName: 'Nguyễn Кузнецова', dateOfBirth: '1990-04-01' });
   const template = services.consentTemplates.get('microneedling', null);
-  const answers = blankAnswers(template.content);
-  for (const question of allQuestions(template.content)) {
-    if (question.kind === 'yes-no') answers[question.id] = { answer: question.flagWhen === 'no' ? 'yes' : 'no', detail: '' };
-    if (question.kind === 'choice') answers[question.id] = question.options[0]!.id;
-  }
-  answers['recent-treatments'] = { answer: 'yes', detail: 'Filler in the chin 3 weeks ago' };
-  const initials: FilledForm['initials'] = {};
-  for (const section of template.content.sections) if (section.initials) initials[section.id] = await syntheticInk(random, 'initials');
-  const filled: FilledForm = {
-    templateId: template.content.id,
-    templateVersion: template.version,
-    answers,
-    initials,
-    photography: { clinicalRecord: true, teaching: true, marketingFaceVisible: false, marketingFaceHidden: true },
-    guardian: null,
-    signatures: {
-      client: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
-      guardian: null,
-      witness: null,
-      practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
-    },
-  };
+  // Client and practitioner sign; no witness: the "two signatures".
+  const filled = await microneedlingForm(services, random, 'Filler in the chin 3 weeks ago', { witness: false });
   const signed = await services.consents.sign(staffId, client.id, null, filled);
   const row = services.db.prepare('SELECT form_json, form_sha256 FROM consent WHERE id = ?').get(signed.id) as { form_json: string; form_sha256: string };
   const settings = services.settings.get();

@@ -8,9 +8,10 @@ import { allQuestions } from '../../shared/consents/template';
  * A complete microneedling consent as the client would fill it in: every yes/no answered the
  * unflagged way except "recent treatments" (answered yes with `recentTreatmentsDetail`), drawn
  * initials on every section that asks for them, photography choices, and client, witness and
- * practitioner signatures in synthetic ink from `random`. Ready for `services.consents.sign`.
+ * practitioner signatures in synthetic ink from `random` (no witness with `witness: false`).
+ * Ready for `services.consents.sign`.
  */
-export async function microneedlingForm(services: Services, random: SeededRandom, recentTreatmentsDetail: string): Promise<FilledForm> {
+export async function microneedlingForm(services: Services, random: SeededRandom, recentTreatmentsDetail: string, options: { witness?: boolean } = {}): Promise<FilledForm> {
   const template = services.consentTemplates.get('microneedling', null);
   const answers = blankAnswers(template.content);
   for (const question of allQuestions(template.content)) {
@@ -30,7 +31,7 @@ export async function microneedlingForm(services: Services, random: SeededRandom
     signatures: {
       client: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
       guardian: null,
-      witness: { name: 'Ελένη Παπαδοπούλου', ink: await syntheticInk(random, 'signature'), drawnAt: null },
+      witness: (options.witness ?? true) ? { name: 'Ελένη Παπαδοπούλου', ink: await syntheticInk(random, 'signature'), drawnAt: null } : null,
       practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
     },
   };
