@@ -15,7 +15,7 @@ import { bundledInMain } from '../../main-bundle.config';
 import { measureBackup } from './backup-row';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
-import { encryptedStore, plainStore, seed } from './bench-stores';
+import { encryptedStore, plainCopyOf, seed } from './bench-stores';
 import { measureMediaRows } from './media-rows';
 import { measureRenderer } from './renderer-rows';
 import { round, timeEach, timeEachAsync, type Timing } from './measure';
@@ -74,14 +74,18 @@ async function measureStoreRows(): Promise<void> {
   const plainFolder = join(root, 'plain');
   mkdirSync(plainFolder);
   const ours = await encryptedStore(encryptedFolder);
-  const plain = plainStore(plainFolder);
 
   const seedStart = performance.now();
   const seeded = seed(ours, scale.clients, scale.sessionsPerClient, (done, total) => {
     if (done % 20_000 === 0 || done === total) log(`bench: seeded ${done}/${total}`);
   });
   const seedMs = performance.now() - seedStart;
-  seed(plain, scale.clients, scale.sessionsPerClient);
+  log('bench: the unencrypted copy');
+  const plain = plainCopyOf(ours, plainFolder);
+  // Both measured from a connection opened for it, as the app opens the store at sign-in: the
+  // connection that seeded a store reads it faster than any fresh one would.
+  ours.services.close();
+  ours.services = openServices(encryptedFolder, ours.dataKey);
   rows.push({ row: 'seed', work: `create ${scale.clients.toLocaleString('en')} demo clients, ${seeded.sessions.toLocaleString('en')} sessions`, ours: { value: Math.round(seedMs), unit: 'ms' }, baseline: null, ratio: null, target: '—', pass: null });
 
   // Search: type-ahead with 1-4 letter prefixes taken from real names in the store.
@@ -90,6 +94,11 @@ async function measureStoreRows(): Promise<void> {
   );
   const prefixes = Array.from({ length: scale.searches }, (_, i) => names[i % names.length]!.slice(0, 1 + (i % 4)));
   const page = { offset: 0, limit: 50 };
+  // One untimed pass on each first: a front desk searches a store whose cache is warm.
+  for (const prefix of prefixes) {
+    ours.services.clients.find(prefix, page);
+    plain.services.clients.find(prefix, page);
+  }
   const searchOurs = timeEach(prefixes.length, (i) => void ours.services.clients.find(prefixes[i]!, page));
   const searchPlain = timeEach(prefixes.length, (i) => void plain.services.clients.find(prefixes[i]!, page));
   const searchRatio = ratio(searchOurs, searchPlain);
