@@ -68,3 +68,18 @@ describe('temporary data', () => {
     db.close();
   });
 });
+
+describe('the audit trail', () => {
+  it('keeps one index by staff, which the trail screen filtered by staff, newest first, still uses', () => {
+    const db = freshDatabase();
+    migrate(db);
+    const indexes = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_event' AND name LIKE '%staff%'`).all() as { name: string }[]).map((row) => row.name);
+    expect(indexes).toEqual(['audit_event_by_staff_seq']);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT seq FROM audit_event e WHERE e.staff_id = ? AND e.at >= ? ORDER BY e.seq DESC LIMIT 50`).all('s', '2026-01-01') as { detail: string }[])
+      .map((row) => row.detail)
+      .join(' | ');
+    expect(plan).toContain('audit_event_by_staff_seq');
+    expect(plan).not.toContain('TEMP B-TREE');
+    db.close();
+  });
+});
