@@ -102,7 +102,9 @@ describe('the photo process', () => {
     // A process that takes the photo and never answers, as one stuck in a decoder loop would.
     const stuck: PhotoWorkerChannel = { pid: undefined, send: () => undefined, onMessage: () => undefined, onExit: () => undefined, kill: () => (killed = true), keepAlive: () => undefined };
     let launches = 0;
-    await open({ launch: () => (launches++ === 0 ? stuck : launch()), timeoutMs: 500 });
+    // The limit also covers starting the next process (tsx reads the program's TypeScript first),
+    // so it is seconds, not milliseconds, for a busy test machine.
+    await open({ launch: () => (launches++ === 0 ? stuck : launch()), timeoutMs: 4000 });
     const results = await store!.photos.import(store!.admin.id, { clientId: store!.clientId, labels, files: await faces(2) });
     expect(outcomes(results)).toEqual(['could-not-process', 'imported']);
     expect(killed).toBe(true);
