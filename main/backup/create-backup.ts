@@ -37,9 +37,6 @@ export interface CreatedBackup {
   counts: RecordCounts;
 }
 
-/** Files are read in pieces of this size into one buffer reused for the whole backup. */
-const pieceSize = 4 * 1024 * 1024;
-
 /**
  * Writes one backup file at `targetPath`: the anchored key file, a snapshot of the database and
  * every other file of the data folder, then the list of contents, all sealed part by part. The
@@ -86,11 +83,9 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
     const members: ManifestMember[] = [];
-    const piece = Buffer.allocUnsafe(pieceSize);
-    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, piece, advance));
+    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, advance));
     members.push(await addBytesMember(writer, keySlotsMemberPath, 'key-slots', keySlots, advance));
-    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, piece, advance));
-    piece.fill(0);
+    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, advance));
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
@@ -109,9 +104,10 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     await writer.write(manifestBytes);
     const sizeBytes = await writer.finishWriting();
 
-    // Every byte is written; the file is read back in full while the disk flushes it (the two
-    // wait on different things: the check on the processor, the flush on the drive). Only when
-    // both are done is it called a backup.
+    // Every byte is written, and most are on the disk already (the writer flushes as it goes);
+    // the file is read back in full while the disk takes the rest (the two wait on different
+    // things: the check on the processor, the flush on the drive). Only when both are done is it
+    // called a backup.
     const partialPath = writer.partialPath;
     const [check] = await bothDone(
       readArchive(
@@ -145,7 +141,6 @@ async function addFileMember(
   kind: ManifestMember['kind'],
   absolute: string,
   size: number,
-  piece: Buffer,
   advance: (n: number) => void,
 ): Promise<ManifestMember> {
   let handle;
@@ -160,13 +155,13 @@ async function addFileMember(
     const hash = createHash('sha256');
     let position = 0;
     while (position < size) {
-      const { bytesRead } = await handle.read(piece, 0, Math.min(piece.length, size - position), position);
-      if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-      const bytes = piece.subarray(0, bytesRead);
+      // Read straight into the part that will be sealed. The hash is taken of these very bytes
+      // before the writer hands them on: what the list of contents vouches for is what is sealed.
+      const bytes = await writer.writeFrom(async (room) => (await handle.read(room, 0, Math.min(room.length, size - position), position)).bytesRead);
+      if (bytes.length === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
       hash.update(bytes);
-      await writer.write(bytes);
-      position += bytesRead;
-      advance(bytesRead);
+      position += bytes.length;
+      advance(bytes.length);
     }
     // Files under the data folder are written once and never changed; one that grew is being replaced.
     if ((await handle.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
