@@ -12,11 +12,11 @@ import { StoreError } from '../store/store-error';
 import type { Vault } from '../vault/vault';
 import { defaultPartSize, type ArchiveHeader } from './archive-format';
 import { recordHead } from './archive-body';
+import { checkWrittenArchive } from './archive-check';
 import { ArchiveWriter, newArchiveSalt } from './archive-writer';
 import { backupMessages } from './backup-messages';
 import { dataFilesToBackUp } from './data-files';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
-import { readArchive } from './read-archive';
 import { removeLeftoverSnapshots, takeSnapshot } from './snapshot';
 
 /** The live store a backup is taken from. */
@@ -109,15 +109,12 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     // things: the check on the processor, the flush on the drive). Only when both are done is it
     // called a backup.
     const partialPath = writer.partialPath;
-    const [check] = await bothDone(
-      readArchive(
-        partialPath,
-        { kind: 'data-key', dataKey: source.dataKey, storeId: header.storeId },
-        { onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }) },
-      ),
+    await bothDone(
+      checkWrittenArchive(partialPath, source.dataKey, header.storeId, {
+        onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }),
+      }),
       writer.flushToDisk(),
     );
-    check.dataKey.fill(0);
     await writer.commit();
     return { path: targetPath, file: basename(targetPath), createdAt, sizeBytes, counts };
   } catch (error) {
