@@ -23,16 +23,17 @@ const readRunBytes = 8 * 1024 * 1024;
  * against what was found, as `readArchive` does (the same backup, every member in order with its
  * name and size, the database and key file once each, no name twice).
  *
- * The parts are opened by the part worker, in place in a few reused buffers, while the next run
- * is read; the window's process only walks the records.
+ * The parts are opened by two part workers, in place in a few reused buffers, while the next runs
+ * are read; the window's process only walks the records.
  *
  * Why the members are not hashed again here, as verify-backup and restore hash them: every part
  * has just been opened with its GCM tag, which authenticates the exact bytes sealed at that place
  * (its number, whether it is the last, this header's digest), so nothing in the file can differ
  * from what was sealed without its part failing. And what was sealed is the very bytes that were
- * hashed for the list of contents: create-backup reads each file straight into the part buffer,
- * hashes those bytes, and only then does the writer move the buffer to the worker (moved, not
- * shared: nothing can change it in between), with no copy between the hash and the seal. The walk
+ * hashed for the list of contents: create-backup reads each file straight into the part buffer
+ * and hashes those bytes there; only then does the writer hand that buffer to the worker, and
+ * nothing writes into it again until the worker has sealed it (ArchiveWriter keeps each buffer in
+ * one place at a time), so there is no copy and no chance of change between the hash and the seal. The walk
  * then checks that the records are the listed members, in the list's order, with its names and
  * sizes. A second SHA-256 could only catch a slip in the writer's own bookkeeping (a digest put
  * against the wrong member), which the tests catch by restoring and verifying backups of many
@@ -42,26 +43,36 @@ const readRunBytes = 8 * 1024 * 1024;
  */
 export async function checkWrittenArchive(path: string, dataKey: Buffer, storeId: string, options: CheckWrittenOptions = {}): Promise<void> {
   const archive = await openArchive(path);
-  let worker: PartWorker | null = null;
+  const workers: PartWorker[] = [];
   try {
     const unlocked = await unlockArchive(archive.header, { kind: 'data-key', dataKey, storeId });
     const keys = deriveArchiveKeys(unlocked.dataKey, archive.header);
     unlocked.dataKey.fill(0);
+    const ring = new RunRing(archive.header.partSize);
     try {
       assertHeaderAuthentic(archive, keys);
-      worker = PartWorker.start(keys.body);
+      for (let i = 0; i < openingWorkers; i++) workers.push(PartWorker.start(keys.body, ring.memory));
     } finally {
       wipeKeys(keys);
     }
     options.onProgress?.(archive.bodyStart, archive.size);
-    const parts = openedInWorker(archive, worker, (read) => options.onProgress?.(read, archive.size));
+    const parts = openedInWorkers(archive, workers, ring, (read) => options.onProgress?.(read, archive.size));
     const { seen, manifest } = await walkBody(new PlainStream(parts), {}, { hashMembers: false });
     checkContents(archive.header, manifest, seen, false);
   } finally {
-    await worker?.close();
+    await Promise.all(workers.map((worker) => worker.close()));
     await archive.close();
   }
 }
+
+/**
+ * Opening the parts is nearly all of the check's work, and the window's process is free while it
+ * runs: two workers take the runs of the file in turn, one on each core.
+ */
+const openingWorkers = 2;
+
+/** Runs read and handed to the workers ahead of the one being walked. */
+const runsAhead = 3;
 
 interface RunPart extends PartToOpen {
   index: number;
@@ -69,10 +80,52 @@ interface RunPart extends PartToOpen {
   end: number;
 }
 
-/** One run of the file, read and handed to the worker. */
+interface Run {
+  at: number;
+  bytes: Buffer;
+}
+
+/**
+ * The runs the file is read into, and a room per worker where it keeps a part's plaintext until
+ * its tag is checked, all in memory shared with the workers. A run is free, being read, out at a
+ * worker, or being walked: never two at once.
+ */
+class RunRing {
+  /** The one walked, those ahead, and the next, which already holds the start of a part the last run cut. */
+  static readonly runs = runsAhead + 2;
+  readonly memory: SharedArrayBuffer;
+  readonly capacity: number;
+  readonly scratch: number[];
+  private readonly free: Run[];
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(partSize: number) {
+    const maxSealed = partSize + partOverhead;
+    this.capacity = readRunBytes + 4 + maxSealed;
+    const runsEnd = RunRing.runs * this.capacity;
+    this.scratch = Array.from({ length: openingWorkers }, (_, worker) => runsEnd + worker * maxSealed);
+    this.memory = new SharedArrayBuffer(runsEnd + openingWorkers * maxSealed);
+    const shared = Buffer.from(this.memory);
+    this.free = Array.from({ length: RunRing.runs }, (_, run) => ({ at: run * this.capacity, bytes: shared.subarray(run * this.capacity, (run + 1) * this.capacity) }));
+  }
+
+  /** A free run buffer, once one is. */
+  async take(): Promise<Run> {
+    while (this.free.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    return this.free.pop()!;
+  }
+
+  give(run: Run): void {
+    this.free.push(run);
+    this.waiting.shift()?.();
+  }
+}
+
+/** One run of the file, read and handed to a worker. */
 interface SentRun {
+  run: Run;
   parts: RunPart[];
-  opening: Promise<{ buffer: Buffer; opened: (boolean | null)[] }>;
+  opening: Promise<(boolean | null)[]>;
   /** The file ends, or cannot be read on, after this run; `failure` says why when it is not the end. */
   atEnd: boolean;
   failure: StoreError | null;
@@ -82,22 +135,22 @@ interface SentRun {
  * The plaintext of every part in order, as views into reused buffers: each is valid until the
  * next is asked for, which PlainStream and walkBody respect (they copy what they keep). Fails
  * as `decryptParts` does: a part that does not open at its place, a cut-off end, data after the
- * last part.
+ * last part. The file is read ahead, run by run, and each run handed to the next worker in turn.
  */
-async function* openedInWorker(archive: OpenedArchive, worker: PartWorker, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], ring: RunRing, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const digest = headerDigest(archive.headerBytes);
   const maxSealed = archive.header.partSize + partOverhead;
-  const capacity = readRunBytes + 4 + maxSealed;
-  const free: Buffer[] = [];
-  const take = () => free.pop() ?? Buffer.allocUnsafeSlow(capacity);
+  const capacity = ring.capacity;
   let position = archive.bodyStart;
   let index = 0;
-  /** The next buffer to read into, already holding the start of a part the last run cut. */
-  let next = take();
+  let runs = 0;
+  /** The next run to read into, holding `carried` bytes: the start of a part the last run cut. */
+  let next = await ring.take();
   let carried = 0;
 
   const readAndSend = async (): Promise<SentRun> => {
-    const buffer = next;
+    const run = next;
+    const buffer = run.bytes;
     const runStart = position - carried;
     let filled = carried;
     let ended = false;
@@ -120,44 +173,58 @@ async function* openedInWorker(archive: OpenedArchive, worker: PartWorker, onRea
         break;
       }
       if (at + 4 + length > filled) break;
-      parts.push({ at: at + 4, length, more: partContext(digest, index, false), last: partContext(digest, index, true), index, end: runStart + at + 4 + length });
+      parts.push({ at: run.at + at + 4, length, more: partContext(digest, index, false), last: partContext(digest, index, true), index, end: runStart + at + 4 + length });
       at += 4 + length;
       index++;
     }
     if (!failure && ended && at < filled) failure = damaged(backupMessages.incomplete);
     const atEnd = ended || failure !== null;
     if (!atEnd) {
-      next = take();
-      carried = buffer.copy(next, 0, at, filled);
+      next = await ring.take();
+      carried = buffer.copy(next.bytes, 0, at, filled);
     }
-    const opening = worker.open(buffer, parts);
+    const worker = runs++ % workers.length;
+    const opening = workers[worker]!.open(parts, ring.scratch[worker]!);
     // Its failure surfaces where it is awaited, or not at all once the walk has stopped.
     opening.catch(() => undefined);
-    return { parts, opening, atEnd, failure };
+    return { run, parts, opening, atEnd, failure };
   };
 
-  let reading: Promise<SentRun> | null = readAndSend();
-  reading.catch(() => undefined);
-  let opening: SentRun | null = null;
-  while (reading || opening) {
-    // The next run is read, and opened by the worker, while this one is walked.
-    const sent: SentRun | null = reading ? await reading : null;
-    reading = sent && !sent.atEnd ? readAndSend() : null;
-    reading?.catch(() => undefined);
-    if (opening) {
-      const run = await opening.opening;
+  // The reading runs ahead of the walk on its own, as far as the free run buffers let it.
+  const sent: Promise<SentRun>[] = [];
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const produce = async () => {
+    for (;;) {
+      const sending = readAndSend();
+      sending.catch(() => undefined);
+      sent.push(sending);
+      wake?.();
+      if ((await sending).atEnd || stopped) return;
+    }
+  };
+  produce().catch(() => undefined);
+
+  try {
+    for (;;) {
+      while (sent.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const opening = await sent.shift()!;
+      const opened = await opening.opening;
+      const shared = opening.run.bytes;
       for (const [i, part] of opening.parts.entries()) {
-        const last = run.opened[i];
+        const last = opened[i];
         if (last === null || last === undefined) throw damaged(backupMessages.damagedPart(part.index + 1));
         if (last && part.end !== archive.size) throw damaged(backupMessages.trailingData);
         onRead(part.end);
-        yield run.buffer.subarray(part.at + 12, part.at + part.length - 16);
+        const start = part.at - opening.run.at;
+        yield shared.subarray(start + 12, start + part.length - 16);
         if (last) return;
       }
       if (opening.failure) throw opening.failure;
       if (opening.atEnd) throw damaged(backupMessages.incomplete);
-      free.push(run.buffer);
+      ring.give(opening.run);
     }
-    opening = sent;
+  } finally {
+    stopped = true;
   }
 }

@@ -27,54 +27,71 @@ const writeRunBytes = 8 * 1024 * 1024;
 const flushEveryBytes = 64 * 1024 * 1024;
 
 /**
- * Parts out at the part worker and not yet back: enough that the thread always has the next one
- * while this one fills, few enough that little plaintext is in memory at once.
+ * Part buffers beyond those of the run being written and the one being queued: room for the
+ * reading and hashing to run ahead of the worker, and the worker ahead of the disk.
  */
-const partsInFlight = 4;
+const partsAhead = 12;
 
 /** A part's place in its buffer: its length (4 bytes), then the nonce where its plaintext will be sealed. */
 const lengthBytes = 4;
 const nonceAt = lengthBytes;
 const plaintextAt = nonceAt + 12;
 
+/** One part's buffer in the memory shared with the part worker. */
+interface Slot {
+  /** Where it starts in the shared memory. */
+  at: number;
+  bytes: Buffer;
+}
+
 interface InFlight {
-  sealing: Promise<Buffer>;
   length: number;
+  slot: Slot;
+  sealed: boolean;
 }
 
 /**
  * Writes one backup file as parts sealed on the fly. Each part is one buffer laid out as it goes
  * to the file (length, nonce, ciphertext, tag): its plaintext is put where the ciphertext will be,
- * a worker thread (part-worker.ts) seals it in place while the next part fills, and the same
- * buffer is written to the file and then filled again. So plaintext exists only in memory, in a
- * few dozen reused buffers, and is overwritten by its own ciphertext before it is written; the
- * parts go to the file in the order they were filled. Everything goes to `<file>.partial`; only
- * `commit()` gives it the real name, after the caller has read it back and the file is on the
- * disk, so a half-written, unchecked or unflushed backup never looks like a backup.
+ * a worker thread (part-worker.ts) seals it in place, and the same buffer is written to the file
+ * and then filled again. Three things run side by side: the caller fills parts (reading and
+ * hashing), the worker seals the parts handed to it, and the disk takes runs of sealed parts as
+ * soon as the last run is written; the caller waits only when every buffer is in use.
+ *
+ * The buffers are a fixed set in memory shared with the worker; each is in exactly one place at a
+ * time (being filled, out at the worker, queued for the disk, being written, or free), so nothing
+ * touches a part while the worker seals it. Plaintext exists only there, is overwritten by its own
+ * ciphertext before it is written, and all of that memory is wiped when the writer closes, on
+ * every path; the parts go to the file in the order they were filled. Everything goes to
+ * `<file>.partial`; only `commit()` gives it the real name, after the caller has read it back and
+ * the file is on the disk, so a half-written, unchecked or unflushed backup never looks like a
+ * backup.
  */
 export class ArchiveWriter {
-  /** The part being filled; moved to the worker when full, and replaced by a free one. */
-  private part: Buffer;
+  /** The part being filled; handed to the worker when full, and replaced by a free one. */
+  private part: Slot;
   private partFill = 0;
   private index = 0;
-  private readonly free: Buffer[] = [];
+  private readonly free: Slot[];
+  /** Parts out at the worker, in file order; the sealed ones at the front move on to the run. */
   private readonly inFlight: InFlight[] = [];
   private run: Buffer[] = [];
-  private runParts: Buffer[] = [];
+  private runParts: Slot[] = [];
   private runBytes = 0;
-  /**
-   * The run being written now; at most one, so the file's bytes land in order. It settles with
-   * its error instead of rejecting: nobody awaits it while the next run is sealed, and a failed
-   * disk must surface at the next wait, not as an unhandled rejection.
-   */
-  private writing: Promise<unknown> | null = null;
-  /** The part buffers of the run being written: free again once it is. */
-  private writingParts: Buffer[] = [];
-  private bytesOut = 0;
-  /** The background flush in flight, settling with its error as `writing` does; and the bytes written since the last one began. */
-  private flushing: Promise<unknown> | null = null;
+  /** The last parts are all handed over: the run goes to the disk whatever its size. */
+  private finishing = false;
+  /** The run being written now; at most one, so the file's bytes land in order. Never rejects. */
+  private writing: Promise<void> | null = null;
+  /** The background flush in flight, never rejecting either; and the bytes written since the last one began. */
+  private flushing: Promise<void> | null = null;
   private unflushedBytes = 0;
-  private flushed = true;
+  private bytesOut = 0;
+  /**
+   * The first thing that went wrong in the background (the worker, a write, a flush): it
+   * surfaces at the caller's next wait, never as an unhandled rejection.
+   */
+  private failure: unknown = null;
+  private readonly waiting: (() => void)[] = [];
   private closed = false;
 
   private constructor(
@@ -84,8 +101,12 @@ export class ArchiveWriter {
     private readonly digest: string,
     private readonly partSize: number,
     private readonly sealer: PartWorker,
+    memory: SharedArrayBuffer,
   ) {
-    this.part = this.newPart();
+    const stride = lengthBytes + partOverhead + partSize;
+    const shared = Buffer.from(memory);
+    this.free = Array.from({ length: memory.byteLength / stride }, (_, slot) => ({ at: slot * stride, bytes: shared.subarray(slot * stride, (slot + 1) * stride) })).reverse();
+    this.part = this.free.pop()!;
   }
 
   static async create(finalPath: string, header: ArchiveHeader, dataKey: Buffer): Promise<ArchiveWriter> {
@@ -96,7 +117,10 @@ export class ArchiveWriter {
     const keys = deriveArchiveKeys(dataKey, header);
     const headerBytes = encodeHeader(header);
     try {
-      const writer = new ArchiveWriter(handle, partialPath, finalPath, headerDigest(headerBytes), header.partSize, PartWorker.start(keys.body));
+      // A run being written, one being queued (each a part more than a run's worth, at most), and those ahead.
+      const slots = 2 * (Math.ceil(writeRunBytes / header.partSize) + 1) + partsAhead;
+      const memory = new SharedArrayBuffer(slots * (lengthBytes + partOverhead + header.partSize));
+      const writer = new ArchiveWriter(handle, partialPath, finalPath, headerDigest(headerBytes), header.partSize, PartWorker.start(keys.body, memory), memory);
       writer.queue(headerBytes, headerMac(keys, headerBytes));
       return writer;
     } catch (error) {
@@ -119,42 +143,61 @@ export class ArchiveWriter {
     let offset = 0;
     while (offset < bytes.length) {
       await this.sealIfFull();
-      const taken = bytes.copy(this.part, plaintextAt + this.partFill, offset, offset + Math.min(bytes.length - offset, this.partSize - this.partFill));
+      const taken = bytes.copy(this.part.bytes, plaintextAt + this.partFill, offset, offset + Math.min(bytes.length - offset, this.partSize - this.partFill));
       this.partFill += taken;
       offset += taken;
     }
   }
 
   /**
-   * Lets `fill` put bytes straight into the part being filled, without a copy: it gets the free
-   * room (at most what is left of one part) and returns how many bytes it put there. Resolves
-   * with those bytes, readable until the next call to this writer (a full part is handed to
-   * the worker, which seals it in place, only at the next call).
+   * Reads `size` bytes through `read` straight into the parts, without a copy, one read ahead:
+   * `read` gets the room to fill and the position in its source, and resolves with how many
+   * bytes it put there (at least one; it throws if its source ends early). `consume` gets each
+   * piece read, synchronously and before the part holding it is handed to the worker, while the
+   * next piece is already being read into the same part or the next one.
    */
-  async writeFrom(fill: (room: Buffer) => Promise<number>): Promise<Buffer> {
+  async writeRead(size: number, read: (room: Buffer, position: number) => Promise<number>, consume: (bytes: Buffer) => void): Promise<void> {
     await this.sealIfFull();
-    const start = plaintextAt + this.partFill;
-    const room = this.part.subarray(start, plaintextAt + this.partSize);
-    const count = await fill(room);
-    if (!Number.isInteger(count) || count < 0 || count > room.length) throw new RangeError('more bytes than the room given');
-    this.partFill += count;
-    return this.part.subarray(start, start + count);
+    let position = 0;
+    const start = (slot: Slot, fill: number): Promise<number> => {
+      const reading = read(slot.bytes.subarray(plaintextAt + fill, plaintextAt + Math.min(this.partSize, fill + size - position)), position);
+      // Its failure surfaces where it is awaited, or not at all when the backup already failed.
+      reading.catch(() => undefined);
+      return reading;
+    };
+    let reading = size > 0 ? start(this.part, this.partFill) : null;
+    while (reading) {
+      const count = await reading;
+      if (!Number.isInteger(count) || count <= 0 || count > Math.min(this.partSize - this.partFill, size - position)) throw new RangeError('a read gave no bytes, or more than the room');
+      const from = plaintextAt + this.partFill;
+      const bytes = this.part.bytes.subarray(from, from + count);
+      this.partFill += count;
+      position += count;
+      const full = this.partFill === this.partSize;
+      const next = full && position < size ? await this.takePart() : null;
+      reading = position < size ? start(next ?? this.part, next ? 0 : this.partFill) : null;
+      consume(bytes);
+      if (next) {
+        this.handOver(false);
+        this.part = next;
+      }
+    }
   }
 
   /** Seals what is left as the last part (possibly empty) and waits until every byte is written; not yet flushed. */
   async finishWriting(): Promise<number> {
     await this.sealIfFull();
-    await this.sealPart(true);
-    while (this.inFlight.length > 0) await this.collect();
-    await this.sealer.close();
-    await this.startRun();
-    await this.settleRun();
+    this.throwIfFailed();
+    this.handOver(true);
+    this.finishing = true;
+    this.pump();
+    await this.until(() => this.inFlight.length === 0 && this.runBytes === 0 && this.writing === null);
     return this.bytesOut;
   }
 
   /** Flushes the written file to the disk and closes it. */
   async flushToDisk(): Promise<void> {
-    await this.settleFlush();
+    await this.until(() => this.flushing === null);
     await this.handle.sync();
     await this.close();
   }
@@ -184,51 +227,59 @@ export class ArchiveWriter {
     syncFolder(this.finalPath);
   }
 
-  /** Ends the worker, closes and removes the .partial file; the folder is as it was. */
+  /** Ends the worker, waits out the disk, closes and removes the .partial file; the folder is as it was. */
   async abort(): Promise<void> {
+    this.failure ??= new Error('aborted');
     await this.sealer.close();
     await this.writing;
     await this.flushing;
-    this.writing = null;
-    this.flushing = null;
     await this.close();
     await unlink(this.partialPath).catch(() => undefined);
   }
 
-  /** A buffer for one part as it lies in the file, of its own memory so that it can move to the worker. */
-  private newPart(): Buffer {
-    return Buffer.allocUnsafeSlow(lengthBytes + partOverhead + this.partSize);
-  }
-
   /** A full part is sealed as one more part: the last part is the one `finishWriting` seals, possibly empty. */
   private async sealIfFull(): Promise<void> {
-    if (this.partFill === this.partSize) await this.sealPart(false);
+    this.throwIfFailed();
+    if (this.partFill < this.partSize) return;
+    const next = await this.takePart();
+    this.handOver(false);
+    this.part = next;
   }
 
   /**
-   * Hands the part to the worker (its buffer moves there) and takes a free one to fill next,
-   * first taking in the oldest sealed part when enough are out.
+   * Hands the part being filled to the worker, to be sealed in place; the caller replaces
+   * `this.part` (the worker's now) with a free one. When the worker answers, the sealed parts at
+   * the front go on to the run, and the run to the disk when it can.
    */
-  private async sealPart(last: boolean): Promise<void> {
-    const length = this.partFill;
-    this.part.writeUInt32BE(partOverhead + length, 0);
-    const sealing = this.sealer.seal(this.part, nonceAt, length, partContext(this.digest, this.index, last));
-    // Its failure surfaces where it is awaited (collect), or not at all after an abort.
-    sealing.catch(() => undefined);
-    this.inFlight.push({ sealing, length });
+  private handOver(last: boolean): void {
+    const entry: InFlight = { length: this.partFill, slot: this.part, sealed: false };
+    entry.slot.bytes.writeUInt32BE(partOverhead + entry.length, 0);
+    this.inFlight.push(entry);
+    this.sealer.seal(entry.slot.at + nonceAt, entry.length, partContext(this.digest, this.index, last)).then(
+      () => {
+        entry.sealed = true;
+        this.takeSealed();
+      },
+      (error: unknown) => this.fail(error),
+    );
     this.partFill = 0;
     this.index++;
-    if (this.inFlight.length >= partsInFlight) await this.collect();
-    if (!last) this.part = this.free.pop() ?? this.newPart();
   }
 
-  /** The oldest part back from the worker, sealed: queued for the disk. */
-  private async collect(): Promise<void> {
-    const { sealing, length } = this.inFlight.shift()!;
-    const sealed = await sealing;
-    this.queue(sealed.subarray(0, lengthBytes + partOverhead + length));
-    this.runParts.push(sealed);
-    if (this.runBytes >= writeRunBytes) await this.startRun();
+  /** A free part buffer, waiting for the disk to free one when all are in use. */
+  private async takePart(): Promise<Slot> {
+    await this.until(() => this.free.length > 0);
+    return this.free.pop()!;
+  }
+
+  /** The sealed parts at the front of those out at the worker, queued for the disk in file order. */
+  private takeSealed(): void {
+    while (this.inFlight[0]?.sealed) {
+      const { slot, length } = this.inFlight.shift()!;
+      this.queue(slot.bytes.subarray(0, lengthBytes + partOverhead + length));
+      this.runParts.push(slot);
+    }
+    this.pump();
   }
 
   private queue(...pieces: Buffer[]): void {
@@ -238,66 +289,81 @@ export class ArchiveWriter {
     }
   }
 
-  /** Waits for the run in flight (its error surfaces here), then starts writing the queued one. */
-  private async startRun(): Promise<void> {
-    await this.settleRun();
+  /** Starts writing the queued run when the last one is written and this one is long enough (or the last). */
+  private pump(): void {
+    if (this.failure !== null || this.writing !== null || this.runBytes === 0) return;
+    if (this.runBytes < writeRunBytes && !(this.finishing && this.inFlight.length === 0)) return;
     const pieces = this.run;
+    const parts = this.runParts;
     const length = this.runBytes;
-    this.writingParts = this.runParts;
     this.run = [];
     this.runParts = [];
     this.runBytes = 0;
-    this.writing = length === 0 ? null : writeAll(this.handle, pieces).then(() => null, (error: unknown) => error ?? new Error('write failed'));
     // Counted when queued for the disk: the progress bar follows sealing, the flush closes the gap.
     this.bytesOut += length;
-  }
-
-  private async settleRun(): Promise<void> {
-    const failure = await this.writing;
-    this.writing = null;
-    this.free.push(...this.writingParts);
-    this.unflushedBytes += this.writingParts.reduce((sum, part) => sum + part.length, 0);
-    this.writingParts = [];
-    if (failure) throw failure;
-    await this.flushInBackground();
-  }
-
-  /** Starts a background flush of what is written when enough is, and none is in flight; an earlier one's error surfaces here. */
-  private async flushInBackground(): Promise<void> {
-    if (this.unflushedBytes < flushEveryBytes) return;
-    if (this.flushing) {
-      if (!this.flushed) return;
-      await this.settleFlush();
-    }
-    this.unflushedBytes = 0;
-    this.flushed = false;
-    this.flushing = this.handle.datasync().then(
+    this.writing = writeAll(this.handle, pieces).then(
       () => {
-        this.flushed = true;
-        return null;
+        this.writing = null;
+        this.free.push(...parts);
+        this.unflushedBytes += length;
+        this.flushInBackground();
+        this.pump();
+        this.changed();
       },
       (error: unknown) => {
-        this.flushed = true;
-        return error ?? new Error('flush failed');
+        this.writing = null;
+        this.fail(error ?? new Error('write failed'));
       },
     );
   }
 
-  private async settleFlush(): Promise<void> {
-    const failure = await this.flushing;
-    this.flushing = null;
-    if (failure) throw failure;
+  /** Starts a background flush of what is written when enough is, and none is in flight. */
+  private flushInBackground(): void {
+    if (this.failure !== null || this.flushing !== null || this.unflushedBytes < flushEveryBytes) return;
+    this.unflushedBytes = 0;
+    this.flushing = this.handle.datasync().then(
+      () => {
+        this.flushing = null;
+        this.flushInBackground();
+        this.changed();
+      },
+      (error: unknown) => {
+        this.flushing = null;
+        this.fail(error ?? new Error('flush failed'));
+      },
+    );
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error;
+    this.changed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** Waits until `done` holds, checking again whenever something in the background moves on; throws what failed there. */
+  private async until(done: () => boolean): Promise<void> {
+    for (;;) {
+      this.throwIfFailed();
+      if (done()) return;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private changed(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   private async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.run = [];
     try {
+      // Ends the thread, then wipes the key and every part buffer (plaintext and ciphertext alike).
       await this.sealer.close();
     } finally {
-      // A buffer out at the worker is detached here (length 0): nothing of it is left to wipe.
-      for (const part of [this.part, ...this.free, ...this.runParts, ...this.writingParts]) if (part.length > 0) part.fill(0);
-      this.run = [];
       await this.handle.close();
     }
   }

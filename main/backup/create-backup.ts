@@ -150,16 +150,20 @@ async function addFileMember(
   try {
     await writer.write(recordHead('member', path, size));
     const hash = createHash('sha256');
-    let position = 0;
-    while (position < size) {
-      // Read straight into the part that will be sealed. The hash is taken of these very bytes
-      // before the writer hands them on: what the list of contents vouches for is what is sealed.
-      const bytes = await writer.writeFrom(async (room) => (await handle.read(room, 0, Math.min(room.length, size - position), position)).bytesRead);
-      if (bytes.length === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-      hash.update(bytes);
-      position += bytes.length;
-      advance(bytes.length);
-    }
+    // Read straight into the parts that will be sealed, one read ahead. The hash is taken of these
+    // very bytes before the writer hands them on: what the list of contents vouches for is what is sealed.
+    await writer.writeRead(
+      size,
+      async (room, position) => {
+        const { bytesRead } = await handle.read(room, 0, room.length, position);
+        if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
+        return bytesRead;
+      },
+      (bytes) => {
+        hash.update(bytes);
+        advance(bytes.length);
+      },
+    );
     // Files under the data folder are written once and never changed; one that grew is being replaced.
     if ((await handle.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
     return { path, kind, size, sha256: hash.digest('hex') };

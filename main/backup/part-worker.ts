@@ -17,7 +17,7 @@ var __name = (target) => target;
 `;
 
 export interface PartToOpen {
-  /** Where the part's nonce starts in the buffer, and its length from there to the end of its tag. */
+  /** Where the part's nonce starts in the shared memory, and its length from there to the end of its tag. */
   at: number;
   length: number;
   /** Its associated data if more parts follow it, and if it is the last. */
@@ -25,20 +25,22 @@ export interface PartToOpen {
   last: string;
 }
 
-type Answer = Extract<PartWorkerReply, { buffer: ArrayBuffer }>;
-
 interface Waiting {
-  resolve: (reply: Answer) => void;
+  resolve: (reply: PartWorkerReply) => void;
   reject: (error: unknown) => void;
 }
 
 /**
  * A thread that seals and opens a backup's parts, so that the encryption runs beside the
  * hashing and the disk instead of in turn with them, and the window's process stays free.
- * Buffers are moved to the thread and back, never copied: a buffer given to `seal` or `open`
- * is unusable (empty) here until its answer hands it back. The body key is put in memory shared
- * with the thread, so `close` wipes it here whatever became of the thread. Every request fails
- * with the clinic's message if the thread stops (it crashed, or was ended) before answering.
+ *
+ * It works in place in `memory`, shared with this thread: the caller lays parts out there and
+ * must leave a part's bytes alone from the request until its answer (the writer and the check
+ * keep each buffer in exactly one list: being filled, out at the worker, queued, being written,
+ * or free). Sharing instead of moving buffers means no new memory per part on either side, and
+ * lets `close` wipe the key and every byte of plaintext here, whatever became of the thread.
+ * Every request fails with the clinic's message if the thread stops (it crashed, or was ended)
+ * before answering, or answers with an error.
  */
 export class PartWorker {
   private nextId = 1;
@@ -49,6 +51,7 @@ export class PartWorker {
   private constructor(
     private readonly worker: Worker,
     private readonly key: Uint8Array,
+    private readonly memory: Uint8Array,
   ) {
     worker.on('message', (reply: PartWorkerReply) => this.answer(reply));
     worker.on('error', (error) => this.fail(error));
@@ -56,62 +59,59 @@ export class PartWorker {
     worker.on('exit', (code) => this.fail(new Error(`the part worker stopped (${code})`)));
   }
 
-  /** Starts the thread with a copy of `bodyKey`; the caller keeps (and wipes) its own. */
-  static start(bodyKey: Buffer): PartWorker {
-    const shared = new Uint8Array(new SharedArrayBuffer(bodyKey.length));
-    shared.set(bodyKey);
+  /** Starts the thread with a copy of `bodyKey` (the caller keeps and wipes its own) and the shared memory it works in. */
+  static start(bodyKey: Buffer, memory: SharedArrayBuffer): PartWorker {
+    const key = new Uint8Array(new SharedArrayBuffer(bodyKey.length));
+    key.set(bodyKey);
     const worker = new Worker(workerSource, { eval: true });
-    const started = new PartWorker(worker, shared);
-    started.post({ op: 'key', key: shared.buffer as SharedArrayBuffer });
+    const started = new PartWorker(worker, key, new Uint8Array(memory));
+    started.post({ op: 'start', key: key.buffer as SharedArrayBuffer, memory });
     return started;
   }
 
   /**
-   * Seals, in place, the `length` bytes of plaintext at `at + 12` in `buffer`: the nonce is
-   * written at `at`, the ciphertext over the plaintext, the tag right after it. `buffer` must
-   * have its memory to itself (Buffer.allocUnsafeSlow): it is moved to the thread, and the
-   * buffer resolved is the same memory, sealed.
+   * Seals, in place, the `length` bytes of plaintext at `at + 12` in the shared memory: the
+   * nonce is written at `at`, the ciphertext over the plaintext, the tag right after it.
    */
-  async seal(buffer: Buffer, at: number, length: number, context: string): Promise<Buffer> {
-    const moved = ownArrayBuffer(buffer);
-    const reply = await this.request((id) => ({ op: 'seal', id, buffer: moved, at, length, context }), moved);
-    return Buffer.from(reply.buffer);
+  async seal(at: number, length: number, context: string): Promise<void> {
+    await this.request((id) => ({ op: 'seal', id, at, length, context }));
   }
 
   /**
-   * Opens, in place, the sealed parts in `buffer` (moved to the thread and back, as for seal):
-   * each as a part followed by more, or else as the last one. Per part: whether it opened as
-   * the last, with its plaintext now over its ciphertext; or null when it opened as neither,
-   * its bytes left as they were (no plaintext is given for a part whose tag did not match).
+   * Opens, in place, sealed parts in the shared memory: each as a part followed by more, or else
+   * as the last one; `scratch` is room there for the longest part's plaintext, used until its
+   * tag is checked. Per part: whether it opened as the last, its plaintext now over its
+   * ciphertext; or null when it opened as neither (no plaintext of it is given).
    */
-  async open(buffer: Buffer, parts: PartToOpen[]): Promise<{ buffer: Buffer; opened: (boolean | null)[] }> {
-    const moved = ownArrayBuffer(buffer);
-    const reply = await this.request((id) => ({ op: 'open', id, buffer: moved, parts }), moved);
-    if (reply.opened?.length !== parts.length) throw this.unexpected('an answer of the wrong kind');
-    return { buffer: Buffer.from(reply.buffer), opened: reply.opened };
+  async open(parts: PartToOpen[], scratch: number): Promise<(boolean | null)[]> {
+    const reply = await this.request((id) => ({ op: 'open', id, scratch, parts }));
+    if (!('opened' in reply) || reply.opened?.length !== parts.length) throw this.unexpected('an answer of the wrong kind');
+    return reply.opened;
   }
 
-  /** Wipes the shared key and ends the thread; anything still waiting fails. Safe to call twice. */
+  /** Ends the thread and wipes the shared key and memory; anything still waiting fails. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.key.fill(0);
     this.fail(new Error('the part worker was closed'));
     await this.worker.terminate();
+    // Only once the thread has stopped: it cannot write into the memory after this.
+    this.key.fill(0);
+    this.memory.fill(0);
   }
 
-  private request(message: (id: number) => PartWorkerRequest, moved: ArrayBuffer): Promise<Answer> {
+  private request(message: (id: number) => PartWorkerRequest): Promise<PartWorkerReply> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.post(message(id), [moved]);
+      this.post(message(id));
     });
   }
 
-  private post(message: PartWorkerRequest, moved: ArrayBuffer[] = []): void {
+  private post(message: PartWorkerRequest): void {
     try {
-      this.worker.postMessage(message, moved);
+      this.worker.postMessage(message);
     } catch (error) {
       this.fail(error);
     }
@@ -129,7 +129,7 @@ export class PartWorker {
     return new StoreError('SAVE_FAILED', backupMessages.stoppedUnexpectedly, { cause: new Error(what) });
   }
 
-  /** The first failure is the one every waiting and later request gets. */
+  /** The first failure is the one every waiting and later request gets; the key is wiped at once. */
   private fail(cause: unknown): void {
     this.failure ??= new StoreError('SAVE_FAILED', backupMessages.stoppedUnexpectedly, { cause });
     this.key.fill(0);
@@ -137,11 +137,4 @@ export class PartWorker {
     this.waiting.clear();
     for (const each of waiting) each.reject(this.failure);
   }
-}
-
-function ownArrayBuffer(buffer: Buffer): ArrayBuffer {
-  if (buffer.byteOffset !== 0 || buffer.buffer.byteLength !== buffer.length || !(buffer.buffer instanceof ArrayBuffer)) {
-    throw new RangeError('a buffer moved to the part worker must have its memory to itself');
-  }
-  return buffer.buffer;
 }

@@ -36,6 +36,8 @@ afterAll(() => {
 interface Watched {
   /** Each key as handed to a part worker, read through the memory it shares with the thread. */
   keys: Uint8Array[];
+  /** The memory each worker sealed or opened parts in, shared likewise. */
+  memories: Uint8Array[];
   /** Each key's bytes as they were when handed over. */
   keysAtStart: Buffer[];
   requests: string[];
@@ -48,14 +50,15 @@ type Message = { op: string; [field: string]: unknown };
  * to drop it) with the worker at hand.
  */
 function watchWorkers(meddle?: (message: Message, worker: Worker, count: number) => boolean): Watched {
-  const watched: Watched = { keys: [], keysAtStart: [], requests: [] };
+  const watched: Watched = { keys: [], memories: [], keysAtStart: [], requests: [] };
   const post = Worker.prototype.postMessage;
   vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, value: unknown, transfer?: readonly Transferable[]) {
     const message = value as Message;
-    if (message.op === 'key') {
+    if (message.op === 'start') {
       const key = new Uint8Array(message.key as SharedArrayBuffer);
       watched.keys.push(key);
       watched.keysAtStart.push(Buffer.from(key));
+      watched.memories.push(new Uint8Array(message.memory as SharedArrayBuffer));
     } else {
       watched.requests.push(message.op);
     }
@@ -67,8 +70,10 @@ function watchWorkers(meddle?: (message: Message, worker: Worker, count: number)
 
 const allZero = (bytes: Uint8Array) => bytes.every((byte) => byte === 0);
 
+/** The keys handed to the workers, and the memory where they held parts (plaintext and ciphertext), are all zeros now. */
 function expectKeysWiped(watched: Watched, workers: number) {
   expect(watched.keys.length).toBe(workers);
+  for (const [index, memory] of watched.memories.entries()) expect(allZero(memory), `memory of worker ${index + 1} wiped`).toBe(true);
   for (const [index, key] of watched.keys.entries()) {
     expect(key.length).toBe(32);
     expect(allZero(watched.keysAtStart[index]!), 'a real key was handed over').toBe(false);
@@ -94,8 +99,8 @@ describe('the part worker of a backup', () => {
       if (phases.at(-1) !== progress.phase) phases.push(progress.phase);
     });
     expect(phases).toEqual(['snapshot', 'writing', 'checking']);
-    // One thread seals the parts, a second opens them again for the check.
-    expectKeysWiped(watched, 2);
+    // One thread seals the parts, two more open them again for the check.
+    expectKeysWiped(watched, 3);
     expect(watched.requests).toContain('seal');
     expect(watched.requests).toContain('open');
     await expect(verifyBackupFile(created.path, { kind: 'recovery', recoveryKey: clinic.recoveryKey })).resolves.toMatchObject({ members: 5 });
@@ -126,7 +131,7 @@ describe('the part worker of a backup', () => {
     expectKeysWiped(watched, 1);
   });
 
-  it('that stops while the written file is read back: nothing is saved under the name, the keys are wiped', async () => {
+  it('that stops while the written file is read back (either of the two that open it): nothing is saved under the name, the keys are wiped', async () => {
     const watched = watchWorkers((message, worker, count) => {
       if (message.op !== 'open' || count !== 2) return true;
       void worker.terminate();
@@ -134,7 +139,7 @@ describe('the part worker of a backup', () => {
     });
     await expect(backUp()).rejects.toMatchObject({ code: 'SAVE_FAILED', message: expect.stringMatching(/stopped before it was finished/) });
     expectNothingLeft();
-    expectKeysWiped(watched, 2);
+    expectKeysWiped(watched, 3);
   });
 });
 
@@ -196,7 +201,7 @@ describe('a backup whose disk or files fail it', () => {
     const watched = watchWorkers();
     await expect(backUp()).rejects.toMatchObject({ code: 'BACKUP_DAMAGED', message: expect.stringMatching(/part 2 does not read back/) });
     expectNothingLeft();
-    expectKeysWiped(watched, 2);
+    expectKeysWiped(watched, 3);
   });
 });
 
