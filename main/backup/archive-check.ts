@@ -4,16 +4,27 @@ import { assertHeaderAuthentic, openArchive, type OpenedArchive } from './archiv
 import { PlainStream, walkBody } from './archive-body';
 import { backupMessages, damaged } from './backup-messages';
 import { PartWorker, type PartToOpen } from './part-worker';
+import type { WrittenSoFar } from './archive-writer';
 import { checkContents } from './read-archive';
 import type { StoreError } from '../store/store-error';
 
 export interface CheckWrittenOptions {
-  /** Bytes of the file read so far, of its size. */
+  /** Bytes of the file read so far, of its size (so far, while it is still being written). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The file is still being written: it is read as far as it is written, and to its end once
+   * it all is; the check fails if the writing stops before the end.
+   */
+  following?: WrittenSoFar;
+  /**
+   * A part worker already started with this archive's body key (the writer's, shared); the
+   * check then leaves it running for its owner to end. Without it the check starts its own.
+   */
+  worker?: PartWorker;
 }
 
 /** The file is read in runs of about this many bytes, each opened by the part worker in place. */
-const readRunBytes = 8 * 1024 * 1024;
+const readRunBytes = 4 * 1024 * 1024;
 
 /**
  * The check a new backup gets before it is given its name: the file read back in full from the
@@ -23,7 +34,7 @@ const readRunBytes = 8 * 1024 * 1024;
  * against what was found, as `readArchive` does (the same backup, every member in order with its
  * name and size, the database and key file once each, no name twice).
  *
- * The parts are opened by two part workers, in place in a few reused buffers, while the next runs
+ * The parts are opened by a part worker, in place in a few reused buffers, while the next runs
  * are read; the window's process only walks the records.
  *
  * Why the members are not hashed again here, as verify-backup and restore hash them: every part
@@ -42,34 +53,36 @@ const readRunBytes = 8 * 1024 * 1024;
  * with the list, end to end, so a backup is checked that way whenever it is verified or used.
  */
 export async function checkWrittenArchive(path: string, dataKey: Buffer, storeId: string, options: CheckWrittenOptions = {}): Promise<void> {
+  const { following } = options;
+  // The first run written holds the whole header.
+  if (following) await writtenPast(following, 0);
   const archive = await openArchive(path);
-  const workers: PartWorker[] = [];
+  let worker = options.worker ?? null;
+  const ownsWorker = !worker;
   try {
     const unlocked = await unlockArchive(archive.header, { kind: 'data-key', dataKey, storeId });
+    // Derived from the header as read back: its MAC proves it is the header the writer sealed
+    // with, so a shared worker's key (derived by the writer from the same salt and id) is this one.
     const keys = deriveArchiveKeys(unlocked.dataKey, archive.header);
     unlocked.dataKey.fill(0);
-    const ring = new RunRing(archive.header.partSize);
     try {
       assertHeaderAuthentic(archive, keys);
-      for (let i = 0; i < openingWorkers; i++) workers.push(PartWorker.start(keys.body, ring.memory));
+      worker ??= PartWorker.start(keys.body);
     } finally {
       wipeKeys(keys);
     }
-    options.onProgress?.(archive.bodyStart, archive.size);
-    const parts = openedInWorkers(archive, workers, ring, (read) => options.onProgress?.(read, archive.size));
+    const ring = new RunRing(archive.header.partSize, worker);
+    const total = () => (following ? following.written() : archive.size);
+    options.onProgress?.(archive.bodyStart, total());
+    const parts = openedInWorker(archive, worker, ring, following ?? null, (read) => options.onProgress?.(read, total()));
     const { seen, manifest } = await walkBody(new PlainStream(parts), {}, { hashMembers: false });
     checkContents(archive.header, manifest, seen, false);
   } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
+    // Its own worker is ended here, which wipes the key and the run buffers; a shared one by its owner.
+    if (ownsWorker) await worker?.close();
     await archive.close();
   }
 }
-
-/**
- * Opening the parts is nearly all of the check's work, and the window's process is free while it
- * runs: two workers take the runs of the file in turn, one on each core.
- */
-const openingWorkers = 2;
 
 /** Runs read and handed to the workers ahead of the one being walked. */
 const runsAhead = 3;
@@ -86,42 +99,54 @@ interface Run {
 }
 
 /**
- * The runs the file is read into, and a room per worker where it keeps a part's plaintext until
- * its tag is checked, all in memory shared with the workers. A run is free, being read, out at a
+ * The runs the file is read into, and the room where the worker keeps a part's plaintext until
+ * its tag is checked, all in memory shared with the worker. A run is free, being read, out at the
  * worker, or being walked: never two at once.
  */
 class RunRing {
   /** The one walked, those ahead, and the next, which already holds the start of a part the last run cut. */
   static readonly runs = runsAhead + 2;
-  readonly memory: SharedArrayBuffer;
   readonly capacity: number;
-  readonly scratch: number[];
+  readonly scratch: number;
+  /** How the worker names this memory. */
+  readonly memoryIndex: number;
+  private readonly scratchBytes: Buffer;
   private readonly free: Run[];
+  /** The run buffers used so far: the ones to wipe. */
+  private readonly used = new Set<Run>();
   private readonly waiting: (() => void)[] = [];
 
-  constructor(partSize: number) {
+  constructor(partSize: number, worker: PartWorker) {
     const maxSealed = partSize + partOverhead;
     this.capacity = readRunBytes + 4 + maxSealed;
-    const runsEnd = RunRing.runs * this.capacity;
-    this.scratch = Array.from({ length: openingWorkers }, (_, worker) => runsEnd + worker * maxSealed);
-    this.memory = new SharedArrayBuffer(runsEnd + openingWorkers * maxSealed);
-    const shared = Buffer.from(this.memory);
+    this.scratch = RunRing.runs * this.capacity;
+    const memory = new SharedArrayBuffer(this.scratch + maxSealed);
+    // Every byte of plaintext the check held (the runs used and the worker's room), wiped when the worker is closed.
+    this.memoryIndex = worker.attach(memory, () => {
+      for (const run of this.used) run.bytes.fill(0);
+      this.scratchBytes.fill(0);
+    });
+    const shared = Buffer.from(memory);
+    this.scratchBytes = shared.subarray(this.scratch);
     this.free = Array.from({ length: RunRing.runs }, (_, run) => ({ at: run * this.capacity, bytes: shared.subarray(run * this.capacity, (run + 1) * this.capacity) }));
   }
 
   /** A free run buffer, once one is. */
   async take(): Promise<Run> {
     while (this.free.length === 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return this.free.pop()!;
+    const run = this.free.pop()!;
+    this.used.add(run);
+    return run;
   }
 
   give(run: Run): void {
     this.free.push(run);
     this.waiting.shift()?.();
   }
+
 }
 
-/** One run of the file, read and handed to a worker. */
+/** One run of the file, read and handed to the worker. */
 interface SentRun {
   run: Run;
   parts: RunPart[];
@@ -135,15 +160,14 @@ interface SentRun {
  * The plaintext of every part in order, as views into reused buffers: each is valid until the
  * next is asked for, which PlainStream and walkBody respect (they copy what they keep). Fails
  * as `decryptParts` does: a part that does not open at its place, a cut-off end, data after the
- * last part. The file is read ahead, run by run, and each run handed to the next worker in turn.
+ * last part. The file is read ahead, run by run, each run handed to the worker as soon as it is read.
  */
-async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], ring: RunRing, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+async function* openedInWorker(archive: OpenedArchive, worker: PartWorker, ring: RunRing, following: WrittenSoFar | null, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const digest = headerDigest(archive.headerBytes);
   const maxSealed = archive.header.partSize + partOverhead;
   const capacity = ring.capacity;
   let position = archive.bodyStart;
   let index = 0;
-  let runs = 0;
   /** The next run to read into, holding `carried` bytes: the start of a part the last run cut. */
   let next = await ring.take();
   let carried = 0;
@@ -155,7 +179,13 @@ async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], r
     let filled = carried;
     let ended = false;
     while (filled < capacity) {
-      const { bytesRead } = await archive.handle.read(buffer, filled, capacity - filled, position);
+      let room = capacity - filled;
+      // While the file is being written, only what is written is read.
+      if (following && !following.ended()) {
+        await writtenPast(following, position);
+        if (!following.ended()) room = Math.min(room, following.written() - position);
+      }
+      const { bytesRead } = await archive.handle.read(buffer, filled, room, position);
       if (bytesRead === 0) {
         ended = true;
         break;
@@ -183,8 +213,7 @@ async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], r
       next = await ring.take();
       carried = buffer.copy(next.bytes, 0, at, filled);
     }
-    const worker = runs++ % workers.length;
-    const opening = workers[worker]!.open(parts, ring.scratch[worker]!);
+    const opening = worker.open(ring.memoryIndex, parts, ring.scratch);
     // Its failure surfaces where it is awaited, or not at all once the walk has stopped.
     opening.catch(() => undefined);
     return { run, parts, opening, atEnd, failure };
@@ -214,7 +243,7 @@ async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], r
       for (const [i, part] of opening.parts.entries()) {
         const last = opened[i];
         if (last === null || last === undefined) throw damaged(backupMessages.damagedPart(part.index + 1));
-        if (last && part.end !== archive.size) throw damaged(backupMessages.trailingData);
+        if (last && part.end !== (await fileSize(archive, following))) throw damaged(backupMessages.trailingData);
         onRead(part.end);
         const start = part.at - opening.run.at;
         yield shared.subarray(start + 12, start + part.length - 16);
@@ -227,4 +256,18 @@ async function* openedInWorkers(archive: OpenedArchive, workers: PartWorker[], r
   } finally {
     stopped = true;
   }
+}
+
+/** Waits until the file is written past `position`, or all written; fails if the writing stopped. */
+async function writtenPast(following: WrittenSoFar, position: number): Promise<void> {
+  while (following.written() <= position && !following.ended()) await following.moved();
+  if (following.failed()) throw new Error('the backup stopped being written');
+}
+
+/** The file's size: as it was opened, or once a followed file is all written, as it is then. */
+async function fileSize(archive: OpenedArchive, following: WrittenSoFar | null): Promise<number> {
+  if (!following) return archive.size;
+  while (!following.ended()) await following.moved();
+  if (following.failed()) throw new Error('the backup stopped being written');
+  return (await archive.handle.stat()).size;
 }

@@ -30,12 +30,25 @@ const flushEveryBytes = 64 * 1024 * 1024;
  * Part buffers beyond those of the run being written and the one being queued: room for the
  * reading and hashing to run ahead of the worker, and the worker ahead of the disk.
  */
-const partsAhead = 12;
+const partsAhead = 8;
 
 /** A part's place in its buffer: its length (4 bytes), then the nonce where its plaintext will be sealed. */
 const lengthBytes = 4;
 const nonceAt = lengthBytes;
 const plaintextAt = nonceAt + 12;
+
+/**
+ * How far a file being written has got, for a reader that follows it (checkWrittenArchive): the
+ * bytes from its start that are written (their writes have returned), whether writing is over
+ * (all written, or stopped by a failure), and a wait for either to move on.
+ */
+export interface WrittenSoFar {
+  written(): number;
+  ended(): boolean;
+  /** Writing stopped before the end: the reader stops too. */
+  failed(): boolean;
+  moved(): Promise<void>;
+}
 
 /** One part's buffer in the memory shared with the part worker. */
 interface Slot {
@@ -86,12 +99,18 @@ export class ArchiveWriter {
   private flushing: Promise<void> | null = null;
   private unflushedBytes = 0;
   private bytesOut = 0;
+  /** Bytes from the start of the file whose writes have returned, and whether all are. */
+  private bytesWritten = 0;
+  private allWritten = false;
   /**
    * The first thing that went wrong in the background (the worker, a write, a flush): it
    * surfaces at the caller's next wait, never as an unhandled rejection.
    */
   private failure: unknown = null;
   private readonly waiting: (() => void)[] = [];
+  private readonly memoryIndex: number;
+  /** The part buffers used so far: the ones to wipe (the rest were never touched). */
+  private readonly used = new Set<Slot>();
   private closed = false;
 
   private constructor(
@@ -101,15 +120,26 @@ export class ArchiveWriter {
     private readonly digest: string,
     private readonly partSize: number,
     private readonly sealer: PartWorker,
+    /** The worker was started for this writer alone, and ends with it. */
+    private readonly ownsSealer: boolean,
     memory: SharedArrayBuffer,
   ) {
+    // Every part buffer used, plaintext and ciphertext alike, is wiped when the worker is closed.
+    this.memoryIndex = sealer.attach(memory, () => {
+      for (const slot of this.used) slot.bytes.fill(0);
+    });
     const stride = lengthBytes + partOverhead + partSize;
     const shared = Buffer.from(memory);
     this.free = Array.from({ length: memory.byteLength / stride }, (_, slot) => ({ at: slot * stride, bytes: shared.subarray(slot * stride, (slot + 1) * stride) })).reverse();
     this.part = this.free.pop()!;
+    this.used.add(this.part);
   }
 
-  static async create(finalPath: string, header: ArchiveHeader, dataKey: Buffer): Promise<ArchiveWriter> {
+  /**
+   * `partWorker`: one already started with this archive's body key, shared with the check that
+   * follows the writing (create-backup); without it the writer starts its own.
+   */
+  static async create(finalPath: string, header: ArchiveHeader, dataKey: Buffer, partWorker?: PartWorker): Promise<ArchiveWriter> {
     if (existsSync(finalPath)) throw new StoreError('SAVE_FAILED', backupMessages.targetExists);
     const partialPath = `${finalPath}.partial`;
     // 'wx': a .partial of the same name is another run's, never ours to overwrite.
@@ -120,7 +150,7 @@ export class ArchiveWriter {
       // A run being written, one being queued (each a part more than a run's worth, at most), and those ahead.
       const slots = 2 * (Math.ceil(writeRunBytes / header.partSize) + 1) + partsAhead;
       const memory = new SharedArrayBuffer(slots * (lengthBytes + partOverhead + header.partSize));
-      const writer = new ArchiveWriter(handle, partialPath, finalPath, headerDigest(headerBytes), header.partSize, PartWorker.start(keys.body, memory), memory);
+      const writer = new ArchiveWriter(handle, partialPath, finalPath, headerDigest(headerBytes), header.partSize, partWorker ?? PartWorker.start(keys.body), !partWorker, memory);
       writer.queue(headerBytes, headerMac(keys, headerBytes));
       return writer;
     } catch (error) {
@@ -192,8 +222,18 @@ export class ArchiveWriter {
     this.finishing = true;
     this.pump();
     await this.until(() => this.inFlight.length === 0 && this.runBytes === 0 && this.writing === null);
+    this.allWritten = true;
+    this.changed();
     return this.bytesOut;
   }
+
+  /** For a reader that follows the file as it is written. */
+  readonly progress: WrittenSoFar = {
+    written: () => this.bytesWritten,
+    ended: () => this.allWritten || this.failure !== null,
+    failed: () => this.failure !== null,
+    moved: () => new Promise<void>((resolve) => this.waiting.push(resolve)),
+  };
 
   /** Flushes the written file to the disk and closes it. */
   async flushToDisk(): Promise<void> {
@@ -227,13 +267,17 @@ export class ArchiveWriter {
     syncFolder(this.finalPath);
   }
 
-  /** Ends the worker, waits out the disk, closes and removes the .partial file; the folder is as it was. */
-  async abort(): Promise<void> {
-    this.failure ??= new Error('aborted');
-    await this.sealer.close();
+  /**
+   * Ends the worker, waits out the disk, closes and removes the .partial file; the folder is as it
+   * was. A reader following the file is told at once, and the file is removed once `readersDone`.
+   */
+  async abort(readersDone: Promise<unknown> = Promise.resolve()): Promise<void> {
+    this.fail(new Error('aborted'));
+    if (this.ownsSealer) await this.sealer.close();
     await this.writing;
     await this.flushing;
     await this.close();
+    await readersDone.catch(() => undefined);
     await unlink(this.partialPath).catch(() => undefined);
   }
 
@@ -255,7 +299,7 @@ export class ArchiveWriter {
     const entry: InFlight = { length: this.partFill, slot: this.part, sealed: false };
     entry.slot.bytes.writeUInt32BE(partOverhead + entry.length, 0);
     this.inFlight.push(entry);
-    this.sealer.seal(entry.slot.at + nonceAt, entry.length, partContext(this.digest, this.index, last)).then(
+    this.sealer.seal(this.memoryIndex, entry.slot.at + nonceAt, entry.length, partContext(this.digest, this.index, last)).then(
       () => {
         entry.sealed = true;
         this.takeSealed();
@@ -269,7 +313,9 @@ export class ArchiveWriter {
   /** A free part buffer, waiting for the disk to free one when all are in use. */
   private async takePart(): Promise<Slot> {
     await this.until(() => this.free.length > 0);
-    return this.free.pop()!;
+    const slot = this.free.pop()!;
+    this.used.add(slot);
+    return slot;
   }
 
   /** The sealed parts at the front of those out at the worker, queued for the disk in file order. */
@@ -305,6 +351,7 @@ export class ArchiveWriter {
       () => {
         this.writing = null;
         this.free.push(...parts);
+        this.bytesWritten += length;
         this.unflushedBytes += length;
         this.flushInBackground();
         this.pump();
@@ -361,8 +408,8 @@ export class ArchiveWriter {
     this.closed = true;
     this.run = [];
     try {
-      // Ends the thread, then wipes the key and every part buffer (plaintext and ciphertext alike).
-      await this.sealer.close();
+      // Ends its own thread, which wipes the key and the part buffers; a shared one is ended (and wiped) by its owner.
+      if (this.ownsSealer) await this.sealer.close();
     } finally {
       await this.handle.close();
     }

@@ -13,10 +13,12 @@ import type { Vault } from '../vault/vault';
 import { defaultPartSize, type ArchiveHeader } from './archive-format';
 import { recordHead } from './archive-body';
 import { checkWrittenArchive } from './archive-check';
+import { deriveArchiveKeys, wipeKeys } from './archive-keys';
 import { ArchiveWriter, newArchiveSalt } from './archive-writer';
 import { backupMessages } from './backup-messages';
 import { dataFilesToBackUp } from './data-files';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
+import { PartWorker } from './part-worker';
 import { removeLeftoverSnapshots, takeSnapshot } from './snapshot';
 
 /** The live store a backup is taken from. */
@@ -43,9 +45,29 @@ export interface CreatedBackup {
  * file is read back and checked in full under its .partial name before it gets the real one.
  */
 export async function writeBackup(source: BackupSource, targetPath: string, onProgress?: (progress: BackupProgress) => void): Promise<CreatedBackup> {
-  const dataDir = source.vault.folder.root;
-  removeLeftoverSnapshots(dataDir);
+  removeLeftoverSnapshots(source.vault.folder.root);
   await outsideTransaction(source.db);
+  // One part worker seals the parts and opens them again for the check; it boots (about a tenth
+  // of a second) while the snapshot is taken, and is ended, its key and buffers wiped, on every path.
+  const archive = { archiveId: randomUUID(), kdf: { name: 'hkdf-sha256' as const, salt: newArchiveSalt() } };
+  const keys = deriveArchiveKeys(source.dataKey, archive);
+  const worker = PartWorker.start(keys.body);
+  wipeKeys(keys);
+  try {
+    return await writeBackupWith(worker, archive, source, targetPath, onProgress);
+  } finally {
+    await worker.close();
+  }
+}
+
+async function writeBackupWith(
+  worker: PartWorker,
+  archive: Pick<ArchiveHeader, 'archiveId' | 'kdf'>,
+  source: BackupSource,
+  targetPath: string,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<CreatedBackup> {
+  const dataDir = source.vault.folder.root;
   onProgress?.({ activity: 'backup', phase: 'snapshot', done: 0, total: 1 });
 
   // One synchronous turn, so nothing this process writes can land in between: the audit head is
@@ -56,6 +78,7 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
   const keySlots = readFileSync(source.vault.folder.keySlots);
   const snapshot = takeSnapshot(source.db, dataDir);
   let writer: ArchiveWriter | null = null;
+  let checking: Promise<void> | null = null;
   try {
     const counts = countRecords(source.db);
     const auditHead = (source.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
@@ -66,16 +89,31 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const header: ArchiveHeader = {
       format: 'skinledger-backup',
       version: 1,
-      archiveId: randomUUID(),
+      archiveId: archive.archiveId,
       storeId,
       createdAt,
       appVersion: source.appVersion,
       schemaVersion,
       partSize: defaultPartSize,
-      kdf: { name: 'hkdf-sha256', salt: newArchiveSalt() },
+      kdf: archive.kdf,
       keySlots: keySlots.toString('utf8'),
     };
-    writer = await ArchiveWriter.create(targetPath, header, source.dataKey);
+    writer = await ArchiveWriter.create(targetPath, header, source.dataKey, worker);
+    // The check reads the file back as it is written, each run once its write has returned, and
+    // finishes once the last one is written: the whole file read back from the disk and checked
+    // (see checkWrittenArchive) before the backup is named. Its progress shows once the writing is done.
+    let checked = 0;
+    let writingDone = false;
+    checking = checkWrittenArchive(writer.partialPath, source.dataKey, header.storeId, {
+      following: writer.progress,
+      worker,
+      onProgress: (read, size) => {
+        checked = read;
+        if (writingDone) onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size });
+      },
+    });
+    // Its failure surfaces below, where it is awaited, whichever fails first.
+    checking.catch(() => undefined);
     const total = snapshot.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
     const advance = (bytes: number) => {
@@ -103,22 +141,18 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     await writer.write(recordHead('manifest', '', manifestBytes.length));
     await writer.write(manifestBytes);
     const sizeBytes = await writer.finishWriting();
+    writingDone = true;
+    onProgress?.({ activity: 'backup', phase: 'checking', done: checked, total: sizeBytes });
 
     // Every byte is written, and most are on the disk already (the writer flushes as it goes);
-    // the file is read back in full while the disk takes the rest (the two wait on different
-    // things: the check on the processor, the flush on the drive). Only when both are done is it
+    // the check reads the last runs while the disk takes the rest. Only when both are done is it
     // called a backup.
-    const partialPath = writer.partialPath;
-    await bothDone(
-      checkWrittenArchive(partialPath, source.dataKey, header.storeId, {
-        onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }),
-      }),
-      writer.flushToDisk(),
-    );
+    await bothDone(checking, writer.flushToDisk());
     await writer.commit();
     return { path: targetPath, file: basename(targetPath), createdAt, sizeBytes, counts };
   } catch (error) {
-    await writer?.abort();
+    // The check stops as soon as the writing does, and has let go of the .partial before it goes.
+    await writer?.abort(checking ?? undefined);
     throw asBackupFailure(error);
   } finally {
     rmSync(snapshot.path, { force: true });

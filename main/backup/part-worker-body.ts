@@ -9,13 +9,15 @@ export interface PartWorkerDeps {
   randomBytes: typeof RandomBytes;
 }
 
-/**
- * The body key and the buffers the parts are sealed and opened in, both in memory shared with
- * the main thread, so that the main thread can wipe them on every path.
- */
+/** The body key, in memory shared with the main thread so that the main thread can wipe it on every path. */
 export interface StartMessage {
   op: 'start';
   key: SharedArrayBuffer;
+}
+
+/** Buffers the parts are sealed and opened in, shared likewise; requests name them by the order they came in. */
+export interface AttachMessage {
+  op: 'attach';
   memory: SharedArrayBuffer;
 }
 
@@ -27,6 +29,7 @@ export interface StartMessage {
 export interface SealMessage {
   op: 'seal';
   id: number;
+  memory: number;
   at: number;
   length: number;
   context: string;
@@ -41,11 +44,12 @@ export interface SealMessage {
 export interface OpenMessage {
   op: 'open';
   id: number;
+  memory: number;
   scratch: number;
   parts: { at: number; length: number; more: string; last: string }[];
 }
 
-export type PartWorkerRequest = StartMessage | SealMessage | OpenMessage;
+export type PartWorkerRequest = StartMessage | AttachMessage | SealMessage | OpenMessage;
 
 /** `opened`: per part, whether it opened as the last part, or null when it opened as neither. */
 export type PartWorkerReply = { id: number; opened?: (boolean | null)[] } | { id: number; error: string };
@@ -73,15 +77,16 @@ export function partWorkerBody(deps: PartWorkerDeps): void {
    */
   const sliceBytes = 16 * 1024;
   let key: Buffer | null = null;
-  let bytes: Buffer | null = null;
+  const memories: Buffer[] = [];
 
-  const started = (): { key: Buffer; bytes: Buffer } => {
+  const started = (memory: number): { key: Buffer; bytes: Buffer } => {
+    const bytes = memories[memory];
     if (!key || !bytes) throw new Error('not started');
     return { key, bytes };
   };
 
   const seal = (message: SealMessage): void => {
-    const { key, bytes } = started();
+    const { key, bytes } = started(message.memory);
     const start = message.at + nonceBytes;
     const end = start + message.length;
     const nonce = deps.randomBytes(nonceBytes);
@@ -123,7 +128,7 @@ export function partWorkerBody(deps: PartWorkerDeps): void {
   };
 
   const open = (message: OpenMessage): (boolean | null)[] => {
-    const { key, bytes } = started();
+    const { key, bytes } = started(message.memory);
     return message.parts.map(({ at, length, more, last }) => {
       const sealed = bytes.subarray(at, at + length);
       const scratch = bytes.subarray(message.scratch, message.scratch + length);
@@ -139,7 +144,10 @@ export function partWorkerBody(deps: PartWorkerDeps): void {
   deps.port.on('message', (message: PartWorkerRequest) => {
     if (message.op === 'start') {
       key = Buffer.from(message.key);
-      bytes = Buffer.from(message.memory);
+      return;
+    }
+    if (message.op === 'attach') {
+      memories.push(Buffer.from(message.memory));
       return;
     }
     let reply: PartWorkerReply;

@@ -48,10 +48,11 @@ export class PartWorker {
   private failure: StoreError | null = null;
   private closed = false;
 
+  private readonly wipes: (() => void)[] = [];
+
   private constructor(
     private readonly worker: Worker,
     private readonly key: Uint8Array,
-    private readonly memory: Uint8Array,
   ) {
     worker.on('message', (reply: PartWorkerReply) => this.answer(reply));
     worker.on('error', (error) => this.fail(error));
@@ -59,22 +60,36 @@ export class PartWorker {
     worker.on('exit', (code) => this.fail(new Error(`the part worker stopped (${code})`)));
   }
 
-  /** Starts the thread with a copy of `bodyKey` (the caller keeps and wipes its own) and the shared memory it works in. */
-  static start(bodyKey: Buffer, memory: SharedArrayBuffer): PartWorker {
+  /**
+   * Starts the thread with a copy of `bodyKey` (the caller keeps and wipes its own). It takes a
+   * moment to boot (about a tenth of a second), so a backup starts it before anything else.
+   */
+  static start(bodyKey: Buffer): PartWorker {
     const key = new Uint8Array(new SharedArrayBuffer(bodyKey.length));
     key.set(bodyKey);
     const worker = new Worker(workerSource, { eval: true });
-    const started = new PartWorker(worker, key, new Uint8Array(memory));
-    started.post({ op: 'start', key: key.buffer as SharedArrayBuffer, memory });
+    const started = new PartWorker(worker, key);
+    started.post({ op: 'start', key: key.buffer as SharedArrayBuffer });
     return started;
+  }
+
+  /**
+   * Shares `memory` with the thread, to seal and open parts in; the number names it in
+   * requests. `wipe` (which wipes what its owner used of it) is called when the worker is closed,
+   * once the thread has stopped and can no longer write there.
+   */
+  attach(memory: SharedArrayBuffer, wipe: () => void): number {
+    this.wipes.push(wipe);
+    this.post({ op: 'attach', memory });
+    return this.wipes.length - 1;
   }
 
   /**
    * Seals, in place, the `length` bytes of plaintext at `at + 12` in the shared memory: the
    * nonce is written at `at`, the ciphertext over the plaintext, the tag right after it.
    */
-  async seal(at: number, length: number, context: string): Promise<void> {
-    await this.request((id) => ({ op: 'seal', id, at, length, context }));
+  async seal(memory: number, at: number, length: number, context: string): Promise<void> {
+    await this.request((id) => ({ op: 'seal', id, memory, at, length, context }));
   }
 
   /**
@@ -83,21 +98,23 @@ export class PartWorker {
    * tag is checked. Per part: whether it opened as the last, its plaintext now over its
    * ciphertext; or null when it opened as neither (no plaintext of it is given).
    */
-  async open(parts: PartToOpen[], scratch: number): Promise<(boolean | null)[]> {
-    const reply = await this.request((id) => ({ op: 'open', id, scratch, parts }));
+  async open(memory: number, parts: PartToOpen[], scratch: number): Promise<(boolean | null)[]> {
+    const reply = await this.request((id) => ({ op: 'open', id, memory, scratch, parts }));
     if (!('opened' in reply) || reply.opened?.length !== parts.length) throw this.unexpected('an answer of the wrong kind');
     return reply.opened;
   }
 
-  /** Ends the thread and wipes the shared key and memory; anything still waiting fails. Safe to call twice. */
+  /** Ends the thread, then wipes the shared key and memory; anything still waiting fails. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.fail(new Error('the part worker was closed'));
-    await this.worker.terminate();
-    // Only once the thread has stopped: it cannot write into the memory after this.
-    this.key.fill(0);
-    this.memory.fill(0);
+    try {
+      await this.worker.terminate();
+    } finally {
+      this.key.fill(0);
+      for (const wipe of this.wipes) wipe();
+    }
   }
 
   private request(message: (id: number) => PartWorkerRequest): Promise<PartWorkerReply> {
