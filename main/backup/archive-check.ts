@@ -99,18 +99,15 @@ interface Run {
 }
 
 /**
- * The runs the file is read into, and the room where the worker keeps a part's plaintext until
- * its tag is checked, all in memory shared with the worker. A run is free, being read, out at the
- * worker, or being walked: never two at once.
+ * The runs the file is read into, in memory shared with the worker, which opens their parts in
+ * place. A run is free, being read, out at the worker, or being walked: never two at once.
  */
 class RunRing {
   /** The one walked, those ahead, and the next, which already holds the start of a part the last run cut. */
   static readonly runs = runsAhead + 2;
   readonly capacity: number;
-  readonly scratch: number;
   /** How the worker names this memory. */
   readonly memoryIndex: number;
-  private readonly scratchBytes: Buffer;
   private readonly free: Run[];
   /** The run buffers used so far: the ones to wipe. */
   private readonly used = new Set<Run>();
@@ -119,15 +116,12 @@ class RunRing {
   constructor(partSize: number, worker: PartWorker) {
     const maxSealed = partSize + partOverhead;
     this.capacity = readRunBytes + 4 + maxSealed;
-    this.scratch = RunRing.runs * this.capacity;
-    const memory = new SharedArrayBuffer(this.scratch + maxSealed);
-    // Every byte of plaintext the check held (the runs used and the worker's room), wiped when the worker is closed.
+    const memory = new SharedArrayBuffer(RunRing.runs * this.capacity);
+    // Every byte of plaintext the check held (the runs used), wiped when the worker is closed.
     this.memoryIndex = worker.attach(memory, () => {
       for (const run of this.used) run.bytes.fill(0);
-      this.scratchBytes.fill(0);
     });
     const shared = Buffer.from(memory);
-    this.scratchBytes = shared.subarray(this.scratch);
     this.free = Array.from({ length: RunRing.runs }, (_, run) => ({ at: run * this.capacity, bytes: shared.subarray(run * this.capacity, (run + 1) * this.capacity) }));
   }
 
@@ -213,7 +207,7 @@ async function* openedInWorker(archive: OpenedArchive, worker: PartWorker, ring:
       next = await ring.take();
       carried = buffer.copy(next.bytes, 0, at, filled);
     }
-    const opening = worker.open(ring.memoryIndex, parts, ring.scratch);
+    const opening = worker.open(ring.memoryIndex, parts);
     // Its failure surfaces where it is awaited, or not at all once the walk has stopped.
     opening.catch(() => undefined);
     return { run, parts, opening, atEnd, failure };

@@ -94,12 +94,12 @@ export class PartWorker {
 
   /**
    * Opens, in place, sealed parts in the shared memory: each as a part followed by more, or else
-   * as the last one; `scratch` is room there for the longest part's plaintext, used until its
-   * tag is checked. Per part: whether it opened as the last, its plaintext now over its
-   * ciphertext; or null when it opened as neither (no plaintext of it is given).
+   * as the last one. Per part: whether it opened as the last, its plaintext now over its
+   * ciphertext; or null when it opened as neither, its bytes left as they were (no plaintext of
+   * it is given).
    */
-  async open(memory: number, parts: PartToOpen[], scratch: number): Promise<(boolean | null)[]> {
-    const reply = await this.request((id) => ({ op: 'open', id, memory, scratch, parts }));
+  async open(memory: number, parts: PartToOpen[]): Promise<(boolean | null)[]> {
+    const reply = await this.request((id) => ({ op: 'open', id, memory, parts }));
     if (!('opened' in reply) || reply.opened?.length !== parts.length) throw this.unexpected('an answer of the wrong kind');
     return reply.opened;
   }

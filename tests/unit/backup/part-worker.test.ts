@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker, type Transferable } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BackupProgress } from '../../../shared/contract/backup-channels';
+import { PartWorker } from '../../../main/backup/part-worker';
 import { restoreIntoEmptyFolder } from '../../../main/backup/restore-backup';
 import { verifyBackupFile } from '../../../main/backup/verify-backup';
 import { backupClinic, type BackupClinic } from './backup-fixture';
@@ -223,5 +224,47 @@ describe('a backup written by the part worker', () => {
       await back.close();
       rmSync(target, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the part worker on its own', () => {
+  it('opens a part only at its own place and as what it was sealed as; one that does not open is left exactly as it was', async () => {
+    const key = randomBytes(32);
+    const memory = new SharedArrayBuffer(3 * 1024 * 1024);
+    const bytes = Buffer.from(memory);
+    const worker = PartWorker.start(key);
+    try {
+      const index = worker.attach(memory, () => bytes.fill(0));
+      // Three parts of uneven sizes, laid out as in a file: nonce (12), plaintext sealed in place, tag (16).
+      const lengths = [1024 * 1024, 300_001, 4099];
+      const plaintexts = lengths.map((length) => randomBytes(length));
+      let at = 0;
+      const parts = lengths.map((length, i) => {
+        plaintexts[i]!.copy(bytes, at + 12);
+        const part = { at, length: 12 + length + 16, more: `ctx:${i}:more`, last: `ctx:${i}:last` };
+        at += part.length;
+        return part;
+      });
+      await Promise.all(parts.map((part, i) => worker.seal(index, part.at, lengths[i]!, i === parts.length - 1 ? part.last : part.more)));
+      for (const [i, part] of parts.entries()) {
+        if (lengths[i]! > 0) expect(bytes.subarray(part.at + 12, part.at + 12 + lengths[i]!).equals(plaintexts[i]!), `part ${i} sealed over its plaintext`).toBe(false);
+      }
+      const sealed = Buffer.from(bytes.subarray(0, at));
+
+      // Part 1 damaged, and part 0 offered with part 1's place: neither opens, and both are left as they were.
+      bytes[parts[1]!.at + 12 + 5000]! ^= 1;
+      const damaged = Buffer.from(bytes.subarray(0, at));
+      const wrongPlace = { ...parts[0]!, more: parts[1]!.more, last: parts[1]!.last };
+      expect(await worker.open(index, [wrongPlace, parts[1]!])).toEqual([null, null]);
+      expect(bytes.subarray(0, at).equals(damaged)).toBe(true);
+
+      // Sound again: each opens at its place, the last one as the last, its plaintext over its ciphertext.
+      sealed.copy(bytes);
+      expect(await worker.open(index, parts)).toEqual([false, false, true]);
+      for (const [i, part] of parts.entries()) expect(bytes.subarray(part.at + 12, part.at + 12 + lengths[i]!).equals(plaintexts[i]!), `part ${i}`).toBe(true);
+    } finally {
+      await worker.close();
+    }
+    expect(allZero(bytes)).toBe(true);
   });
 });
