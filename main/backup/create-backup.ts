@@ -100,8 +100,8 @@ async function writeBackupWith(
     };
     writer = await ArchiveWriter.create(targetPath, header, source.dataKey, worker);
     // The check reads the file back as it is written, each run once its write has returned, and
-    // finishes once the last one is written: the whole file read back from the disk and checked
-    // (see checkWrittenArchive) before the backup is named. Its progress shows once the writing is done.
+    // finishes once the last one is: the whole .partial read back from the file and checked (see
+    // checkWrittenArchive) before the backup is named. Its progress shows once the writing is done.
     let checked = 0;
     let writingDone = false;
     checking = checkWrittenArchive(writer.partialPath, source.dataKey, header.storeId, {
