@@ -86,11 +86,19 @@ export interface MemberVisitor {
 export interface SeenMember {
   path: string;
   size: number;
-  sha256: string;
+  /** Null when the walk was told not to hash (see checkWrittenArchive). */
+  sha256: string | null;
 }
 
-/** Walks every record, hashing each member, and returns what was seen with the manifest that ends the body. */
-export async function walkBody(stream: PlainStream, visitor: MemberVisitor = {}): Promise<{ seen: SeenMember[]; manifest: BackupManifest }> {
+/**
+ * Walks every record, hashing each member unless `hashMembers` is false, and returns what was
+ * seen with the manifest that ends the body.
+ */
+export async function walkBody(
+  stream: PlainStream,
+  visitor: MemberVisitor = {},
+  { hashMembers = true }: { hashMembers?: boolean } = {},
+): Promise<{ seen: SeenMember[]; manifest: BackupManifest }> {
   const seen: SeenMember[] = [];
   for (;;) {
     if (await stream.atEnd()) throw damaged(backupMessages.contentsMismatch('the list of contents is missing'));
@@ -109,17 +117,17 @@ export async function walkBody(stream: PlainStream, visitor: MemberVisitor = {})
     if (kind !== memberKind) throw damaged(backupMessages.contentsMismatch('an entry of unknown kind'));
     if (!isSafeMemberPath(name)) throw damaged(backupMessages.contentsMismatch('a member whose name points outside the data folder'));
     await visitor.start?.(name, size);
-    const hash = createHash('sha256');
+    const hash = hashMembers ? createHash('sha256') : null;
     let remaining = size;
     while (remaining > 0) {
       const piece = await stream.readUpTo(Math.min(remaining, pieceSize));
       if (piece.length === 0) throw damaged(backupMessages.contentsMismatch('the contents end inside a member'));
-      hash.update(piece);
+      hash?.update(piece);
       await visitor.data?.(piece);
       remaining -= piece.length;
     }
     await visitor.end?.();
-    seen.push({ path: name, size, sha256: hash.digest('hex') });
+    seen.push({ path: name, size, sha256: hash ? hash.digest('hex') : null });
   }
 }
 
@@ -135,6 +143,11 @@ function parseManifest(bytes: Buffer): BackupManifest {
   return parsed.data;
 }
 
-export function memberMatches(listed: ManifestMember, seen: SeenMember): boolean {
-  return listed.path === seen.path && listed.size === seen.size && listed.sha256 === seen.sha256;
+/**
+ * The member is the one listed: same name and size, and the same hash. Only a caller that walked
+ * without hashing, on purpose, passes `compareHashes` false (see checkWrittenArchive); a member
+ * walked without a hash never matches otherwise.
+ */
+export function memberMatches(listed: ManifestMember, seen: SeenMember, compareHashes = true): boolean {
+  return listed.path === seen.path && listed.size === seen.size && (!compareHashes || (seen.sha256 !== null && listed.sha256 === seen.sha256));
 }

@@ -20,7 +20,7 @@ export interface ArchiveKeys {
 }
 
 /** Own HKDF labels, with this archive's salt and id: every backup file has its own keys. */
-export function deriveArchiveKeys(dataKey: Buffer, header: ArchiveHeader): ArchiveKeys {
+export function deriveArchiveKeys(dataKey: Buffer, header: Pick<ArchiveHeader, 'kdf' | 'archiveId'>): ArchiveKeys {
   const salt = Buffer.from(header.kdf.salt, 'base64');
   const derive = (label: string) => Buffer.from(hkdfSync('sha256', dataKey, salt, `${label}:${header.archiveId}`, 32));
   return { body: derive('skinledger-backup-body:v1'), header: derive('skinledger-backup-header:v1') };

@@ -47,6 +47,8 @@ export const backupMessages = {
   changedDuringBackup: 'A file in the data folder changed while it was being backed up. Nothing was saved; run the backup again.',
   writeFailed:
     'The backup could not be written (the drive may be full, read-only or removed). Nothing was saved there; the previous backups are untouched.',
+  stoppedUnexpectedly:
+    'The backup stopped before it was finished (the part of SkinLedger that encrypts it stopped unexpectedly). Nothing was saved; the previous backups are untouched. Try again; if it keeps happening, restart SkinLedger.',
   snapshotFailed: 'SkinLedger could not take a consistent copy of the records to back up. Nothing was saved; try again in a moment.',
   notAvailable: 'This is not available in this window. Use the SkinLedger app.',
   dialogNotAvailable: 'Choosing a folder or file is not available here.',

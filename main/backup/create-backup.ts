@@ -12,11 +12,13 @@ import { StoreError } from '../store/store-error';
 import type { Vault } from '../vault/vault';
 import { defaultPartSize, type ArchiveHeader } from './archive-format';
 import { recordHead } from './archive-body';
+import { checkWrittenArchive } from './archive-check';
+import { deriveArchiveKeys, wipeKeys } from './archive-keys';
 import { ArchiveWriter, newArchiveSalt } from './archive-writer';
 import { backupMessages } from './backup-messages';
 import { dataFilesToBackUp } from './data-files';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
-import { readArchive } from './read-archive';
+import { PartWorker } from './part-worker';
 import { removeLeftoverSnapshots, takeSnapshot } from './snapshot';
 
 /** The live store a backup is taken from. */
@@ -37,18 +39,35 @@ export interface CreatedBackup {
   counts: RecordCounts;
 }
 
-/** Files are read in pieces of this size into one buffer reused for the whole backup. */
-const pieceSize = 4 * 1024 * 1024;
-
 /**
  * Writes one backup file at `targetPath`: the anchored key file, a snapshot of the database and
  * every other file of the data folder, then the list of contents, all sealed part by part. The
  * file is read back and checked in full under its .partial name before it gets the real one.
  */
 export async function writeBackup(source: BackupSource, targetPath: string, onProgress?: (progress: BackupProgress) => void): Promise<CreatedBackup> {
-  const dataDir = source.vault.folder.root;
-  removeLeftoverSnapshots(dataDir);
+  removeLeftoverSnapshots(source.vault.folder.root);
   await outsideTransaction(source.db);
+  // One part worker seals the parts and opens them again for the check; it boots (about a tenth
+  // of a second) while the snapshot is taken, and is ended, its key and buffers wiped, on every path.
+  const archive = { archiveId: randomUUID(), kdf: { name: 'hkdf-sha256' as const, salt: newArchiveSalt() } };
+  const keys = deriveArchiveKeys(source.dataKey, archive);
+  const worker = PartWorker.start(keys.body);
+  wipeKeys(keys);
+  try {
+    return await writeBackupWith(worker, archive, source, targetPath, onProgress);
+  } finally {
+    await worker.close();
+  }
+}
+
+async function writeBackupWith(
+  worker: PartWorker,
+  archive: Pick<ArchiveHeader, 'archiveId' | 'kdf'>,
+  source: BackupSource,
+  targetPath: string,
+  onProgress?: (progress: BackupProgress) => void,
+): Promise<CreatedBackup> {
+  const dataDir = source.vault.folder.root;
   onProgress?.({ activity: 'backup', phase: 'snapshot', done: 0, total: 1 });
 
   // One synchronous turn, so nothing this process writes can land in between: the audit head is
@@ -59,6 +78,7 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
   const keySlots = readFileSync(source.vault.folder.keySlots);
   const snapshot = takeSnapshot(source.db, dataDir);
   let writer: ArchiveWriter | null = null;
+  let checking: Promise<void> | null = null;
   try {
     const counts = countRecords(source.db);
     const auditHead = (source.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
@@ -69,16 +89,31 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const header: ArchiveHeader = {
       format: 'skinledger-backup',
       version: 1,
-      archiveId: randomUUID(),
+      archiveId: archive.archiveId,
       storeId,
       createdAt,
       appVersion: source.appVersion,
       schemaVersion,
       partSize: defaultPartSize,
-      kdf: { name: 'hkdf-sha256', salt: newArchiveSalt() },
+      kdf: archive.kdf,
       keySlots: keySlots.toString('utf8'),
     };
-    writer = await ArchiveWriter.create(targetPath, header, source.dataKey);
+    writer = await ArchiveWriter.create(targetPath, header, source.dataKey, worker);
+    // The check reads the file back as it is written, each run once its write has returned, and
+    // finishes once the last one is: the whole .partial read back from the file and checked (see
+    // checkWrittenArchive) before the backup is named. Its progress shows once the writing is done.
+    let checked = 0;
+    let writingDone = false;
+    checking = checkWrittenArchive(writer.partialPath, source.dataKey, header.storeId, {
+      following: writer.progress,
+      worker,
+      onProgress: (read, size) => {
+        checked = read;
+        if (writingDone) onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size });
+      },
+    });
+    // Its failure surfaces below, where it is awaited, whichever fails first.
+    checking.catch(() => undefined);
     const total = snapshot.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
     const advance = (bytes: number) => {
@@ -86,11 +121,9 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
     const members: ManifestMember[] = [];
-    const piece = Buffer.allocUnsafe(pieceSize);
-    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, piece, advance));
+    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, advance));
     members.push(await addBytesMember(writer, keySlotsMemberPath, 'key-slots', keySlots, advance));
-    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, piece, advance));
-    piece.fill(0);
+    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, advance));
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
@@ -108,24 +141,18 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     await writer.write(recordHead('manifest', '', manifestBytes.length));
     await writer.write(manifestBytes);
     const sizeBytes = await writer.finishWriting();
+    writingDone = true;
+    onProgress?.({ activity: 'backup', phase: 'checking', done: checked, total: sizeBytes });
 
-    // Every byte is written; the file is read back in full while the disk flushes it (the two
-    // wait on different things: the check on the processor, the flush on the drive). Only when
-    // both are done is it called a backup.
-    const partialPath = writer.partialPath;
-    const [check] = await bothDone(
-      readArchive(
-        partialPath,
-        { kind: 'data-key', dataKey: source.dataKey, storeId: header.storeId },
-        { onProgress: (read, size) => onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size }) },
-      ),
-      writer.flushToDisk(),
-    );
-    check.dataKey.fill(0);
+    // Every byte is written, and most are on the disk already (the writer flushes as it goes);
+    // the check reads the last runs while the disk takes the rest. Only when both are done is it
+    // called a backup.
+    await bothDone(checking, writer.flushToDisk());
     await writer.commit();
     return { path: targetPath, file: basename(targetPath), createdAt, sizeBytes, counts };
   } catch (error) {
-    await writer?.abort();
+    // The check stops as soon as the writing does, and has let go of the .partial before it goes.
+    await writer?.abort(checking ?? undefined);
     throw asBackupFailure(error);
   } finally {
     rmSync(snapshot.path, { force: true });
@@ -145,7 +172,6 @@ async function addFileMember(
   kind: ManifestMember['kind'],
   absolute: string,
   size: number,
-  piece: Buffer,
   advance: (n: number) => void,
 ): Promise<ManifestMember> {
   let handle;
@@ -158,16 +184,20 @@ async function addFileMember(
   try {
     await writer.write(recordHead('member', path, size));
     const hash = createHash('sha256');
-    let position = 0;
-    while (position < size) {
-      const { bytesRead } = await handle.read(piece, 0, Math.min(piece.length, size - position), position);
-      if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-      const bytes = piece.subarray(0, bytesRead);
-      hash.update(bytes);
-      await writer.write(bytes);
-      position += bytesRead;
-      advance(bytesRead);
-    }
+    // Read straight into the parts that will be sealed, one read ahead. The hash is taken of these
+    // very bytes before the writer hands them on: what the list of contents vouches for is what is sealed.
+    await writer.writeRead(
+      size,
+      async (room, position) => {
+        const { bytesRead } = await handle.read(room, 0, room.length, position);
+        if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
+        return bytesRead;
+      },
+      (bytes) => {
+        hash.update(bytes);
+        advance(bytes.length);
+      },
+    );
     // Files under the data folder are written once and never changed; one that grew is being replaced.
     if ((await handle.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
     return { path, kind, size, sha256: hash.digest('hex') };

@@ -50,7 +50,12 @@ export async function readArchive(path: string, unlock: ArchiveUnlock, options: 
   }
 }
 
-function checkContents(header: ArchiveHeader, manifest: BackupManifest, seen: SeenMember[]): void {
+/**
+ * The list of contents against the header and the members walked: the same backup, every member
+ * in its place with its name and size (and hash, unless `compareHashes` is false), the database
+ * and the key file there once each, the key file the header's, no name twice.
+ */
+export function checkContents(header: ArchiveHeader, manifest: BackupManifest, seen: SeenMember[], compareHashes = true): void {
   const sameBackup =
     manifest.archiveId === header.archiveId &&
     manifest.storeId === header.storeId &&
@@ -62,7 +67,7 @@ function checkContents(header: ArchiveHeader, manifest: BackupManifest, seen: Se
   }
   manifest.members.forEach((listed, index) => {
     const found = seen[index]!;
-    if (!memberMatches(listed, found)) throw damaged(backupMessages.contentsMismatch(`${found.path} is not what the list says`));
+    if (!memberMatches(listed, found, compareHashes)) throw damaged(backupMessages.contentsMismatch(`${found.path} is not what the list says`));
   });
   const database = manifest.members.filter((member) => member.kind === 'database');
   const keySlots = manifest.members.filter((member) => member.kind === 'key-slots');

@@ -18,8 +18,10 @@ export interface BackupFigures {
  * as tar does. Each run writes a new archive to an empty folder; tar gets no compression either.
  * A backup is only called done once it is on the disk, so tar's archive is flushed too (fsync):
  * the comparison is of two durable copies. The backup does more than tar on the way: it hashes
- * every file, encrypts everything (AES-256-GCM) and reads the whole archive back, decrypting and
- * checking it against its list of contents, before it calls the backup done; tar does none of that.
+ * every file, encrypts everything (AES-256-GCM) and reads the whole archive back, decrypting every
+ * part and checking the records against its list of contents, before it calls the backup done; tar
+ * does none of that. The backup spreads that work over both cores (a worker thread seals and
+ * opens the parts) and hands the file to the disk while it writes, where tar flushes at the end.
  */
 export async function measureBackup(root: string, scale: { clients: number; files: number; fileMb: number; runs: number }): Promise<BackupFigures> {
   const dataDir = join(root, 'backup-data');
