@@ -129,9 +129,14 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     await handBack.getByLabel(`Password for ${clinic.admin.name}`).fill('not the password');
     await handBack.getByRole('button', { name: 'Continue as staff' }).click();
     await handBack.getByText(/password is not right/i).waitFor();
+    // The dialog says how long to wait and holds the button until then, as a person would see.
+    await handBack.getByTestId('retry-countdown').getByText(/You can try again in \d+ seconds?/).waitFor();
+    const continueAsStaff = handBack.getByRole('button', { name: 'Continue as staff' });
+    expect(await continueAsStaff.isDisabled()).toBe(true);
     await checkAccessibility(page, 'client mode: staff password');
+    await continueAsStaff.and(page.locator(':enabled')).waitFor();
     await handBack.getByLabel(`Password for ${clinic.admin.name}`).fill(clinic.admin.password);
-    await handBack.getByRole('button', { name: 'Continue as staff' }).click();
+    await continueAsStaff.click();
 
     // The practitioner's review: the flagged answer first, then the countersignature.
     await page.getByRole('heading', { level: 1, name: 'Practitioner review' }).waitFor();

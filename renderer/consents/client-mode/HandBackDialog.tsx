@@ -6,12 +6,15 @@ import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { errorText } from '../../bridge/error-text';
 import { PasswordField } from '../../forms/PasswordField';
+import { RetryNotice } from '../../unlock/RetryNotice';
+import { useRetryCountdown } from '../../unlock/useRetryCountdown';
 import { unlockForStaff } from './staff-hand-back';
 
 /**
  * The staff password that ends client mode. The signed-in member of staff types theirs; the
- * main side checks it (and throttles guesses). Cancel or Escape only closes this dialog: the
- * client stays in the form.
+ * main side checks it (and throttles guesses: the dialog counts the wait down and keeps the
+ * button off until then, so the right password typed after a wrong one works first time).
+ * Cancel or Escape only closes this dialog: the client stays in the form.
  */
 export function HandBackDialog({ opened, title, onClose, onUnlocked }: { opened: boolean; title: string; onClose: () => void; onUnlocked: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +22,7 @@ export function HandBackDialog({ opened, title, onClose, onUnlocked }: { opened:
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const countdown = useRetryCountdown();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -33,7 +37,9 @@ export function HandBackDialog({ opened, title, onClose, onUnlocked }: { opened:
       setError(null);
       onUnlocked();
     } catch (failure) {
-      setError(errorText(t, asBridgeError(failure)));
+      const bridgeError = asBridgeError(failure);
+      setError(errorText(t, bridgeError));
+      countdown.start(bridgeError.retryAfterSeconds);
     } finally {
       setBusy(false);
     }
@@ -62,10 +68,11 @@ export function HandBackDialog({ opened, title, onClose, onUnlocked }: { opened:
             <Button variant="default" onClick={close}>
               {t('consents.handBack.stay')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} disabled={countdown.secondsLeft > 0}>
               {t('consents.handBack.confirm')}
             </Button>
           </Group>
+          <RetryNotice secondsLeft={countdown.secondsLeft} />
         </Stack>
       </form>
     </Dialog>
