@@ -41,7 +41,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Each run is a fresh Node process through tsx: slow on a loaded CI machine, so generous timeouts.
+// Each run is a fresh Node process: slow on a loaded CI machine, so generous timeouts.
 
 describe('import-photos and verify', () => {
   it('stores the good files, prints a line per file with the reason for each refusal, and exits 1', async () => {
