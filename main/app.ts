@@ -25,6 +25,7 @@ import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
 import { QuietCheckpoints } from './store/quiet-checkpoints';
+import { reportSlowStatements, type SlowStatementReport } from './store/slow-statements';
 
 export interface ServiceOptions {
   clock?: Clock;
@@ -32,6 +33,8 @@ export interface ServiceOptions {
   scrypt?: ScryptParams;
   /** Starts the photo process: the Electron shell passes a utility process; by default a Node child. */
   photoWorker?: PhotoWorkerLauncher;
+  /** Where statements slower than 40 ms are reported by name (the shell's log); unreported when absent. */
+  slowStatement?: SlowStatementReport;
 }
 
 /** Everything SkinLedger does with an unlocked store. Built in one place, for every caller. */
@@ -67,6 +70,7 @@ export interface Services {
 export function openServices(dataDir: string, dataKey: Buffer, options: ServiceOptions = {}): Services {
   const vault = new Vault(dataDir, vaultOptions(options));
   const db = openStoreDatabase(vault, dataKey);
+  if (options.slowStatement) reportSlowStatements(db, options.slowStatement);
   return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
 }
 

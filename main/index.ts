@@ -45,7 +45,13 @@ function start(): void {
 
   const dataDir = dataFolderPath(process.env, userData);
   const ports = electronDesktopPorts(() => mainWindow);
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: app.getVersion(), ports, photoWorker: utilityPhotoWorker(photoWorkerEntry().path) });
+  const runtime = new SkinLedgerRuntime({
+    dataDir,
+    appVersion: app.getVersion(),
+    ports,
+    photoWorker: utilityPhotoWorker(photoWorkerEntry().path),
+    slowStatement: (name, milliseconds) => log.info('slow-statement', { name, milliseconds }),
+  });
   // Restores outlive the store they replace, so they sit beside the runtime, with the same dialogs.
   attachBackupDesk(runtime, { dataDir, ports });
   const dispatch = createDispatcher(runtime, {
