@@ -24,6 +24,8 @@ export function ConsentCard({ consent, onChanged }: { consent: ConsentSummary; o
   const headingId = `consent-${consent.id}`;
   const withdrawnWhole = consent.withdrawals.some((withdrawal) => withdrawal.parts.includes('consent'));
   const declined = consent.state === 'declined';
+  // A refused statement is listed once, under what the client did not agree to.
+  const flagged = consent.flaggedQuestions.filter((label) => !consent.refusedStatements.includes(label));
   // When each photography use stopped being allowed (a later withdrawal of it, or of the whole consent).
   const withdrawnAt = (choice: (typeof photographyOrder)[number]) =>
     consent.withdrawals.find((withdrawal) => withdrawal.parts.includes(choice) || withdrawal.parts.includes('consent'))?.withdrawnAt ?? null;
@@ -65,13 +67,13 @@ export function ConsentCard({ consent, onChanged }: { consent: ConsentSummary; o
         <Text size="sm">
           {consent.signers.map((signer) => t('consents.tab.signer', { name: signer.name, role: t(`consents.roles.${signer.role}`), time: dates.dateTime(signer.signedAt) })).join(' · ')}
         </Text>
-        {consent.flaggedQuestions.length > 0 ? (
+        {flagged.length > 0 ? (
           <Stack gap={2}>
             <Text size="sm" c="dimmed">
               {t('consents.tab.flagged')}
             </Text>
             <List size="sm" c="dimmed" spacing={2}>
-              {consent.flaggedQuestions.map((label) => (
+              {flagged.map((label) => (
                 <List.Item key={label}>{label}</List.Item>
               ))}
             </List>

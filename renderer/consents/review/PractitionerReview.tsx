@@ -76,11 +76,19 @@ export function PractitionerReview({
       </div>
 
       {declined ? (
-        <Alert color="red" variant="filled" icon={<IconBan aria-hidden />} title={t('consents.review.declinedTitle')} role="region" aria-label={t('consents.review.declinedTitle')}>
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconBan aria-hidden />}
+          title={t('consents.review.declinedTitle')}
+          role="region"
+          aria-label={t('consents.review.declinedTitle')}
+          style={{ border: '2px solid var(--mantine-color-red-8)' }}
+        >
           <Text size="sm" mb={6}>
             {t('consents.review.declinedText')}
           </Text>
-          <List size="sm" spacing={4} c="white">
+          <List size="sm" spacing={4}>
             {refused.map((statement) => (
               <List.Item key={statement.id}>
                 <strong>{statement.label}</strong>

@@ -99,8 +99,10 @@ describe('what a declined form counts for', () => {
 
   it('photography counts only with the clinical-record use in force', () => {
     const valid = validity(facts);
-    expect(photographyJudged(valid, allPhotos, { ...allPhotos, marketingFaceVisible: false })).toEqual(valid);
+    const marketingWithdrawn = { ...allPhotos, marketingFaceVisible: false };
+    expect(photographyJudged(valid, allPhotos, marketingWithdrawn)).toEqual(valid);
     expect(photographyJudged(valid, allPhotos, { ...allPhotos, clinicalRecord: false })).toMatchObject({ state: 'stale', staleReason: 'withdrawn' });
-    expect(photographyJudged(valid, { ...noPhotos, teaching: true }, { ...noPhotos, teaching: true })).toMatchObject({ state: 'declined' });
+    const teachingOnly = { ...noPhotos, teaching: true };
+    expect(photographyJudged(valid, teachingOnly, teachingOnly)).toMatchObject({ state: 'declined' });
   });
 });
