@@ -40,7 +40,8 @@ export function PractitionerReview({
   const [ink, setInk] = useState<Ink | null>(null);
   const [error, setError] = useState<string | null>(null);
   const content = template.content;
-  const flagged = flaggedQuestions(content, part.answers);
+  // A refused statement is shown once, in the Declined box.
+  const flagged = flaggedQuestions(content, part.answers).filter((question) => !refusedIds.has(question.id));
   const flaggedIds = new Set(flagged.map((question) => question.id));
   const alerts = profile.screening?.alerts ?? [];
   const photographySection = content.sections.find((section) => section.photography);
@@ -111,7 +112,7 @@ export function PractitionerReview({
             ))}
           </List>
         </Alert>
-      ) : (
+      ) : declined ? null : (
         <Text>{t('consents.review.noFlags')}</Text>
       )}
 
