@@ -40,16 +40,16 @@ export function PractitionerReview({
   const [ink, setInk] = useState<Ink | null>(null);
   const [error, setError] = useState<string | null>(null);
   const content = template.content;
+  // The same rule main applies when it stores the form: any must-agree statement not agreed.
+  const refused = refusedStatements(content, part.answers, part.photography);
+  const refusedIds = new Set(refused.map((statement) => statement.id));
+  const declined = refused.length > 0;
   // A refused statement is shown once, in the Declined box.
   const flagged = flaggedQuestions(content, part.answers).filter((question) => !refusedIds.has(question.id));
   const flaggedIds = new Set(flagged.map((question) => question.id));
   const alerts = profile.screening?.alerts ?? [];
   const photographySection = content.sections.find((section) => section.photography);
   const clientMark = part.signatures.guardian ?? part.signatures.client;
-  // The same rule main applies when it stores the form: any must-agree statement not agreed.
-  const refused = refusedStatements(content, part.answers, part.photography);
-  const refusedIds = new Set(refused.map((statement) => statement.id));
-  const declined = refused.length > 0;
 
   const countersign = () => {
     if (!ink || inkProblem(ink.strokes, 'signature') !== null) {
