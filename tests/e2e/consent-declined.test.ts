@@ -11,6 +11,8 @@ import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, openNav, signIn } from './support/screens';
 import type { Page } from 'playwright-core';
+import { SeededRandom } from '../../main/demo/seeded-random';
+import { syntheticInk } from '../../main/demo/synthetic-ink';
 
 const harness = useAppPerTest();
 
@@ -169,6 +171,55 @@ describe('a refused consent is not a consent', () => {
     await page.getByRole('heading', { level: 1, name: 'Consent signed' }).waitFor({ timeout: 60_000 });
     await page.getByText(`Signed by Sara Young (Mother) for ${name}`, { exact: false }).waitFor();
     await saveScreenshot(page, '84-consent-signed-by-guardian');
+
+    expect(app.faults).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('withdrawing marketing: the card no longer says marketing is allowed, and the photography status lists what is allowed now', async () => {
+    const { dataDir } = harness.folders();
+    await createClinic(dataDir);
+    const app = await harness.launch({ dataDir });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+    const name = await addClient(page, { firstName: 'Noor', lastName: 'Haddad', dateOfBirth: '09/09/1991', phone: '07700 900333' });
+
+    // Set-up: a photography consent allowing everything, signed as client mode would send it.
+    const services = app.runtime.current().services;
+    const clientId = (services.db.prepare('SELECT id FROM client').get() as { id: string }).id;
+    const template = services.consentTemplates.get('photography', null);
+    const random = new SeededRandom(5);
+    const ink = () => syntheticInk(random, 'signature');
+    const staffId = (services.db.prepare('SELECT id FROM staff').get() as { id: string }).id;
+    await services.consents.sign(staffId, clientId, null, {
+      templateId: 'photography',
+      templateVersion: template.version,
+      answers: {},
+      initials: {},
+      photography: { clinicalRecord: true, teaching: true, marketingFaceVisible: true, marketingFaceHidden: true },
+      guardian: null,
+      signatures: { client: { ink: await ink(), drawnAt: null }, guardian: null, witness: null, practitioner: { ink: await ink(), drawnAt: null } },
+    });
+
+    await page.getByRole('tab', { name: 'Consents' }).click();
+    const card = page.getByRole('article', { name: template.content.title });
+    await card.getByText('Marketing, face visible: Allowed').waitFor();
+    await card.getByRole('button', { name: 'Withdraw…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a withdrawal' });
+    await dialog.getByRole('checkbox', { name: 'Marketing, face visible' }).check();
+    await dialog.getByRole('checkbox', { name: 'Marketing, face hidden' }).check();
+    await dialog.getByRole('button', { name: 'Record withdrawal' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await card.getByText(/^Marketing, face visible: Withdrawn /).waitFor();
+    await card.getByText(/^Marketing, face hidden: Withdrawn /).waitFor();
+    expect(await card.getByText('Marketing, face visible: Allowed').count()).toBe(0);
+    await card.getByText('Photos for the clinical record: Allowed').waitFor();
+    await page.getByText('Allowed now: Photos for the clinical record, Anonymised teaching').waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
+    await saveScreenshot(page, '85-consents-tab-marketing-withdrawn');
+    await profileHeading(page, name).waitFor();
 
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);

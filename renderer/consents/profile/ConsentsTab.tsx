@@ -40,7 +40,7 @@ function StatusLine({ label, status, inForce }: { label: string; status: KindSta
             </Text>
           ) : null}
         </div>
-        <Badge size="lg" variant="light" color={color} c={status.state === 'valid' ? undefined : warmText}>
+        <Badge size="lg" variant="light" color={color} c={status.state === 'valid' ? undefined : warmText} style={{ flexShrink: 0 }}>
           {t(`consents.tab.state.${status.state}`)}
         </Badge>
       </Group>
