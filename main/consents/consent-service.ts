@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ageOn, type Client } from '../../shared/clients/client';
 import { signedFormSchema, type DrawnSignature, type FilledForm, type GuardianDetails } from '../../shared/consents/filled-form';
 import { canonicalFormText, shortHash, type CanonicalForm, type SignedSignature } from '../../shared/consents/form-hash';
-import { PhotographyChoices, type PhotographyChoicesLookup } from '../../shared/consents/photography';
+import { refusedStatements } from '../../shared/consents/agreement';
+import { noPhotographyConsent, PhotographyChoices, type PhotographyChoicesLookup } from '../../shared/consents/photography';
 import { flaggedQuestions, versionLabel, type TemplateKind } from '../../shared/consents/template';
 import {
   ConsentSettings,
@@ -20,7 +21,7 @@ import type { ClientService } from '../clients/client-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
-import { validity } from './consent-validity';
+import { kindStanding, photographyJudged, validity } from './consent-validity';
 import { reencodeInk } from './ink-image';
 import type { TemplateService } from './template-service';
 
@@ -48,6 +49,7 @@ interface ConsentRow {
   photography: string | null;
   form_sha256: string;
   pdf_sha256: string;
+  declined: number;
 }
 
 interface StoredSummary {
@@ -55,9 +57,11 @@ interface StoredSummary {
   signers: { role: SignedSignature['role']; name: string; signedAt: string }[];
   guardian: GuardianDetails | null;
   flagged: string[];
+  /** Labels of the must-agree statements the client did not agree to (a declined form). */
+  refused?: string[];
 }
 
-const rowColumns = 'id, client_id, template_id, template_major, template_minor, kind, session_id, signed_at, summary, photography, form_sha256, pdf_sha256';
+const rowColumns = 'id, client_id, template_id, template_major, template_minor, kind, session_id, signed_at, summary, photography, form_sha256, pdf_sha256, declined';
 
 /** How far back a signature drawn in client mode may be dated (the form is long; the practitioner reviews it). */
 const plausibleDrawingHours = 6;
@@ -97,7 +101,11 @@ export class ConsentService {
     return settings;
   }
 
-  /** Stores a complete signed form with its PDF; returns the new consent. */
+  /**
+   * Stores a complete signed form with its PDF; returns the new consent. A form where the client
+   * did not agree to a must-agree statement is stored as a declined form (its PDF says so): the
+   * record that they were informed and refused, never a consent.
+   */
   async sign(by: string, clientId: string, sessionId: string | null, filled: FilledForm): Promise<ConsentSummary> {
     const { templates, clients, clock } = this.options;
     const client = clients.get(clientId);
@@ -137,6 +145,8 @@ export class ConsentService {
     await add('practitioner', staff.name, filled.signatures.practitioner);
 
     const hasPhotography = template.content.sections.some((section) => section.photography);
+    const refused = refusedStatements(template.content, filled.answers, hasPhotography ? filled.photography : null);
+    const declined = refused.length > 0;
     const form: CanonicalForm = {
       consentId,
       clientId,
@@ -149,6 +159,8 @@ export class ConsentService {
       signatures,
       deviceName: this.options.deviceName().slice(0, 120) || 'unknown device',
       signedAt,
+      // Inside the hashed form, so the outcome cannot be changed without `verify` seeing it.
+      ...(declined ? { outcome: 'declined' as const } : {}),
     };
     const formText = canonicalFormText(form);
     const formSha256 = sha256Hex(formText);
@@ -167,13 +179,14 @@ export class ConsentService {
       signers: signatures.map(({ role, name, signedAt: at }) => ({ role, name, signedAt: at })),
       guardian: filled.guardian,
       flagged: flaggedQuestions(template.content, filled.answers).map((question) => question.label),
+      ...(declined ? { refused: refused.map((statement) => statement.label) } : {}),
     };
     this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO consent (id, client_id, template_id, template_major, template_minor, kind, session_id, signed_at, countersigned_by,
-             summary, photography, form_json, form_sha256, pdf, pdf_sha256)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             summary, photography, form_json, form_sha256, pdf, pdf_sha256, declined)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           consentId,
@@ -191,13 +204,14 @@ export class ConsentService {
           formSha256,
           pdf,
           sha256Hex(pdf),
+          declined ? 1 : 0,
         );
       this.options.audit.append({
         staffId: by,
-        action: 'consent.sign',
+        action: declined ? 'consent.decline' : 'consent.sign',
         entity: 'consent',
         entityId: consentId,
-        detail: `client=${clientId} template=${template.content.id} version=${versionLabel(template.version)} signers=${signatures.map((s) => s.role).join(',')}`,
+        detail: `client=${clientId} template=${template.content.id} version=${versionLabel(template.version)} signers=${signatures.map((s) => s.role).join(',')}${declined ? ` refused=${refused.map((statement) => statement.id).join(',')}` : ''}`,
       });
     })();
     return this.summaryOf(this.row(consentId));
@@ -223,6 +237,7 @@ export class ConsentService {
   /** Records a withdrawal as a new dated row; the signed consent itself never changes. */
   withdraw(by: string, consentId: string, parts: WithdrawablePart[], note: string): ConsentSummary {
     const row = this.row(consentId);
+    if (row.declined === 1) throw new StoreError('INVALID_INPUT', 'This form was declined: it gave no consent to withdraw.');
     const unique = [...new Set(parts)];
     if (!row.photography && unique.some((part) => part !== 'consent')) {
       throw new StoreError('INVALID_INPUT', 'This consent has no photography choices to withdraw.');
@@ -238,13 +253,13 @@ export class ConsentService {
 
   /** The stored PDF, exactly as signed. `purpose` names the read in the audit trail. */
   pdf(by: string, consentId: string, purpose: 'open' | 'print' | 'save' | 'export' = 'open'): { bytes: Uint8Array<ArrayBuffer>; fileName: string } {
-    const row = this.db.prepare('SELECT c.pdf, c.signed_at, c.template_id, c.client_id FROM consent c WHERE c.id = ?').get(consentId) as
-      | { pdf: Buffer; signed_at: string; template_id: string; client_id: string }
+    const row = this.db.prepare('SELECT c.pdf, c.signed_at, c.template_id, c.client_id, c.declined FROM consent c WHERE c.id = ?').get(consentId) as
+      | { pdf: Buffer; signed_at: string; template_id: string; client_id: string; declined: number }
       | undefined;
     if (!row) throw new StoreError('NOT_FOUND', 'That consent does not exist.');
     const client = this.options.clients.get(row.client_id);
     this.options.audit.append({ staffId: by, action: `consent.pdf-${purpose}`, entity: 'consent', entityId: consentId });
-    return { bytes: new Uint8Array(row.pdf), fileName: consentFileName(client, row.template_id, row.signed_at) };
+    return { bytes: new Uint8Array(row.pdf), fileName: consentFileName(client, row.declined === 1 ? `${row.template_id} declined` : row.template_id, row.signed_at) };
   }
 
   /** Audit note for a print the desktop confirmed (the PDF read was audited by `pdf`). */
@@ -252,14 +267,23 @@ export class ConsentService {
     this.options.audit.append({ staffId: by, action: 'consent.print', entity: 'consent', entityId: consentId, detail: `aftercare=${withAftercare}` });
   }
 
-  /** What photos may be used for now: the latest signed photography choices, minus later withdrawals. */
+  /**
+   * What photos may be used for now: the latest signed photography choices, minus later
+   * withdrawals. A declined form allows nothing, and as the client's latest word it replaces
+   * what they signed before.
+   */
   readonly currentPhotographyChoices: PhotographyChoicesLookup = (clientId) => {
     const row = this.db
-      .prepare('SELECT id, photography FROM consent WHERE client_id = ? AND photography IS NOT NULL ORDER BY signed_at DESC, rowid DESC LIMIT 1')
-      .get(clientId) as { id: string; photography: string } | undefined;
+      .prepare('SELECT id, photography, declined FROM consent WHERE client_id = ? AND photography IS NOT NULL ORDER BY signed_at DESC, rowid DESC LIMIT 1')
+      .get(clientId) as { id: string; photography: string; declined: number } | undefined;
     if (!row) return null;
-    const choices = PhotographyChoices.parse(JSON.parse(row.photography));
-    for (const withdrawal of this.withdrawals(row.id)) {
+    if (row.declined === 1) return { ...noPhotographyConsent };
+    return this.inForce(row.id, row.photography);
+  };
+
+  private inForce(consentId: string, photography: string): PhotographyChoices {
+    const choices = PhotographyChoices.parse(JSON.parse(photography));
+    for (const withdrawal of this.withdrawals(consentId)) {
       for (const part of withdrawal.parts) {
         if (part === 'consent') {
           choices.clinicalRecord = choices.teaching = choices.marketingFaceVisible = choices.marketingFaceHidden = false;
@@ -267,7 +291,7 @@ export class ConsentService {
       }
     }
     return choices;
-  };
+  }
 
   /** Ids of every consent of a client, oldest first (export, purge). */
   idsForClient(clientId: string): string[] {
@@ -284,9 +308,12 @@ export class ConsentService {
         ? `SELECT ${rowColumns} FROM consent WHERE client_id = ? AND photography IS NOT NULL ORDER BY signed_at DESC, rowid DESC LIMIT 1`
         : `SELECT ${rowColumns} FROM consent WHERE client_id = ? AND kind = ? ORDER BY signed_at DESC, rowid DESC LIMIT 1`;
     const row = (kind === 'photography' ? this.db.prepare(query).get(clientId) : this.db.prepare(query).get(clientId, kind)) as ConsentRow | undefined;
-    if (!row) return { kind, state: 'needed', staleReason: null, signedAt: null, validUntil: null };
-    const judged = this.judge(row);
-    return { kind, state: judged.state, staleReason: judged.staleReason, signedAt: row.signed_at, validUntil: judged.validUntil };
+    if (!row) return kindStanding(kind, null);
+    let judged = this.judge(row);
+    if (kind === 'photography' && row.photography) {
+      judged = photographyJudged(judged, PhotographyChoices.parse(JSON.parse(row.photography)), this.inForce(row.id, row.photography));
+    }
+    return kindStanding(kind, { signedAt: row.signed_at, judged });
   }
 
   private judge(row: ConsentRow) {
@@ -296,6 +323,7 @@ export class ConsentService {
       major: row.template_major,
       latestMajor: this.options.templates.latestMajor(row.template_id) ?? row.template_major,
       withdrawn,
+      declined: row.declined === 1,
       validityMonths: this.settings().validityMonths,
       today: this.options.clock.now().toISOString().slice(0, 10),
     });
@@ -340,6 +368,7 @@ export class ConsentService {
       state: judged.state,
       staleReason: judged.staleReason,
       validUntil: judged.validUntil,
+      refusedStatements: summary.refused ?? [],
       photography: row.photography ? PhotographyChoices.parse(JSON.parse(row.photography)) : null,
       withdrawals: this.withdrawals(row.id),
       flaggedQuestions: summary.flagged,

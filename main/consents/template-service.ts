@@ -14,9 +14,10 @@ interface VersionRow {
   built_in: number;
   published_at: string;
   published_by_name: string | null;
+  note: string | null;
 }
 
-const versionColumns = `v.template_id, v.major, v.minor, v.content, v.built_in, v.published_at, s.name AS published_by_name
+const versionColumns = `v.template_id, v.major, v.minor, v.content, v.built_in, v.published_at, v.note, s.name AS published_by_name
   FROM consent_template_version v LEFT JOIN staff s ON s.id = v.published_by`;
 
 function toTemplate(row: VersionRow): ConsentTemplate {
@@ -66,7 +67,7 @@ export class TemplateService {
           title: latest.content.title,
           kind: latest.content.kind,
           latest: latest.version,
-          versions: versions.map((row) => ({ version: { major: row.major, minor: row.minor }, publishedAt: row.published_at, publishedByName: row.published_by_name ?? 'SkinLedger' })),
+          versions: versions.map((row) => ({ version: { major: row.major, minor: row.minor }, publishedAt: row.published_at, publishedByName: row.published_by_name ?? 'SkinLedger', note: row.note })),
           builtIn: versions.some((row) => row.built_in === 1),
         };
       })

@@ -1,3 +1,4 @@
+import { refusedStatements } from '../../shared/consents/agreement';
 import type { AnswerValue } from '../../shared/consents/filled-form';
 import { shortHash, type CanonicalForm, type SignedSignature } from '../../shared/consents/form-hash';
 import type { Ink } from '../../shared/consents/ink';
@@ -50,9 +51,9 @@ export async function renderConsentPdf(given: ConsentPdfInput): Promise<Buffer> 
     bufferPages: true,
     archival: true,
     info: {
-      title: `${template.content.title} · ${input.client.name}`,
+      title: `${form.outcome === 'declined' ? 'Declined: ' : ''}${template.content.title} · ${input.client.name}`,
       author: input.clinic.name,
-      subject: `Signed consent, template ${template.content.id} version ${versionLabel(template.version)}`,
+      subject: `${form.outcome === 'declined' ? 'Declined form (not a consent)' : 'Signed consent'}, template ${template.content.id} version ${versionLabel(template.version)}`,
       createdAt: new Date(form.signedAt),
     },
     ...(input.resourcesFolder ? { resourcesFolder: input.resourcesFolder } : {}),
@@ -93,8 +94,11 @@ function drawLetterhead(cursor: PageCursor, input: ConsentPdfInput): void {
 function drawTitleAndClient(cursor: PageCursor, input: ConsentPdfInput): void {
   const { doc } = cursor;
   const { template, form } = input;
+  if (form.outcome === 'declined') {
+    cursor.y = drawText(doc, 'DECLINED: NOT A CONSENT', cursor.left, cursor.y, cursor.width, { size: 12, bold: true, colour: colour.flag }) + 2;
+  }
   cursor.y = drawText(doc, template.content.title, cursor.left, cursor.y, cursor.width, { size: 16, bold: true, colour: colour.ink });
-  cursor.y = drawText(doc, `Template version ${versionLabel(template.version)} · signed ${formatInstant(form.signedAt, input.dateFormat)}`, cursor.left, cursor.y + 2, cursor.width, {
+  cursor.y = drawText(doc, `Template version ${versionLabel(template.version)} · ${form.outcome === 'declined' ? 'declined and signed' : 'signed'} ${formatInstant(form.signedAt, input.dateFormat)}`, cursor.left, cursor.y + 2, cursor.width, {
     size: 8.5,
     colour: colour.muted,
   });
@@ -114,7 +118,39 @@ function drawTitleAndClient(cursor: PageCursor, input: ConsentPdfInput): void {
   const boxHeight = y - boxTop + pad - 3;
   doc.save().roundedRect(cursor.left, boxTop, cursor.width, boxHeight, 4).lineWidth(0.6).strokeColor(colour.rule).stroke().restore();
   cursor.y = boxTop + boxHeight + 10;
+  if (form.outcome === 'declined') drawDeclined(cursor, input);
   if (template.content.summary) cursor.y = drawText(doc, template.content.summary, cursor.left, cursor.y, cursor.width, { size: 8.5, colour: colour.muted }) + 4;
+}
+
+/**
+ * A declined form says so before anything else: the statements the client did not agree to, and
+ * that the form is the record of an informed refusal, never a consent to treat.
+ */
+function drawDeclined(cursor: PageCursor, input: ConsentPdfInput): void {
+  const { doc } = cursor;
+  const refused = refusedStatements(input.template.content, input.form.answers, input.form.photography);
+  const pad = 10;
+  const width = cursor.width - 2 * pad - 4;
+  const heading = 'The client did not agree to:';
+  const closing =
+    'This form records that the client was informed and declined. It is not a consent: treatment (or photography) cannot go ahead on it. The client and practitioner signed below to confirm what was decided.';
+  const height =
+    textHeight(doc, heading, width, { size: 10, bold: true }) +
+    refused.reduce((sum, statement) => sum + textHeight(doc, statement.label, width - 12, { size: 9.5 }) + 2, 0) +
+    textHeight(doc, closing, width, { size: 9 }) +
+    2 * pad +
+    10;
+  cursor.need(height);
+  const top = cursor.y;
+  doc.save().rect(cursor.left, top, 4, height).fill(colour.flag).restore();
+  doc.save().rect(cursor.left, top, cursor.width, height).lineWidth(0.8).strokeColor(colour.flag).stroke().restore();
+  let y = drawText(doc, heading, cursor.left + pad + 4, top + pad, width, { size: 10, bold: true, colour: colour.flag }) + 3;
+  for (const statement of refused) {
+    doc.font(pdfFonts.regular).fontSize(9.5).fillColor(colour.flag).text('•', cursor.left + pad + 6, y, { lineBreak: false });
+    y = drawText(doc, statement.label, cursor.left + pad + 16, y, width - 12, { size: 9.5, colour: colour.ink }) + 2;
+  }
+  drawText(doc, closing, cursor.left + pad + 4, y + 4, width, { size: 9, colour: colour.body });
+  cursor.y = top + height + 10;
 }
 
 function blockHeight(doc: PDFKit.PDFDocument, block: RichBlock, width: number): number {
@@ -276,7 +312,7 @@ function drawVerification(cursor: PageCursor, input: ConsentPdfInput): void {
 function drawFooters(doc: PDFKit.PDFDocument, input: ConsentPdfInput): void {
   const range = doc.bufferedPageRange();
   const width = doc.page.width - side * 2;
-  const left = `${input.template.content.title} · version ${versionLabel(input.template.version)} · document ${input.form.consentId}`;
+  const left = `${input.form.outcome === 'declined' ? 'DECLINED · ' : ''}${input.template.content.title} · version ${versionLabel(input.template.version)} · document ${input.form.consentId}`;
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     const y = doc.page.height - footerHeight;

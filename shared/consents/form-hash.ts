@@ -27,6 +27,8 @@ export interface CanonicalForm {
   signatures: SignedSignature[];
   deviceName: string;
   signedAt: string;
+  /** Present only on a declined form (absent on consents, so older forms hash as they did). */
+  outcome?: 'declined';
 }
 
 const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

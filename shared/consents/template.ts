@@ -49,6 +49,11 @@ export const Question = z.discriminatedUnion('kind', [
       detailWhenYes: z.object({ label: Label, required: z.boolean() }).strict().optional(),
       /** The answer a practitioner should review before countersigning (a contraindication). */
       flagWhen: z.enum(['yes', 'no']).optional(),
+      /**
+       * A statement the client must agree to ("I consent to…", "I have read…"): agreement is
+       * "yes", and a form with any other answer is a declined form, never a consent.
+       */
+      mustAgree: z.boolean().optional(),
     })
     .strict(),
   z
@@ -70,6 +75,11 @@ export const PhotographyBlock = z
     teaching: Label,
     marketingFaceVisible: Label,
     marketingFaceHidden: Label,
+    /**
+     * The clinical-record choice is what this form asks for (a photography consent): without it
+     * no photo is taken, so a form that leaves it unticked is a declined form.
+     */
+    clinicalRecordMustAgree: z.boolean().optional(),
   })
   .strict();
 export type PhotographyBlock = z.infer<typeof PhotographyBlock>;

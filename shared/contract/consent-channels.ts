@@ -20,26 +20,28 @@ export const TemplateSummary = z.object({
   kind: TemplateKind,
   latest: TemplateVersion,
   /** Every published version, newest first. */
-  versions: z.array(z.object({ version: TemplateVersion, publishedAt: Instant, publishedByName: z.string() })),
+  versions: z.array(z.object({ version: TemplateVersion, publishedAt: Instant, publishedByName: z.string(), note: z.string().nullable() })),
   builtIn: z.boolean(),
 });
 export type TemplateSummary = z.infer<typeof TemplateSummary>;
 
 /**
  * A consent's standing: valid; stale (older than the clinic's validity period, a newer major
- * template version exists, or withdrawn); needed (never signed). Reception sees only this.
+ * template version exists, or withdrawn); needed (never signed, or the client's latest form of
+ * this kind was declined: staleReason 'declined'). Only 'valid' is consent. Reception sees only this.
  */
 export const consentStates = ['valid', 'stale', 'needed'] as const;
 export const ConsentState = z.enum(consentStates);
 export type ConsentState = z.infer<typeof ConsentState>;
 
-export const staleReasons = ['expired', 'new-major-version', 'withdrawn'] as const;
+export const staleReasons = ['expired', 'new-major-version', 'withdrawn', 'declined'] as const;
 
 export const KindStatus = z.object({
   kind: TemplateKind,
   state: ConsentState,
-  /** Why a signed consent no longer counts; null when valid or needed. */
+  /** Why a signed consent no longer counts; 'declined' with state 'needed' when the latest form was refused; else null. */
   staleReason: z.enum(staleReasons).nullable(),
+  /** When the form that decides this status was signed (a declined form too); null: none. */
   signedAt: Instant.nullable(),
   validUntil: z.string().max(10).nullable(),
 });
@@ -81,9 +83,12 @@ export const ConsentSummary = z.object({
   signedAt: Instant,
   signers: z.array(SignerView),
   guardian: GuardianDetails.nullable(),
-  state: z.enum(['valid', 'stale']),
+  /** 'declined': the client refused a must-agree statement; the form is evidence, never consent. */
+  state: z.enum(['valid', 'stale', 'declined']),
   staleReason: z.enum(staleReasons).nullable(),
   validUntil: z.string().max(10),
+  /** The must-agree statements the client did not agree to (labels); empty unless declined. */
+  refusedStatements: z.array(z.string()),
   /** The choices as signed (null when the template has no photography part). */
   photography: PhotographyChoices.nullable(),
   withdrawals: z.array(WithdrawalView),
@@ -99,7 +104,7 @@ export type ConsentSummary = z.infer<typeof ConsentSummary>;
 export const ConsentList = z.object({
   consents: z.array(ConsentSummary),
   status: ConsentStatus,
-  /** What is in force for photos now: latest photography choices minus withdrawals; null if none signed. */
+  /** What is in force for photos now: latest photography choices minus withdrawals (nothing after a declined form); null if none signed. */
   photographyInForce: PhotographyChoices.nullable(),
 });
 export type ConsentList = z.infer<typeof ConsentList>;

@@ -166,7 +166,7 @@ function bareConsentSource(input: ConsentPdfInput): BareSource {
       add(`Answer ${answerText(question, form.answers[question.id] ?? null, input.dateFormat)}`, true, 9.5);
     }
     if (section.photography) {
-      for (const [key, label] of Object.entries(section.photography)) add(`${form.photography?.[key as keyof typeof section.photography] ? '☑ Yes' : '☐ No'} ${label}`);
+      for (const key of ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'] as const) add(`${form.photography?.[key] ? '☑ Yes' : '☐ No'} ${section.photography[key]}`);
     }
   }
   add('Signatures', true, 12);

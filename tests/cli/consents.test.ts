@@ -28,7 +28,7 @@ describe('demo consents, verify and export-client', () => {
     expect(seed.stdout).toMatch(/^Signed 3 demo consents with their PDFs \(at most 3; --consents sets the cap\)\.$/m);
     const verify = await runCli(['verify', '--data', store, '--user', admin], { password });
     expect(verify.code, verify.stderr).toBe(0);
-    expect(verify.stdout).toContain('consent PDFs and form hashes: ok (consents=3 verified=3)');
+    expect(verify.stdout).toContain('consent PDFs and form hashes: ok (consents=3 verified=3 declined=0)');
     expect(verify.stdout).toMatch(/ consents=3 /);
   }, 300_000);
 
@@ -109,6 +109,6 @@ describe('demo consents, verify and export-client', () => {
     services.close();
     const verify = await runCli(['verify', '--data', store, '--user', admin], { password });
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toContain(`consent PDFs and form hashes: FAILED (consents=3 verified=2; changed: ${id})`);
+    expect(verify.stdout).toContain(`consent PDFs and form hashes: FAILED (consents=3 verified=2 declined=0; changed: ${id})`);
   }, 120_000);
 });

@@ -196,6 +196,12 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     await firstTitle.fill('The treatment and how it works');
     await checkAccessibility(page, 'template editor');
     await saveScreenshot(page, '39-consent-template-editor');
+    // The consent statement is marked as one the client must agree to.
+    const consentQuestion = page.getByRole('group', { name: 'Question: I consent to microneedling treatment as described, for the course agreed with my practitioner.' });
+    const mustAgree = consentQuestion.getByRole('checkbox', { name: 'The client must agree (answer yes)' });
+    expect(await mustAgree.isChecked()).toBe(true);
+    await mustAgree.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, '39b-consent-template-editor-must-agree');
     await page.getByRole('button', { name: 'Publish as a new version…' }).click();
     const publish = page.getByRole('dialog', { name: 'Publish a new version' });
     await publish.getByRole('radio', { name: /^Major/ }).check();

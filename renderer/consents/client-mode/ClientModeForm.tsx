@@ -1,8 +1,9 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { formDeclined } from '../../../shared/consents/agreement';
 import { clientPartSchema, type ClientPart } from '../../../shared/consents/filled-form';
 import { inkProblem, type Ink } from '../../../shared/consents/ink';
 import { versionLabel, type ConsentTemplate } from '../../../shared/consents/template';
@@ -109,7 +110,8 @@ export function ClientModeForm({ template, clientName, guardianSigns, witnessSig
         step={index}
         steps={steps.length}
         stepTitle={stepTitle(t, step, clientName)}
-        onBack={index > 0 ? () => setIndex(index - 1) : null}
+        // Once signed there is no going back through the answers: the thank-you screen only hands back.
+        onBack={index > 0 && !finished ? () => setIndex(index - 1) : null}
         onNext={() => void next()}
         nextLabel={finished ? t('consents.clientMode.handBackNow') : step.kind === 'signature' || step.kind === 'witness' ? t('consents.clientMode.signDone') : t('consents.clientMode.next')}
         onHandBack={() => setHandingBack(true)}
@@ -146,6 +148,21 @@ function stepTitle(t: TFunction, step: ClientStep, clientName: string): string {
   }
 }
 
+/** The last screen: done, hand back; and, when a must-agree statement was refused, what happens next. */
+function ThanksStep({ template }: { template: ConsentTemplate }) {
+  const { t } = useTranslation();
+  const { control } = useFormContext<ClientPartValues>();
+  const [answers, photography] = useWatch({ control, name: ['answers', 'photography'] });
+  const declined = formDeclined(template.content, answers, photography);
+  return (
+    <Stack gap="md">
+      <Text size="lg">{t('consents.clientMode.thanks')}</Text>
+      {declined ? <Text size="lg">{t('consents.clientMode.thanksDeclined')}</Text> : null}
+      <Text size="lg">{t('consents.clientMode.thanksNext')}</Text>
+    </Stack>
+  );
+}
+
 function StepBody({ step, template, clientName, guardianSigns, minor }: { step: ClientStep; template: ConsentTemplate; clientName: string; guardianSigns: boolean; minor: boolean }) {
   const { t } = useTranslation();
   switch (step.kind) {
@@ -176,11 +193,6 @@ function StepBody({ step, template, clientName, guardianSigns, minor }: { step: 
     case 'witness':
       return <WitnessStep template={template.content} clientName={clientName} />;
     case 'handBack':
-      return (
-        <Stack gap="md">
-          <Text size="lg">{t('consents.clientMode.thanks')}</Text>
-          <Text size="lg">{t('consents.clientMode.thanksNext')}</Text>
-        </Stack>
-      );
+      return <ThanksStep template={template} />;
   }
 }

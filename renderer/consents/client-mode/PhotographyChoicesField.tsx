@@ -34,6 +34,11 @@ export function PhotographyChoicesField({ wording }: { wording: PhotographyBlock
                 onChange={(event) => field.onChange({ ...choices, [choice]: event.currentTarget.checked })}
               />
             ))}
+            {wording.clinicalRecordMustAgree && !choices.clinicalRecord ? (
+              <Text size="md" c="orange.9" role="status">
+                {t('consents.form.clinicalRecordNeeded')}
+              </Text>
+            ) : null}
             {fieldState.error?.message ? (
               <Text size="sm" c="red.8" role="alert">
                 {fieldState.error.message}

@@ -1,4 +1,6 @@
-import { Group, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Alert, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconMessageCircle } from '@tabler/icons-react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '../../../shared/consents/template';
@@ -78,6 +80,12 @@ function YesNoField({ question, label }: { question: Extract<Question, { kind: '
   const { control } = useFormContext<ClientPartValues>();
   const value = useWatch({ control, name: `answers.${question.id}` });
   const saidYes = typeof value === 'object' && value !== null && value.answer === 'yes';
+  const refused = question.mustAgree === true && typeof value === 'object' && value !== null && value.answer === 'no';
+  const refusal = useRef<HTMLDivElement | null>(null);
+  // The message appears below the answer: bring it into view so the client reads it.
+  useEffect(() => {
+    if (refused) refusal.current?.scrollIntoView({ block: 'nearest' });
+  }, [refused]);
   return (
     <Stack gap="xs">
       <Controller
@@ -92,6 +100,11 @@ function YesNoField({ question, label }: { question: Extract<Question, { kind: '
           </Radio.Group>
         )}
       />
+      {refused ? (
+        <Alert ref={refusal} color="orange" variant="light" icon={<IconMessageCircle aria-hidden />} title={t('consents.form.refusedTitle')} role="status">
+          <Text size="md">{t('consents.form.refused')}</Text>
+        </Alert>
+      ) : null}
       {saidYes && question.detailWhenYes ? (
         <Controller
           control={control}

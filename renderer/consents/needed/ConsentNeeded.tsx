@@ -10,7 +10,7 @@ import { warmText } from '../../clients/badge-colors';
 import { templateIdFor } from './start-consent';
 
 function reasonText(t: TFunction, status: KindStatus, dates: Dates): string {
-  if (status.state === 'needed') return t('consents.needed.never');
+  if (status.state === 'needed' && status.staleReason !== 'declined') return t('consents.needed.never');
   switch (status.staleReason) {
     case 'expired':
       return t('consents.needed.expired', { date: status.validUntil ? dates.day(status.validUntil) : '' });
@@ -18,6 +18,8 @@ function reasonText(t: TFunction, status: KindStatus, dates: Dates): string {
       return t('consents.needed.newVersion');
     case 'withdrawn':
       return t('consents.needed.withdrawn');
+    case 'declined':
+      return t('consents.needed.declined', { date: status.signedAt ? dates.dayOf(status.signedAt) : '' });
     default:
       return t('consents.needed.never');
   }

@@ -2,6 +2,7 @@ import { Badge, Button, EmptyState, Group, Menu, Paper, SimpleGrid, Stack, Text,
 import { IconChevronDown, IconFileCertificate, IconSignature } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentStatus, KindStatus } from '../../../shared/contract/consent-channels';
+import type { PhotographyChoices } from '../../../shared/consents/photography';
 import { useSession } from '../../app/session-context';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useBridgeQuery } from '../../hooks/useBridgeQuery';
@@ -11,10 +12,14 @@ import { PageLoading } from '../../shell/PageLoading';
 import { warmText } from '../../clients/badge-colors';
 import { ConsentCard } from './ConsentCard';
 
-function StatusLine({ label, status }: { label: string; status: KindStatus }) {
+const photographyOrder = ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'] as const;
+
+/** One kind's standing; for photography (clinicians), also what the choices in force allow now. */
+function StatusLine({ label, status, inForce }: { label: string; status: KindStatus; inForce?: PhotographyChoices | null }) {
   const { t } = useTranslation();
   const dates = useDates();
   const color = status.state === 'valid' ? 'sage' : 'orange';
+  const allowed = inForce ? photographyOrder.filter((choice) => inForce[choice]).map((choice) => t(`consents.photoChoices.${choice}`)) : [];
   return (
     <Paper withBorder p="md" bg="white">
       <Group justify="space-between" wrap="nowrap">
@@ -23,12 +28,19 @@ function StatusLine({ label, status }: { label: string; status: KindStatus }) {
           <Text size="sm" c="dimmed">
             {status.state === 'valid' && status.validUntil
               ? t('consents.tab.validUntil', { date: dates.day(status.validUntil) })
-              : status.signedAt
+              : status.staleReason === 'declined' && status.signedAt
+                ? t('consents.tab.declinedOn', { date: dates.dayOf(status.signedAt) })
+                : status.signedAt
                 ? t('consents.tab.lastSigned', { date: dates.dayOf(status.signedAt) })
                 : t('consents.tab.neverSigned')}
           </Text>
+          {inForce !== undefined && inForce !== null ? (
+            <Text size="sm" c="dimmed">
+              {allowed.length > 0 ? t('consents.tab.inForce', { list: allowed.join(', ') }) : t('consents.tab.inForceNothing')}
+            </Text>
+          ) : null}
         </div>
-        <Badge size="lg" variant="light" color={color} c={status.state === 'valid' ? undefined : warmText}>
+        <Badge size="lg" variant="light" color={color} c={status.state === 'valid' ? undefined : warmText} style={{ flexShrink: 0 }}>
           {t(`consents.tab.state.${status.state}`)}
         </Badge>
       </Group>
@@ -36,12 +48,12 @@ function StatusLine({ label, status }: { label: string; status: KindStatus }) {
   );
 }
 
-function StatusSummary({ status }: { status: ConsentStatus }) {
+function StatusSummary({ status, photographyInForce }: { status: ConsentStatus; photographyInForce?: PhotographyChoices | null }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={2} spacing="md">
       <StatusLine label={t('consents.kinds.microneedling')} status={status.microneedling} />
-      <StatusLine label={t('consents.kinds.photography')} status={status.photography} />
+      <StatusLine label={t('consents.kinds.photography')} status={status.photography} {...(photographyInForce !== undefined ? { inForce: photographyInForce } : {})} />
     </SimpleGrid>
   );
 }
@@ -100,7 +112,7 @@ function ClinicianConsents({ clientId, archived }: { clientId: string; archived:
         </Menu>
       </Group>
       <ErrorAlert error={templates.error} />
-      <StatusSummary status={list.data.status} />
+      <StatusSummary status={list.data.status} photographyInForce={list.data.photographyInForce} />
       {list.data.consents.length === 0 ? (
         <Paper withBorder p="xl" bg="white">
           <EmptyState size="lg" variant="light" color="sage" icon={<IconFileCertificate size={40} stroke={1.5} aria-hidden />} title={t('consents.tab.emptyTitle')} description={t('consents.tab.empty')} py="xl" />

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconFlag, IconSignature } from '@tabler/icons-react';
+import { IconBan, IconFlag, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
 import type { ClientPart } from '../../../shared/consents/filled-form';
 import { inkProblem, type Ink } from '../../../shared/consents/ink';
+import { refusedStatements } from '../../../shared/consents/agreement';
 import { flaggedQuestions, versionLabel, type ConsentTemplate } from '../../../shared/consents/template';
 import { useSession } from '../../app/session-context';
 import { AlertLists } from '../../clients/screening/AlertLists';
@@ -39,7 +40,12 @@ export function PractitionerReview({
   const [ink, setInk] = useState<Ink | null>(null);
   const [error, setError] = useState<string | null>(null);
   const content = template.content;
-  const flagged = flaggedQuestions(content, part.answers);
+  // The same rule main applies when it stores the form: any must-agree statement not agreed.
+  const refused = refusedStatements(content, part.answers, part.photography);
+  const refusedIds = new Set(refused.map((statement) => statement.id));
+  const declined = refused.length > 0;
+  // A refused statement is shown once, in the Declined box.
+  const flagged = flaggedQuestions(content, part.answers).filter((question) => !refusedIds.has(question.id));
   const flaggedIds = new Set(flagged.map((question) => question.id));
   const alerts = profile.screening?.alerts ?? [];
   const photographySection = content.sections.find((section) => section.photography);
@@ -57,11 +63,41 @@ export function PractitionerReview({
   return (
     <Stack gap="lg">
       <div>
-        <Title order={1}>{t('consents.review.title')}</Title>
+        <Group gap="sm" align="center">
+          <Title order={1}>{t('consents.review.title')}</Title>
+          {declined ? (
+            <Badge size="xl" variant="filled" color="red.8">
+              {t('consents.review.declinedBadge')}
+            </Badge>
+          ) : null}
+        </Group>
         <Text c="dimmed" size="md">
           {t('consents.review.subtitle', { title: content.title, version: versionLabel(template.version) })}
         </Text>
       </div>
+
+      {declined ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconBan aria-hidden />}
+          title={t('consents.review.declinedTitle')}
+          role="region"
+          aria-label={t('consents.review.declinedTitle')}
+          style={{ border: '2px solid var(--mantine-color-red-8)' }}
+        >
+          <Text size="sm" mb={6}>
+            {t('consents.review.declinedText')}
+          </Text>
+          <List size="sm" spacing={4}>
+            {refused.map((statement) => (
+              <List.Item key={statement.id}>
+                <strong>{statement.label}</strong>
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
 
       {flagged.length > 0 ? (
         <Alert color="yellow" variant="light" icon={<IconFlag aria-hidden />} title={t('consents.review.flaggedTitle', { count: flagged.length })} role="region" aria-label={t('consents.review.flaggedTitle', { count: flagged.length })}>
@@ -76,7 +112,7 @@ export function PractitionerReview({
             ))}
           </List>
         </Alert>
-      ) : (
+      ) : declined ? null : (
         <Text>{t('consents.review.noFlags')}</Text>
       )}
 
@@ -104,7 +140,11 @@ export function PractitionerReview({
                       <Text size="sm" fw={flaggedIds.has(question.id) ? 600 : 400}>
                         {answerText(t, dates, question, part.answers[question.id])}
                       </Text>
-                      {flaggedIds.has(question.id) ? (
+                      {refusedIds.has(question.id) ? (
+                        <Badge color="red.8" variant="filled" size="sm" style={{ flexShrink: 0 }}>
+                          {t('consents.review.refusedAnswer')}
+                        </Badge>
+                      ) : flaggedIds.has(question.id) ? (
                         <Badge color="yellow" c="dark.9" variant="light" size="sm" style={{ flexShrink: 0 }}>
                           {t('consents.review.flag')}
                         </Badge>
@@ -174,8 +214,8 @@ export function PractitionerReview({
           }}
         />
         <Group justify="flex-end" mt="md">
-          <Button size="md" leftSection={<IconSignature size={20} aria-hidden />} onClick={countersign} loading={busy}>
-            {t('consents.review.countersign')}
+          <Button size="md" color={declined ? 'red.8' : undefined} leftSection={<IconSignature size={20} aria-hidden />} onClick={countersign} loading={busy}>
+            {declined ? t('consents.review.countersignDeclined') : t('consents.review.countersign')}
           </Button>
         </Group>
       </Paper>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDeviceDesktopShare } from '@tabler/icons-react';
+import { IconBan, IconCircleCheck, IconDeviceDesktopShare } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentSummary } from '../../../shared/contract/consent-channels';
@@ -184,25 +184,33 @@ function SigningFlow({ profile, template, sessionId, forNewSession }: { profile:
 
 function SignedResult({ consent, name, withAftercare }: { consent: ConsentSummary; name: string; withAftercare: boolean }) {
   const { t } = useTranslation();
+  const declined = consent.state === 'declined';
+  const version = versionLabel(consent.version);
+  // Who actually signed: the guardian when one signed for the client.
+  const signedBy = declined
+    ? t('consents.signing.declinedFor', { name, version })
+    : consent.guardian
+      ? t('consents.signing.doneForGuardian', { guardian: consent.guardian.name, relationship: consent.guardian.relationship, name, version })
+      : t('consents.signing.doneFor', { name, version });
   return (
     <Stack gap="lg" maw={760}>
       <Group gap="sm" wrap="nowrap">
-        <IconCircleCheck size={36} color="var(--mantine-color-sage-7)" aria-hidden />
-        <Title order={1}>{t('consents.signing.doneTitle')}</Title>
+        {declined ? <IconBan size={36} color="var(--mantine-color-red-8)" aria-hidden /> : <IconCircleCheck size={36} color="var(--mantine-color-sage-7)" aria-hidden />}
+        <Title order={1}>{declined ? t('consents.signing.declinedTitle') : t('consents.signing.doneTitle')}</Title>
       </Group>
       <Paper withBorder p="lg" bg="white">
         <Stack gap={6}>
           <Text fw={600} size="lg">
             {consent.title}
           </Text>
-          <Text>{t('consents.signing.doneFor', { name, version: versionLabel(consent.version) })}</Text>
+          <Text>{signedBy}</Text>
           <Text size="sm" c="dimmed">
             {t('consents.signing.doneIntegrity', { hash: consent.formHashShort })}
           </Text>
         </Stack>
       </Paper>
-      <Text>{withAftercare ? t('consents.signing.doneNextSession') : t('consents.signing.doneNext')}</Text>
-      <ConsentFileActions consentId={consent.id} withAftercare={withAftercare} size="lg" />
+      {declined ? null : <Text>{withAftercare ? t('consents.signing.doneNextSession') : t('consents.signing.doneNext')}</Text>}
+      <ConsentFileActions consentId={consent.id} withAftercare={withAftercare && !declined} size="lg" />
     </Stack>
   );
 }

@@ -22,6 +22,18 @@ export function QuestionEditor({ question, onChange, onRemove }: { question: Que
         <TextInput label={t('consents.editor.questionHelp')} value={question.help ?? ''} maxLength={1000} onChange={(event) => onChange(withHelp(question, event.currentTarget.value))} />
         <Checkbox label={t('consents.editor.required')} checked={question.required} onChange={(event) => onChange({ ...question, required: event.currentTarget.checked })} />
         {question.kind === 'yes-no' ? (
+          <Checkbox
+            label={t('consents.editor.mustAgree')}
+            description={t('consents.editor.mustAgreeHint')}
+            checked={question.mustAgree === true}
+            onChange={(event) => {
+              const { mustAgree: _dropped, ...rest } = question;
+              // A statement the client must agree to is always asked.
+              onChange(event.currentTarget.checked ? { ...rest, mustAgree: true, required: true } : rest);
+            }}
+          />
+        ) : null}
+        {question.kind === 'yes-no' ? (
           <Group grow align="flex-start">
             <Select
               label={t('consents.editor.flagWhen')}

@@ -7,7 +7,7 @@ import { QuestionEditor } from './QuestionEditor';
 import { blocksOf, markupOf } from './rich-text-markup';
 import { blankQuestion, newPartId, questionKinds } from './template-edits';
 
-const photographyOrder: (keyof PhotographyBlock)[] = ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'];
+const photographyOrder: Exclude<keyof PhotographyBlock, 'clinicalRecordMustAgree'>[] = ['clinicalRecord', 'teaching', 'marketingFaceVisible', 'marketingFaceHidden'];
 
 export interface SectionEditorProps {
   section: TemplateSection;
@@ -71,6 +71,16 @@ export function SectionEditor({ section, position, count, takenIds, onChange, on
                 onChange={(event) => section.photography && onChange({ ...section, photography: { ...section.photography, [choice]: event.currentTarget.value } })}
               />
             ))}
+            <Checkbox
+              label={t('consents.editor.clinicalRecordMustAgree')}
+              description={t('consents.editor.clinicalRecordMustAgreeHint')}
+              checked={section.photography.clinicalRecordMustAgree === true}
+              onChange={(event) => {
+                if (!section.photography) return;
+                const { clinicalRecordMustAgree: _dropped, ...rest } = section.photography;
+                onChange({ ...section, photography: event.currentTarget.checked ? { ...rest, clinicalRecordMustAgree: true } : rest });
+              }}
+            />
           </Stack>
         ) : null}
         {section.questions.map((question, index) => (

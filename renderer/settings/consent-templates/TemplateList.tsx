@@ -103,7 +103,14 @@ export function TemplateList({ onEdit }: { onEdit: (draft: ConsentTemplateDraft,
                     {t('consents.templates.versionCount', { count: summary.versions.length })}
                   </Text>
                 </Table.Td>
-                <Table.Td>{latest ? <Text size="sm">{t('consents.templates.publishedBy', { date: dates.dayOf(latest.publishedAt), name: latest.publishedByName })}</Text> : <Text size="sm">{t('consents.templates.notPublished')}</Text>}</Table.Td>
+                <Table.Td>
+                  {latest ? <Text size="sm">{t('consents.templates.publishedBy', { date: dates.dayOf(latest.publishedAt), name: latest.publishedByName })}</Text> : <Text size="sm">{t('consents.templates.notPublished')}</Text>}
+                  {latest?.note ? (
+                    <Text size="xs" c="dimmed" maw={420}>
+                      {t('consents.templates.versionNote', { version: versionLabel(latest.version), note: latest.note })}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => void edit(summary)} loading={busy === `edit:${summary.id}`} aria-label={t('consents.templates.editNamed', { title: summary.title })}>

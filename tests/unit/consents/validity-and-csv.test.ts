@@ -3,7 +3,7 @@ import { toCsv } from '../../../main/client-export/csv';
 import { validity, validUntil } from '../../../main/consents/consent-validity';
 
 describe('consent validity', () => {
-  const facts = { signedAt: '2026-01-31T10:00:00.000Z', major: 1, latestMajor: 1, withdrawn: false, validityMonths: 12, today: '2026-06-01' };
+  const facts = { signedAt: '2026-01-31T10:00:00.000Z', major: 1, latestMajor: 1, withdrawn: false, declined: false, validityMonths: 12, today: '2026-06-01' };
 
   it('runs for the clinic’s months, to the day, month ends included', () => {
     expect(validUntil('2026-01-31T10:00:00.000Z', 1)).toBe('2026-02-28');
