@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +110,14 @@ export function PhotoGrid({ photos, onOpen, label }: { photos: readonly Photo[];
                       onDoubleClick={() => onOpen(photo)}
                       onClick={() => setActive(index)}
                     >
-                      <div className={classes.thumb}>{url ? <img src={url} alt={photoAlt(t, dates, photo)} /> : <span className={classes.placeholder} aria-label={t('common.loading')} role="img" />}</div>
+                      <div className={classes.thumb}>
+                        {url ? <img src={url} alt={photoAlt(t, dates, photo)} /> : <span className={classes.placeholder} aria-label={t('common.loading')} role="img" />}
+                        {photo.consentOverride ? (
+                          <Badge className={classes.mark} size="xs" color="orange" variant="filled">
+                            {t('photos.export.withoutConsentMark')}
+                          </Badge>
+                        ) : null}
+                      </div>
                       <Text size="xs" fw={600} mt={4} truncate>
                         {t(`photos.stages.${photo.stage}`)} · {viewText(t, photo)}
                       </Text>
