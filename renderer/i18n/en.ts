@@ -10,6 +10,7 @@
  */
 import { auditTrail } from './en/auditTrail';
 import { backups } from './en/backups';
+import { clientExport } from './en/clientExport';
 import { consents } from './en/consents';
 import { photos } from './en/photos';
 
@@ -924,5 +925,6 @@ export const en = {
   consents,
   photos,
   auditTrail,
+  clientExport,
   backups,
 } as const;

@@ -39,7 +39,7 @@ describe('demo consents, verify and export-client', () => {
     const client = services.clients.get(clientId);
     const [imported] = await services.photos.import(staffId, {
       clientId,
-      // The demo consent may be a treatment consent only: the photo comes in under an admin's override.
+      // Whatever the demo consent's photography choices, the photo comes in (an admin's override is used only when needed).
       override: { reason: 'Photo for the export test' },
       labels: { view: 'left-45', stage: 'before', note: 'Exported with the record' },
       files: [{ fileName: 'IMG_0042.jpg', bytes: await syntheticFaceJpeg({ width: 640, height: 480, hue: 40 }), takenAt: '2026-03-04T10:11:12+01:00', source: 'file' }],

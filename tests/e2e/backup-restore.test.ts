@@ -70,8 +70,6 @@ async function signConsentAndImportPhoto(app: LaunchedApp): Promise<SignedAndPho
   const signed = await services.consents.sign(staff.id, clientId, null, await microneedlingForm(services, new SeededRandom(11), 'None in the last month'));
   const [imported] = await services.photos.import(staff.id, {
     clientId,
-    // Only a treatment consent is signed here: the photo comes in under an admin's override.
-    override: { reason: 'Photo for the backup test' },
     labels: { view: 'front', stage: 'before' },
     files: [{ fileName: 'front.jpg', bytes: await frontPhoto(), source: 'file' }],
   });

@@ -83,7 +83,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     // No photography consent is in force: the import is refused, with the way to sign one offered.
     await page.getByRole('button', { name: 'Import photos' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import photos' });
-    const gate = importDialog.getByRole('region', { name: 'Photography consent' });
+    const gate = importDialog.getByRole('region', { name: 'Photos cannot be added yet' });
     await gate.getByText('This client has no photography consent in force.', { exact: false }).waitFor();
     await gate.getByRole('button', { name: 'Sign photography consent now' }).waitFor();
     expect(await importDialog.getByText('Drop photos here').count()).toBe(0);

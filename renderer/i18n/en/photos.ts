@@ -81,7 +81,6 @@ export const photos = {
   },
   consentGate: {
     title: 'Photos cannot be added yet',
-    region: 'Photography consent',
     'no-photography-consent': 'This client has no photography consent in force. Photos go into the record only once they have signed one that covers the clinical record.',
     'clinical-record-not-agreed': 'This client’s photography consent does not cover photos in the clinical record, so none can be added. Sign a new photography consent with them first.',
     sign: 'Sign photography consent now',

@@ -42,7 +42,7 @@ export function PhotoConsentGate({
   const sign = async () => go({ page: 'consentSigning', clientId, templateId: await templateIdFor('photography') });
   const short = reason.trim().length > 0 && !PhotoConsentOverride.safeParse({ reason }).success;
   return (
-    <Alert color="orange" variant="light" icon={<IconFileAlert aria-hidden />} title={t('photos.consentGate.title')} role="region" aria-label={t('photos.consentGate.region')}>
+    <Alert color="orange" variant="light" icon={<IconFileAlert aria-hidden />} title={t('photos.consentGate.title')} role="region">
       <Stack gap="sm">
         <Text size="sm">{t(`photos.consentGate.${why}`)}</Text>
         <div>
