@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/photos/photo';
+import { warmText } from '../../clients/badge-colors';
 import { useDates } from '../../hooks/useDates';
 import { useBoxSize } from '../compare/useBoxSize';
 import { photoAlt, viewText } from '../photo-text';
@@ -113,7 +114,7 @@ export function PhotoGrid({ photos, onOpen, label }: { photos: readonly Photo[];
                       <div className={classes.thumb}>
                         {url ? <img src={url} alt={photoAlt(t, dates, photo)} /> : <span className={classes.placeholder} aria-label={t('common.loading')} role="img" />}
                         {photo.consentOverride ? (
-                          <Badge className={classes.mark} size="xs" color="orange" variant="filled">
+                          <Badge className={classes.mark} size="xs" variant="white" c={warmText}>
                             {t('photos.export.withoutConsentMark')}
                           </Badge>
                         ) : null}
