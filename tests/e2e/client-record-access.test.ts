@@ -78,11 +78,18 @@ describe('a client’s record where it is read', () => {
 
     // The same export as the CLI: profile, history, sessions, the consent's PDF and both photos, with an index.
     const files = readdirSync(exportFolder).sort();
-    expect(files).toEqual(expect.arrayContaining(['consents', 'consents.json', 'index.pdf', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.json']));
+    expect(files).toEqual(expect.arrayContaining(['audit-trail.csv', 'consents', 'consents.json', 'index.pdf', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.json']));
     expect(JSON.parse(readFileSync(join(exportFolder, 'profile.json'), 'utf8'))).toMatchObject({ id: rosa.id, lastName: 'Access' });
     expect(readdirSync(join(exportFolder, 'consents'))).toHaveLength(1);
     expect(readdirSync(join(exportFolder, 'photos')).filter((name) => name.endsWith('.jpg'))).toHaveLength(2);
     expect(readFileSync(join(exportFolder, 'index.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Readable: the photo list in words and the clinic's date order, and who looked at the record.
+    const photosCsv = readFileSync(join(exportFolder, 'photos', 'photos.csv'), 'utf8');
+    expect(photosCsv).toContain('File,View,Stage,Taken,');
+    expect(photosCsv).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const trailCsv = readFileSync(join(exportFolder, 'audit-trail.csv'), 'utf8');
+    expect(trailCsv).toContain('photo.export');
+    expect(trailCsv).toContain('consent.sign');
     const exportRow = services.db.prepare(`SELECT staff_id, detail FROM audit_event WHERE action = 'client.export' AND entity_id = ?`).get(rosa.id) as { staff_id: string; detail: string };
     expect(exportRow).toMatchObject({ staff_id: staff.id, detail: expect.stringMatching(/^files=\d+ consents=1$/) });
 

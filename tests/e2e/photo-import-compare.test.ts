@@ -143,7 +143,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     const detail = page.getByRole('dialog', { name: /Before · Front/ });
     await detail.getByRole('img', { name: /^Photo:/ }).waitFor();
     await detail.getByText('Added without photography consent').waitFor();
-    await detail.getByText('By Ada Admin', { exact: false }).waitFor();
+    await detail.getByText(`By ${clinic.admin.name}: “Older photos from the clinic’s previous system”`).waitFor();
     await detail.getByRole('combobox', { name: 'Stage' }).click();
     await page.getByRole('option', { name: 'After' }).click();
     await detail.getByRole('combobox', { name: 'Session' }).click();
