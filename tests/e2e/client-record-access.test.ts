@@ -60,7 +60,7 @@ describe('a client’s record where it is read', () => {
     expect(trailRows.map((r) => r.action)).toEqual(expect.arrayContaining(['photo.export', 'photo.import', 'consent.sign', 'client.create']));
     expect(trailRows.some((r) => r.entityId === consent.id)).toBe(true);
     await checkAccessibility(page, 'client audit trail with photos and consents');
-    await saveScreenshot(page, '69-client-audit-trail-photos-consents');
+    await saveScreenshot(page, '64a-client-audit-trail-photos-consents');
 
     // Right of access from the screen: Export record, through the save dialog, into a new folder.
     await openNav(page, 'Clients');
@@ -68,11 +68,11 @@ describe('a client’s record where it is read', () => {
     await page.getByRole('option', { name: /Rosa Access/ }).click();
     await profileHeading(page, 'Rosa Access').waitFor();
     await page.getByRole('button', { name: 'More actions' }).click();
-    await saveScreenshot(page, '70-profile-more-actions-export-record');
+    await saveScreenshot(page, '64b-profile-more-actions-export-record');
     await page.getByRole('menuitem', { name: 'Export record…' }).click();
     await page.getByText('Record exported').waitFor({ timeout: 60_000 });
     await page.getByText(/files in the folder “Record export”\. Open index\.pdf first\./).waitFor();
-    await saveScreenshot(page, '71-record-exported');
+    await saveScreenshot(page, '64c-record-exported');
     expect(app.saveRequests.at(-1)).toMatchObject({ defaultName: expect.stringMatching(/^Record export \d{4}-\d{2}-\d{2}$/) });
     expect(app.saveRequests.at(-1)?.defaultName).not.toContain('Rosa');
 

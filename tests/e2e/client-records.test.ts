@@ -49,7 +49,7 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByText('Enter the whole date of birth (day, month and year) as DD/MM/YYYY.').waitFor();
     await birth.fill('01/01/1850');
     await page.getByText(/^That would make the client \d+ years old\. Check the year\.$/).waitFor();
-    await saveScreenshot(page, '21-client-form-birth-1850');
+    await saveScreenshot(page, '20a-client-form-birth-1850');
     // The short form a front desk types is read in the clinic's order, the year in the past.
     await birth.fill('1/2/85');
     await birth.blur();
@@ -58,7 +58,7 @@ describe('client records and treatment sessions, from the front desk to the trea
     await birth.fill('01/01/1910');
     await birth.blur();
     await page.getByRole('checkbox', { name: /^Yes, born 01\/01\/1910: \d+ years old$/ }).waitFor();
-    await saveScreenshot(page, '22-client-form-birth-confirm');
+    await saveScreenshot(page, '20b-client-form-birth-confirm');
     await birth.fill(sappho.dateOfBirth);
     await page.getByRole('button', { name: 'Add client' }).click();
     await profileHeading(page, 'Ψάπφω Иванова').waitFor();

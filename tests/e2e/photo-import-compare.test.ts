@@ -88,7 +88,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await gate.getByRole('button', { name: 'Sign photography consent now' }).waitFor();
     expect(await importDialog.getByText('Drop photos here').count()).toBe(0);
     await checkAccessibility(page, 'photo import needs consent');
-    await saveScreenshot(page, '39-photo-import-needs-consent');
+    await saveScreenshot(page, '40a-photo-import-needs-consent');
     // The main side refuses it too, whatever a window sends.
     const refusedImport = await page.evaluate(
       (clientId) =>
