@@ -75,7 +75,7 @@ export class PhotoService {
     const request = PhotoImportRequest.parse(input);
     this.assertClient(request.clientId);
     for (const file of request.files) this.assertSession(request.clientId, (file.labels ?? request.labels).sessionId);
-    const override = this.assertPhotoConsent(by, request.clientId, request.override ?? null, request.files.length);
+    const override = this.assertPhotoConsent(by, request.clientId, request.override ?? null);
     const { maxFileSizeMb } = this.settings();
     const jobId = request.jobId;
     if (jobId) this.progress.start(jobId, request.files.length);
@@ -95,14 +95,14 @@ export class PhotoService {
 
   /**
    * No photo comes into a record without a photography consent in force that covers the
-   * clinical record, unless an admin overrides with a reason. A refusal is audited against the
-   * client (ids and counts only); the override's reason goes on each photo it lets in.
+   * clinical record, unless an admin overrides with a reason; the override's reason goes on each
+   * photo it lets in. A refusal is an error, and like every error it writes nothing (the screen
+   * has said so before anything was sent).
    */
-  private assertPhotoConsent(by: string, clientId: string, override: PhotoConsentOverride | null, files: number): PhotoConsentOverride | null {
+  private assertPhotoConsent(by: string, clientId: string, override: PhotoConsentOverride | null): PhotoConsentOverride | null {
     const role = this.db.prepare('SELECT role FROM staff WHERE id = ?').pluck().get(by) as string | undefined;
     const intake = photoIntake(this.choicesFor(clientId), override, role === 'admin');
     if (intake.allowed) return intake.overridden ? override : null;
-    this.audit.append({ staffId: by, action: 'photo.import.refused', entity: 'client', entityId: clientId, detail: `reason=${intake.reason} files=${files}` });
     throw new StoreError(intake.reason === 'override-admins-only' ? 'FORBIDDEN' : 'NEEDS_OVERRIDE', photoIntakeMessages[intake.reason]);
   }
 
