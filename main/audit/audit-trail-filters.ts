@@ -24,7 +24,8 @@ export function auditWhere(filters: AuditFilters, upToSeq: number | null = null)
     params.staffId = filters.staffId;
   }
   if (filters.clientId) {
-    clauses.push(`e.entity = 'client' AND e.entity_id = @clientId`);
+    // The client's own rows, and those about their consents and photos (linked as they are written).
+    clauses.push(`((e.entity = 'client' AND e.entity_id = @clientId) OR e.seq IN (SELECT seq FROM audit_client_link WHERE client_id = @clientId))`);
     params.clientId = filters.clientId;
   }
   const actions = [...new Set(filters.actions)];

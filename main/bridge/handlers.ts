@@ -4,6 +4,7 @@ import type { SkinLedgerRuntime } from '../session/runtime';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
+import { clientExportHandlers } from './client-export-handlers';
 import { consentHandlers } from './consent-handlers';
 import { photoHandlers } from './photo-handlers';
 
@@ -72,5 +73,6 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...consentHandlers,
   ...photoHandlers,
+  ...clientExportHandlers,
   ...auditHandlers,
 };

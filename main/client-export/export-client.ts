@@ -5,6 +5,7 @@ import { clientFullName } from '../consents/consent-service';
 import { StoreError } from '../store/store-error';
 import { toCsv } from './csv';
 import { renderExportIndexPdf, type IndexEntry } from './export-index-pdf';
+import { clinicLocalDay, treatmentSummary } from './readable-parts';
 
 export type ExportProgress = (label: string, done: number, total: number) => void;
 
@@ -91,6 +92,9 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   step('photos');
 
   const settings = services.settings.get();
+  // Who looked at or changed the record, consents and photos included (the client's own trail).
+  const trail = services.auditTrail.csv({ clientId, staffId: null, actions: [], fromDay: null, toDay: null });
+  write('audit-trail.csv', `\uFEFF${trail.text}`, `Who viewed or changed this record, and when: ${trail.rows} entries`);
   const index = await renderExportIndexPdf({
     clinicName: settings.clinicName,
     clientName: clientFullName(client),
@@ -98,6 +102,8 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
     paperSize: settings.paperSize,
     entries,
     photosIncluded: request.photos !== undefined,
+    exportedOn: clinicLocalDay(services.clock.now(), settings.dateFormat),
+    summary: treatmentSummary(sessions, settings.dateFormat),
   });
   write('index.pdf', index, 'This index');
   progress('index', total, total);

@@ -16,6 +16,10 @@ export interface ExportIndexInput {
   paperSize: PaperSize;
   entries: IndexEntry[];
   photosIncluded: boolean;
+  /** The day of the export in the clinic's date order. */
+  exportedOn: string;
+  /** The treatment history in a few lines (see readable-parts), shown before the list of files. */
+  summary: string[];
 }
 
 /** The first page a client (or their representative) opens: what the export holds, file by file. */
@@ -30,7 +34,16 @@ export async function renderExportIndexPdf(input: ExportIndexInput): Promise<Buf
   cursor.y = drawText(doc, 'Your record', cursor.left, cursor.y, cursor.width, { size: 20, bold: true, colour: colour.ink }) + 2;
   doc.font(pdfFonts.bold).fontSize(12).fillColor(colour.ink);
   cursor.y = drawDirectionalText(doc, input.clientName, { x: cursor.left, y: cursor.y, width: cursor.width, maxLines: 2 }) + 4;
-  cursor.y = drawText(doc, `Exported ${input.createdAt.toISOString().slice(0, 10)}. Everything the clinic holds about you in SkinLedger is in this folder:`, cursor.left, cursor.y, cursor.width, { size: 10, colour: colour.body }) + 10;
+  cursor.y = drawText(doc, `Exported ${input.exportedOn}.`, cursor.left, cursor.y, cursor.width, { size: 10, colour: colour.body }) + 10;
+  rule(doc, cursor.left, cursor.y, cursor.width);
+  cursor.space(10);
+  cursor.y = drawText(doc, 'Your treatment history', cursor.left, cursor.y, cursor.width, { size: 12, bold: true, colour: colour.ink }) + 4;
+  for (const line of input.summary) {
+    cursor.need(textHeight(doc, line, cursor.width, { size: 9.5 }) + 4);
+    cursor.y = drawText(doc, line, cursor.left, cursor.y, cursor.width, { size: 9.5 }) + 4;
+  }
+  cursor.space(8);
+  cursor.y = drawText(doc, 'Everything the clinic holds about you in SkinLedger is in this folder:', cursor.left, cursor.y, cursor.width, { size: 10, colour: colour.body }) + 8;
   rule(doc, cursor.left, cursor.y, cursor.width);
   cursor.space(10);
   const fileWidth = 190;

@@ -53,7 +53,10 @@ export async function seedDemoPhotos(services: Services, by: string, options: De
         takenAt: shot.session.performed_at,
       });
     }
-    const results = await services.photos.import(by, { clientId: client.id, labels: { view: 'front', stage: 'before' }, files });
+    // Photos need a photography consent; a demo client without one gets them under a stated override, as a clinic's older photos would.
+    const consented = services.consents.currentPhotographyChoices(client.id)?.clinicalRecord === true;
+    const override = consented ? {} : { override: { reason: 'Synthetic demo photos made by seed-demo' } };
+    const results = await services.photos.import(by, { clientId: client.id, labels: { view: 'front', stage: 'before' }, files, ...override });
     stored += results.filter((result) => result.outcome === 'imported').length;
     options.onProgress?.(index + 1, clients.length);
   }

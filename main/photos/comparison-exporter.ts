@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { noPhotographyConsent, permitsUse } from '../../shared/consents/photography';
-import type { ComparisonExportRequest, ComparisonExportResult } from '../../shared/photos/comparison-export';
+import type { ComparisonExportRequest, ComparisonExportResult, exportRefusals } from '../../shared/photos/comparison-export';
 import type { Photo } from '../../shared/photos/photo';
+import { exportConsent, hidesFace } from '../../shared/photos/photo-consent';
 import type { dateFormats } from '../../shared/settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -14,7 +14,7 @@ import type { PhotoService } from './photo-service';
 
 const useNames = {
   clinical: 'the clinical record',
-  teaching: 'teaching',
+  teaching: 'teaching (anonymised)',
   'marketing-face-visible': 'marketing with the face visible',
   'marketing-face-hidden': 'marketing with the face hidden',
 } as const;
@@ -40,22 +40,24 @@ export class ComparisonExporter {
     const first = this.photos.get(request.firstId);
     const second = this.photos.get(request.secondId);
     const detail = `second=${second.id} use=${request.use} format=${request.format}`;
-    const refuse = (reason: 'consent-does-not-permit' | 'face-must-be-hidden' | 'different-clients', message: string): ComparisonExportResult => {
+    const refuse = (reason: (typeof exportRefusals)[number], message: string): ComparisonExportResult => {
       this.audit.append({ staffId: by, action: 'photo.export.refused', entity: 'photo', entityId: first.id, detail: `client=${first.clientId} ${detail} reason=${reason}` });
       return { outcome: 'refused', reason, message };
     };
     if (first.clientId !== second.clientId) return refuse('different-clients', 'Both photos must be of the same client.');
-    const choices = this.photos.choicesFor(first.clientId) ?? noPhotographyConsent;
-    if (!permitsUse(choices, request.use)) {
-      return refuse(
-        'consent-does-not-permit',
-        `The client's photography consent does not allow ${useNames[request.use]}. Choose a use the consent allows, or record a new consent with the client first.`,
-      );
+    const consent = exportConsent(this.photos.choicesFor(first.clientId), request.use);
+    if (!consent.allowed) {
+      return consent.reason === 'no-photography-consent'
+        ? refuse('no-photography-consent', 'This client has no photography consent in force, so their photos cannot be exported for any use. Sign a photography consent with the client first.')
+        : refuse(
+            'consent-does-not-permit',
+            `The client's photography consent does not allow ${useNames[request.use]}. Choose a use the consent allows, or record a new consent with the client first.`,
+          );
     }
-    if (request.use === 'marketing-face-hidden') {
+    if (hidesFace(request.use)) {
       const boxes = (photo: 'first' | 'second') => request.blurBoxes.some((box) => box.photo === photo);
       if (!boxes('first') || !boxes('second')) {
-        return refuse('face-must-be-hidden', 'For marketing with the face hidden, draw a blur box over the face on both photos.');
+        return refuse('face-must-be-hidden', `For ${useNames[request.use]}, the face must not show: draw a blur box over the face on both photos.`);
       }
     }
 

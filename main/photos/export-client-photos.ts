@@ -4,6 +4,7 @@ import type { Photo } from '../../shared/photos/photo';
 import { toCsv } from '../client-export/csv';
 import type { ExportPhotosHook } from '../client-export/export-client';
 import type { IndexEntry } from '../client-export/export-index-pdf';
+import { clinicDay, inWords } from '../client-export/readable-parts';
 import { StoreError } from '../store/store-error';
 
 /**
@@ -37,7 +38,8 @@ export const exportClientPhotos: ExportPhotosHook = async ({ services, by, clien
     await new Promise((resolve) => setImmediate(resolve));
   }
   write('photos.json', `${JSON.stringify(listing, null, 2)}\n`, `Photos: ${photos.length}, with their view, stage, date taken, session and note`);
-  write('photos.csv', toCsv(listing as unknown as Record<string, unknown>[]), 'Photos as a spreadsheet');
+  const { dateFormat } = services.settings.get();
+  write('photos.csv', toCsv(photos.map((photo, index) => readableRow(photo, listing[index]!.file, dateFormat))), 'Photos as a spreadsheet, in words');
   return entries;
 };
 
@@ -56,6 +58,8 @@ interface PhotoListingRow {
   height: number;
   format: Photo['format'];
   sha256: string;
+  /** Set when an admin added the photo without a photography consent: why, and who. */
+  consentOverride: { reason: string; by: string } | null;
 }
 
 function listingRow(photo: Photo, file: string): PhotoListingRow {
@@ -74,6 +78,21 @@ function listingRow(photo: Photo, file: string): PhotoListingRow {
     height: photo.height,
     format: photo.format,
     sha256: photo.sha256,
+    consentOverride: photo.consentOverride ? { reason: photo.consentOverride.reason, by: photo.consentOverride.byName } : null,
+  };
+}
+
+/** The spreadsheet's row: words and the clinic's date order, not codes and ISO times. */
+function readableRow(photo: Photo, file: string, dateFormat: Parameters<typeof clinicDay>[1]): Record<string, unknown> {
+  return {
+    File: file,
+    View: photo.view === 'close-up' && photo.area ? `close-up of the ${inWords(photo.area)}` : inWords(photo.view),
+    Stage: photo.stage,
+    Taken: `${clinicDay(photo.takenAt, dateFormat)} ${photo.takenAt.slice(11, 16)}`,
+    'Time taken from': { exif: 'the camera', camera: 'SkinLedger\u2019s camera', entered: 'staff', imported: 'the time of import' }[photo.takenAtSource],
+    Session: photo.sessionNumber === null ? 'none' : `session ${photo.sessionNumber} (${clinicDay(photo.sessionPerformedAt ?? '', dateFormat)})`,
+    Note: photo.note,
+    'Added without photography consent': photo.consentOverride ? `yes, by ${photo.consentOverride.byName}: ${photo.consentOverride.reason}` : 'no',
   };
 }
 

@@ -21,6 +21,9 @@ export interface PhotoRow {
   preview_sha256: string;
   thumbnail_sha256: string;
   choices_when_taken: string | null;
+  consent_override_reason: string | null;
+  consent_override_by: string | null;
+  consent_override_by_name: string | null;
   imported_at: string;
   imported_by: string;
   imported_by_name: string;
@@ -32,14 +35,15 @@ export interface PhotoRow {
  * the name of who imported it: what the gallery labels need, in one query.
  */
 export const photoSelect = `
-  SELECT p.*, s.performed_at AS session_performed_at, st.name AS imported_by_name,
+  SELECT p.*, s.performed_at AS session_performed_at, st.name AS imported_by_name, ov.name AS consent_override_by_name,
     CASE WHEN s.id IS NULL THEN NULL ELSE (
       SELECT count(*) FROM treatment_session s2
       WHERE s2.client_id = s.client_id AND (s2.performed_at < s.performed_at OR (s2.performed_at = s.performed_at AND s2.id <= s.id))
     ) END AS session_number
   FROM photo p
   LEFT JOIN treatment_session s ON s.id = p.session_id
-  JOIN staff st ON st.id = p.imported_by`;
+  JOIN staff st ON st.id = p.imported_by
+  LEFT JOIN staff ov ON ov.id = p.consent_override_by`;
 
 export function toPhoto(row: PhotoRow): Photo {
   return {
@@ -60,6 +64,10 @@ export function toPhoto(row: PhotoRow): Photo {
     sourceSha256: row.source_sha256,
     format: row.format,
     choicesWhenTaken: row.choices_when_taken === null ? null : PhotographyChoices.parse(JSON.parse(row.choices_when_taken)),
+    consentOverride:
+      row.consent_override_reason === null
+        ? null
+        : { reason: row.consent_override_reason, by: row.consent_override_by ?? '', byName: row.consent_override_by_name ?? '' },
     importedAt: row.imported_at,
     importedBy: row.imported_by,
     importedByName: row.imported_by_name,

@@ -6,6 +6,7 @@ import type { LandmarkPair, PhotoAlignment } from '../../shared/photos/alignment
 import type { PhotoImportFileResult, PhotoImportProgress } from '../../shared/photos/import-result';
 import { bytesPerMb, maxInputPixels, previewLongEdge, thumbnailLongEdge } from '../../shared/photos/limits';
 import { PhotoLabels, type Photo, type PhotoStage, type PhotoView } from '../../shared/photos/photo';
+import { photoIntake, photoIntakeMessages, type PhotoConsentOverride } from '../../shared/photos/photo-consent';
 import { PhotoSettings, photoSettingsDefaults } from '../../shared/photos/photo-settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -74,6 +75,7 @@ export class PhotoService {
     const request = PhotoImportRequest.parse(input);
     this.assertClient(request.clientId);
     for (const file of request.files) this.assertSession(request.clientId, (file.labels ?? request.labels).sessionId);
+    const override = this.assertPhotoConsent(by, request.clientId, request.override ?? null);
     const { maxFileSizeMb } = this.settings();
     const jobId = request.jobId;
     if (jobId) this.progress.start(jobId, request.files.length);
@@ -81,7 +83,7 @@ export class PhotoService {
     try {
       for (const [index, file] of request.files.entries()) {
         const labels = file.labels ?? request.labels;
-        results.push(await this.importOne(by, request.clientId, index, file, labels, maxFileSizeMb));
+        results.push(await this.importOne(by, request.clientId, index, file, labels, maxFileSizeMb, override));
         if (jobId) this.progress.advance(jobId, index + 1);
         onProgress?.(index + 1, request.files.length);
       }
@@ -89,6 +91,19 @@ export class PhotoService {
       if (jobId) this.progress.finish(jobId);
     }
     return results;
+  }
+
+  /**
+   * No photo comes into a record without a photography consent in force that covers the
+   * clinical record, unless an admin overrides with a reason; the override's reason goes on each
+   * photo it lets in. A refusal is an error, and like every error it writes nothing (the screen
+   * has said so before anything was sent).
+   */
+  private assertPhotoConsent(by: string, clientId: string, override: PhotoConsentOverride | null): PhotoConsentOverride | null {
+    const role = this.db.prepare('SELECT role FROM staff WHERE id = ?').pluck().get(by) as string | undefined;
+    const intake = photoIntake(this.choicesFor(clientId), override, role === 'admin');
+    if (intake.allowed) return intake.overridden ? override : null;
+    throw new StoreError(intake.reason === 'override-admins-only' ? 'FORBIDDEN' : 'NEEDS_OVERRIDE', photoIntakeMessages[intake.reason]);
   }
 
   importProgress(jobId: string): PhotoImportProgress | null {
@@ -102,6 +117,7 @@ export class PhotoService {
     file: { fileName: string; bytes: Uint8Array; takenAt?: string | undefined; source: 'file' | 'camera' },
     labels: PhotoLabels,
     maxFileSizeMb: number,
+    override: PhotoConsentOverride | null,
   ): Promise<PhotoImportFileResult> {
     const refused = (reason: Parameters<typeof refusalMessage>[0], format: string | null, duplicateOf: string | null = null): PhotoImportFileResult => ({
       outcome: 'refused',
@@ -143,9 +159,10 @@ export class PhotoService {
         this.db
           .prepare(
             `INSERT INTO photo (id, client_id, session_id, view, area, stage, taken_at, taken_at_source, note, width, height, format,
-              sha256, source_sha256, preview_sha256, thumbnail_sha256, choices_when_taken, imported_at, imported_by, updated_at)
+              sha256, source_sha256, preview_sha256, thumbnail_sha256, choices_when_taken, imported_at, imported_by, updated_at,
+              consent_override_reason, consent_override_by)
              VALUES (@id, @client_id, @session_id, @view, @area, @stage, @taken_at, @taken_at_source, @note, @width, @height, @format,
-              @sha256, @source_sha256, @preview_sha256, @thumbnail_sha256, @choices, @now, @by, @now)`,
+              @sha256, @source_sha256, @preview_sha256, @thumbnail_sha256, @choices, @now, @by, @now, @override_reason, @override_by)`,
           )
           .run({
             id,
@@ -167,8 +184,12 @@ export class PhotoService {
             choices: choices ? JSON.stringify(choices) : null,
             now,
             by,
+            override_reason: override ? override.reason : null,
+            override_by: override ? by : null,
           });
-        this.audit.append({ staffId: by, action: 'photo.import', entity: 'photo', entityId: id, detail: `client=${clientId} source=${file.source}` });
+        // The override's reason stays on the photo; the trail notes that one was used, and its length.
+        const overridden = override ? ` consent-override=yes reason-chars=${override.reason.length}` : '';
+        this.audit.append({ staffId: by, action: 'photo.import', entity: 'photo', entityId: id, detail: `client=${clientId} source=${file.source}${overridden}` });
       })();
     } catch (error) {
       // The row and its files go in together or not at all.

@@ -10,6 +10,7 @@
  */
 import { auditTrail } from './en/auditTrail';
 import { backups } from './en/backups';
+import { clientExport } from './en/clientExport';
 import { consents } from './en/consents';
 import { photos } from './en/photos';
 
@@ -267,6 +268,18 @@ export const en = {
     preferredNameHint: 'Optional, e.g. “Zo”.',
     dateOfBirth: 'Date of birth',
     dateOfBirthHint: 'Used to tell clients with the same name apart.',
+    dob: {
+      'year-only': 'Enter the whole date of birth (day, month and year) as {{pattern}}.',
+      'not-a-date': 'Enter a real date as {{pattern}}.',
+      'no-such-day': 'That day does not exist. Check the day and month.',
+      future: 'A date of birth cannot be in the future.',
+      'impossible-age': 'That would make the client {{age}} years old. Check the year.',
+      confirm: {
+        'under-one': 'Yes, born {{date}}: under 1 year old',
+        'over-110': 'Yes, born {{date}}: {{age}} years old',
+      },
+      confirmFirst: 'This age is unusual: tick the box to confirm the date of birth, or correct it.',
+    },
     age_one: 'Age {{count}}',
     age_other: 'Age {{count}}',
     pronouns: 'Pronouns',
@@ -924,5 +937,6 @@ export const en = {
   consents,
   photos,
   auditTrail,
+  clientExport,
   backups,
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from '../dates';
+import { DateOfBirth } from './date-of-birth';
 
 export const skinConcerns = ['acne-scarring', 'fine-lines-wrinkles', 'stretch-marks', 'pigmentation', 'texture-pores', 'other'] as const;
 export const SkinConcern = z.enum(skinConcerns);
@@ -16,9 +16,7 @@ export const ClientInput = z
     firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
     lastName: z.string().trim().min(1, 'Enter a last name.').max(100),
     preferredName: optionalText(100),
-    dateOfBirth: IsoDate.refine((date) => date <= new Date().toISOString().slice(0, 10), 'A date of birth cannot be in the future.')
-      .nullable()
-      .default(null),
+    dateOfBirth: DateOfBirth.nullable().default(null),
     pronouns: optionalText(40),
     sex: z.enum(['', 'female', 'male', 'intersex', 'not-stated']).default(''),
     phone: optionalText(40),

@@ -6,6 +6,7 @@ import { adminsOnly, everyone, type Access } from './access';
 import { auditChannels } from './audit-channels';
 import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
+import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
 import { photoChannels } from './photo-channels';
 
@@ -116,6 +117,7 @@ export const contract = {
   ...backupChannels,
   ...consentChannels,
   ...photoChannels,
+  ...clientExportChannels,
   ...auditChannels,
 } as const;
 

@@ -5,6 +5,7 @@ import { ComparisonExportRequest, ComparisonExportResult } from '../photos/compa
 import { PhotoImportFileResult, PhotoImportProgress } from '../photos/import-result';
 import { bytesPerMb, maxBytesPerImport, maxFileSizeMbCeiling, maxFilesPerImport } from '../photos/limits';
 import { Photo, PhotoLabels, PhotoStage, PhotoView } from '../photos/photo';
+import { PhotoConsentOverride } from '../photos/photo-consent';
 import { PhotoSettings } from '../photos/photo-settings';
 import { adminsOnly, clinicians, type Access } from './access';
 
@@ -50,6 +51,11 @@ export const PhotoImportRequest = z
     jobId: z.string().uuid().optional(),
     /** Labels for every file without its own. */
     labels: PhotoLabels,
+    /**
+     * Admins only: add the photos although no photography consent in force covers the clinical
+     * record (a clinic's older photos, say). Stored on each photo and audited.
+     */
+    override: PhotoConsentOverride.optional(),
     files: z
       .array(PhotoImportFile)
       .min(1, 'Choose at least one photo.')

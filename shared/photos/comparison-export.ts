@@ -44,9 +44,11 @@ export type ComparisonExportRequest = z.output<typeof ComparisonExportRequest>;
 
 /** Why an export was not made: typed, so the dialog can point at the choice to change. */
 export const exportRefusals = [
-  /** The client's photography consent in force does not allow this use (or none is on file). */
+  /** The client has no photography consent in force at all. */
+  'no-photography-consent',
+  /** The client's photography consent in force does not allow this use. */
   'consent-does-not-permit',
-  /** Marketing with the face hidden was chosen: draw at least one blur box on each photo. */
+  /** Teaching or marketing with the face hidden was chosen: draw at least one blur box on each photo. */
   'face-must-be-hidden',
   /** Both photos must belong to the same client. */
   'different-clients',

@@ -71,6 +71,11 @@ export const Photo = z.object({
   format: z.enum(['jpeg', 'png']),
   /** The client's photography choices in force when it was taken; null when no photography consent was on file. */
   choicesWhenTaken: PhotographyChoices.nullable(),
+  /**
+   * Set when an admin added the photo without a photography consent covering the clinical record
+   * (for example a clinic's older photos): who, and why. Shown wherever the photo is shown.
+   */
+  consentOverride: z.object({ reason: z.string(), by: z.string(), byName: z.string() }).nullable(),
   importedAt: z.string(),
   importedBy: z.string(),
   importedByName: z.string(),

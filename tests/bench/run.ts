@@ -182,7 +182,7 @@ async function measureStoreRows(): Promise<void> {
         bytes: await syntheticFaceJpeg({ width: 900, height: 1125, hue: n * 50, seed: batch * 6 + n + 1, offsetX: 0, tilt: 0 }),
       })),
     );
-    const imported = await ours.services.photos.import(ours.staffId, { clientId: profileClient, labels: { view: 'front', stage: 'before' }, files });
+    const imported = await ours.services.photos.import(ours.staffId, { clientId: profileClient, override: { reason: 'Bench photos, no consent' }, labels: { view: 'front', stage: 'before' }, files });
     if (imported.some((result) => result.outcome !== 'imported')) throw new Error(`bench: a profile photo was not imported: ${JSON.stringify(imported)}`);
   }
   const consentCount = ours.services.consents.listForClient(ours.staffId, profileClient);

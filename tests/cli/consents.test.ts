@@ -39,6 +39,8 @@ describe('demo consents, verify and export-client', () => {
     const client = services.clients.get(clientId);
     const [imported] = await services.photos.import(staffId, {
       clientId,
+      // Whatever the demo consent's photography choices, the photo comes in (an admin's override is used only when needed).
+      override: { reason: 'Photo for the export test' },
       labels: { view: 'left-45', stage: 'before', note: 'Exported with the record' },
       files: [{ fileName: 'IMG_0042.jpg', bytes: await syntheticFaceJpeg({ width: 640, height: 480, hue: 40 }), takenAt: '2026-03-04T10:11:12+01:00', source: 'file' }],
     });
@@ -52,7 +54,7 @@ describe('demo consents, verify and export-client', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Exporting \(index\): 100%/);
     const files = readdirSync(target).sort();
-    expect(files).toEqual(['consents', 'consents.json', 'courses.json', 'index.pdf', 'medical-history.csv', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.csv', 'sessions.json']);
+    expect(files).toEqual(['audit-trail.csv', 'consents', 'consents.json', 'courses.json', 'index.pdf', 'medical-history.csv', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.csv', 'sessions.json']);
     expect(JSON.parse(readFileSync(join(target, 'profile.json'), 'utf8'))).toMatchObject({ id: clientId, lastName: client.lastName });
     const pdfs = readdirSync(join(target, 'consents'));
     expect(pdfs).toHaveLength(1);

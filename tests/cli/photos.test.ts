@@ -44,9 +44,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 // Each run is a fresh Node process: slow on a loaded CI machine, so generous timeouts.
 
 describe('import-photos and verify', () => {
+  it('refuses photos for a client with no photography consent, unless an admin gives a reason', async () => {
+    const refused = await runCli(['import-photos', '--data', store, '--user', admin, '--client', clientId, files.camera!], { password });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('no photography consent in force');
+  }, 300_000);
+
   it('stores the good files, prints a line per file with the reason for each refusal, and exits 1', async () => {
     const run = await runCli(
-      ['import-photos', '--data', store, '--user', admin, '--client', clientId, '--view', 'front', '--stage', 'before', ...Object.values(files), join(root, 'missing.jpg')],
+      ['import-photos', '--data', store, '--user', admin, '--client', clientId, '--view', 'front', '--stage', 'before', '--without-consent', 'Photos from the old system', ...Object.values(files), join(root, 'missing.jpg')],
       { password },
     );
     expect(run.code).toBe(1);
@@ -62,7 +68,7 @@ describe('import-photos and verify', () => {
     expect(run.stderr).toContain('5 of 7 files were refused; 2 stored.');
     expect(run.stderr).toContain('Importing photos: 100%');
 
-    const again = await runCli(['import-photos', '--data', store, '--user', admin, '--client', clientId, files.camera!], { password });
+    const again = await runCli(['import-photos', '--data', store, '--user', admin, '--client', clientId, '--without-consent', 'Photos from the old system', files.camera!], { password });
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/^refused .*already in this client/m);
   }, 300_000);

@@ -42,7 +42,23 @@ describe('client records and treatment sessions, from the front desk to the trea
     const birth = page.getByRole('textbox', { name: 'Date of birth' });
     await birth.fill('31/02/1985');
     await birth.blur();
-    await page.getByText('Enter a real date as DD/MM/YYYY.').waitFor();
+    await page.getByText('That day does not exist. Check the day and month.').waitFor();
+    // A year alone, or a year no one alive was born in, is named for what it is.
+    await birth.fill('1850');
+    await birth.blur();
+    await page.getByText('Enter the whole date of birth (day, month and year) as DD/MM/YYYY.').waitFor();
+    await birth.fill('01/01/1850');
+    await page.getByText(/^That would make the client \d+ years old\. Check the year\.$/).waitFor();
+    await saveScreenshot(page, '20a-client-form-birth-1850');
+    // The short form a front desk types is read in the clinic's order, the year in the past.
+    await birth.fill('1/2/85');
+    await birth.blur();
+    await expect.poll(() => birth.inputValue()).toBe('01/02/1985');
+    // Over 110 is possible but asked about before the form saves.
+    await birth.fill('01/01/1910');
+    await birth.blur();
+    await page.getByRole('checkbox', { name: /^Yes, born 01\/01\/1910: \d+ years old$/ }).waitFor();
+    await saveScreenshot(page, '20b-client-form-birth-confirm');
     await birth.fill(sappho.dateOfBirth);
     await page.getByRole('button', { name: 'Add client' }).click();
     await profileHeading(page, 'Ψάπφω Иванова').waitFor();

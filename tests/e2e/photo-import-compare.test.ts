@@ -46,7 +46,7 @@ async function paneTransforms(page: Page): Promise<string[]> {
 }
 
 describe('before/after photos: import, gallery, compare, align, export, camera', () => {
-  it('stores two good photos and names each bad one, compares them three ways with one zoom, lines them up, refuses an export without consent, captures from the camera, and leaves nothing readable on disk', async () => {
+  it('stores two good photos and names each bad one, compares them three ways with one zoom, lines them up, refuses an import and greys out every export without consent, captures from the camera, and leaves nothing readable on disk', async () => {
     const { dataDir, scratch } = harness.folders();
     await createClinic(dataDir);
     const app = await harness.launch({ dataDir, savePath: join(scratch, 'comparison.jpg'), fakeCamera: true });
@@ -80,8 +80,28 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
       truncated: await truncatedPhoto(),
       bomb: await bombPng(),
     };
+    // No photography consent is in force: the import is refused, with the way to sign one offered.
     await page.getByRole('button', { name: 'Import photos' }).click();
     const importDialog = page.getByRole('dialog', { name: 'Import photos' });
+    const gate = importDialog.getByRole('region', { name: 'Photos cannot be added yet' });
+    await gate.getByText('This client has no photography consent in force.', { exact: false }).waitFor();
+    await gate.getByRole('button', { name: 'Sign photography consent now' }).waitFor();
+    expect(await importDialog.getByText('Drop photos here').count()).toBe(0);
+    await checkAccessibility(page, 'photo import needs consent');
+    await saveScreenshot(page, '40a-photo-import-needs-consent');
+    // The main side refuses it too, whatever a window sends.
+    const refusedImport = await page.evaluate(
+      (clientId) =>
+        (globalThis as unknown as { skinledger: { invoke(channel: string, input: unknown): Promise<{ ok: boolean; error?: { code: string } }> } }).skinledger.invoke('photos.import', {
+          clientId,
+          labels: { view: 'front', stage: 'before' },
+          files: [{ fileName: 'x.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff]) }],
+        }),
+      client.id,
+    );
+    expect(refusedImport).toMatchObject({ ok: false, error: { code: 'NEEDS_OVERRIDE' } });
+    // The admin brings in the clinic's older photos with a reason, kept on each photo.
+    await gate.getByLabel('Add without consent (admins): reason').fill('Older photos from the clinic\u2019s previous system');
     await importDialog.getByText('Drop photos here').waitFor();
     await importDialog.getByLabel('Photos to import').setInputFiles([
       { name: 'front.jpg', mimeType: 'image/jpeg', buffer: files.front },
@@ -122,6 +142,8 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     // The second photo becomes the "after", in session 1.
     const detail = page.getByRole('dialog', { name: /Before · Front/ });
     await detail.getByRole('img', { name: /^Photo:/ }).waitFor();
+    await detail.getByText('Added without photography consent').waitFor();
+    await detail.getByText(`By ${clinic.admin.name}: “Older photos from the clinic’s previous system”`).waitFor();
     await detail.getByRole('combobox', { name: 'Stage' }).click();
     await page.getByRole('option', { name: 'After' }).click();
     await detail.getByRole('combobox', { name: 'Session' }).click();
@@ -211,14 +233,15 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     // Export for the clinical record: no photography consent is on file, so it is refused, said plainly.
     await page.getByRole('button', { name: 'Export…' }).click();
     const exportDialog = page.getByRole('dialog', { name: 'Export the comparison' });
-    await exportDialog.getByText('No photography consent on file').waitFor();
-    await exportDialog.getByRole('textbox', { name: /Watermark/ }).fill('Harbour Skin Studio');
-    await exportDialog.getByRole('button', { name: 'Export…' }).click();
-    const refusal = exportDialog.getByRole('alert').filter({ hasText: 'Export refused' });
-    await refusal.getByText('photography consent does not allow', { exact: false }).waitFor();
+    await exportDialog.getByText('No photography consent in force: the client\u2019s photos cannot be exported for any use.').waitFor();
+    // Every use is greyed out before Export is pressed, and Export with them.
+    for (const use of ['Clinical record (e.g. a referral)', 'Teaching (anonymised)', 'Marketing, face visible', 'Marketing, face hidden']) {
+      expect(await exportDialog.getByRole('radio', { name: use }).isDisabled()).toBe(true);
+    }
+    expect(await exportDialog.getByRole('button', { name: 'Export…' }).isDisabled()).toBe(true);
     expect(app.saveRequests).toHaveLength(0);
     await checkAccessibility(page, 'export refused');
-    await saveScreenshot(page, '46-photo-export-refused');
+    await saveScreenshot(page, '46-photo-export-no-consent');
     await exportDialog.getByRole('button', { name: 'Cancel' }).click();
 
     // The camera (Chromium's fake one), with the earlier front photo as a ghost over it.
@@ -226,6 +249,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await page.getByRole('tab', { name: 'Photos' }).click();
     await page.getByRole('button', { name: 'Take photo' }).click();
     const capture = page.getByRole('dialog', { name: 'Take a photo' });
+    await capture.getByLabel('Add without consent (admins): reason').fill('Camera check for the older photos');
     await capture.getByTestId('camera-ghost').waitFor();
     const take = capture.getByRole('button', { name: 'Take photo' });
     await expect.poll(() => take.isEnabled(), { timeout: 30_000 }).toBe(true);

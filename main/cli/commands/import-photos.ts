@@ -37,6 +37,12 @@ export const importPhotosCommand: CliCommand = {
     { name: 'view', placeholder: 'V', summary: `The view: ${photoViews.join(', ')} (default front).`, required: false },
     { name: 'stage', placeholder: 'S', summary: `The stage: ${photoStages.join(', ')} (default before).`, required: false },
     { name: 'area', placeholder: 'A', summary: 'For --view close-up: the treated area shown (e.g. cheek-left).', required: false },
+    {
+      name: 'without-consent',
+      placeholder: 'REASON',
+      summary: 'Admins: import although no photography consent covers the clinical record (e.g. a clinic\u2019s older photos); the reason is kept on each photo.',
+      required: false,
+    },
   ],
   operands: { placeholder: 'FILE', summary: 'The photo files (JPEG, PNG or HEIC).' },
   async run(context) {
@@ -91,9 +97,11 @@ export const importPhotosCommand: CliCommand = {
       const total = context.operands.length;
       let done = total - files.length;
       for (const batch of batches(files)) {
+        const reason = context.flags['without-consent'];
         const results = await services.photos.import(staff.id, {
           clientId,
           labels: labels.data,
+          ...(reason ? { override: { reason } } : {}),
           files: batch.map((file) => ({ fileName: file.name, bytes: readFileSync(file.path) })),
         });
         for (const result of results) {

@@ -8,10 +8,21 @@ import { retention } from './005-retention';
 import { searchEmailWords } from './006-search-email-words';
 import { auditStaffIndex } from './007-audit-staff-index';
 import { declinedConsents } from './008-declined-consents';
+import { photoConsentAndClientTrail } from './011-photo-consent-and-client-trail';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
-export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention, searchEmailWords, auditStaffIndex, declinedConsents];
+export const migrations: readonly Migration[] = [
+  foundation,
+  clients,
+  consents,
+  photos,
+  retention,
+  searchEmailWords,
+  auditStaffIndex,
+  declinedConsents,
+  photoConsentAndClientTrail,
+];
 
 export const latestSchemaVersion = migrations.length;
 

@@ -9,7 +9,6 @@ import { notifySuccess } from '../../app/notify';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
-import { DateField } from '../../forms/DateField';
 import { FormSection } from '../../forms/FormSection';
 import { SaveBar } from '../../forms/SaveBar';
 import { showFieldErrors } from '../../forms/server-errors';
@@ -18,6 +17,8 @@ import { useNavigation } from '../../shell/navigation';
 import { PageLoading } from '../../shell/PageLoading';
 import { PageTitle } from '../../shell/PageTitle';
 import { ageToday, clientName } from '../client-text';
+import { checkDateOfBirth } from '../../../shared/clients/date-of-birth';
+import { DateOfBirthField, todayLocal } from './DateOfBirthField';
 import { DuplicateWarning } from './DuplicateWarning';
 import { fitzpatrickNumerals } from './fitzpatrick';
 import { usePossibleDuplicates } from './usePossibleDuplicates';
@@ -73,6 +74,9 @@ function ClientForm({ client }: { client: Client | null }) {
   const duplicates = usePossibleDuplicates(form.control, client?.id ?? null);
   const dateOfBirth = form.watch('dateOfBirth');
   const age = ageToday(dateOfBirth);
+  const [dateOfBirthConfirmed, setDateOfBirthConfirmed] = useState(false);
+  // An unusual age is asked about once, when the date is typed; the one on file was confirmed then.
+  const dateOfBirthChanged = dateOfBirth !== (client?.dateOfBirth ?? null);
   const back = () => (client ? go({ page: 'client', clientId: client.id }) : go({ page: 'clients' }));
 
   const save = async (values: ClientFields, allowDuplicate: boolean) => {
@@ -90,7 +94,14 @@ function ClientForm({ client }: { client: Client | null }) {
       } else if (!showFieldErrors(bridgeError, form.setError, fieldNames)) setFailure(bridgeError);
     }
   };
-  const submit = form.handleSubmit((values) => save(values, false));
+  const submit = form.handleSubmit((values) => {
+    const check = checkDateOfBirth(values.dateOfBirth, todayLocal());
+    if (check.verdict === 'confirm' && dateOfBirthChanged && !dateOfBirthConfirmed) {
+      form.setError('dateOfBirth', { message: t('clientForm.dob.confirmFirst') });
+      return;
+    }
+    return save(values, false);
+  });
 
   return (
     <form onSubmit={submit} noValidate aria-label={client ? t('clientForm.editTitle', { name: clientName(client) }) : t('clientForm.newTitle')}>
@@ -111,13 +122,16 @@ function ClientForm({ client }: { client: Client | null }) {
               control={form.control}
               name="dateOfBirth"
               render={({ field }) => (
-                <DateField
+                <DateOfBirthField
                   label={t('clientForm.dateOfBirth')}
-                  description={age !== null ? t('clientForm.age', { count: age }) : t('clientForm.dateOfBirthHint')}
+                  description={age !== null && age >= 0 ? t('clientForm.age', { count: age }) : t('clientForm.dateOfBirthHint')}
                   value={field.value ?? null}
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   error={errors.dateOfBirth?.message}
+                  confirmed={dateOfBirthConfirmed}
+                  onConfirmedChange={setDateOfBirthConfirmed}
+                  needsConfirmation={dateOfBirthChanged}
                 />
               )}
             />

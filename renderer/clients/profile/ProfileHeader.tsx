@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconFolderDown, IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
@@ -8,6 +8,7 @@ import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
+import { useExportRecord } from '../../client-export/useExportRecord';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation, type ProfileTab } from '../../shell/navigation';
@@ -31,6 +32,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
   const blocked = sessionBlockReason(t, screening);
   const name = clientName(client);
   const consent = useConsentStatus(client.id);
+  const exportRecord = useExportRecord(client.id);
 
   const facts = [
     age !== null ? t('profile.age', { count: age }) : null,
@@ -104,6 +106,9 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
                         {t('auditTrail.fromProfile')}
                       </Menu.Item>
                     ) : null}
+                    <Menu.Item leftSection={<IconFolderDown size={18} aria-hidden />} disabled={exportRecord.busy} onClick={() => void exportRecord.run()}>
+                      {t('clientExport.menu')}
+                    </Menu.Item>
                     {client.archived ? (
                       <Menu.Item leftSection={<IconArchiveOff size={18} aria-hidden />} onClick={() => void setArchived(false)}>
                         {t('profile.unarchive')}
@@ -130,7 +135,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
         </Text>
       ) : null}
       {client.archived ? <Text c="dimmed">{t('profile.archivedNote')}</Text> : null}
-      <ErrorAlert error={failure} />
+      <ErrorAlert error={failure ?? exportRecord.failure} />
     </Stack>
   );
 }

@@ -1,8 +1,11 @@
 import { Alert, Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PhotographyChoices } from '../../../shared/consents/photography';
 import type { Photo, PhotoLabelsInput } from '../../../shared/photos/photo';
 import { Dialog } from '../../app/Dialog';
+import { useSession } from '../../app/session-context';
+import { PhotoConsentGate, photoGate } from '../consent-gate/PhotoConsentGate';
 import { notifySuccess } from '../../app/notify';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
@@ -26,6 +29,7 @@ export function ghostFor(photos: readonly Photo[], labels: PhotoLabelsInput): Ph
  */
 export function CaptureDialog({
   clientId,
+  choices,
   opened,
   onClose,
   photos,
@@ -34,6 +38,7 @@ export function CaptureDialog({
   onStored,
 }: {
   clientId: string;
+  choices: PhotographyChoices | null;
   opened: boolean;
   onClose: () => void;
   photos: readonly Photo[];
@@ -46,16 +51,19 @@ export function CaptureDialog({
   const [labels, setLabels] = useState<PhotoLabelsInput>(initialLabels);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const { staff } = useSession();
+  const [reason, setReason] = useState('');
+  const gate = photoGate(choices, reason, staff.role === 'admin');
   const ghostPhoto = ghostFor(photos, labels);
   const { preview } = usePreview(opened ? (ghostPhoto?.id ?? null) : null);
 
   const store = async (bytes: Uint8Array<ArrayBuffer>) => {
-    if (!labelsComplete(labels)) return;
+    if (!labelsComplete(labels) || gate === 'blocked') return;
     setBusy(true);
     setProblem(null);
     const takenAt = new Date().toISOString();
     try {
-      const [result] = await call('photos.import', { clientId, labels, files: [{ fileName: `camera-${takenAt.slice(0, 19).replace(/:/g, '-')}.jpg`, bytes, takenAt, source: 'camera' }] });
+      const [result] = await call('photos.import', { clientId, labels, ...gate, files: [{ fileName: `camera-${takenAt.slice(0, 19).replace(/:/g, '-')}.jpg`, bytes, takenAt, source: 'camera' }] });
       if (result?.outcome === 'imported') {
         notifySuccess(t('photos.capture.storedTitle'), t('photos.capture.storedMessage'));
         onStored();
@@ -71,7 +79,8 @@ export function CaptureDialog({
     <Dialog opened={opened} onClose={onClose} title={t('photos.capture.title')} size={900}>
       <Stack gap="md">
         <LabelsFields value={labels} onChange={setLabels} sessions={sessions} showErrors inline />
-        {opened ? (
+        <PhotoConsentGate clientId={clientId} choices={choices} reason={reason} onReasonChange={setReason} />
+        {opened && gate !== 'blocked' ? (
           <CameraCapture
             ghost={preview && ghostPhoto ? { url: preview.url, caption: photoCaption(t, dates, ghostPhoto) } : null}
             onCapture={(bytes) => void store(bytes)}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotoUse, type PhotographyChoices } from '../../../shared/consents/photography';
 import type { BlurBox } from '../../../shared/photos/comparison-export';
+import { exportConsent, hidesFace } from '../../../shared/photos/photo-consent';
 import type { BridgeError } from '../../../shared/errors';
 import { Dialog } from '../../app/Dialog';
 import { notifySuccess } from '../../app/notify';
@@ -17,9 +18,9 @@ import { consentSummary } from './consent-summary';
 type Format = 'jpeg' | 'pdf';
 
 /**
- * Export a comparison for a use. The main side checks the client's photography consent for that
- * use and refuses when it does not allow it; the refusal is shown here, in its own words. For
- * "face hidden", boxes are drawn over the face on each photo and blurred in the export.
+ * Export a comparison for a use. Uses the client's photography consent in force does not allow
+ * are greyed out here (the main side checks again and refuses, in its own words). For teaching
+ * (anonymised) and "face hidden", boxes are drawn over the face on each photo and blurred.
  */
 export function ExportDialog({
   opened,
@@ -43,14 +44,16 @@ export function ExportDialog({
   matchBrightness: boolean;
 }) {
   const { t } = useTranslation();
-  const [use, setUse] = useState<PhotoUse>('clinical');
+  const allowed = (option: PhotoUse) => exportConsent(choices, option).allowed;
+  const [use, setUse] = useState<PhotoUse>(() => PhotoUse.options.find(allowed) ?? 'clinical');
+  const anyAllowed = PhotoUse.options.some(allowed);
   const [watermark, setWatermark] = useState('');
   const [format, setFormat] = useState<Format>('jpeg');
   const [boxes, setBoxes] = useState<BlurBox[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [busy, setBusy] = useState(false);
-  const faceHidden = use === 'marketing-face-hidden';
+  const faceHidden = hidesFace(use);
 
   const submit = async () => {
     setBusy(true);
@@ -91,7 +94,13 @@ export function ExportDialog({
           }} description={t('photos.export.consentNote')}>
               <Stack gap={6} mt="xs">
                 {PhotoUse.options.map((option) => (
-                  <Radio key={option} value={option} label={t(`photos.export.uses.${option}`)} />
+                  <Radio
+                    key={option}
+                    value={option}
+                    label={t(`photos.export.uses.${option}`)}
+                    disabled={!allowed(option)}
+                    description={allowed(option) ? undefined : t('photos.export.notAllowed')}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
@@ -117,7 +126,7 @@ export function ExportDialog({
         {faceHidden ? (
           <Stack gap="xs">
             <Text fw={500} size="sm">
-              {t('photos.export.blur')}
+              {use === 'teaching' ? t('photos.export.faceHiddenFor.teaching') : t('photos.export.blur')}
             </Text>
             <Text size="sm" c="dimmed">
               {t('photos.export.blurHowTo')}
@@ -144,7 +153,7 @@ export function ExportDialog({
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void submit()} loading={busy}>
+          <Button leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void submit()} loading={busy} disabled={!anyAllowed}>
             {t('photos.export.save')}
           </Button>
         </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowsLeftRight, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,6 +87,11 @@ export function PhotoDialog({
           <Text size="sm" c="dimmed">
             {t('photos.detail.importedBy', { name: photo.importedByName })} · {t('photos.detail.size', { width: photo.width, height: photo.height })}
           </Text>
+          {photo.consentOverride ? (
+            <Alert color="orange" variant="light" title={t('photos.detail.withoutConsent')} p="xs">
+              <Text size="sm">{t('photos.detail.withoutConsentBy', { name: photo.consentOverride.byName, reason: photo.consentOverride.reason })}</Text>
+            </Alert>
+          ) : null}
           {deleting ? (
             <Stack gap="sm">
               <Text fw={600}>{t('photos.detail.deleteTitle')}</Text>

@@ -1,8 +1,9 @@
-import { Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Photo } from '../../../shared/photos/photo';
+import { warmText } from '../../clients/badge-colors';
 import { useDates } from '../../hooks/useDates';
 import { useBoxSize } from '../compare/useBoxSize';
 import { photoAlt, viewText } from '../photo-text';
@@ -110,7 +111,14 @@ export function PhotoGrid({ photos, onOpen, label }: { photos: readonly Photo[];
                       onDoubleClick={() => onOpen(photo)}
                       onClick={() => setActive(index)}
                     >
-                      <div className={classes.thumb}>{url ? <img src={url} alt={photoAlt(t, dates, photo)} /> : <span className={classes.placeholder} aria-label={t('common.loading')} role="img" />}</div>
+                      <div className={classes.thumb}>
+                        {url ? <img src={url} alt={photoAlt(t, dates, photo)} /> : <span className={classes.placeholder} aria-label={t('common.loading')} role="img" />}
+                        {photo.consentOverride ? (
+                          <Badge className={classes.mark} size="xs" variant="white" c={warmText}>
+                            {t('photos.export.withoutConsentMark')}
+                          </Badge>
+                        ) : null}
+                      </div>
                       <Text size="xs" fw={600} mt={4} truncate>
                         {t(`photos.stages.${photo.stage}`)} · {viewText(t, photo)}
                       </Text>

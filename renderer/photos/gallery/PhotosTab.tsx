@@ -3,6 +3,7 @@ import { IconArrowsLeftRight, IconCamera, IconUpload } from '@tabler/icons-react
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
+import type { PhotographyChoices } from '../../../shared/consents/photography';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { photoStages, photoViews, type Photo, type PhotoLabelsInput } from '../../../shared/photos/photo';
@@ -30,7 +31,7 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
   const dates = useDates();
   const { go } = useNavigation();
   const clientId = profile.client.id;
-  const [data, setData] = useState<{ photos: Photo[]; sessions: TreatmentSessionView[] } | null>(null);
+  const [data, setData] = useState<{ photos: Photo[]; sessions: TreatmentSessionView[]; choices: PhotographyChoices | null } | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [views, setViews] = useState<string[]>([]);
   const [stages, setStages] = useState<string[]>([]);
@@ -41,7 +42,7 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
   const reload = useCallback(async () => {
     try {
       const [list, sessions] = await Promise.all([call('photos.list', { clientId }), call('sessions.list', { clientId })]);
-      setData({ photos: list.photos, sessions });
+      setData({ photos: list.photos, sessions, choices: list.choicesInForce });
       setFailure(null);
     } catch (error) {
       setFailure(asBridgeError(error));
@@ -112,10 +113,10 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
         <Timeline photos={data.photos} sessions={data.sessions} courses={profile.courses} onOpen={setOpen} />
       )}
       {dialog === 'import' ? (
-        <ImportDialog clientId={clientId} opened onClose={() => setDialog(null)} sessions={options} initialLabels={startLabels} onImported={() => void reload()} />
+        <ImportDialog clientId={clientId} choices={data.choices} opened onClose={() => setDialog(null)} sessions={options} initialLabels={startLabels} onImported={() => void reload()} />
       ) : null}
       {dialog === 'capture' ? (
-        <CaptureDialog clientId={clientId} opened onClose={() => setDialog(null)} photos={data.photos} sessions={options} initialLabels={startLabels} onStored={() => void reload()} />
+        <CaptureDialog clientId={clientId} choices={data.choices} opened onClose={() => setDialog(null)} photos={data.photos} sessions={options} initialLabels={startLabels} onStored={() => void reload()} />
       ) : null}
       {open ? (
         <PhotoDialog

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoLabelsInput } from '../../../shared/photos/photo';
+import type { PhotoConsentOverride } from '../../../shared/photos/photo-consent';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { errorText } from '../../bridge/error-text';
@@ -32,7 +33,7 @@ export function useImportQueue(clientId: string) {
   }, []);
 
   const run = useCallback(
-    async (files: readonly File[], labels: PhotoLabelsInput, extra?: { takenAt?: string; source?: 'file' | 'camera' }) => {
+    async (files: readonly File[], labels: PhotoLabelsInput, extra?: { takenAt?: string; source?: 'file' | 'camera'; override?: PhotoConsentOverride }) => {
       if (files.length === 0) return [] as ImportRow[];
       setRunning(true);
       const start: ImportRow[] = files.map((file) => ({ name: file.name, size: file.size, status: 'waiting' }));
@@ -79,6 +80,7 @@ export function useImportQueue(clientId: string) {
             clientId,
             jobId,
             labels,
+            ...(extra?.override ? { override: extra.override } : {}),
             files: sent.map(({ index, bytes }) => ({ fileName: files[index]!.name, bytes, source: extra?.source ?? 'file', ...(extra?.takenAt ? { takenAt: extra.takenAt } : {}) })),
           });
           for (const result of results) {

@@ -49,7 +49,9 @@ describe('comparison export', () => {
     expect(refused.outcome === 'refused' && refused.message).toMatch(/consent does not allow marketing/);
     expect(await exportAs({ use: 'teaching', format: 'pdf' })).toMatchObject({ outcome: 'refused', reason: 'consent-does-not-permit' });
     store.setConsent(store.clientId, null);
-    expect(await exportAs({ use: 'clinical', format: 'jpeg' })).toMatchObject({ outcome: 'refused', reason: 'consent-does-not-permit' });
+    const none = await exportAs({ use: 'clinical', format: 'jpeg' });
+    expect(none).toMatchObject({ outcome: 'refused', reason: 'no-photography-consent' });
+    expect(none.outcome === 'refused' && none.message).toMatch(/no photography consent in force/);
     expect(dialogs).toBe(0);
     expect(existsSync(join(out.path, 'comparison.jpg'))).toBe(false);
     expect(auditRows(store, 'photo.export.refused')).toHaveLength(3);
@@ -70,6 +72,17 @@ describe('comparison export', () => {
     expect(metadata.width).toBe(preview.width * 2 + 120);
     expect(auditRows(store, 'photo.export')).toMatchObject([{ entity_id: before.id }]);
     expect(auditRows(store, 'photo.export')[0]!.detail).not.toContain('clinical record');
+  });
+
+  it('for teaching (anonymised): the face must be hidden on both photos, as for marketing with the face hidden', async () => {
+    store.setConsent(store.clientId, everyUse);
+    expect(await exportAs({ use: 'teaching', format: 'jpeg' })).toMatchObject({ outcome: 'refused', reason: 'face-must-be-hidden' });
+    const boxes = [
+      { photo: 'first' as const, x: 0.2, y: 0.1, width: 0.6, height: 0.6 },
+      { photo: 'second' as const, x: 0.2, y: 0.1, width: 0.6, height: 0.6 },
+    ];
+    expect(await exportAs({ use: 'teaching', format: 'jpeg', blurBoxes: boxes })).toEqual({ outcome: 'saved', fileName: 'comparison.jpg' });
+    expect(auditRows(store, 'photo.export')[0]!.detail).toContain('blurBoxes=2');
   });
 
   it('for marketing with the face hidden: needs a blur box on both photos, then saves a PDF', async () => {

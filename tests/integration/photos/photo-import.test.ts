@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhotoImportFileResult } from '../../../shared/photos/import-result';
 import { filesUnder, tempFolder } from '../../support/temp-folder';
 import { pngBomb, rotatedCameraJpeg, syntheticFaceJpeg, syntheticFacePng, truncated } from '../../support/photo-fixtures';
-import { auditRows, openPhotoStore, type PhotoStore } from './photo-store';
+import { auditRows, clinicalOnly, openPhotoStore, type PhotoStore } from './photo-store';
 
 let folder: ReturnType<typeof tempFolder>;
 let store: PhotoStore;
@@ -121,6 +121,7 @@ describe('importing photos', () => {
     expect(later).toMatchObject({ outcome: 'refused', reason: 'duplicate', duplicateOf: photo.id });
     // Another client may hold the same file (a shared demo image, say).
     const other = store.services.clients.create(store.admin.id, { firstName: 'Other', lastName: 'Client' });
+    store.setConsent(other.id, clinicalOnly);
     const [forOther] = await store.photos.import(store.admin.id, { clientId: other.id, labels, files: [{ fileName: 'a.jpg', bytes: jpeg }] });
     expect(forOther?.outcome).toBe('imported');
   });

@@ -16,7 +16,8 @@ export async function openPhotoStore(dataDir: string, processor: PhotoProcessorO
   const clock = new TestClock();
   const store = await createTestStore(dataDir, clock);
   const client = store.services.clients.create(store.admin.id, { firstName: 'Photo', lastName: 'Subject' });
-  const consents = new Map<string, PhotographyChoices>();
+  // The test client starts with a photography consent for the clinical record (photos need one to come in).
+  const consents = new Map<string, PhotographyChoices>([[client.id, clinicalOnly]]);
   const lookup: PhotographyChoicesLookup = (clientId) => consents.get(clientId) ?? null;
   const photos = new PhotoService(store.services.db, store.services.audit, clock, new PhotoFileStore(dataDir, store.dataKey), new PhotoProcessor(processor), lookup);
   const exports = new ComparisonExporter(photos, store.services.settings, store.services.audit, clock);

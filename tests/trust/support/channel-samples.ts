@@ -71,6 +71,7 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
     ...consentSamples(ids),
     ...photoSamples(ids),
+    'clients.exportRecord': { clientId: ids.clientId },
     ...auditSamples(ids),
   };
 }

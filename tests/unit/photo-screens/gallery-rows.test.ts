@@ -23,6 +23,7 @@ function photo(id: string, sessionNumber: number | null, takenAt: string, extra:
     sourceSha256: '0'.repeat(64),
     format: 'jpeg',
     choicesWhenTaken: null,
+    consentOverride: null,
     importedAt: takenAt,
     importedBy: 'u',
     importedByName: 'U',

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../main/demo/seeded-random';
+import { ComparisonExportRequest } from '../../shared/photos/comparison-export';
+import { microneedlingForm } from '../support/consent-forms';
+import { checkAccessibility } from './support/axe';
+import { useAppPerTest } from './support/app-test';
+import { clinic, createClinic } from './support/clinic';
+import { profileHeading, searchClients } from './support/records';
+import { saveScreenshot } from './support/screenshots';
+import { expectSignedIn, openNav, signIn } from './support/screens';
+import { frontPhoto, rotatedPhoto } from './support/synthetic-photos';
+
+const harness = useAppPerTest();
+
+describe('a client’s record where it is read', () => {
+  it('the client’s own audit trail lists a photo export and the consent signed, and "Export record" saves the whole record into a new folder', async () => {
+    const { dataDir, scratch } = harness.folders();
+    await createClinic(dataDir);
+    const exportFolder = join(scratch, 'Record export');
+    const app = await harness.launch({ dataDir, savePath: exportFolder });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+
+    // Rosa signs a consent with photography choices, has two photos, and one comparison is exported.
+    const { services, staff } = app.runtime.current();
+    const rosa = services.clients.create(staff.id, { firstName: 'Rosa', lastName: 'Access', dateOfBirth: '1988-06-30' });
+    const consent = await services.consents.sign(staff.id, rosa.id, null, await microneedlingForm(services, new SeededRandom(5), 'None'));
+    const results = await services.photos.import(staff.id, {
+      clientId: rosa.id,
+      labels: { view: 'front', stage: 'before' },
+      files: [
+        { fileName: 'before.jpg', bytes: await frontPhoto() },
+        { fileName: 'after.jpg', bytes: await rotatedPhoto(), labels: { view: 'front', stage: 'after' } },
+      ],
+    });
+    const [before, after] = results.map((result) => (result.outcome === 'imported' ? result.photo.id : ''));
+    const exported = await services.photoExports.export(staff.id, ComparisonExportRequest.parse({ firstId: before, secondId: after, use: 'clinical', format: 'jpeg' }), async () =>
+      join(scratch, 'comparison.jpg'),
+    );
+    expect(exported.outcome).toBe('saved');
+
+    await openNav(page, 'Clients');
+    await searchClients(page, app.calls, 'rosa');
+    await page.getByRole('option', { name: /Rosa Access/ }).click();
+    await profileHeading(page, 'Rosa Access').waitFor();
+
+    // The trail from her profile: what was done to her photos and consents is there.
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Audit trail' }).click();
+    const table = page.getByRole('table', { name: 'Audit trail rows, newest first' });
+    await expect.poll(() => page.getByRole('combobox', { name: 'Client' }).inputValue(), { timeout: 20_000 }).toBe('Rosa Access');
+    const row = (text: RegExp) => table.getByRole('row').filter({ hasText: text });
+    await row(/photo\.export(?![.-])|xported (a )?(photo )?comparison/i).first().waitFor({ timeout: 20_000 });
+    await row(/photo\.import|mported (a )?photo/i).first().waitFor();
+    await row(/consent\.sign|igned (a )?consent/i).first().waitFor();
+    const trailRows = services.auditTrail.find(staff.id, { clientId: rosa.id, staffId: null, actions: [], fromDay: null, toDay: null }, { offset: 0, limit: 100, upToSeq: null }).rows;
+    expect(trailRows.map((r) => r.action)).toEqual(expect.arrayContaining(['photo.export', 'photo.import', 'consent.sign', 'client.create']));
+    expect(trailRows.some((r) => r.entityId === consent.id)).toBe(true);
+    await checkAccessibility(page, 'client audit trail with photos and consents');
+    await saveScreenshot(page, '64a-client-audit-trail-photos-consents');
+
+    // Right of access from the screen: Export record, through the save dialog, into a new folder.
+    await openNav(page, 'Clients');
+    await searchClients(page, app.calls, 'rosa');
+    await page.getByRole('option', { name: /Rosa Access/ }).click();
+    await profileHeading(page, 'Rosa Access').waitFor();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await saveScreenshot(page, '64b-profile-more-actions-export-record');
+    await page.getByRole('menuitem', { name: 'Export record…' }).click();
+    await page.getByText('Record exported').waitFor({ timeout: 60_000 });
+    await page.getByText(/files in the folder “Record export”\. Open index\.pdf first\./).waitFor();
+    await saveScreenshot(page, '64c-record-exported');
+    expect(app.saveRequests.at(-1)).toMatchObject({ defaultName: expect.stringMatching(/^Record export \d{4}-\d{2}-\d{2}$/) });
+    expect(app.saveRequests.at(-1)?.defaultName).not.toContain('Rosa');
+
+    // The same export as the CLI: profile, history, sessions, the consent's PDF and both photos, with an index.
+    const files = readdirSync(exportFolder).sort();
+    expect(files).toEqual(expect.arrayContaining(['audit-trail.csv', 'consents', 'consents.json', 'index.pdf', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.json']));
+    expect(JSON.parse(readFileSync(join(exportFolder, 'profile.json'), 'utf8'))).toMatchObject({ id: rosa.id, lastName: 'Access' });
+    expect(readdirSync(join(exportFolder, 'consents'))).toHaveLength(1);
+    expect(readdirSync(join(exportFolder, 'photos')).filter((name) => name.endsWith('.jpg'))).toHaveLength(2);
+    expect(readFileSync(join(exportFolder, 'index.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Readable: the photo list in words and the clinic's date order, and who looked at the record.
+    const photosCsv = readFileSync(join(exportFolder, 'photos', 'photos.csv'), 'utf8');
+    expect(photosCsv).toContain('File,View,Stage,Taken,');
+    expect(photosCsv).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    const trailCsv = readFileSync(join(exportFolder, 'audit-trail.csv'), 'utf8');
+    expect(trailCsv).toContain('photo.export');
+    expect(trailCsv).toContain('consent.sign');
+    const exportRow = services.db.prepare(`SELECT staff_id, detail FROM audit_event WHERE action = 'client.export' AND entity_id = ?`).get(rosa.id) as { staff_id: string; detail: string };
+    expect(exportRow).toMatchObject({ staff_id: staff.id, detail: expect.stringMatching(/^files=\d+ consents=1$/) });
+
+    expect(app.faults).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  }, 300_000);
+});
