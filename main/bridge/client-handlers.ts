@@ -65,17 +65,26 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'sessions.record': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.clients.get(input.clientId);
-    return services.sessions.record(staff.id, input.clientId, input.courseId, input.record, { depthsConfirmed: input.depthsConfirmed });
+    return services.sessions.record(staff.id, input.clientId, input.courseId, input.record, {
+      depthsConfirmed: input.depthsConfirmed,
+      noConsentReason: input.noConsentReason ?? null,
+      expiredLotReason: input.expiredLotReason ?? null,
+    });
   },
   'sessions.change': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed });
+    return services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed, expiredLotReason: input.expiredLotReason ?? null });
   },
   'sessions.findByLot': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     return services.sessions.findByLot(staff.id, input.lot);
   },
 
+  'sessions.recallExported': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    services.sessions.recordRecallExport(staff.id, input.lot, input.rows);
+    return {};
+  },
   'areaDepths.list': (_input, { runtime }) => runtime.current().services.sessions.areaDepths(),
   'areaDepths.set': (input, { runtime }) => {
     const { services, staff } = runtime.current();

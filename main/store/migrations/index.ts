@@ -7,10 +7,11 @@ import { photos } from './004-photos';
 import { retention } from './005-retention';
 import { searchEmailWords } from './006-search-email-words';
 import { auditStaffIndex } from './007-audit-staff-index';
+import { sessionBasis } from './010-session-basis';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
-export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention, searchEmailWords, auditStaffIndex];
+export const migrations: readonly Migration[] = [foundation, clients, consents, photos, retention, searchEmailWords, auditStaffIndex, sessionBasis];
 
 export const latestSchemaVersion = migrations.length;
 

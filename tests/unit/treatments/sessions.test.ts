@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecordInput } from '../../../shared/clinical/session';
 import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { SeededRandom } from '../../../main/demo/seeded-random';
+import { microneedlingForm } from '../../support/consent-forms';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -16,6 +18,8 @@ beforeEach(async () => {
   store = await createTestStore(folder.path, clock);
   by = store.admin.id;
   clientId = store.services.clients.create(by, { firstName: 'Zoë', lastName: 'Nguyễn' }).id;
+  // Every session needs a valid treatment consent on its day (or an override): sign one.
+  await store.services.consents.sign(by, clientId, null, await microneedlingForm(store.services, new SeededRandom(7), 'None'));
 });
 afterEach(() => {
   store.services.close();
@@ -100,8 +104,8 @@ describe('treatment sessions', () => {
   it('a recall finds every client treated with a lot, whatever the case or spacing', () => {
     const other = store.services.clients.create(by, { firstName: 'Иван', lastName: 'Петров' }).id;
     store.services.sessions.record(by, clientId, null, session());
-    store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }));
-    store.services.sessions.record(by, other, null, session({ cartridge: null, products: [] }));
+    store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
+    store.services.sessions.record(by, other, null, session({ cartridge: null, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
     expect(store.services.sessions.findByLot(by, 'CART2291').map((u) => u.clientName).sort()).toEqual(['Zoë Nguyễn', 'Иван Петров']);
     expect(store.services.sessions.findByLot(by, 'ha7781').map((u) => [u.clientName, u.kind])).toEqual([['Zoë Nguyễn', 'product']]);
     expect(store.services.sessions.findByLot(by, 'nope')).toEqual([]);
@@ -111,10 +115,12 @@ describe('treatment sessions', () => {
 describe('courses', () => {
   it('shows progress and when the next session is due; overdue courses are listed', () => {
     const course = store.services.courses.create(by, clientId, { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-09-01', notes: '' });
+    // Before the consent signed in beforeEach: recorded under an override.
+    const paper = { noConsentReason: 'Consent signed on paper, being scanned.' };
     clock.advance(-70 * 86_400_000); // 2026-09-16
-    store.services.sessions.record(by, clientId, course.id, session());
+    store.services.sessions.record(by, clientId, course.id, session(), paper);
     clock.advance(28 * 86_400_000); // 2026-10-14
-    store.services.sessions.record(by, clientId, course.id, session());
+    store.services.sessions.record(by, clientId, course.id, session(), paper);
     clock.advance(42 * 86_400_000); // 2026-11-25
     const progress = store.services.courses.get(course.id);
     expect(progress).toMatchObject({ sessionsDone: 2, plannedSessions: 6, lastSessionOn: '2026-10-14', nextDueOn: '2026-11-11' });
