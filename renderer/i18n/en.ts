@@ -12,8 +12,10 @@ import { auditTrail } from './en/auditTrail';
 import { backups } from './en/backups';
 import { consents } from './en/consents';
 import { photos } from './en/photos';
+import { sessionBasis } from './en/sessions';
 
 export const en = {
+  sessionBasis,
   app: {
     name: 'SkinLedger',
     windowTitle: '{{screen}} · SkinLedger',
@@ -729,11 +731,6 @@ export const en = {
       lots: 'Products recorded with lot numbers',
       notes: 'Notes written',
       aftercare: 'Aftercare given',
-    },
-    states: {
-      done: 'Done',
-      missing: 'Missing',
-      later: 'Not available yet',
     },
   },
   aftercare: {

@@ -51,8 +51,8 @@ export interface ConsentStanding {
  * A consent covers a session when it is valid, was signed on or before the session day, and the
  * session day is within its validity. A declined, withdrawn, expired or superseded form never does.
  */
-export function consentCovers(consent: ConsentStanding, sessionDay: string): boolean {
-  if (consent.state !== 'valid' || !consent.signedAt || !consent.validUntil || !consent.consent) return false;
+export function consentCovers(consent: Pick<ConsentStanding, 'state' | 'signedAt' | 'validUntil'>, sessionDay: string): boolean {
+  if (consent.state !== 'valid' || !consent.signedAt || !consent.validUntil) return false;
   return consent.signedAt.slice(0, 10) <= sessionDay && sessionDay <= consent.validUntil;
 }
 
@@ -111,7 +111,7 @@ export function judgeSession(
       at: override.overriddenAt,
     });
   }
-  const covered = consentCovers(facts.consent, facts.sessionDay);
+  const covered = consentCovers(facts.consent, facts.sessionDay) && facts.consent.consent !== null;
   const noConsentReason = decisions.noConsentReason?.trim() ?? '';
   if (!covered) {
     if (!noConsentReason) refusals.push('no-consent');
