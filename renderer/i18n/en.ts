@@ -769,6 +769,11 @@ export const en = {
       product: 'Product',
       lot: 'Lot',
       expiry: 'Expiry',
+      clientId: 'Client id',
+      phone: 'Phone',
+      email: 'Email',
+      address: 'Address',
+      practitioner: 'Practitioner',
     },
     kinds: {
       cartridge: 'Cartridge',

@@ -135,3 +135,62 @@ describe('courses', () => {
     expect(() => store.services.sessions.record(by, clientId, course.id, session())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });
+
+describe('the session gate, enforced by main', () => {
+  const override = { noConsentReason: 'Paper consent signed today, scanned tomorrow.' };
+
+  it('relies on the valid treatment consent and stores its id and version', () => {
+    const consentId = store.services.consents.idsForClient(clientId)[0]!;
+    const saved = store.services.sessions.record(by, clientId, null, session());
+    expect(saved.basis).toMatchObject({ consent: { id: consentId, templateId: 'microneedling', version: { major: 1 } }, exceptions: [] });
+    expect(store.services.sessions.get(saved.id).basis).toEqual(saved.basis);
+  });
+
+  it('refuses a client with no consent, then saves under an override that is stored, audited and names who', () => {
+    const other = store.services.clients.create(by, { firstName: 'Ola', lastName: 'Nordmann' }).id;
+    expect(() => store.services.sessions.record(by, other, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE', message: expect.stringContaining('no valid treatment consent') }));
+    expect(() => store.services.sessions.record(by, other, null, session(), { noConsentReason: '   ' })).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
+    const saved = store.services.sessions.record(by, other, null, session(), override);
+    expect(saved.basis).toEqual({
+      consent: null,
+      exceptions: [{ kind: 'no-consent', consentState: 'needed', reason: override.noConsentReason, by, byName: 'Ada Admin', at: clock.now().toISOString() }],
+    });
+    expect(store.services.audit.recent(5).map((row) => row.action)).toContain('session.override-consent');
+  });
+
+  it('a withdrawn consent is no consent', () => {
+    const consentId = store.services.consents.idsForClient(clientId)[0]!;
+    store.services.consents.withdraw(by, consentId, ['consent'], 'Client withdrew');
+    expect(() => store.services.sessions.record(by, clientId, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
+    expect(store.services.sessions.record(by, clientId, null, session(), override).basis?.exceptions[0]).toMatchObject({ kind: 'no-consent', consentState: 'stale' });
+  });
+
+  it('refuses an expired cartridge without a reason; month expiries count to the end of the month', () => {
+    const expired = session({ cartridge: { name: '16-pin', lot: 'OLD-1', expiry: '2024-11' } });
+    expect(() => store.services.sessions.record(by, clientId, null, expired)).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE', message: expect.stringContaining('expired') }));
+    expect(store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin', lot: 'NOV-1', expiry: '2026-11' } })).basis?.exceptions).toEqual([]);
+    const saved = store.services.sessions.record(by, clientId, null, expired, { expiredLotReason: 'No other cartridge; client informed and agreed.' });
+    expect(saved.record.cartridge?.expiry).toBe('2024-11');
+    expect(saved.basis?.exceptions).toEqual([expect.objectContaining({ kind: 'expired-lot', lotKind: 'cartridge', lot: 'OLD-1', expiry: '2024-11', reason: 'No other cartridge; client informed and agreed.' })]);
+    expect(store.services.audit.recent(5).map((row) => row.action)).toContain('session.override-expired-lot');
+  });
+
+  it('keeps a confirmed deep area as an exception, and a same-day edit names who made it', () => {
+    const deep = session({ areas: [{ area: 'forehead', depthMm: 0.8, passes: 2 }] });
+    const saved = store.services.sessions.record(by, clientId, null, deep, { depthsConfirmed: true });
+    expect(saved.basis?.exceptions).toEqual([expect.objectContaining({ kind: 'depth-above-max', area: 'forehead', depthMm: 0.8, maxMm: 0.5 })]);
+    expect(saved.updatedByName).toBeNull();
+    clock.advance(60_000);
+    const edited = store.services.sessions.change(by, saved.id, { ...deep, notes: 'Added a note' }, null);
+    expect(edited).toMatchObject({ updatedByName: 'Ada Admin', updatedAt: clock.now().toISOString() });
+    expect(edited.basis).toEqual(saved.basis);
+  });
+
+  it('a recall carries contact details and the practitioner, and saving the list is audited', () => {
+    store.services.clients.update(by, clientId, { firstName: 'Zoë', lastName: 'Nguyễn', phone: '07700 900123', email: 'zoe@example.org', address: '1 High St' });
+    store.services.sessions.record(by, clientId, null, session());
+    expect(store.services.sessions.findByLot(by, 'CART-2291')[0]).toMatchObject({ clientId, phone: '07700 900123', email: 'zoe@example.org', address: '1 High St', practitionerName: 'Ada Admin' });
+    store.services.sessions.recordRecallExport(by, 'CART-2291', 1);
+    expect(store.services.audit.recent(1)[0]).toMatchObject({ action: 'lot.recall-export', detail: 'sessions=1' });
+  });
+});
