@@ -186,21 +186,29 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
     }
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    if (amending && !values.reason?.trim()) {
-      form.setError('reason', { type: 'required', message: t('sessionForm.reasonRequired') });
-      form.setFocus('reason');
-      return;
-    }
-    if (expiredLots.length > 0 && (values.expiredLotReason ?? '').trim().length < 5) {
-      form.setError('expiredLotReason', { type: 'required', message: t('sessionBasis.expiry.overrideRequired') });
-      form.setFocus('expiredLotReason');
-      return;
-    }
-    const deep = deepAreas(values.areas, depths);
-    if (deep.length > 0) setConfirming({ values, areas: deep, message: null });
-    else await save(values, false);
-  });
+  // An expired lot without a reason is refused with the other field problems, not after them.
+  const lotReasonMissing = (reason: string | undefined) => {
+    if (expiredLots.length === 0 || (reason ?? '').trim().length >= 5) return false;
+    form.setError('expiredLotReason', { type: 'required', message: t('sessionBasis.expiry.overrideRequired') });
+    return true;
+  };
+  const submit = form.handleSubmit(
+    async (values) => {
+      if (amending && !values.reason?.trim()) {
+        form.setError('reason', { type: 'required', message: t('sessionForm.reasonRequired') });
+        form.setFocus('reason');
+        return;
+      }
+      if (lotReasonMissing(values.expiredLotReason)) {
+        form.setFocus('expiredLotReason');
+        return;
+      }
+      const deep = deepAreas(values.areas, depths);
+      if (deep.length > 0) setConfirming({ values, areas: deep, message: null });
+      else await save(values, false);
+    },
+    () => void lotReasonMissing(form.getValues('expiredLotReason')),
+  );
 
   const course = activeCourses.find((candidate) => candidate.id === watched.courseId) ?? null;
   const nextDate = course && performedDay ? addWeeksIso(performedDay, course.intervalWeeks) : null;
