@@ -128,6 +128,9 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('textbox', { name: 'Reason' }).fill('Paper consent signed today; scanned into the record tomorrow.');
     await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('button', { name: 'Record override' }).click();
     await page.getByRole('region', { name: 'Override: treating without a valid consent' }).waitFor();
+    // The screening stop decided earlier today shows as the override in force, not as an open stop.
+    await page.getByRole('region', { name: 'Override in force today' }).getByText(/Client’s obstetrician confirmed in writing/).waitFor();
+    await saveScreenshot(page, '22b-session-form-overrides-in-force');
     await faceRegion(page, 'Forehead').click();
     await faceRegion(page, 'Left cheek').click();
     // Keyboard: Tab to a region and Space chooses it.
