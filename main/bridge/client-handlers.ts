@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { clientChannels } from '../../shared/contract/client-channels';
 import type { HandlerContext } from './handlers';
+import { SessionDesk } from '../treatments/session-desk';
 
 type ClientChannels = typeof clientChannels;
 type Handler<C extends keyof ClientChannels> = (
@@ -80,6 +81,10 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     return services.sessions.findByLot(staff.id, input.lot);
   },
 
+  'sessions.print': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return new SessionDesk(services, runtime.desktopPorts()).print(staff.id, input.id);
+  },
   'sessions.recallExported': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.sessions.recordRecallExport(staff.id, input.lot, input.rows);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { depthNeedsConfirmation, deviceLabelMaxMm, treatmentAreas, type AreaDepth } from './areas';
-import { Expiry, lotsByExpiry } from './expiry';
+import { Expiry, isMonthExpiry, lotsByExpiry } from './expiry';
 
 /**
  * What a session was done under: the treatment consent it relied on, or the exceptions a
@@ -182,7 +182,13 @@ function sameException(a: SessionException, b: SessionException): boolean {
   return false;
 }
 
-/** One line per exception, in plain English, for the export and the CLI. */
+/** An area in words for paper and spreadsheets: "cheek-left" is "Cheek (left)". */
+export function areaWords(area: string): string {
+  const words = area.replace(/-(left|right)$/, ' ($1)').replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** One line per exception, in plain English, for the export, the print-out and the CLI. */
 export function exceptionText(exception: SessionException): string {
   switch (exception.kind) {
     case 'screening-override':
@@ -190,8 +196,8 @@ export function exceptionText(exception: SessionException): string {
     case 'no-consent':
       return `Treated without a valid treatment consent, by ${exception.byName}: ${exception.reason}`;
     case 'depth-above-max':
-      return `Depth above the clinic maximum confirmed by ${exception.byName}: ${exception.area} ${exception.depthMm} mm (maximum ${exception.maxMm} mm)`;
+      return `Depth above the clinic maximum confirmed by ${exception.byName}: ${areaWords(exception.area)} ${exception.depthMm} mm (maximum ${exception.maxMm} mm)`;
     case 'expired-lot':
-      return `Expired ${exception.lotKind} used (${exception.name}, lot ${exception.lot}, expiry ${exception.expiry}) by ${exception.byName}: ${exception.reason}`;
+      return `Expired ${exception.lotKind} used (${exception.name}, lot ${exception.lot}, expiry ${isMonthExpiry(exception.expiry) ? `${exception.expiry.slice(5, 7)}/${exception.expiry.slice(0, 4)}` : exception.expiry}) by ${exception.byName}: ${exception.reason}`;
   }
 }

@@ -124,6 +124,8 @@ export const clientChannels = {
     access: clinicians,
   }),
   'sessions.findByLot': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(LotUseView), access: clinicians }),
+  /** The session on paper (with its consent and exceptions) to the print dialog; audited. */
+  'sessions.print': channel({ input: z.object({ id: Id }).strict(), output: z.object({ printed: z.boolean() }), access: clinicians }),
   /** The recall list was saved as a file (contact details leave the app): audited. */
   'sessions.recallExported': channel({
     input: z.object({ lot: z.string().trim().min(1).max(60), rows: z.number().int().min(0).max(1_000_000) }).strict(),

@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
 import { faceRegion, fillClientForm, profileHeading } from './support/records';
-import { saveScreenshot } from './support/screenshots';
+import { saveScreenshot, screenshotFolder } from './support/screenshots';
 import { expectSignedIn, openNav, signIn } from './support/screens';
 
 const harness = useAppPerTest();
@@ -104,6 +106,18 @@ describe('a session says what it was done on', () => {
     await checkAccessibility(page, 'session details with exceptions');
     await exceptions.evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'center' }));
     await saveScreenshot(page, '63-session-details-exceptions');
+
+    // The print-out says the same as the screen.
+    await page.getByRole('button', { name: /^Print session of/ }).click();
+    await page.getByText('The session, with its consent and exceptions, went to the print dialog.').waitFor();
+    const printed = app.printRequests.at(-1)!.bytes;
+    const printedText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(printed) }).toString('utf8').replace(/\s+/g, ' ');
+    expect(printedText).toContain('None: treated under an override');
+    expect(printedText).toContain('Treated without a valid treatment consent, by');
+    expect(printedText).toContain('Paper consent signed this morning is in the client file; scanned tomorrow.');
+    expect(printedText).toContain('Expired cartridge used (16-pin, lot CT-OLD-7, expiry 01/2025)');
+    // A picture of the first page beside the screenshots (ignored folder), to be looked at.
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', '-', join(screenshotFolder, '64-session-printout')], { input: Buffer.from(printed) });
 
     const { services, staff } = app.runtime.current();
     const clientId = services.clients.find('olamide', { offset: 0, limit: 1 }).clients[0]!.id;

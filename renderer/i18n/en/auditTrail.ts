@@ -72,6 +72,7 @@ export const auditTrail = {
       amend: 'Amended session',
       'override-consent': 'Treated without a valid consent (override)',
       'override-expired-lot': 'Used an expired lot (override)',
+      print: 'Printed a session',
       view: 'Read sessions',
       'sign-in': 'Signed in',
       'sign-in-failed': 'Failed sign-in',

@@ -53,6 +53,7 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'sessions.record': { clientId: ids.clientId, courseId: ids.courseId, record: sessionRecordSample(), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' },
     'sessions.change': { id: ids.sessionId, record: sessionRecordSample('Changed note.'), reason: 'Corrected the note.', depthsConfirmed: false },
     'sessions.findByLot': { lot: 'LOT-42' },
+    'sessions.print': { id: ids.sessionId },
     'sessions.recallExported': { lot: 'LOT-42', rows: 1 },
     'areaDepths.list': {},
     'areaDepths.set': { area: 'forehead', typicalMm: 0.25, maxMm: 0.5 },

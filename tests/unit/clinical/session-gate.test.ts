@@ -81,7 +81,7 @@ describe('the session gate: screening, depths and lots', () => {
     expect(judgeSession(expired, none, who)).toEqual({ ok: false, refusals: ['no-consent', 'expired-lot'] });
     const judged = judgeSession(expired, { ...none, noConsentReason: 'Paper consent on file', expiredLotReason: 'No other stock; client informed' }, who);
     expect(judged.ok && judged.basis.exceptions.map((exception) => exception.kind)).toEqual(['no-consent', 'expired-lot', 'expired-lot']);
-    expect(judged.ok && judged.basis.exceptions.map(exceptionText)).toContain('Expired cartridge used (16-pin, lot C1, expiry 2024-11) by Priya Shah: No other stock; client informed');
+    expect(judged.ok && judged.basis.exceptions.map(exceptionText)).toContain('Expired cartridge used (16-pin, lot C1, expiry 11/2024) by Priya Shah: No other stock; client informed');
   });
 
   it('a same-day change keeps the consent and overrides, keeps an expired lot already explained, and asks for a new one', () => {
