@@ -87,7 +87,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const clients = new ClientService(db, audit, clock);
   const medicalHistory = new MedicalHistoryService(db, audit, clock);
   const courses = new CourseService(db, audit, clock);
-  const sessions = new SessionService(db, audit, clock, medicalHistory);
+  // Consents are assembled below; the session gate asks them only when a session is saved.
+  const sessions = new SessionService(db, audit, clock, medicalHistory, (clientId) => consents.treatmentStanding(clientId));
   const noteSnippets = new NoteSnippetService(db, audit);
   const profiles = new ClientProfileService({ db, audit, clock, clients, medicalHistory, courses, sessions, staff });
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });

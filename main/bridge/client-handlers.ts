@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { clientChannels } from '../../shared/contract/client-channels';
 import type { HandlerContext } from './handlers';
+import { SessionDesk } from '../treatments/session-desk';
 
 type ClientChannels = typeof clientChannels;
 type Handler<C extends keyof ClientChannels> = (
@@ -65,17 +66,30 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'sessions.record': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.clients.get(input.clientId);
-    return services.sessions.record(staff.id, input.clientId, input.courseId, input.record, { depthsConfirmed: input.depthsConfirmed });
+    return services.sessions.record(staff.id, input.clientId, input.courseId, input.record, {
+      depthsConfirmed: input.depthsConfirmed,
+      noConsentReason: input.noConsentReason ?? null,
+      expiredLotReason: input.expiredLotReason ?? null,
+    });
   },
   'sessions.change': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed });
+    return services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed, expiredLotReason: input.expiredLotReason ?? null });
   },
   'sessions.findByLot': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     return services.sessions.findByLot(staff.id, input.lot);
   },
 
+  'sessions.print': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return new SessionDesk(services, runtime.desktopPorts()).print(staff.id, input.id);
+  },
+  'sessions.recallExported': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    services.sessions.recordRecallExport(staff.id, input.lot, input.rows);
+    return {};
+  },
   'areaDepths.list': (_input, { runtime }) => runtime.current().services.sessions.areaDepths(),
   'areaDepths.set': (input, { runtime }) => {
     const { services, staff } = runtime.current();

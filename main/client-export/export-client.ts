@@ -1,3 +1,4 @@
+import { exceptionText } from '../../shared/clinical/exceptions';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../app';
@@ -73,7 +74,22 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   write('courses.json', json(courses), `Treatment courses: ${courses.length}`);
   const sessions = services.sessions.forClient(by, clientId);
   write('sessions.json', json(sessions), `Treatment sessions: ${sessions.length}, with every amendment`);
-  write('sessions.csv', toCsv(sessions.map((session) => ({ id: session.id, courseId: session.courseId, practitioner: session.practitionerName, createdAt: session.createdAt, ...session.record }))), 'Treatment sessions as a spreadsheet');
+  write(
+    'sessions.csv',
+    toCsv(
+      sessions.map((session) => ({
+        id: session.id,
+        courseId: session.courseId,
+        practitioner: session.practitionerName,
+        createdAt: session.createdAt,
+        ...session.record,
+        // What the session was done on: the consent relied on, and every override, in words.
+        consentReliedOn: session.basis ? (session.basis.consent ? `${session.basis.consent.templateId} v${session.basis.consent.version.major}.${session.basis.consent.version.minor} (${session.basis.consent.id})` : 'none') : 'not recorded',
+        exceptions: (session.basis?.exceptions ?? []).map(exceptionText).join(' | '),
+      })),
+    ),
+    'Treatment sessions as a spreadsheet, with the consent each relied on and its exceptions',
+  );
   step('sessions');
 
   const list = services.consents.listForClient(by, clientId);

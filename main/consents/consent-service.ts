@@ -223,6 +223,23 @@ export class ConsentService {
     return { clientId, microneedling: this.kindStatus(clientId, 'microneedling'), photography: this.kindStatus(clientId, 'photography') };
   }
 
+  /**
+   * The treatment consent a session would rely on: the status the header shows, plus the id and
+   * template version of the signed form it judged (read helper for the session gate).
+   */
+  treatmentStanding(clientId: string): { state: string; signedAt: string | null; validUntil: string | null; consent: { id: string; templateId: string; version: { major: number; minor: number } } | null } {
+    const status = this.status(clientId).microneedling;
+    const row = status.signedAt
+      ? (this.db.prepare(`SELECT ${rowColumns} FROM consent WHERE client_id = ? AND kind = 'microneedling' AND signed_at = ? ORDER BY rowid DESC LIMIT 1`).get(clientId, status.signedAt) as ConsentRow | undefined)
+      : undefined;
+    return {
+      state: status.state,
+      signedAt: status.signedAt,
+      validUntil: status.validUntil,
+      consent: row ? { id: row.id, templateId: row.template_id, version: { major: row.template_major, minor: row.template_minor } } : null,
+    };
+  }
+
   listForClient(by: string, clientId: string): ConsentList {
     this.options.clients.get(clientId);
     const rows = this.db.prepare(`SELECT ${rowColumns} FROM consent WHERE client_id = ? ORDER BY signed_at DESC, id`).all(clientId) as ConsentRow[];

@@ -13,8 +13,10 @@ import { backups } from './en/backups';
 import { clientExport } from './en/clientExport';
 import { consents } from './en/consents';
 import { photos } from './en/photos';
+import { sessionBasis } from './en/sessions';
 
 export const en = {
+  sessionBasis,
   app: {
     name: 'SkinLedger',
     windowTitle: '{{screen}} · SkinLedger',
@@ -743,11 +745,6 @@ export const en = {
       notes: 'Notes written',
       aftercare: 'Aftercare given',
     },
-    states: {
-      done: 'Done',
-      missing: 'Missing',
-      later: 'Not available yet',
-    },
   },
   aftercare: {
     show: 'Show the aftercare advice',
@@ -785,6 +782,11 @@ export const en = {
       product: 'Product',
       lot: 'Lot',
       expiry: 'Expiry',
+      clientId: 'Client id',
+      phone: 'Phone',
+      email: 'Email',
+      address: 'Address',
+      practitioner: 'Practitioner',
     },
     kinds: {
       cartridge: 'Cartridge',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { treatmentAreas } from './areas';
 import { SessionRecord, courseStatuses } from './session';
+import { SessionBasis } from './exceptions';
 import { MedicalHistoryAnswers } from '../screening/medical-history';
 
 /** What leaves the main process about courses, sessions and histories: the contract's outputs. */
@@ -69,6 +70,10 @@ export const TreatmentSessionView = z.object({
   record: SessionRecord,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who made the last same-day change; null when never changed on the day. */
+  updatedByName: z.string().nullable(),
+  /** The consent relied on and every exception; null for a session saved before these were kept. */
+  basis: SessionBasis.nullable(),
   amendments: z.array(SessionAmendmentView),
 });
 export type TreatmentSessionView = z.infer<typeof TreatmentSessionView>;
@@ -79,6 +84,10 @@ export const LotUseView = z.object({
   clientId: z.string(),
   clientName: z.string(),
   dateOfBirth: z.string().nullable(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  practitionerName: z.string(),
   kind: z.enum(['cartridge', 'product']),
   product: z.string(),
   lot: z.string(),

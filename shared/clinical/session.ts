@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../dates';
 import { treatmentAreas } from './areas';
+import { Expiry } from './expiry';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 
@@ -8,7 +9,8 @@ export const Lot = z
   .object({
     name: z.string().trim().min(1, 'Name the product.').max(120),
     lot: z.string().trim().min(1, 'Enter the lot number.').max(60),
-    expiry: IsoDate.nullable().default(null),
+    /** As the pack prints it: a full date, or a month (YYYY-MM, good to its end). */
+    expiry: Expiry.nullable().default(null),
   })
   .strict();
 export type Lot = z.infer<typeof Lot>;

@@ -8,6 +8,8 @@ import { MedicalHistoryAnswers } from '../screening/medical-history';
 import { adminsOnly, clinicians, everyone, type Access } from './access';
 
 const Id = z.string().min(1).max(64);
+/** A practitioner's reason for an override: kept with the session and shown with it. */
+const OverrideReason = z.string().trim().min(5, 'Give the reason for the override.').max(1000);
 
 interface Spec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -93,16 +95,43 @@ export const clientChannels = {
 
   'sessions.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(TreatmentSessionView), access: clinicians }),
   'sessions.record': channel({
-    input: z.object({ clientId: Id, courseId: Id.nullable(), record: SessionRecord, depthsConfirmed: z.boolean() }).strict(),
+    input: z
+      .object({
+        clientId: Id,
+        courseId: Id.nullable(),
+        record: SessionRecord,
+        depthsConfirmed: z.boolean(),
+        /** An override: why the session goes ahead without a valid treatment consent on its day. */
+        noConsentReason: OverrideReason.nullable().optional(),
+        /** An override: why an expired cartridge or product was used. */
+        expiredLotReason: OverrideReason.nullable().optional(),
+      })
+      .strict(),
     output: TreatmentSessionView,
     access: clinicians,
   }),
   'sessions.change': channel({
-    input: z.object({ id: Id, record: SessionRecord, reason: z.string().trim().max(1000).nullable(), depthsConfirmed: z.boolean() }).strict(),
+    input: z
+      .object({
+        id: Id,
+        record: SessionRecord,
+        reason: z.string().trim().max(1000).nullable(),
+        depthsConfirmed: z.boolean(),
+        expiredLotReason: OverrideReason.nullable().optional(),
+      })
+      .strict(),
     output: TreatmentSessionView,
     access: clinicians,
   }),
   'sessions.findByLot': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(LotUseView), access: clinicians }),
+  /** The session on paper (with its consent and exceptions) to the print dialog; audited. */
+  'sessions.print': channel({ input: z.object({ id: Id }).strict(), output: z.object({ printed: z.boolean() }), access: clinicians }),
+  /** The recall list was saved as a file (contact details leave the app): audited. */
+  'sessions.recallExported': channel({
+    input: z.object({ lot: z.string().trim().min(1).max(60), rows: z.number().int().min(0).max(1_000_000) }).strict(),
+    output: z.object({}),
+    access: clinicians,
+  }),
 
   'areaDepths.list': channel({ input: z.object({}).strict(), output: z.array(AreaDepthView), access: clinicians }),
   'areaDepths.set': channel({ input: AreaDepthView.strict(), output: z.array(AreaDepthView), access: adminsOnly }),

@@ -141,7 +141,7 @@ async function measureStoreRows(): Promise<void> {
   const plainClientIds = (plain.services.db.prepare('SELECT id FROM client ORDER BY rowid LIMIT 200').all() as { id: string }[]).map((r) => r.id);
   const json = JSON.stringify(record);
   const recordOurs = async (i: number) => {
-    ours.services.sessions.record(ours.staffId, clientIds[i % clientIds.length]!, null, record, { depthsConfirmed: true });
+    ours.services.sessions.record(ours.staffId, clientIds[i % clientIds.length]!, null, record, { depthsConfirmed: true, noConsentReason: 'Test clinic: no consent form signed.' });
     await nextTurn();
   };
   const recordPlain = async (i: number) => {
@@ -172,7 +172,7 @@ async function measureStoreRows(): Promise<void> {
   // history; the consent list; the gallery and its 60 thumbnails, decrypted), three audited reads,
   // against the bare SQL and 60 plain thumbnail-sized files on the unencrypted copy.
   const profileClient = clientIds[0]!;
-  for (let i = 0; i < 20; i++) ours.services.sessions.record(ours.staffId, profileClient, null, record, { depthsConfirmed: true });
+  for (let i = 0; i < 20; i++) ours.services.sessions.record(ours.staffId, profileClient, null, record, { depthsConfirmed: true, noConsentReason: 'Test clinic: no consent form signed.' });
   log('bench: 5 consents and 60 photos for the profile client');
   await seedDemoConsents(ours.services, ours.staffId, { seed: 5, clientIds: Array.from({ length: 20 }, () => profileClient), limit: 5 });
   for (let batch = 0; batch < 10; batch++) {

@@ -39,7 +39,7 @@ async function recordClients(dataDir: string): Promise<{ zaraId: string; edithId
   let edithId: string;
   try {
     edithId = then.clients.create(staffId, { firstName: 'Edith', lastName: 'Oldfield', dateOfBirth: '1961-08-14', phone: '01326 555123' } as never).id;
-    then.sessions.record(staffId, edithId, null, sessionIn2012, { depthsConfirmed: true });
+    then.sessions.record(staffId, edithId, null, sessionIn2012, { depthsConfirmed: true, noConsentReason: 'Test clinic: no consent form signed.' });
   } finally {
     then.close();
   }

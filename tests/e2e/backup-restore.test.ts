@@ -48,7 +48,7 @@ async function seedClients(page: Page): Promise<void> {
       clientId: created.id,
       course: { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-11-01' },
     });
-    await ok(page, 'sessions.record', { clientId: created.id, courseId: course.id, record: sessionRecordSample(client.notes), depthsConfirmed: false });
+    await ok(page, 'sessions.record', { clientId: created.id, courseId: course.id, record: sessionRecordSample(client.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
   }
 }
 

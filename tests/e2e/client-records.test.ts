@@ -139,6 +139,14 @@ describe('client records and treatment sessions, from the front desk to the trea
     // A session: three face areas on the map, two products with lots, a depth above the maximum.
     await page.getByRole('button', { name: 'Start session' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'New session: Zoë Nguyễn' }).waitFor();
+    // No consent signed for her yet: the session goes ahead only under an override with a reason.
+    await page.getByRole('button', { name: 'Treat without consent…' }).click();
+    await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('textbox', { name: 'Reason' }).fill('Paper consent signed today; scanned into the record tomorrow.');
+    await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('button', { name: 'Record override' }).click();
+    await page.getByRole('region', { name: 'Override: treating without a valid consent' }).waitFor();
+    // The screening stop decided earlier today shows as the override in force, not as an open stop.
+    await page.getByRole('region', { name: 'Override in force today' }).getByText(/Client’s obstetrician confirmed in writing/).waitFor();
+    await saveScreenshot(page, '22b-session-form-overrides-in-force');
     await faceRegion(page, 'Forehead').click();
     await faceRegion(page, 'Left cheek').click();
     // Keyboard: Tab to a region and Space chooses it.
@@ -231,6 +239,8 @@ describe('client records and treatment sessions, from the front desk to the trea
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('Zoë Nguyễn');
     expect(csv).toContain('GF 0042');
+    expect(csv).toContain('07700 900123');
+    expect(csv).toContain(clinic.admin.name);
     expect(download.suggestedFilename()).toBe('recall-gf-0042.csv');
 
     // Reception: the client, but no health alerts, history or treatments, and the bridge agrees.

@@ -46,6 +46,11 @@ describe("the clinic's own note shortcuts, and session times typed the clinic's 
     await profileHeading(page, 'Ngozi Adébáyọ̀').waitFor();
     await page.getByRole('button', { name: 'Start session' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'New session: Ngozi Adébáyọ̀' }).waitFor();
+    // No consent signed for her yet: the session goes ahead only under an override with a reason.
+    await page.getByRole('button', { name: 'Treat without consent…' }).click();
+    await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('textbox', { name: 'Reason' }).fill('Paper consent on file from the previous clinic system.');
+    await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('button', { name: 'Record override' }).click();
+    await page.getByRole('region', { name: 'Override: treating without a valid consent' }).waitFor();
     await page.getByRole('textbox', { name: 'Date' }).fill('03/02/2026');
     const time = page.getByRole('textbox', { name: 'Time' });
     await time.fill('25:10');

@@ -64,7 +64,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
       areas: [{ area: 'forehead', depthMm: 0.5, passes: 2 }],
       endpoint: 'even-erythema',
       aftercareGiven: true,
-    });
+    }, { noConsentReason: 'Test clinic: no consent form signed.' });
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('ada love');
     await page.getByRole('dialog').getByRole('button', { name: /Ada Lovelace/ }).waitFor();

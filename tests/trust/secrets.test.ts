@@ -101,20 +101,20 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     await call('clients.profile', { id: clientId });
     await call('clients.profile', { id: `${markers.last}-no-such-client` });
     await call('medicalHistory.record', { clientId, answers: { ...blankMedicalHistory(), currentMedications: markers.medication, pregnantOrBreastfeeding: { yes: true, detail: markers.notes } } });
-    await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false });
+    await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('screening.override', { clientId, reason: `${markers.notes} discussed` });
     const deep = { ...sessionRecordSample(markers.notes), areas: [{ area: 'forehead', depthMm: 2.5, passes: 1 }] };
-    await call('sessions.record', { clientId, courseId: null, record: deep, depthsConfirmed: false });
+    await call('sessions.record', { clientId, courseId: null, record: deep, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('sessions.findByLot', { lot: markers.lot });
     clinic.clock.advance(2 * 24 * 3600_000);
-    await call('sessions.change', { id: sessionId, record: sessionRecordSample(markers.medication), reason: null, depthsConfirmed: false });
+    await call('sessions.change', { id: sessionId, record: sessionRecordSample(markers.medication), reason: null, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('courses.create', { clientId: `${markers.first}-missing`, course: { indication: markers.notes, plannedSessions: 3, intervalWeeks: 4, startedOn: '2026-11-25' } });
     await call('session.login', { name: adminName, password: adminPassword });
     await call('settings.update', { clinicName: markers.last.repeat(20), clinicAddress: '', clinicPhone: '', logo: null, idleLockMinutes: 5, paperSize: 'A4', dateFormat: 'DD/MM/YYYY' });
     // The disk goes away under a running app: every call now fails inside a service.
     clinic.runtime.current().services.db.close();
     await call('clients.find', { text: markers.first, offset: 0, limit: 10 });
-    await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false });
+    await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     output.restore();
 
     const logText = readFileSync(join(logFolder(userData.path), 'skinledger.log'), 'utf8');

@@ -8,7 +8,8 @@ import { retention } from './005-retention';
 import { searchEmailWords } from './006-search-email-words';
 import { auditStaffIndex } from './007-audit-staff-index';
 import { declinedConsents } from './008-declined-consents';
-import { photoConsentAndClientTrail } from './011-photo-consent-and-client-trail';
+import { sessionBasis } from './009-session-basis';
+import { photoConsentAndClientTrail } from './010-photo-consent-and-client-trail';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   searchEmailWords,
   auditStaffIndex,
   declinedConsents,
+  sessionBasis,
   photoConsentAndClientTrail,
 ];
 

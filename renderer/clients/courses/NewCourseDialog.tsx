@@ -104,7 +104,7 @@ function CourseForm({ client, onCancel, onCreated }: { client: Client; onCancel:
                 min={1}
                 max={50}
                 allowDecimal={false}
-                allowNegative={false}
+                clampBehavior="none"
                 value={field.value}
                 onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
                 onBlur={field.onBlur}
@@ -121,7 +121,7 @@ function CourseForm({ client, onCancel, onCreated }: { client: Client; onCancel:
                 min={1}
                 max={52}
                 allowDecimal={false}
-                allowNegative={false}
+                clampBehavior="none"
                 value={field.value}
                 onChange={(value) => field.onChange(typeof value === 'number' ? value : undefined)}
                 onBlur={field.onBlur}

@@ -12,6 +12,7 @@ import { useDates, type Dates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { PageTitle } from '../../shell/PageTitle';
 import { recallCsv } from './recall-csv';
+import { expiryText } from '../sessions/ExpiryField';
 
 type LotUses = ChannelOutput<'sessions.findByLot'>;
 
@@ -89,7 +90,7 @@ export default function LotRecallPage() {
                 {result.found.length === 0 ? t('recall.none', { lot: result.lot }) : `${t('recall.found', { count: clients, lot: result.lot })} · ${t('recall.sessions', { count: result.found.length })}`}
               </Text>
               {result.found.length > 0 ? (
-                <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => download(result, t, dates)}>
+                <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download(result, t, dates).catch((error: unknown) => setFailure(asBridgeError(error)))}>
                   {t('recall.export')}
                 </Button>
               ) : null}
@@ -125,7 +126,7 @@ export default function LotRecallPage() {
                         </Table.Td>
                         <Table.Td>{use.product}</Table.Td>
                         <Table.Td ff="monospace">{use.lot}</Table.Td>
-                        <Table.Td>{dates.day(use.expiry)}</Table.Td>
+                        <Table.Td>{use.expiry ? expiryText(use.expiry, dates) : t('common.none')}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -139,13 +140,16 @@ export default function LotRecallPage() {
   );
 }
 
-function download(result: { lot: string; found: LotUses }, t: TFunction, dates: Dates) {
+async function download(result: { lot: string; found: LotUses }, t: TFunction, dates: Dates) {
   const csv = recallCsv(result.found, {
-    header: [t('recall.columns.client'), t('recall.columns.born'), t('recall.columns.treated'), t('recall.columns.kind'), t('recall.columns.product'), t('recall.columns.lot'), t('recall.columns.expiry')],
+    header: (column) => t(`recall.columns.${column}`),
     kind: (kind): string => t(`recall.kinds.${kind}`),
     day: (iso) => (iso ? dates.day(iso) : ''),
+    expiry: (expiry) => (expiry ? expiryText(expiry, dates) : ''),
     moment: (iso) => dates.dateTime(iso),
   });
+  // Contact details leave the app in this file: main records who took them, for which lot.
+  await call('sessions.recallExported', { lot: result.lot, rows: result.found.length });
   // A byte-order mark so spreadsheet programs read names in any script correctly.
   const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');

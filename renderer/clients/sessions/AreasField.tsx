@@ -102,9 +102,10 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
                             max={3}
                             step={0.05}
                             decimalScale={2}
-                            allowNegative={false}
-                            value={input.value}
-                            onChange={(next) => input.onChange(typeof next === 'number' ? next : Number(next) || 0)}
+                            clampBehavior="none"
+                            value={input.value ?? ''}
+                            // Never rewritten: what was typed is what the form judges (empty is no number, not 0).
+                            onChange={(next) => input.onChange(typeof next === 'number' ? next : undefined)}
                             onBlur={input.onBlur}
                             error={fieldState.error?.message}
                             aria-describedby={tooDeep ? `deep-${field.area}` : undefined}
@@ -125,9 +126,10 @@ export function AreasField({ control, depths, errors }: { control: Control<Sessi
                             min={1}
                             max={20}
                             allowDecimal={false}
-                            allowNegative={false}
-                            value={input.value}
-                            onChange={(next) => input.onChange(typeof next === 'number' ? next : Number(next) || 0)}
+                            clampBehavior="none"
+                            value={input.value ?? ''}
+                            // Never rewritten: what was typed is what the form judges (empty is no number, not 0).
+                            onChange={(next) => input.onChange(typeof next === 'number' ? next : undefined)}
                             onBlur={input.onBlur}
                             error={fieldState.error?.message}
                           />

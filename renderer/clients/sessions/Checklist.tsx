@@ -1,19 +1,21 @@
 import { Group, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCircleCheck, IconCircleDashed, IconClockHour4 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed, IconClockHour4, IconQuestionMark } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { checklistItems, type ChecklistItem, type ChecklistState } from './checklist';
 
 const look = {
   done: { color: 'sage', Icon: IconCircleCheck, variant: 'filled' },
   missing: { color: 'orange', Icon: IconCircleDashed, variant: 'light' },
-  later: { color: 'gray', Icon: IconClockHour4, variant: 'light' },
+  override: { color: 'red', Icon: IconAlertTriangle, variant: 'light' },
+  notRecorded: { color: 'gray', Icon: IconQuestionMark, variant: 'light' },
+  checking: { color: 'gray', Icon: IconClockHour4, variant: 'light' },
 } as const;
 
-/** Each item ticked, shown as missing, or "not available yet" (consent and photos). */
+/** Each item ticked, missing, done under an override, not recorded (older sessions), or being read. */
 export function Checklist({ states, title }: { states: Record<ChecklistItem, ChecklistState>; title: string }) {
   const { t } = useTranslation();
   const done = checklistItems.filter((item) => states[item] === 'done').length;
-  const counted = checklistItems.filter((item) => states[item] !== 'later').length;
+  const counted = checklistItems.length;
   return (
     <Stack gap="xs" component="section" aria-label={title}>
       <Group justify="space-between">
@@ -33,7 +35,7 @@ export function Checklist({ states, title }: { states: Record<ChecklistItem, Che
               <div>
                 <Text size="sm">{t(`checklist.items.${item}`)}</Text>
                 <Text size="xs" c="dimmed">
-                  {t(`checklist.states.${states[item]}`)}
+                  {t(`sessionBasis.checklistStates.${states[item]}`)}
                 </Text>
               </div>
             </Group>

@@ -2,11 +2,21 @@ import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { Controller, useFieldArray, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { DateField } from '../../forms/DateField';
+import { ExpiryField } from './ExpiryField';
 import type { SessionFormValues } from './session-form';
 
-/** Serums and other products applied, each with its lot number (for a recall) and expiry. */
-export function ProductsField({ control, register, errors }: { control: Control<SessionFormValues>; register: UseFormRegister<SessionFormValues>; errors: FieldErrors<SessionFormValues> }) {
+/** Serums and other products applied, each with its lot number (for a recall) and expiry as on the pack. */
+export function ProductsField({
+  control,
+  register,
+  errors,
+  sessionDay,
+}: {
+  control: Control<SessionFormValues>;
+  register: UseFormRegister<SessionFormValues>;
+  errors: FieldErrors<SessionFormValues>;
+  sessionDay: string | null;
+}) {
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'products' });
   return (
@@ -34,8 +44,9 @@ export function ProductsField({ control, register, errors }: { control: Control<
               control={control}
               name={`products.${index}.expiry`}
               render={({ field: input, fieldState }) => (
-                <DateField
+                <ExpiryField
                   style={{ flex: 1.2 }}
+                  sessionDay={sessionDay}
                   label={t('sessionForm.expiry')}
                   aria-label={t('sessionForm.productExpiryN', { number })}
                   value={input.value ?? null}

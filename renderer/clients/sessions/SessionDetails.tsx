@@ -1,41 +1,52 @@
 import { Accordion, Button, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import { PrintSessionButton } from './PrintSessionButton';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import type { SessionRecord } from '../../../shared/clinical/session';
 import { useDates, type Dates } from '../../hooks/useDates';
-import { useBeforePhotoCount } from '../../photos/useBeforePhotoCount';
+import { localIsoDate } from '../client-text';
 import { Checklist } from './Checklist';
-import { sessionChecklist } from './checklist';
+import { savedConsentState, sessionChecklist } from './checklist';
+import { expiryText } from './ExpiryField';
 import { isSameDay } from './session-form';
+import { SessionExceptions } from './SessionExceptions';
+import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 /** One session in full, its checklist, and every amendment with who, when, why and what it replaced. */
 export function SessionDetails({ session, historyDates, onChange }: { session: TreatmentSessionView; historyDates: string[]; onChange: () => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
-  const beforePhotos = useBeforePhotoCount(session.clientId, session.id);
+  const beforePhotos = useSessionBeforePhotos(session.clientId, session.id, localIsoDate(new Date(session.record.performedAt)));
   return (
     <Grid gap="xl">
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="md">
+          <SessionExceptions basis={session.basis} id={session.id} />
           <RecordView record={session.record} />
           {session.amendments.length > 0 ? <Amendments session={session} /> : null}
           <Text size="xs" c="dimmed">
             {t('treatments.recorded', { when: dates.dateTime(session.createdAt), name: session.practitionerName })}
           </Text>
+          {session.updatedByName ? (
+            <Text size="xs" c="dimmed">
+              {t('sessionBasis.details.edited', { when: dates.dateTime(session.updatedAt), name: session.updatedByName })}
+            </Text>
+          ) : null}
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
-          <Checklist states={sessionChecklist(session.record, historyDates, beforePhotos === undefined ? {} : { beforePhotos })} title={t('checklist.title')} />
+          <Checklist states={sessionChecklist(session.record, historyDates, { consent: savedConsentState(session.basis), beforePhotos })} title={t('checklist.title')} />
           <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onChange} aria-label={t(sameDay ? 'treatments.editLabel' : 'treatments.amendLabel', { when: dates.dateTime(session.record.performedAt) })}>
             {sameDay ? t('treatments.edit') : t('treatments.amend')}
           </Button>
           <Text size="xs" c="dimmed">
             {sameDay ? t('treatments.editHint') : t('treatments.amendHint')}
           </Text>
+          <PrintSessionButton sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
         </Stack>
       </Grid.Col>
     </Grid>
@@ -44,7 +55,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
 
 function lotText(t: TFunction, dates: Dates, lot: { name: string; lot: string; expiry: string | null } | null): string {
   if (!lot) return t('common.none');
-  return [lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? t('treatments.expires', { date: dates.day(lot.expiry) }) : null].filter(Boolean).join(' · ');
+  return [lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? t('treatments.expires', { date: expiryText(lot.expiry, dates) }) : null].filter(Boolean).join(' · ');
 }
 
 export function RecordView({ record }: { record: SessionRecord }) {

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -29,16 +29,20 @@ import { AlertLists } from '../screening/AlertLists';
 import { ScreeningPanel } from '../screening/ScreeningPanel';
 import { Aftercare } from './Aftercare';
 import { AreasField } from './AreasField';
+import { consentCovers } from '../../../shared/clinical/exceptions';
+import { Expiry, lotsByExpiry } from '../../../shared/clinical/expiry';
 import { Checklist } from './Checklist';
-import { sessionChecklist } from './checklist';
-import { ConsentNeededNotice } from '../../consents/needed/ConsentNeeded';
+import { savedConsentState, sessionChecklist, type ChecklistState } from './checklist';
+import { ConsentGate } from './ConsentGate';
+import { ExpiryField } from './ExpiryField';
 import { useConsentStatus } from '../../consents/needed/useConsentStatus';
 import { DepthConfirmDialog, type DeepArea } from './DepthConfirmDialog';
 import { NotesField } from './NotesField';
 import { ProductsField } from './ProductsField';
+import { expiryText } from './ExpiryField';
 import { blankSession, deepAreas, isSameDay, SessionFormValues, toRecord, valuesOf } from './session-form';
 import classes from './SessionFormPage.module.css';
-import { useBeforePhotoCount } from '../../photos/useBeforePhotoCount';
+import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 interface Loaded {
   profile: ClientProfile;
@@ -94,7 +98,6 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
   const { client, screening } = profile;
   const name = clientName(client);
   const editing = session !== null;
-  const beforePhotos = useBeforePhotoCount(client.id, session?.id ?? null);
   const [amending, setAmending] = useState(editing && !isSameDay(session));
   const activeCourses = profile.courses.filter((course) => course.status === 'active' || course.id === session?.courseId);
   const form = useForm<SessionFormValues>({
@@ -107,7 +110,23 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
   const [saving, setSaving] = useState(false);
   const watched = useWatch({ control: form.control }) as SessionFormValues;
   const consent = useConsentStatus(client.id);
+  const [noConsentReason, setNoConsentReason] = useState<string | null>(null);
   const back = () => go({ page: 'client', clientId: client.id, profileTab: 'treatments' });
+  const performedDay = watched.performedOn && isCalendarDate(watched.performedOn) ? watched.performedOn : null;
+  const beforePhotos = useSessionBeforePhotos(client.id, session?.id ?? null, performedDay);
+  const consentStatus = consent.data?.microneedling ?? null;
+  // A new session needs the treatment consent valid on its day; a change keeps what the session was saved on.
+  const consentCovered = consentStatus ? consentCovers(consentStatus, performedDay ?? localIsoDate(new Date())) : null;
+  const needsConsentOverride = !editing && consentCovered === false;
+  const today = localIsoDate(new Date());
+  const overrideToday = screening?.override && !screening.blocked && localIsoDate(new Date(screening.override.overriddenAt)) === today ? screening.override : null;
+  const expiredLots = lotsByExpiry(
+    {
+      cartridge: watched.cartridge ? { name: watched.cartridge.name ?? '', lot: watched.cartridge.lot ?? '', expiry: typedExpiry(watched.cartridge.expiry) } : null,
+      products: (watched.products ?? []).map((product) => ({ name: product.name ?? '', lot: product.lot ?? '', expiry: typedExpiry(product.expiry) })),
+    },
+    performedDay ?? today,
+  ).expired.filter((lot) => !session?.basis?.exceptions.some((old) => old.kind === 'expired-lot' && old.lot === lot.lot && old.expiry === lot.expiry));
 
   if (!editing && screening?.blocked) {
     return (
@@ -121,16 +140,33 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
     );
   }
 
+  if (needsConsentOverride && noConsentReason === null && !screening?.blocked) {
+    return (
+      <Stack gap="lg">
+        <Header name={name} onBack={back} title={t('sessionForm.newTitle', { name })} />
+        <ConsentGate clientId={client.id} status={consentStatus} reason={null} onReason={setNoConsentReason} />
+      </Stack>
+    );
+  }
+
   const save = async (values: SessionFormValues, depthsConfirmed: boolean) => {
     setFailure(null);
     setSaving(true);
     const parsed = SessionFormValues.parse(values);
+    const expiredLotReason = expiredLots.length > 0 ? parsed.expiredLotReason || null : null;
     try {
       if (session) {
-        await call('sessions.change', { id: session.id, record: toRecord(parsed), reason: amending ? parsed.reason : null, depthsConfirmed });
+        await call('sessions.change', { id: session.id, record: toRecord(parsed), reason: amending ? parsed.reason : null, depthsConfirmed, expiredLotReason });
         notifySuccess(amending ? t('sessionForm.amendedTitle') : t('sessionForm.changedTitle'), t('sessionForm.savedMessage'));
       } else {
-        await call('sessions.record', { clientId: client.id, courseId: parsed.courseId || null, record: toRecord(parsed), depthsConfirmed });
+        await call('sessions.record', {
+          clientId: client.id,
+          courseId: parsed.courseId || null,
+          record: toRecord(parsed),
+          depthsConfirmed,
+          noConsentReason: needsConsentOverride ? noConsentReason : null,
+          expiredLotReason,
+        });
         notifySuccess(t('sessionForm.savedTitle'), t('sessionForm.savedMessage'));
       }
       setConfirming(null);
@@ -150,19 +186,31 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
     }
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    if (amending && !values.reason?.trim()) {
-      form.setError('reason', { type: 'required', message: t('sessionForm.reasonRequired') });
-      form.setFocus('reason');
-      return;
-    }
-    const deep = deepAreas(values.areas, depths);
-    if (deep.length > 0) setConfirming({ values, areas: deep, message: null });
-    else await save(values, false);
-  });
+  // An expired lot without a reason is refused with the other field problems, not after them.
+  const lotReasonMissing = (reason: string | undefined) => {
+    if (expiredLots.length === 0 || (reason ?? '').trim().length >= 5) return false;
+    form.setError('expiredLotReason', { type: 'required', message: t('sessionBasis.expiry.overrideRequired') });
+    return true;
+  };
+  const submit = form.handleSubmit(
+    async (values) => {
+      if (amending && !values.reason?.trim()) {
+        form.setError('reason', { type: 'required', message: t('sessionForm.reasonRequired') });
+        form.setFocus('reason');
+        return;
+      }
+      if (lotReasonMissing(values.expiredLotReason)) {
+        form.setFocus('expiredLotReason');
+        return;
+      }
+      const deep = deepAreas(values.areas, depths);
+      if (deep.length > 0) setConfirming({ values, areas: deep, message: null });
+      else await save(values, false);
+    },
+    () => void lotReasonMissing(form.getValues('expiredLotReason')),
+  );
 
   const course = activeCourses.find((candidate) => candidate.id === watched.courseId) ?? null;
-  const performedDay = watched.performedOn && isCalendarDate(watched.performedOn) ? watched.performedOn : null;
   const nextDate = course && performedDay ? addWeeksIso(performedDay, course.intervalWeeks) : null;
   const sessionNumber = course ? course.sessionsDone + (session?.courseId === course.id ? 0 : 1) : 0;
   const checklist = sessionChecklist(
@@ -174,10 +222,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
       aftercareGiven: watched.aftercareGiven ?? false,
     },
     historyDates,
-    {
-      consent: consent.data ? (consent.data.microneedling.state === 'valid' ? 'done' : 'missing') : 'later',
-      ...(beforePhotos === undefined ? {} : { beforePhotos }),
-    },
+    { consent: checklistConsent(editing ? session : null, consentCovered, noConsentReason), beforePhotos },
   );
   const title = editing ? (amending ? t('sessionForm.amendTitle', { name }) : t('sessionForm.editTitle', { name })) : t('sessionForm.newTitle', { name });
 
@@ -193,8 +238,20 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
             </Stack>
           </Paper>
         ) : null}
-        {editing ? null : <ConsentNeededNotice clientId={client.id} status={consent.data?.microneedling ?? null} forNewSession />}
-        {screening && screening.alerts.length > 0 ? <AlertLists alerts={screening.alerts} /> : null}
+        {needsConsentOverride ? <ConsentGate clientId={client.id} status={consentStatus} reason={noConsentReason} onReason={setNoConsentReason} /> : null}
+        {overrideToday ? (
+          <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionBasis.screeningInForce.title')} role="region" aria-label={t('sessionBasis.screeningInForce.title')}>
+            {t('sessionBasis.screeningInForce.text', {
+              name: overrideToday.overriddenByName,
+              time: dates.dateTime(overrideToday.overriddenAt),
+              stops: overrideToday.rules.map((rule) => t(`screening.rules.${rule}` as 'screening.rules.sunburn', { defaultValue: rule })).join('; '),
+              reason: overrideToday.reason,
+            })}
+          </Alert>
+        ) : null}
+        {screening && screening.alerts.some((alert) => !overrideToday || !overrideToday.rules.includes(alert.rule)) ? (
+          <AlertLists alerts={screening.alerts.filter((alert) => !overrideToday || !overrideToday.rules.includes(alert.rule))} />
+        ) : null}
         {screening && !screening.latest ? (
           <Alert color="yellow" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionForm.noHistoryTitle')}>
             {t('sessionForm.noHistory')}
@@ -278,7 +335,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
                 control={form.control}
                 name="cartridge.expiry"
                 render={({ field, fieldState }) => (
-                  <DateField label={t('sessionForm.cartridgeExpiry')} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                  <ExpiryField label={t('sessionForm.cartridgeExpiry')} sessionDay={performedDay} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
                 )}
               />
             </SimpleGrid>
@@ -306,8 +363,21 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
           </Section>
 
           <Section title={t('sessionForm.sections.products')} id="session-products">
-            <ProductsField control={form.control} register={form.register} errors={errors} />
+            <ProductsField control={form.control} register={form.register} errors={errors} sessionDay={performedDay} />
           </Section>
+          {expiredLots.length > 0 ? (
+            <Alert color="red" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionBasis.expiry.overrideTitle')} role="region" aria-label={t('sessionBasis.expiry.overrideTitle')}>
+              <Stack gap="sm">
+                <Text size="sm">{t('sessionBasis.expiry.overrideText')}</Text>
+                <List size="sm">
+                  {expiredLots.map((lot) => (
+                    <List.Item key={`${lot.kind}-${lot.lot}`}>{[lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? expiryText(lot.expiry, dates) : ''].filter(Boolean).join(' · ')}</List.Item>
+                  ))}
+                </List>
+                <Textarea label={t('sessionBasis.expiry.overrideReason')} withAsterisk autosize minRows={2} maxLength={1000} error={errors.expiredLotReason?.message} {...form.register('expiredLotReason')} />
+              </Stack>
+            </Alert>
+          ) : null}
 
           <Section title={t('sessionForm.sections.outcome')} id="session-outcome">
             <Controller
@@ -393,4 +463,17 @@ function Header({ name, title, onBack }: { name: string; title: string; onBack: 
       <PageTitle title={title} />
     </div>
   );
+}
+
+/** The checklist's consent item: what a saved session stored, or for a new one today's consent (or the override). */
+function checklistConsent(session: TreatmentSessionView | null, covered: boolean | null, overrideReason: string | null): ChecklistState | undefined {
+  if (session) return savedConsentState(session.basis);
+  if (covered === null) return undefined;
+  return covered ? 'done' : overrideReason !== null ? 'override' : 'missing';
+}
+
+/** An expiry the field understood; text still being typed counts as none. */
+function typedExpiry(value: unknown): string | null {
+  const parsed = Expiry.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

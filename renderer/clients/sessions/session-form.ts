@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { AreaDepth } from '../../../shared/clinical/areas';
 import { depthNeedsConfirmation } from '../../../shared/clinical/areas';
 import { clinicalEndpoints, Lot, TreatedArea, type SessionRecord, type SessionRecordInput } from '../../../shared/clinical/session';
+import { Expiry } from '../../../shared/clinical/expiry';
 import { IsoDate } from '../../../shared/dates';
 import { localIsoDate } from '../client-text';
 
 const text = (max: number) => z.string().trim().max(max);
-const optionalDate = IsoDate.nullable();
+const optionalExpiry = Expiry.nullable();
 
 /**
  * The session form's values: the shared SessionRecord as people fill it in (a local date and
@@ -24,7 +25,7 @@ export const SessionFormValues = z
     performedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sessionForm.errors.performedTime'),
     courseId: z.string(),
     device: z.object({ kind: z.enum(['pen', 'roller']), make: text(80), model: text(80), settings: text(200) }),
-    cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalDate }),
+    cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalExpiry }),
     anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'sessionForm.errors.time') }),
     skinPrep: text(400),
     areas: z.array(TreatedArea).max(30).refine((areas) => areas.length > 0, 'sessionForm.errors.noAreas'),
@@ -34,6 +35,8 @@ export const SessionFormValues = z
     aftercareGiven: z.boolean(),
     notes: text(8000),
     reason: text(1000),
+    /** An override: why an expired cartridge or product is used (asked only when one is). */
+    expiredLotReason: text(1000),
   })
   .superRefine((values, context) => {
     const { name, lot } = values.cartridge;
@@ -70,6 +73,7 @@ export function blankSession(courseId: string): SessionFormValues {
     aftercareGiven: false,
     notes: '',
     reason: '',
+    expiredLotReason: '',
   };
 }
 
@@ -89,6 +93,7 @@ export function valuesOf(record: SessionRecord, courseId: string | null): Sessio
     aftercareGiven: record.aftercareGiven,
     notes: record.notes,
     reason: '',
+    expiredLotReason: '',
   };
 }
 

@@ -45,9 +45,9 @@ async function recordEverything(): Promise<string> {
     clientId: client.id,
     course: { indication: 'acne-scarring', plannedSessions: 3, intervalWeeks: 4, startedOn: '2026-11-01', notes: marker.course },
   });
-  const session = await ok<{ id: string }>('sessions.record', { clientId: client.id, courseId: course.id, record: sessionRecordSample(marker.sessionNotes), depthsConfirmed: false });
+  const session = await ok<{ id: string }>('sessions.record', { clientId: client.id, courseId: course.id, record: sessionRecordSample(marker.sessionNotes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
   clinic.clock.advance(2 * day);
-  await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false });
+  await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
   return client.id;
 }
 

@@ -89,6 +89,7 @@ export async function openTrustClinic(options: TrustClinicOptions = {}) {
     courseId: course.id,
     record: sessionRecordSample(options.sessionNotes ?? 'Tolerated well.'),
     depthsConfirmed: false,
+    noConsentReason: 'Test clinic: no consent form signed.',
   });
   const ids: ClinicIds = {
     staff: { admin: admin.id, practitioner: practitioner.id, reception: reception.id },

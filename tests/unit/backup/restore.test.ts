@@ -84,8 +84,9 @@ describe('restoring into a folder', () => {
     for await (const part of decryptParts(archive, deriveArchiveKeys(clinic.dataKey, archive.header))) parts.push(part);
     await archive.close();
     const newer = join(clinic.backupsDir, 'newer.slbackup');
-    const writer = await ArchiveWriter.create(newer, { ...archive.header, schemaVersion: 9 }, clinic.dataKey);
-    await writer.write(Buffer.from(Buffer.concat(parts).toString('latin1').replace(`"schemaVersion":${latestSchemaVersion}`, '"schemaVersion":9'), 'latin1'));
+    const newerVersion = latestSchemaVersion + 1;
+    const writer = await ArchiveWriter.create(newer, { ...archive.header, schemaVersion: newerVersion }, clinic.dataKey);
+    await writer.write(Buffer.from(Buffer.concat(parts).toString('latin1').replace(`"schemaVersion":${latestSchemaVersion}`, `"schemaVersion":${newerVersion}`), 'latin1'));
     await writer.finish();
     await writer.commit();
     const target = join(clinic.folder.path, 'newer');

@@ -30,7 +30,7 @@ beforeEach(async () => {
       immediateReaction: '',
       aftercareGiven: true,
       notes: 'Tolerated well',
-    });
+    }, { noConsentReason: 'Test clinic: no consent form signed.' });
   }
 });
 afterEach(() => {

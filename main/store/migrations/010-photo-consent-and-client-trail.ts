@@ -14,7 +14,7 @@ import type { Migration } from './migration';
  * Numbered 011 for this change; it is step 8 on this branch (the lead renumbers on merge).
  */
 export const photoConsentAndClientTrail: Migration = {
-  version: 8,
+  version: 10,
   name: 'photos: consent override on the photo; audit rows of consents and photos linked to their client',
   sql: `
     ALTER TABLE photo ADD COLUMN consent_override_reason TEXT;
