@@ -249,6 +249,7 @@ export const en = {
     create: 'Add client',
     createdTitle: 'Client added',
     createdMessage: 'Their profile is open: record the medical history before the first treatment.',
+    createdMessageReception: 'Their profile is open. The practitioner records the medical history before the first treatment.',
     savedTitle: 'Details saved',
     savedMessage: 'The profile shows the new details.',
     sections: {

@@ -5,6 +5,7 @@ import { tempFolder } from '../support/temp-folder';
 import { launchApp, type LaunchedApp } from './harness';
 import { checkAccessibility } from './support/axe';
 import { clinic } from './support/clinic';
+import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, invokeFromPage, lockWithButton, openNav, signIn, signOut, unlock } from './support/screens';
 
@@ -156,6 +157,30 @@ describe('a clinic’s first day, in the browser against the real services', () 
     expect(await page.getByRole('dialog').getByRole('button', { name: /^Staff/ }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await screen(page, '11-settings-reception', 'settings as reception');
+
+    // Reception registers a client: the note says who records the medical history next.
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'Add the first client' }).click();
+    await fillClientForm(page, { firstName: 'Ines', lastName: 'Duarte', phone: '07700 900555' });
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, 'Ines Duarte').waitFor();
+    await page.getByText('Their profile is open. The practitioner records the medical history before the first treatment.').waitFor();
+    expect(await page.getByText(/record the medical history/).count()).toBe(0);
+
+    // The same phone again: the refusal comes into view with focus on it, not below the fold.
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    await fillClientForm(page, { firstName: 'Inês', lastName: 'Duarte', phone: '07700-900-555' });
+    await page.getByRole('button', { name: 'Add client' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Not added yet: possible duplicate' });
+    await refused.waitFor();
+    await expect.poll(() => refused.evaluate((panel) => panel.contains(document.activeElement))).toBe(true);
+    await expect.poll(() => refused.evaluate((panel) => {
+      const box = panel.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    })).toBe(true);
+    await screen(page, '12-duplicate-refused', 'duplicate refused as reception');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     // …and the main side refuses a direct call from the page.
     const list = await invokeFromPage(page, 'staff.list', {});

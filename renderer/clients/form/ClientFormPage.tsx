@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ClientInput, clientInputOf, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
@@ -61,6 +62,7 @@ export default function ClientFormPage({ clientId }: { clientId: string | null }
 
 function ClientForm({ client }: { client: Client | null }) {
   const { t } = useTranslation();
+  const { staff } = useSession();
   const { go } = useNavigation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [refusedAsDuplicate, setRefusedAsDuplicate] = useState<ClientFields | null>(null);
@@ -80,7 +82,7 @@ function ClientForm({ client }: { client: Client | null }) {
     try {
       const saved = client ? await call('clients.update', { id: client.id, fields: values }) : await call('clients.create', { fields: values, allowDuplicate });
       // No name in the notification (they carry no client data); the profile that opens shows it.
-      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : t('clientForm.createdMessage'));
+      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : createdMessage(staff.role));
       go({ page: 'client', clientId: saved.id });
     } catch (error) {
       const bridgeError = asBridgeError(error);
@@ -91,6 +93,8 @@ function ClientForm({ client }: { client: Client | null }) {
     }
   };
   const submit = form.handleSubmit((values) => save(values, false));
+  // Reception cannot record a medical history: tell them what happens next, not to do it.
+  const createdMessage = (role: typeof staff.role) => (role === 'reception' ? t('clientForm.createdMessageReception') : t('clientForm.createdMessage'));
 
   return (
     <form onSubmit={submit} noValidate aria-label={client ? t('clientForm.editTitle', { name: clientName(client) }) : t('clientForm.newTitle')}>
