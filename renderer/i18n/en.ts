@@ -28,6 +28,11 @@ export const en = {
     tagline: 'Client records, consent forms and before/after photos, kept on this computer and encrypted.',
     reassurance: 'Nothing leaves this computer. Your records open only with a staff password or the recovery key.',
   },
+  forms: {
+    lengthNear: '{{length}} of {{max}} characters',
+    lengthOver_one: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_other: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+  },
   common: {
     back: 'Back',
     cancel: 'Cancel',
@@ -177,10 +182,12 @@ export const en = {
         recoveryKey: 'Recovery key stored safely',
         staff: 'Add your staff, each with their own password',
         details: 'Add the clinic’s phone number and logo for printed forms',
+        backups: 'Choose a backup folder, ideally on another drive',
       },
       actions: {
         staff: 'Add staff',
         details: 'Add details',
+        backups: 'Choose folder',
       },
     },
     recent: {
