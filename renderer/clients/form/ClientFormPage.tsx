@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ClientInput, clientInputOf, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
+import { clientAddressMax, ClientInput, clientInputOf, clientNotesMax, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session-context';
@@ -12,6 +12,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { DateField } from '../../forms/DateField';
 import { FormSection } from '../../forms/FormSection';
+import { LengthHint } from '../../forms/LengthHint';
 import { SaveBar } from '../../forms/SaveBar';
 import { showFieldErrors } from '../../forms/server-errors';
 import { useTranslatedResolver, type FieldMessages } from '../../forms/translated-resolver';
@@ -74,6 +75,8 @@ function ClientForm({ client }: { client: Client | null }) {
   const { errors, isSubmitting, isDirty } = form.formState;
   const duplicates = usePossibleDuplicates(form.control, client?.id ?? null);
   const dateOfBirth = form.watch('dateOfBirth');
+  const notes = form.watch('notes');
+  const address = form.watch('address');
   const age = ageToday(dateOfBirth);
   const back = () => (client ? go({ page: 'client', clientId: client.id }) : go({ page: 'clients' }));
 
@@ -151,7 +154,15 @@ function ClientForm({ client }: { client: Client | null }) {
             <TextInput label={t('clientForm.phone')} type="tel" autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
             <TextInput label={t('clientForm.email')} type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
           </SimpleGrid>
-          <Textarea label={t('clientForm.address')} autosize minRows={2} maxRows={5} error={errors.address?.message} {...form.register('address')} />
+          <Textarea
+            label={t('clientForm.address')}
+            description={<LengthHint length={(address ?? '').length} max={clientAddressMax} />}
+            autosize
+            minRows={2}
+            maxRows={5}
+            error={errors.address?.message}
+            {...form.register('address')}
+          />
           <SimpleGrid cols={2} spacing="lg">
             <TextInput label={t('clientForm.emergencyContact')} description={t('clientForm.emergencyContactHint')} autoComplete="off" error={errors.emergencyContact?.message} {...form.register('emergencyContact')} />
             <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} />
@@ -236,7 +247,15 @@ function ClientForm({ client }: { client: Client | null }) {
         </FormSection>
 
         <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
-          <Textarea label={t('clientForm.notes')} autosize minRows={3} maxRows={10} error={errors.notes?.message} {...form.register('notes')} />
+          <Textarea
+            label={t('clientForm.notes')}
+            description={<LengthHint length={(notes ?? '').length} max={clientNotesMax} />}
+            autosize
+            minRows={3}
+            maxRows={10}
+            error={errors.notes?.message}
+            {...form.register('notes')}
+          />
         </FormSection>
 
         <ErrorAlert error={failure} />
