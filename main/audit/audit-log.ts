@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { AuditAction } from '../../shared/audit/audit-actions';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
@@ -11,7 +12,8 @@ export type { AuditVerification } from './audit-verify';
 
 export interface AuditEntry {
   staffId: string | null;
-  action: string;
+  /** One of the actions the audit trail screen has words for. */
+  action: AuditAction;
   entity?: string | null;
   entityId?: string | null;
   /** A short note for an inspector. Never health data: ids, field names, counts. */

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { AuditAction } from '../../shared/audit/audit-actions';
 import type { AuditFilters, AuditTrailRow, AuditVerificationView } from '../../shared/contract/audit-channels';
 import type { SettingsService } from '../settings/settings-service';
 import type { SqliteDatabase } from '../store/open-database';
@@ -20,15 +21,20 @@ interface TrailRow {
   detail: string;
 }
 
-/** The rows of a page, with the names an admin reads instead of ids. */
+/** The rows of a page, with the names an admin reads instead of ids (a consent's or photo's client). */
 const resolvedColumns = `
   e.seq, e.at, e.staff_id, s.name AS staff_name, e.action, e.entity, e.entity_id, e.detail,
-  CASE WHEN e.entity = 'client' THEN c.first_name || ' ' || c.last_name WHEN e.entity = 'staff' THEN es.name END AS entity_name,
+  CASE WHEN e.entity = 'client' THEN c.first_name || ' ' || c.last_name WHEN e.entity = 'staff' THEN es.name
+    WHEN e.entity = 'consent' THEN cc.first_name || ' ' || cc.last_name WHEN e.entity = 'photo' THEN pc.first_name || ' ' || pc.last_name END AS entity_name,
   t.client_id IS NOT NULL AS purged`;
 const resolvedJoins = `
   LEFT JOIN staff s ON s.id = e.staff_id
   LEFT JOIN client c ON e.entity = 'client' AND c.id = e.entity_id
   LEFT JOIN staff es ON e.entity = 'staff' AND es.id = e.entity_id
+  LEFT JOIN consent co ON e.entity = 'consent' AND co.id = e.entity_id
+  LEFT JOIN client cc ON cc.id = co.client_id
+  LEFT JOIN photo ph ON e.entity = 'photo' AND ph.id = e.entity_id
+  LEFT JOIN client pc ON pc.id = ph.client_id
   LEFT JOIN client_tombstone t ON e.entity = 'client' AND t.client_id = e.entity_id`;
 
 function toTrailRow(row: TrailRow): AuditTrailRow {
@@ -129,7 +135,7 @@ export class AuditTrailQuery {
   }
 
   /** A look at one client's trail is recorded against that client, so it shows in their own trail. */
-  private recordLook(by: string, action: string, filters: AuditFilters, extra = ''): void {
+  private recordLook(by: string, action: AuditAction, filters: AuditFilters, extra = ''): void {
     const detail = [describeFilters(filters), extra].filter(Boolean).join(' ');
     this.audit.append({
       staffId: by,

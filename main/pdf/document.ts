@@ -12,6 +12,8 @@ export interface PdfInfo {
 
 export interface NewPdfOptions {
   paperSize: PaperSize;
+  /** Portrait unless a page reads better turned (two photos side by side). */
+  layout?: 'portrait' | 'landscape';
   info: PdfInfo;
   /** Where `resources/` is, when the caller knows better than the search in fonts.ts. */
   resourcesFolder?: string;
@@ -62,6 +64,7 @@ export async function createPdfDocument(options: NewPdfOptions): Promise<PDFKit.
   const paths = fontPaths(options.resourcesFolder);
   const doc = new PDFDocument({
     size: pdfkitPaper[options.paperSize],
+    layout: options.layout ?? 'portrait',
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     // No starting font: pdfkit would otherwise load Helvetica. Not the regular font's file path
     // either: pdfkit caches a font under the name it was first opened by, so after opening it by

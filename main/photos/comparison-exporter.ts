@@ -8,6 +8,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { SaveDialogRequest } from '../session/ports';
 import type { SettingsService } from '../settings/settings-service';
+import { formatDay } from '../pdf/pdf-dates';
 import { StoreError } from '../store/store-error';
 import { renderComparison } from './comparison-render';
 import type { PhotoService } from './photo-service';
@@ -22,6 +23,20 @@ const useNames = {
 type DateFormat = (typeof dateFormats)[number];
 
 const stageNames = { before: 'Before', after: 'After', progress: 'Progress' } as const;
+const viewNames: Record<Photo['view'], string> = {
+  front: 'Front',
+  'left-45': 'Left 45°',
+  'right-45': 'Right 45°',
+  'left-profile': 'Left profile',
+  'right-profile': 'Right profile',
+  'close-up': 'Close-up',
+};
+
+/** The calendar day of a moment on this computer's clock (the clinic's), as YYYY-MM-DD. */
+function localDay(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
+}
 
 /**
  * Comparison exports: the one way a photo leaves the encrypted store, so the client's consent
@@ -82,6 +97,7 @@ export class ComparisonExporter {
       format: request.format,
       paperSize: clinic.paperSize,
       createdAt,
+      exportedOn: formatDay(localDay(createdAt), clinic.dateFormat),
     });
     try {
       writeFileSync(path, bytes, { mode: 0o600 });
@@ -99,11 +115,11 @@ export class ComparisonExporter {
   }
 }
 
-/** Stage, the day it was taken and the session number: what the two photos are, in words. */
+/** View, stage, the day it was taken and the session number: what the two photos are, in words. */
 export function caption(photo: Photo, dateFormat: DateFormat): string {
   const [year, month, day] = photo.takenAt.slice(0, 10).split('-') as [string, string, string];
   const date = dateFormat === 'DD/MM/YYYY' ? `${day}/${month}/${year}` : dateFormat === 'MM/DD/YYYY' ? `${month}/${day}/${year}` : `${year}-${month}-${day}`;
-  const parts: string[] = [stageNames[photo.stage], date];
+  const parts: string[] = [viewNames[photo.view], stageNames[photo.stage], date];
   if (photo.sessionNumber !== null) parts.push(`Session ${photo.sessionNumber}`);
   return parts.join(' \u00b7 ');
 }

@@ -6,11 +6,11 @@ import type { BlurBox } from '../../shared/photos/comparison-export';
 import { createPdfDocument, finishPdf } from '../pdf/document';
 import { fontPaths, pdfFonts } from '../pdf/fonts';
 import type { PaperSize } from '../pdf/paper';
-import { warpInto, type RawImage } from './warp';
+import { coveredRect, warpInto, type RawImage, type Rect } from './warp';
 
 export interface ComparisonSide {
   preview: Buffer;
-  /** "Before · 4 Mar 2025 · Session 1": what is written under the photo. */
+  /** "Front · Before · 04/03/2025 · Session 1": what is written under the photo. */
   caption: string;
 }
 
@@ -25,6 +25,8 @@ export interface ComparisonLayout {
   format: 'jpeg' | 'pdf';
   paperSize: PaperSize;
   createdAt: Date;
+  /** The export's day in the clinic's date format, for the page's footer. */
+  exportedOn: string;
 }
 
 const margin = 40;
@@ -41,11 +43,21 @@ let sharp: typeof sharpModule;
 
 export async function renderComparison(layout: ComparisonLayout): Promise<Buffer> {
   sharp = await loadSharp();
-  const first = await blurred(await decode(layout.first.preview), boxesOf(layout.blurBoxes, 'first'));
+  let first = await blurred(await decode(layout.first.preview), boxesOf(layout.blurBoxes, 'first'));
   let second = await blurred(await decode(layout.second.preview), boxesOf(layout.blurBoxes, 'second'));
   if (layout.matchBrightness) second = await brightnessMatched(second, first);
   const transform = layout.alignment ? alignmentTransform(layout.alignment, first, second) : null;
-  const placedSecond = transform ? warpInto(second, transform, first.width, first.height) : await scaledToHeight(second, first.height);
+  let placedSecond: RawImage;
+  if (transform) {
+    // Both photos cut to where the moved one covers the frame: no grey edge, the line-up kept.
+    const moved = warpInto(second, transform, first.width, first.height);
+    const rect = coveredRect(moved.covered, first.width, first.height);
+    first = await cropped(first, rect);
+    placedSecond = await cropped(moved, rect);
+  } else {
+    placedSecond = await scaledToHeight(second, first.height);
+  }
+  if (layout.format === 'pdf') return pdfComparison(first, placedSecond, layout);
 
   const width = first.width + placedSecond.width + margin * 3;
   const height = headerHeight + first.height + footerHeight;
@@ -74,8 +86,16 @@ export async function renderComparison(layout: ComparisonLayout): Promise<Buffer
     .composite(layers)
     .jpeg({ quality: 90 })
     .toBuffer();
-  if (layout.format === 'jpeg') return image;
-  return pdfPage(image, width, height, layout);
+  return image;
+}
+
+async function cropped(image: RawImage, rect: Rect): Promise<RawImage> {
+  if (rect.left === 0 && rect.top === 0 && rect.width === image.width && rect.height === image.height) return { data: image.data, width: image.width, height: image.height, channels: 3 };
+  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .extract(rect)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: 3 };
 }
 
 async function decode(bytes: Buffer): Promise<RawImage> {
@@ -162,17 +182,91 @@ function escapeMarkup(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** One page with the comparison fitted to its width (the clinic's paper size, portrait like every SkinLedger PDF). */
-async function pdfPage(image: Buffer, width: number, height: number, layout: ComparisonLayout): Promise<Buffer> {
+const page = { margin: 36, header: 58, caption: 40, footer: 26, gap: 20 };
+const paperPoints = { A4: { width: 595.28, height: 841.89 }, LETTER: { width: 612, height: 792 } } as const;
+
+export interface ComparisonPageLayout {
+  orientation: 'portrait' | 'landscape';
+  arrangement: 'side-by-side' | 'stacked';
+  /** Points per photo pixel. */
+  scale: number;
+}
+
+/**
+ * Whichever page gives the photos the most room: side by side on a page turned sideways (faces,
+ * taken upright), or one above the other on an upright page (wide close-ups). The photos share
+ * one height, so one scale serves both.
+ */
+export function comparisonPageLayout(paper: PaperSize, first: { width: number; height: number }, second: { width: number; height: number }): ComparisonPageLayout {
+  const { width: shortSide, height: longSide } = paperPoints[paper];
+  const height = Math.max(first.height, second.height);
+  const sideBySideWidth = longSide - page.margin * 2 - page.gap;
+  const sideBySideHeight = shortSide - page.margin * 2 - page.header - page.caption - page.footer;
+  const sideBySide = Math.min(sideBySideWidth / (first.width + second.width), sideBySideHeight / height);
+  const stackedWidth = shortSide - page.margin * 2;
+  const stackedHeight = longSide - page.margin * 2 - page.header - page.caption * 2 - page.footer - page.gap;
+  const stacked = Math.min(stackedWidth / Math.max(first.width, second.width), stackedHeight / (height * 2));
+  return sideBySide >= stacked
+    ? { orientation: 'landscape', arrangement: 'side-by-side', scale: sideBySide }
+    : { orientation: 'portrait', arrangement: 'stacked', scale: stacked };
+}
+
+/**
+ * The comparison as a clinic prints or sends it: the clinic's name, the two photos as large as
+ * the page allows, each with its view, stage, day (the clinic's date order) and session in
+ * print-size type beneath it, and the watermark over each photo.
+ */
+async function pdfComparison(first: RawImage, second: RawImage, layout: ComparisonLayout): Promise<Buffer> {
+  const plan = comparisonPageLayout(layout.paperSize, first, second);
   const doc = await createPdfDocument({
     paperSize: layout.paperSize,
+    layout: plan.orientation,
     info: { title: 'Photo comparison', author: layout.clinicName, subject: 'Photo comparison', createdAt: layout.createdAt },
   });
   const pageWidth = doc.page.width;
   const pageHeight = doc.page.height;
-  const box = { x: 28, y: 28, width: pageWidth - 56, height: pageHeight - 72 };
-  const scale = Math.min(box.width / width, box.height / height);
-  doc.image(image, box.x + (box.width - width * scale) / 2, box.y, { width: width * scale, height: height * scale });
-  doc.font(pdfFonts.regular).fontSize(8).fillColor('#555555').text(`Exported ${layout.createdAt.toISOString().slice(0, 10)} by SkinLedger`, 28, pageHeight - 30);
+  const inner = pageWidth - page.margin * 2;
+  doc.font(pdfFonts.bold).fontSize(18).fillColor('#1a1a1a').text(layout.clinicName, page.margin, page.margin, { width: inner, lineBreak: false, ellipsis: true });
+  doc.font(pdfFonts.regular).fontSize(11).fillColor('#555555').text('Photo comparison', page.margin, page.margin + 26, { width: inner });
+
+  const sides = [
+    { image: first, caption: layout.first.caption },
+    { image: second, caption: layout.second.caption },
+  ];
+  const sizes = sides.map(({ image }) => ({ width: image.width * plan.scale, height: image.height * plan.scale }));
+  const top = page.margin + page.header;
+  const places =
+    plan.arrangement === 'side-by-side'
+      ? (() => {
+          const total = sizes[0]!.width + sizes[1]!.width + page.gap;
+          const left = (pageWidth - total) / 2;
+          return [
+            { x: left, y: top },
+            { x: left + sizes[0]!.width + page.gap, y: top },
+          ];
+        })()
+      : [
+          { x: (pageWidth - sizes[0]!.width) / 2, y: top },
+          { x: (pageWidth - sizes[1]!.width) / 2, y: top + sizes[0]!.height + page.caption + page.gap },
+        ];
+
+  for (const [index, side] of sides.entries()) {
+    const place = places[index]!;
+    const size = sizes[index]!;
+    doc.image(await jpegOf(side.image), place.x, place.y, { width: size.width, height: size.height });
+    if (layout.watermark) {
+      const fontSize = Math.max(14, Math.min(36, size.width / 14));
+      doc.save();
+      doc.fillOpacity(0.35).font(pdfFonts.bold).fontSize(fontSize).fillColor('#1a1a1a');
+      doc.text(layout.watermark, place.x + 8, place.y + size.height / 2 - fontSize / 2, { width: size.width - 16, align: 'center' });
+      doc.restore();
+    }
+    doc.font(pdfFonts.bold).fontSize(12).fillColor('#1a1a1a').text(side.caption, place.x, place.y + size.height + 8, { width: Math.max(size.width, 200), lineBreak: true });
+  }
+  doc
+    .font(pdfFonts.regular)
+    .fontSize(9)
+    .fillColor('#555555')
+    .text(`Exported ${layout.exportedOn} by SkinLedger`, page.margin, pageHeight - page.margin - 10, { width: inner, lineBreak: false });
   return finishPdf(doc);
 }

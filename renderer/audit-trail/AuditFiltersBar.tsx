@@ -52,7 +52,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
   }, [clientOptions, chosenClient]);
 
   const staffData = (choices?.staff ?? []).map((member) => ({ value: member.id, label: member.name }));
-  const actionData = (choices?.actions ?? []).map((action) => ({ value: action, label: actionLabel(t, action) })).sort((a, b) => a.label.localeCompare(b.label));
+  const actionData = (choices?.actions ?? []).map((action) => ({ value: action, label: actionLabel(action) })).sort((a, b) => a.label.localeCompare(b.label));
   const filtered = filters.staffId || filters.clientId || filters.actions.length > 0 || filters.fromDay || filters.toDay;
 
   return (
@@ -91,6 +91,8 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           clearable
           searchable
           maxValues={50}
+          // The theme sizes Select and TextInput "md" but not these two: match them so the labels line up.
+          size="md"
           miw={200}
           style={{ flex: 1 }}
         />
@@ -106,6 +108,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
             if ((fromDay === null) === (toDay === null)) onChange({ ...filters, fromDay, toDay });
           }}
           clearable
+          size="md"
           w={190}
         />
         <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} disabled={!filtered} onClick={() => onChange(noFilters)}>

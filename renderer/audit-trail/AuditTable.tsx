@@ -7,6 +7,7 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import type { Dates } from '../hooks/useDates';
 import { actionLabel } from './action-label';
 import classes from './AuditTable.module.css';
+import { readableDetail } from './readable-detail';
 import type { AuditPages } from './useAuditPages';
 
 const rowHeight = 44;
@@ -69,7 +70,17 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
 
 function AuditCells({ row, dates }: { row: AuditTrailRow; dates: Dates }) {
   const { t } = useTranslation();
-  const record = row.purged ? t('auditTrail.purgedClient') : (row.entityName ?? (row.entity && row.entityId ? `${row.entity} ${row.entityId.slice(0, 8)}` : ''));
+  const named = !row.purged && row.entityName !== null;
+  const record = row.purged
+    ? t('auditTrail.purgedClient')
+    : row.entityName !== null
+      ? row.entity === 'consent' || row.entity === 'photo'
+        ? t(`auditTrail.clientsThing.${row.entity}`, { name: row.entityName })
+        : row.entityName
+      : row.entity && row.entityId
+        ? `${row.entity} ${row.entityId.slice(0, 8)}`
+        : '';
+  const clientNamed = named && (row.entity === 'client' || row.entity === 'consent' || row.entity === 'photo');
   return (
     <>
       <span role="cell" title={row.at}>
@@ -77,13 +88,13 @@ function AuditCells({ row, dates }: { row: AuditTrailRow; dates: Dates }) {
       </span>
       <span role="cell">{row.staffName ?? <span className={classes.muted}>{t('auditTrail.nobody')}</span>}</span>
       <span role="cell" title={row.action}>
-        {actionLabel(t, row.action)}
+        {actionLabel(row.action)}
       </span>
       <span role="cell" title={row.entityId ?? undefined} className={row.purged ? classes.muted : undefined}>
         {record}
       </span>
       <span role="cell" className={classes.detail} title={row.detail}>
-        {row.detail}
+        {readableDetail(row.detail, clientNamed)}
       </span>
     </>
   );

@@ -1,7 +1,10 @@
-import type { TFunction } from 'i18next';
+import { isAuditAction, unknownActionWords } from '../../shared/audit/audit-actions';
+import { auditActionWords } from '../i18n/en/audit-actions';
 
-/** An action in the clinic's words ("Opened client record"); the stored name when there is no wording yet. */
-export function actionLabel(t: TFunction, action: string): string {
-  const text = t(`auditTrail.actions.${action}` as 'auditTrail.actions.client.view', { defaultValue: action });
-  return typeof text === 'string' ? text : action;
+/**
+ * An action in the clinic's words ("Opened client record"). An action this version does not know
+ * (written by a newer one) is still spelled out in words, never shown as its code.
+ */
+export function actionLabel(action: string): string {
+  return isAuditAction(action) ? auditActionWords[action] : unknownActionWords(action);
 }

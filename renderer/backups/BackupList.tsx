@@ -1,5 +1,5 @@
-import { Button, Group, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Stack, Table, Text } from '@mantine/core';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupListEntry, ChosenBackup } from '../../shared/contract/backup-channels';
 import type { BridgeError } from '../../shared/errors';
@@ -8,13 +8,15 @@ import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { formatKilobytes } from '../i18n/format';
-import { formatMoment } from './when';
+import { useDates } from '../hooks/useDates';
 
 type Picked = Extract<ChosenBackup, { chosen: true }>;
 
 /** The backups in the folder, newest first, each with "Check" (read it in full) and "Restore…". */
 export function BackupList({ entries, onChanged, onRestore }: { entries: BackupListEntry[]; onChanged: () => void; onRestore: (picked: Picked) => void }) {
   const { t, i18n } = useTranslation();
+  const dates = useDates();
+  const clock = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
 
@@ -23,7 +25,7 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
     setBusy(file);
     try {
       const checked = await call('backup.verify', { file });
-      notifySuccess(t('backups.settings.verifiedTitle'), t('backups.settings.verifiedMessage', { file, clients: checked.counts.clients, sessions: checked.counts.sessions }));
+      notifySuccess(t('backups.settings.verifiedTitle'), t('backups.settings.verifiedMessage', { file, clients: t('backups.clientCount', { count: checked.counts.clients }), sessions: t('backups.sessionCount', { count: checked.counts.sessions }) }));
       onChanged();
     } catch (error) {
       setFailure(asBridgeError(error));
@@ -54,7 +56,6 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
           <Table.Tr>
             <Table.Th scope="col">{t('backups.settings.columns.made')}</Table.Th>
             <Table.Th scope="col">{t('backups.settings.columns.file')}</Table.Th>
-            <Table.Th scope="col">{t('backups.settings.columns.size')}</Table.Th>
             <Table.Th scope="col">{t('backups.settings.columns.state')}</Table.Th>
             <Table.Th scope="col">{t('backups.settings.columns.actions')}</Table.Th>
           </Table.Tr>
@@ -64,14 +65,33 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
             const usable = entry.readable && entry.sameStore;
             return (
               <Table.Tr key={entry.file}>
-                <Table.Td>{entry.createdAt ? formatMoment(entry.createdAt, i18n.language) : t('common.none')}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{entry.file}</Table.Td>
-                <Table.Td>{formatKilobytes(entry.sizeBytes, i18n.language)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {entry.createdAt ? (
+                    <>
+                      {dates.dayOf(entry.createdAt)}
+                      <br />
+                      <Text span size="sm" c="dimmed">
+                        {clock.format(new Date(entry.createdAt))}
+                      </Text>
+                    </>
+                  ) : (
+                    t('common.none')
+                  )}
+                </Table.Td>
+                {/* The file name takes the room left and breaks only at its dashes and dots; its size below it. */}
+                <Table.Td style={{ width: '100%', minWidth: 160 }}>
+                  <Text size="sm">
+                    <FileName name={entry.file} />
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {formatKilobytes(entry.sizeBytes, i18n.language)}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <StateBadge entry={entry} />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Stack gap={6} align="stretch">
                     <Button
                       size="xs"
                       variant="default"
@@ -91,13 +111,28 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
                     >
                       {t('backups.settings.restore')}
                     </Button>
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             );
           })}
         </Table.Tbody>
       </Table>
+    </>
+  );
+}
+
+/** A file name that may break after its dashes, dots and underscores (never mid-word). */
+function FileName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[-_.])/);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
     </>
   );
 }

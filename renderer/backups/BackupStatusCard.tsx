@@ -8,17 +8,19 @@ import { ErrorAlert } from '../errors/ErrorAlert';
 import { HomeCard } from '../home/HomeCard';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { useNavigation } from '../shell/navigation';
+import { BackupOutcome } from './BackupOutcome';
 import { BackupProgressBar } from './BackupProgressBar';
 import { NetworkShareWarning } from './NetworkShareWarning';
 import { useRunBackup } from './useRunBackup';
-import { formatMoment } from './when';
+import { useDates } from '../hooks/useDates';
 
 /**
  * Home's word on backups: when the last good one was made and where, when the next is due, and a
  * plain warning when the clinic's records are at risk. Everyone sees it; only admins can act.
  */
 export function BackupStatusCard() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const dates = useDates();
   const { staff, status: appStatus } = useSession();
   const { go } = useNavigation();
   const isAdmin = staff.role === 'admin';
@@ -28,7 +30,7 @@ export function BackupStatusCard() {
   const backup = useRunBackup(reload);
 
   const data = status.data;
-  const when = (iso: string) => formatMoment(iso, i18n.language);
+  const when = (iso: string) => dates.dateTime(iso);
   const wholeDays = Math.floor(data?.lastSuccessAgeDays ?? 0);
   const agoText = wholeDays < 1 ? t('backups.ago.today') : t('backups.ago.days', { count: wholeDays });
 
@@ -64,6 +66,7 @@ export function BackupStatusCard() {
               </Button>
             </Group>
           ) : null}
+          <BackupOutcome result={backup.result} />
         </Stack>
       ) : null}
     </HomeCard>

@@ -14,6 +14,7 @@ import { SettingsSection } from '../settings/SettingsSection';
 import { PageLoading } from '../shell/PageLoading';
 import { BackupKeepForm } from './BackupKeepForm';
 import { BackupList } from './BackupList';
+import { BackupOutcome } from './BackupOutcome';
 import { BackupProgressBar } from './BackupProgressBar';
 import { RestoreDialog } from './RestoreDialog';
 import { useRunBackup } from './useRunBackup';
@@ -75,6 +76,7 @@ export function BackupsPanel() {
           ) : null}
         </Group>
         {backup.running ? <BackupProgressBar progress={backup.progress} /> : null}
+        <BackupOutcome result={backup.result} />
         <ErrorAlert error={backup.failure} />
       </SettingsSection>
 

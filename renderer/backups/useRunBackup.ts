@@ -11,6 +11,8 @@ export interface RunBackup {
   running: boolean;
   progress: BackupProgress | null;
   failure: BridgeError | null;
+  /** The last backup this button made, shown beside it. */
+  result: BackupRunResult | null;
   run: () => Promise<BackupRunResult | null>;
 }
 
@@ -19,6 +21,7 @@ export function useRunBackup(onFinished?: () => void): RunBackup {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<BackupProgress | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
+  const [result, setResult] = useState<BackupRunResult | null>(null);
 
   const ask = useCallback(async () => {
     const status = await call('backup.status', {});
@@ -28,12 +31,14 @@ export function useRunBackup(onFinished?: () => void): RunBackup {
 
   const run = useCallback(async () => {
     setFailure(null);
+    setResult(null);
     setProgress(null);
     setRunning(true);
     try {
-      const result = await call('backup.runNow', {});
-      notifySuccess(i18n.t('backups.done.title'), i18n.t('backups.done.message', { file: result.file, clients: result.counts.clients }));
-      return result;
+      const made = await call('backup.runNow', {});
+      setResult(made);
+      notifySuccess(i18n.t('backups.done.title'), i18n.t('backups.done.message', { file: made.file, clients: i18n.t('backups.clientCount', { count: made.counts.clients }) }));
+      return made;
     } catch (error) {
       setFailure(asBridgeError(error));
       return null;
@@ -44,5 +49,5 @@ export function useRunBackup(onFinished?: () => void): RunBackup {
     }
   }, [onFinished]);
 
-  return { running, progress, failure, run };
+  return { running, progress, failure, result, run };
 }

@@ -7,13 +7,13 @@ import { useNavigation, type SettingsTab } from '../shell/navigation';
 import classes from './GettingStartedCard.module.css';
 
 interface Step {
-  id: 'created' | 'recoveryKey' | 'staff' | 'details';
+  id: 'created' | 'recoveryKey' | 'staff' | 'details' | 'backups';
   done: boolean;
   tab?: SettingsTab;
 }
 
 /** For the admin, until the clinic is fully set up: what is done and what is left, from real data. */
-export function GettingStartedCard({ settings, staff }: { settings: ClinicSettings; staff: StaffMember[] }) {
+export function GettingStartedCard({ settings, staff, backupsConfigured }: { settings: ClinicSettings; staff: StaffMember[]; backupsConfigured: boolean }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
   const steps: Step[] = [
@@ -21,6 +21,8 @@ export function GettingStartedCard({ settings, staff }: { settings: ClinicSettin
     { id: 'recoveryKey', done: true },
     { id: 'staff', done: staff.filter((member) => member.active).length > 1, tab: 'staff' },
     { id: 'details', done: settings.clinicPhone !== '' && settings.logo !== null, tab: 'clinic' },
+    // Nothing is backed up until a folder is chosen: part of setting up, not an afterthought.
+    { id: 'backups', done: backupsConfigured, tab: 'backups' },
   ];
   const doneCount = steps.filter((step) => step.done).length;
   if (doneCount === steps.length) return null;
@@ -50,7 +52,7 @@ export function GettingStartedCard({ settings, staff }: { settings: ClinicSettin
                 </Text>
                 {!step.done && step.tab ? (
                   <Button size="compact-sm" variant="subtle" className={classes.stepAction} onClick={() => go({ page: 'settings', settingsTab: step.tab })}>
-                    {t(`home.start.actions.${step.id as 'staff' | 'details'}`)}
+                    {t(`home.start.actions.${step.id as 'staff' | 'details' | 'backups'}`)}
                   </Button>
                 ) : null}
               </Group>

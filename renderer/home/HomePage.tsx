@@ -19,13 +19,19 @@ export function HomePage() {
   const isAdmin = staff.role === 'admin';
   const settings = useBridgeQuery('settings.get', {});
   const staffList = useBridgeQuery('staff.list', {}, isAdmin);
+  const backups = useBridgeQuery('backup.status', {});
+  // Records at risk: the warning goes above the everyday cards, in view without scrolling.
+  const backupAtRisk = backups.data !== null && backups.data.warning !== 'none';
   const now = new Date();
   const firstName = staff.name.split(/\s+/)[0] ?? staff.name;
 
   return (
     <Stack gap="lg">
       <PageTitle title={t(`home.greeting.${partOfDay(now)}`, { name: firstName })} description={formatLongDate(now, i18n.language)} />
-      {isAdmin && settings.data && staffList.data ? <GettingStartedCard settings={settings.data} staff={staffList.data} /> : null}
+      {isAdmin && settings.data && staffList.data && backups.data ? (
+        <GettingStartedCard settings={settings.data} staff={staffList.data} backupsConfigured={backups.data.configured} />
+      ) : null}
+      {backupAtRisk ? <BackupStatusCard /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <RecentClientsCard />
         <OverdueCard />
@@ -34,7 +40,7 @@ export function HomePage() {
         <ClinicCard settings={settings.data} error={settings.error} canEdit={isAdmin} />
         <ShortcutsCard />
       </SimpleGrid>
-      <BackupStatusCard />
+      {backupAtRisk ? null : <BackupStatusCard />}
     </Stack>
   );
 }

@@ -31,6 +31,11 @@ export const en = {
     tagline: 'Client records, consent forms and before/after photos, kept on this computer and encrypted.',
     reassurance: 'Nothing leaves this computer. Your records open only with a staff password or the recovery key.',
   },
+  forms: {
+    lengthNear: '{{length}} of {{max}} characters',
+    lengthOver_one: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_other: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+  },
   common: {
     back: 'Back',
     cancel: 'Cancel',
@@ -180,10 +185,12 @@ export const en = {
         recoveryKey: 'Recovery key stored safely',
         staff: 'Add your staff, each with their own password',
         details: 'Add the clinic’s phone number and logo for printed forms',
+        backups: 'Choose a backup folder, ideally on another drive',
       },
       actions: {
         staff: 'Add staff',
         details: 'Add details',
+        backups: 'Choose folder',
       },
     },
     recent: {
@@ -252,6 +259,7 @@ export const en = {
     create: 'Add client',
     createdTitle: 'Client added',
     createdMessage: 'Their profile is open: record the medical history before the first treatment.',
+    createdMessageReception: 'Their profile is open. The practitioner records the medical history before the first treatment.',
     savedTitle: 'Details saved',
     savedMessage: 'The profile shows the new details.',
     sections: {

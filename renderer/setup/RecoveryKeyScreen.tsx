@@ -81,8 +81,9 @@ export default function RecoveryKeyScreen({
           <List.Item>{t('recovery.tipOnce')}</List.Item>
         </List>
         <Group>
+          {/* The first thing to do here, so it looks like it (a pale button read as disabled). */}
           <Button
-            variant="light"
+            variant={saved ? 'default' : 'filled'}
             leftSection={saved ? <IconCircleCheck size={20} aria-hidden /> : <IconFileTypePdf size={20} aria-hidden />}
             onClick={() => void saveKit()}
             loading={saving}

@@ -1,34 +1,29 @@
-import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData, type SpotlightFilterFunction } from '@mantine/spotlight';
+import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconHome, IconKey, IconLock, IconSearch, IconSettings, IconUser, IconUserPlus, IconUsers, IconUsersGroup, IconZoomScan } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientSummary } from '../../shared/clients/client';
-import { foldForSearch } from '../../shared/clients/client-search-fields';
 import { useSession } from '../app/session-context';
 import { call } from '../bridge/client';
 import { bornAndAge } from '../clients/born';
 import { clientName } from '../clients/client-text';
 import { useDates } from '../hooks/useDates';
 import classes from './CommandSpotlight.module.css';
-import { commandSpotlight, commandStore, selectFirstIfNone } from './command-spotlight-store';
+import { commandSpotlight, commandStore, openSelected, selectFirstIfNone, setQueryFromOutside } from './command-spotlight-store';
 import { useNavigation } from './navigation';
+import { clientPrefix, spotlightFilter } from './spotlight-filter';
+import { useTypeAhead } from './useTypeAhead';
 
-const clientPrefix = 'client:';
+const searchFieldId = 'command-search';
 
-/**
- * Places match what is typed anywhere in their name or hint, accents folded; clients come from
- * the main side's search (names, phone, email, date of birth) and are shown as they are.
- */
-const filter: SpotlightFilterFunction = (query, actions) => {
-  const folded = foldForSearch(query.trim());
-  if (!folded) return actions.filter((action) => !('id' in action && action.id.startsWith(clientPrefix)));
-  return actions.filter((action) => {
-    if (!('id' in action)) return true;
-    if (action.id.startsWith(clientPrefix)) return true;
-    return foldForSearch(`${String(action.label ?? '')} ${String(action.description ?? '')}`).includes(folded);
-  });
-};
+/** Unmarks the selected result, so Mantine's own Enter handling that follows opens nothing. */
+function unselect(): void {
+  const state = commandStore.getState();
+  const list = state.listId ? document.getElementById(state.listId) : null;
+  list?.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  commandStore.updateState((current) => ({ ...current, selected: -1 }));
+}
 
 /**
  * Ctrl/Cmd+K: jump anywhere by typing, or find a client by name, phone, email or date of birth
@@ -105,16 +100,74 @@ export function CommandSpotlight() {
     return people.length > 0 ? [{ group: t('spotlight.clientsGroup'), actions: people }, { group: t('spotlight.placesGroup'), actions: places }] : places;
   }, [t, go, lock, isAdmin, staff.role, clients, typed, query, dates]);
 
+  // Enter pressed before the client search answered what was typed waits for that answer, so it
+  // opens the client typed rather than whichever place happened to be listed first meanwhile.
+  const enterWaiting = useRef(false);
+  const picked = useRef(false);
+  const latest = useRef({ query, typed, clients });
+  latest.current = { query, typed, clients };
+  const answered = useCallback(() => {
+    const now = latest.current;
+    const text = now.query.trim();
+    return text === '' || (text === now.typed && now.clients.text === now.typed);
+  }, []);
+  /** Returns whether Enter may go ahead now; otherwise it is kept until the answer arrives. */
+  const enterNow = useCallback(() => {
+    // Nothing typed (say the letters went astray): Enter opens nothing rather than the first
+    // place, unless a place was picked with the arrow keys.
+    if (latest.current.query.trim() === '') {
+      if (picked.current) return true;
+      unselect();
+      return false;
+    }
+    if (answered()) {
+      selectFirstIfNone();
+      return true;
+    }
+    enterWaiting.current = true;
+    unselect();
+    return false;
+  }, [answered]);
+
+  useEffect(() => {
+    picked.current = false;
+    if (!query.trim()) enterWaiting.current = false;
+  }, [query]);
+
   // Clients found after the last keystroke: the first is the one Enter opens.
   useEffect(() => {
-    if (clients.list.length > 0) requestAnimationFrame(selectFirstIfNone);
-  }, [clients]);
+    requestAnimationFrame(() => {
+      if (clients.list.length > 0) selectFirstIfNone();
+      if (enterWaiting.current && answered()) {
+        enterWaiting.current = false;
+        selectFirstIfNone();
+        openSelected();
+      }
+    });
+  }, [clients, answered]);
+
+  const setBoth = useCallback((next: (current: string) => string) => {
+    const text = next(latest.current.query);
+    latest.current = { ...latest.current, query: text };
+    setQuery(text);
+    setQueryFromOutside(text);
+  }, []);
+
+  useTypeAhead({
+    isOpen: () => commandStore.getState().opened,
+    fieldId: searchFieldId,
+    append: (letter) => setBoth((current) => current + letter),
+    removeLast: () => setBoth((current) => current.slice(0, -1)),
+    enter: () => {
+      if (enterNow()) requestAnimationFrame(() => openSelected());
+    },
+  });
 
   return (
     <Spotlight
       store={commandStore}
       actions={actions}
-      filter={filter}
+      filter={spotlightFilter}
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
@@ -127,11 +180,18 @@ export function CommandSpotlight() {
       classNames={{ header: classes.header, action: classes.action, actionDescription: classes.actionDescription, actionsGroup: classes.group }}
       searchProps={{
         leftSection: <IconSearch size={20} stroke={1.6} aria-hidden />,
+        id: searchFieldId,
         placeholder: t('spotlight.placeholder'),
         'aria-label': t('spotlight.searchLabel'),
-        // Runs before Mantine's own Enter handling: a result that arrived after the last keystroke is the one opened.
+        // Letters typed before the field had focus are already in it: carry on after them.
+        onFocus: (event) => {
+          const end = event.currentTarget.value.length;
+          event.currentTarget.setSelectionRange(end, end);
+        },
+        // Runs before Mantine's own Enter handling, which opens whatever is marked selected.
         onKeyDown: (event) => {
-          if (event.key === 'Enter') selectFirstIfNone();
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') picked.current = true;
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) enterNow();
         },
       }}
     />

@@ -16,3 +16,28 @@ export function selectFirstIfNone(): void {
   first.setAttribute('data-selected', 'true');
   commandStore.updateState((current) => ({ ...current, selected: 0 }));
 }
+
+/** Marks the first result as the one Enter opens, as Mantine does after each keystroke. */
+function selectFirst(): void {
+  const state = commandStore.getState();
+  const list = state.listId ? document.getElementById(state.listId) : null;
+  if (!list) return;
+  list.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  const first = list.querySelector('[data-action]');
+  first?.setAttribute('data-selected', 'true');
+  commandStore.updateState((current) => ({ ...current, selected: first ? 0 : -1 }));
+}
+
+/** Sets the query from outside the search field (keys typed before it had focus). */
+export function setQueryFromOutside(query: string): void {
+  commandStore.updateState((current) => ({ ...current, query }));
+  // After React has rendered the results for the new query.
+  requestAnimationFrame(selectFirst);
+}
+
+/** Opens the result marked selected, if any. */
+export function openSelected(): void {
+  const state = commandStore.getState();
+  const selected = state.listId ? document.querySelector<HTMLElement>(`#${state.listId} [data-selected]`) : null;
+  selected?.click();
+}

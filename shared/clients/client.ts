@@ -7,6 +7,9 @@ export type SkinConcern = z.infer<typeof SkinConcern>;
 
 export const fitzpatrickTypes = [1, 2, 3, 4, 5, 6] as const;
 
+/** The longest address and notes a client record keeps; the form counts down to them. */
+export const clientAddressMax = 400;
+export const clientNotesMax = 4000;
 
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 
@@ -21,14 +24,14 @@ export const ClientInput = z
     sex: z.enum(['', 'female', 'male', 'intersex', 'not-stated']).default(''),
     phone: optionalText(40),
     email: z.union([z.literal(''), z.string().trim().email('Enter a valid email address.').max(200)]).default(''),
-    address: optionalText(400),
+    address: optionalText(clientAddressMax),
     emergencyContact: optionalText(200),
     gp: optionalText(200),
     referralSource: optionalText(100),
     fitzpatrick: z.number().int().min(1).max(6).nullable().default(null),
     concerns: z.array(SkinConcern).max(skinConcerns.length).default([]),
     marketingConsent: z.boolean().default(false),
-    notes: optionalText(4000),
+    notes: optionalText(clientNotesMax),
   })
   .strict();
 export type ClientInput = z.input<typeof ClientInput>;

@@ -88,7 +88,7 @@ async function measureStoreRows(): Promise<void> {
   ours.services = openServices(encryptedFolder, ours.dataKey);
   // Then one audited write on each, as signing in makes: until a store's first write there is no
   // write-ahead log, and SQLite looks for one on every read (about 4 µs a statement).
-  for (const store of [ours, plain]) store.services.audit.append({ staffId: store.staffId, action: 'bench.open', entity: 'store' });
+  for (const store of [ours, plain]) store.services.audit.append({ staffId: store.staffId, action: 'client.list', entity: 'store' });
   rows.push({ row: 'seed', work: `create ${scale.clients.toLocaleString('en')} demo clients, ${seeded.sessions.toLocaleString('en')} sessions`, ours: { value: Math.round(seedMs), unit: 'ms' }, baseline: null, ratio: null, target: '—', pass: null });
 
   // Search: type-ahead with 1-4 letter prefixes taken from real names in the store.

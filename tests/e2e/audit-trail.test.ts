@@ -80,6 +80,11 @@ describe('audit trail and retention, as the admin uses them', () => {
     // The whole trail, newest first, then narrowed to one client and one action.
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await table.getByRole('row').filter({ hasText: 'Created the clinic' }).first().waitFor({ timeout: 20_000 });
+    // Every action reads as words, never as a code such as "session.sign-in".
+    const actionCells = await table.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => (row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('[role="cell"]')[2]?.textContent ?? ''));
+    expect(actionCells.length).toBeGreaterThan(3);
+    for (const words of actionCells) expect(words).not.toMatch(/^[a-z-]+(\.[a-z-]+)+$/);
+    await table.getByRole('row').filter({ hasText: 'Signed in' }).first().waitFor();
     await checkAccessibility(page, 'audit trail');
     await saveScreenshot(page, '60-audit-trail');
 

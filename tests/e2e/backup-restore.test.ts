@@ -124,8 +124,13 @@ async function backUpThroughScreen(app: LaunchedApp, backupDir: string): Promise
   await expect.poll(() => page.getByTestId('backup-folder').textContent()).toBe(backupDir);
   await page.getByRole('button', { name: 'Back up now' }).click();
   await page.getByText('Backup made').waitFor();
+  // The outcome also stays beside the button, in words and the clinic's date order.
+  const outcome = page.getByRole('status').filter({ hasText: /^Backed up \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}: .+\.slbackup was written and checked \(\d+ clients?\)\.$/ });
+  await outcome.waitFor();
+  expect(await page.getByText(/\b1 clients\b/).count()).toBe(0);
   const list = page.getByTestId('backup-list');
   await list.getByText('Checked').waitFor();
+  await expect(list.getByRole('row').nth(1).getByRole('cell').first().innerText()).resolves.toMatch(/^\d{2}\/\d{2}\/\d{4}\n\d{2}:\d{2}$/);
   const files = readdirSync(backupDir).filter((name) => name.endsWith('.slbackup'));
   expect(files).toHaveLength(1);
   return join(backupDir, files[0]!);
@@ -231,7 +236,10 @@ describe('backup, wipe and restore on a new computer', () => {
     // Home says plainly that nothing is backed up yet.
     await openNav(app.page, 'Home');
     await app.page.getByTestId('backup-warning').getByText('No backup folder is chosen').waitFor();
-    await app.page.getByTestId('backup-card').scrollIntoViewIfNeeded();
+    // In view at 1366×768 without scrolling, and choosing a folder is part of setting up.
+    const warningBox = await app.page.getByTestId('backup-warning').boundingBox();
+    expect(warningBox!.y + warningBox!.height).toBeLessThanOrEqual(app.page.viewportSize()!.height);
+    await app.page.getByRole('region', { name: 'Finish setting up the clinic' }).getByText('Choose a backup folder, ideally on another drive').waitFor();
     await saveScreenshot(app.page, '58-home-backup-not-configured');
 
     const backupFile = await backUpThroughScreen(app, backupDir);

@@ -5,6 +5,7 @@ import { tempFolder } from '../support/temp-folder';
 import { launchApp, type LaunchedApp } from './harness';
 import { checkAccessibility } from './support/axe';
 import { clinic } from './support/clinic';
+import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, invokeFromPage, lockWithButton, openNav, signIn, signOut, unlock } from './support/screens';
 
@@ -135,6 +136,18 @@ describe('a clinic’s first day, in the browser against the real services', () 
     await dialog.waitFor({ state: 'detached' });
     const row = page.getByRole('row', { name: new RegExp(clinic.reception.name) });
     await row.getByText('Reception').waitFor();
+    // At 1366×768 the table fits: no sideways scrolling, "Reset password" whole and in view.
+    const staffTable = page.getByRole('table', { name: 'Staff' });
+    type Box = { scrollWidth: number; clientWidth: number; className: string; parentElement: Box | null };
+    const scrollsSideways = (table: Box) => {
+      for (let box: Box | null = table.parentElement; box; box = box.parentElement) if (box.scrollWidth > box.clientWidth + 1) return `${box.className} ${box.scrollWidth}>${box.clientWidth}`;
+      return '';
+    };
+    expect(await staffTable.evaluate(scrollsSideways)).toBe('');
+    const resetBox = await row.getByRole('button', { name: /Reset password/ }).boundingBox();
+    const tableBox = await staffTable.boundingBox();
+    expect(resetBox!.x + resetBox!.width).toBeLessThanOrEqual(tableBox!.x + tableBox!.width + 1);
+    await screen(page, '08b-settings-staff-two', 'staff settings with reception');
 
     // Sign out; reception signs in.
     await signOut(page, clinic.admin.name);
@@ -156,6 +169,29 @@ describe('a clinic’s first day, in the browser against the real services', () 
     expect(await page.getByRole('dialog').getByRole('button', { name: /^Staff/ }).count()).toBe(0);
     await page.keyboard.press('Escape');
     await screen(page, '11-settings-reception', 'settings as reception');
+
+    // Reception registers a client: the note says who records the medical history next.
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'Add the first client' }).click();
+    await fillClientForm(page, { firstName: 'Ines', lastName: 'Duarte', phone: '07700 900555' });
+    await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, 'Ines Duarte').waitFor();
+    await page.getByText('Their profile is open. The practitioner records the medical history before the first treatment.').waitFor();
+    expect(await page.getByText(/record the medical history/).count()).toBe(0);
+
+    // The same phone again: the refusal comes into view with focus on it, not below the fold.
+    await openNav(page, 'Clients');
+    await page.getByRole('button', { name: 'New client' }).click();
+    await fillClientForm(page, { firstName: 'Inês', lastName: 'Duarte', phone: '07700-900-555' });
+    await page.getByRole('button', { name: 'Add client' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Not added yet: possible duplicate' });
+    await refused.waitFor();
+    await expect.poll(() => refused.evaluate((panel: { contains(node: unknown): boolean; ownerDocument: { activeElement: unknown } }) => panel.contains(panel.ownerDocument.activeElement))).toBe(true);
+    const panelBox = await refused.boundingBox();
+    expect(panelBox!.y).toBeGreaterThanOrEqual(0);
+    expect(panelBox!.y + panelBox!.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    await screen(page, '12-duplicate-refused', 'duplicate refused as reception');
+    await page.getByRole('button', { name: 'Cancel' }).click();
 
     // …and the main side refuses a direct call from the page.
     const list = await invokeFromPage(page, 'staff.list', {});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
-import { expectSignedIn } from './support/screens';
+import { expectSignedIn, invokeFromPage, signIn } from './support/screens';
+import { saveScreenshot } from './support/screenshots';
 
 const harness = useAppPerTest();
 
@@ -51,6 +52,56 @@ describe('keyboard first', () => {
     await page.getByRole('dialog').waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(app.faults).toEqual([]);
+  });
+
+  it('keeps every letter typed straight after Ctrl+K and opens only what matches', async () => {
+    const { dataDir } = harness.folders();
+    await createClinic(dataDir);
+    const app = await harness.launch({ dataDir });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+    for (const [firstName, lastName] of [
+      ['Lorna', 'Whitcombe'],
+      ['Hattie', 'Brennan'],
+    ]) {
+      const created = await invokeFromPage(page, 'clients.create', { fields: { firstName, lastName }, allowDuplicate: false });
+      expect(created.ok).toBe(true);
+    }
+
+    // Four times over, as a front desk does it: the shortcut, then the name at once.
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.type('whitcombe', { delay: 60 });
+      const search = page.getByRole('dialog').getByLabel('Search SkinLedger');
+      expect(await search.inputValue()).toBe('whitcombe');
+      await page.getByRole('dialog').getByRole('button', { name: /Lorna Whitcombe/ }).waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+
+    // A client match shows no unrelated places.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('hattie', { delay: 60 });
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /Hattie Brennan/ }).waitFor();
+    expect(await dialog.getByText('Go to').count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: /Settings/ }).count()).toBe(0);
+    await saveScreenshot(page, 'spotlight-client-match');
+    // Enter straight after typing opens the client, not the first place.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Hattie Brennan' }).waitFor();
+
+    // Enter with no match does nothing: the search stays open, on the same page.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('zzqx', { delay: 60 });
+    await page.keyboard.press('Enter');
+    await dialog.getByText(/Nothing matches/).waitFor();
+    expect(await dialog.getByLabel('Search SkinLedger').inputValue()).toBe('zzqx');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: 'Hattie Brennan' }).waitFor();
     expect(app.faults).toEqual([]);
   });
 });

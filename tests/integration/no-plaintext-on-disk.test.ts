@@ -24,7 +24,7 @@ describe('no plaintext on disk', () => {
     });
     await services.staff.add(admin.id, { name: `${marker} nurse`, role: 'practitioner', password: 'a long enough password' });
     // A write bigger than a page, so the WAL holds real content when scanned.
-    services.audit.append({ staffId: admin.id, action: 'test.marker', detail: `${marker} `.repeat(400) });
+    services.audit.append({ staffId: admin.id, action: 'settings.update', detail: `${marker} `.repeat(400) });
 
     const whileOpen = filesUnder(folder.path).map((f) => f.split('/').pop());
     expect(whileOpen).toContain('skinledger.db-wal');

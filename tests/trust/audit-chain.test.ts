@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../main/audit/audit-log';
+import { AuditLog, type AuditEntry } from '../../main/audit/audit-log';
 import { readKeySlotFile } from '../../main/crypto/key-slot-file';
 import type { SqliteDatabase } from '../../main/store/open-database';
 import { StoreError } from '../../main/store/store-error';
@@ -191,7 +191,7 @@ describe('the anchor in the key file', () => {
   });
 
   const auditLog = (anchorEvery?: number) => new AuditLog(store.services.db, clock, store.vault, anchorEvery ? { anchorEvery } : {});
-  const entry = { staffId: null, action: 'client.view' };
+  const entry: AuditEntry = { staffId: null, action: 'client.view' };
 
   it('is absent from a key file written before it, which still reads and verifies as "not anchored"', () => {
     expect(anchored()).toBeNull();

@@ -3,13 +3,15 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ClientInput, clientInputOf, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
+import { clientAddressMax, ClientInput, clientInputOf, clientNotesMax, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
+import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { FormSection } from '../../forms/FormSection';
+import { LengthHint } from '../../forms/LengthHint';
 import { SaveBar } from '../../forms/SaveBar';
 import { showFieldErrors } from '../../forms/server-errors';
 import { useTranslatedResolver, type FieldMessages } from '../../forms/translated-resolver';
@@ -62,6 +64,7 @@ export default function ClientFormPage({ clientId }: { clientId: string | null }
 
 function ClientForm({ client }: { client: Client | null }) {
   const { t } = useTranslation();
+  const { staff } = useSession();
   const { go } = useNavigation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [refusedAsDuplicate, setRefusedAsDuplicate] = useState<ClientFields | null>(null);
@@ -73,6 +76,8 @@ function ClientForm({ client }: { client: Client | null }) {
   const { errors, isSubmitting, isDirty } = form.formState;
   const duplicates = usePossibleDuplicates(form.control, client?.id ?? null);
   const dateOfBirth = form.watch('dateOfBirth');
+  const notes = form.watch('notes');
+  const address = form.watch('address');
   const age = ageToday(dateOfBirth);
   const [dateOfBirthConfirmed, setDateOfBirthConfirmed] = useState(false);
   // An unusual age is asked about once, when the date is typed; the one on file was confirmed then.
@@ -84,7 +89,7 @@ function ClientForm({ client }: { client: Client | null }) {
     try {
       const saved = client ? await call('clients.update', { id: client.id, fields: values }) : await call('clients.create', { fields: values, allowDuplicate });
       // No name in the notification (they carry no client data); the profile that opens shows it.
-      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : t('clientForm.createdMessage'));
+      notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : createdMessage(staff.role));
       go({ page: 'client', clientId: saved.id });
     } catch (error) {
       const bridgeError = asBridgeError(error);
@@ -102,6 +107,8 @@ function ClientForm({ client }: { client: Client | null }) {
     }
     return save(values, false);
   });
+  // Reception cannot record a medical history: tell them what happens next, not to do it.
+  const createdMessage = (role: typeof staff.role) => (role === 'reception' ? t('clientForm.createdMessageReception') : t('clientForm.createdMessage'));
 
   return (
     <form onSubmit={submit} noValidate aria-label={client ? t('clientForm.editTitle', { name: clientName(client) }) : t('clientForm.newTitle')}>
@@ -161,7 +168,15 @@ function ClientForm({ client }: { client: Client | null }) {
             <TextInput label={t('clientForm.phone')} type="tel" autoComplete="off" error={errors.phone?.message} {...form.register('phone')} />
             <TextInput label={t('clientForm.email')} type="email" autoComplete="off" error={errors.email?.message} {...form.register('email')} />
           </SimpleGrid>
-          <Textarea label={t('clientForm.address')} autosize minRows={2} maxRows={5} error={errors.address?.message} {...form.register('address')} />
+          <Textarea
+            label={t('clientForm.address')}
+            description={<LengthHint length={(address ?? '').length} max={clientAddressMax} />}
+            autosize
+            minRows={2}
+            maxRows={5}
+            error={errors.address?.message}
+            {...form.register('address')}
+          />
           <SimpleGrid cols={2} spacing="lg">
             <TextInput label={t('clientForm.emergencyContact')} description={t('clientForm.emergencyContactHint')} autoComplete="off" error={errors.emergencyContact?.message} {...form.register('emergencyContact')} />
             <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} />
@@ -246,7 +261,15 @@ function ClientForm({ client }: { client: Client | null }) {
         </FormSection>
 
         <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
-          <Textarea label={t('clientForm.notes')} autosize minRows={3} maxRows={10} error={errors.notes?.message} {...form.register('notes')} />
+          <Textarea
+            label={t('clientForm.notes')}
+            description={<LengthHint length={(notes ?? '').length} max={clientNotesMax} />}
+            autosize
+            minRows={3}
+            maxRows={10}
+            error={errors.notes?.message}
+            {...form.register('notes')}
+          />
         </FormSection>
 
         <ErrorAlert error={failure} />

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
@@ -24,9 +25,19 @@ export function DuplicateWarning({
   const { t } = useTranslation();
   const { go } = useNavigation();
   const dates = useDates();
+  const panel = useRef<HTMLDivElement>(null);
+  // "Add client" is at the bottom of a long form: when it is refused, bring the reason into view
+  // and move focus there, or the press looks like it did nothing.
+  useEffect(() => {
+    if (!refused || !panel.current) return;
+    panel.current.scrollIntoView({ block: 'center' });
+    panel.current.focus({ preventScroll: true });
+  }, [refused]);
   if (duplicates.length === 0 && !refused) return null;
   return (
     <Alert
+      ref={panel}
+      tabIndex={-1}
       color="yellow"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}

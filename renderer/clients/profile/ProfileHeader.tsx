@@ -59,8 +59,9 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
         <Button variant="subtle" size="compact-md" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={() => go({ page: 'clients' })} mb="xs">
           {t('clients.backToList')}
         </Button>
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={6}>
+        {/* The name and facts keep room for themselves; the buttons move below them before they squeeze a fact onto two lines. */}
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={6} style={{ flex: '1 1 360px', minWidth: 0 }}>
             <Group gap="sm" align="baseline">
               <PageTitle title={name} />
               {client.preferredName ? (
@@ -76,10 +77,15 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
               ) : null}
             </Group>
             <Text size="md" c="dimmed">
-              {facts.join(' · ')}
+              {facts.map((fact, index) => (
+                <span key={fact} style={{ whiteSpace: 'nowrap' }}>
+                  {index > 0 ? ' · ' : ''}
+                  {fact}
+                </span>
+              ))}
             </Text>
           </Stack>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Button variant="default" leftSection={<IconPencil size={18} aria-hidden />} onClick={() => go({ page: 'clientForm', clientId: client.id })}>
               {t('profile.edit')}
             </Button>

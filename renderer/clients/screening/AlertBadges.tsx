@@ -20,6 +20,8 @@ export function AlertBadges({ alerts }: { alerts: readonly AlertLike[] }) {
               color={alert.level === 'stop' ? 'red.8' : 'yellow'}
               c={alert.level === 'stop' ? undefined : 'dark.9'}
               leftSection={alert.level === 'stop' ? <IconHandStop size={14} aria-hidden /> : <IconAlertTriangle size={14} aria-hidden />}
+              // Long alerts wrap inside the badge instead of being cut off ("Stop if y…").
+              styles={{ root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', paddingBlock: 4 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3 } }}
               style={{ textTransform: 'none', fontWeight: 600 }}
             >
               <span className="sl-sr-only">{t(`screening.levels.${alert.level}`)}: </span>

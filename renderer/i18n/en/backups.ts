@@ -19,6 +19,10 @@ export const backups = {
     openSettings: 'Backup settings',
     ok: 'Backed up and checked.',
   },
+  clientCount_one: '{{count}} client',
+  clientCount_other: '{{count}} clients',
+  sessionCount_one: '{{count}} session',
+  sessionCount_other: '{{count}} sessions',
   ago: {
     today: 'today',
     days_one: '{{count}} day ago',
@@ -39,7 +43,8 @@ export const backups = {
   },
   done: {
     title: 'Backup made',
-    message: '{{file}} was written and checked ({{clients}} clients).',
+    message: '{{file}} was written and checked ({{clients}}).',
+    inline: 'Backed up {{when}}: {{file}} was written and checked ({{clients}}).',
   },
   settings: {
     tab: 'Backups',
@@ -76,7 +81,7 @@ export const backups = {
     restore: 'Restore…',
     restoreFor: 'Restore {{file}}',
     verifiedTitle: 'Backup checked',
-    verifiedMessage: 'Every part of {{file}} read back as written ({{clients}} clients, {{sessions}} sessions).',
+    verifiedMessage: 'Every part of {{file}} read back as written ({{clients}}, {{sessions}}).',
     restoreOtherTitle: 'Restore a backup from elsewhere',
     restoreOtherHelp: 'A backup file on another drive: restoring replaces the records on this computer. The records there now are kept aside in a folder, not deleted.',
     restoreOther: 'Restore from a file…',

@@ -155,7 +155,7 @@ export const photos = {
     align: 'Line up…',
     aligned: 'Lined up',
     notAligned: 'Not lined up',
-    clearAlignment: 'Remove the alignment',
+    clearAlignment: 'Undo line-up',
     export: 'Export…',
     samePhoto: 'Choose two different photos.',
     needTwo: 'This client needs at least two photos to compare.',

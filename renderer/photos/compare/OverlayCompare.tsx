@@ -12,7 +12,7 @@ export function OverlayCompare({ first, second, adjust, label }: { first: Compar
   const [opacity, setOpacity] = useState(50);
   const sliderLabel = useId();
   return (
-    <div className={classes.stage} role="group" aria-label={label}>
+    <div className={`${classes.stage} ${classes.captioned}`} role="group" aria-label={label}>
         <PhotoCaption text={first.caption} side="start" />
         <PhotoCaption text={second.caption} side="end" />
         <div className={classes.layer}>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Loader, Paper, SegmentedControl, Select, Stack, Switch, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconArrowLeft, IconDownload, IconTarget, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -138,11 +138,10 @@ export default function PhotoComparePage({ clientId, firstPhotoId, secondPhotoId
                     {t('photos.compare.align')}
                   </Button>
                   {alignment.points ? (
-                    <Tooltip label={t('photos.compare.clearAlignment')}>
-                      <ActionIcon variant="default" size={36} aria-label={t('photos.compare.clearAlignment')} onClick={() => void alignment.clear()}>
-                        <IconX size={16} aria-hidden />
-                      </ActionIcon>
-                    </Tooltip>
+                    // Words on the button, so what is seen is what a screen reader or voice control names.
+                    <Button variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={() => void alignment.clear()}>
+                      {t('photos.compare.clearAlignment')}
+                    </Button>
                   ) : null}
                   <Button leftSection={<IconDownload size={16} aria-hidden />} onClick={() => setExporting(true)} disabled={!firstShown || !secondShown || pair.firstId === pair.secondId}>
                     {t('photos.compare.export')}

@@ -31,7 +31,7 @@ export function SideBySideCompare({ first, second, adjust, label }: { first: Com
   );
 
   const pane = (index: 0 | 1, photo: ComparedPhoto, photoAdjust?: SecondPhotoAdjust) => (
-    <div className={classes.pane} data-testid={`compare-pane-${index + 1}`}>
+    <div className={`${classes.pane} ${classes.captioned}`} data-testid={`compare-pane-${index + 1}`}>
       <PhotoCaption text={photo.caption} side="start" />
       <TransformWrapper ref={panes[index]} onTransform={follow(index)} minScale={1} maxScale={8} doubleClick={{ mode: 'toggle', step: 1 }} wheel={{ step: 0.15 }}>
         <TransformComponent wrapperStyle={fill} contentStyle={fill}>

@@ -7,7 +7,7 @@ import { PhotoPlate } from './PhotoPlate';
 /** One frame, the first photo on the left of a handle and the second on the right; drag or use the arrow keys. */
 export function SliderCompare({ first, second, adjust, label }: { first: ComparedPhoto; second: ComparedPhoto; adjust: SecondPhotoAdjust; label: string }) {
   return (
-    <div className={classes.stage} role="group" aria-label={label}>
+    <div className={`${classes.stage} ${classes.captioned}`} role="group" aria-label={label}>
       <PhotoCaption text={first.caption} side="start" />
       <PhotoCaption text={second.caption} side="end" />
       <ReactCompareSlider

@@ -1,5 +1,4 @@
-import { Button, Group, Table, Text } from '@mantine/core';
-import { IconKey, IconPencil } from '@tabler/icons-react';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DateFormat } from '../../i18n/format';
 import { formatDate } from '../../i18n/format';
@@ -24,8 +23,9 @@ export function StaffTable({
   const date = (value: string | null) => (value ? formatDate(value, dateFormat, i18n.language) : t('staff.never'));
 
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="md" horizontalSpacing="sm" highlightOnHover aria-label={t('staff.tableLabel')} className={classes.table}>
+    // No sideways scrolling at 1366×768: the two actions stack in their column instead.
+    <Table.ScrollContainer minWidth={600}>
+      <Table verticalSpacing="md" horizontalSpacing="xs" highlightOnHover aria-label={t('staff.tableLabel')} className={classes.table}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('staff.name')}</Table.Th>
@@ -42,7 +42,7 @@ export function StaffTable({
           {staff.map((member) => (
             <Table.Tr key={member.id}>
               <Table.Th scope="row" fw={600}>
-                <Group gap="xs" wrap="nowrap">
+                <Group gap={4} wrap="wrap">
                   <Text inherit>{member.name}</Text>
                   {member.id === selfId ? (
                     <Text inherit fw={400} c="dimmed">
@@ -61,26 +61,24 @@ export function StaffTable({
               <Table.Td>{date(member.createdAt)}</Table.Td>
               <Table.Td>{date(member.passwordChangedAt)}</Table.Td>
               <Table.Td>
-                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                <Stack gap={4} align="flex-start">
                   <Button
-                    size="compact-md"
+                    size="compact-sm"
                     variant="subtle"
-                    leftSection={<IconPencil size={16} aria-hidden />}
                     aria-label={t('staff.editFor', { name: member.name })}
                     onClick={() => onEdit(member)}
                   >
                     {t('staff.edit')}
                   </Button>
                   <Button
-                    size="compact-md"
+                    size="compact-sm"
                     variant="subtle"
-                    leftSection={<IconKey size={16} aria-hidden />}
                     aria-label={t('staff.resetFor', { name: member.name })}
                     onClick={() => onResetPassword(member)}
                   >
                     {t('staff.resetPassword')}
                   </Button>
-                </Group>
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,9 +67,12 @@ describe('comparison export', () => {
     const metadata = await sharp(image).metadata();
     expect(metadata.format).toBe('jpeg');
     expect(metadata.exif).toBeUndefined();
-    // Aligned: the second panel takes the first's size, so the picture is two equal panels wide.
+    // Aligned: both panels are cut to where the moved photo covers the frame (no grey edge), so
+    // the picture is two equal panels wide, each at most the first photo's width.
     const preview = store.photos.view(store.admin.id, before.id, 'preview');
-    expect(metadata.width).toBe(preview.width * 2 + 120);
+    expect(metadata.width! - 120).toBeLessThanOrEqual(preview.width * 2);
+    expect((metadata.width! - 120) % 2).toBe(0);
+    expect(metadata.width! - 120).toBeGreaterThan(preview.width * 2 * 0.7);
     expect(auditRows(store, 'photo.export')).toMatchObject([{ entity_id: before.id }]);
     expect(auditRows(store, 'photo.export')[0]!.detail).not.toContain('clinical record');
   });
@@ -104,6 +107,16 @@ describe('comparison export', () => {
     );
     expect(result).toEqual({ outcome: 'saved', fileName: 'comparison.pdf' });
     expect(readFileSync(join(out.path, 'comparison.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('as a PDF for the clinical record: upright faces side by side on a page turned sideways, lined up', async () => {
+    store.setConsent(store.clientId, clinicalOnly);
+    store.photos.saveAlignment(store.admin.id, before.id, after.id, [{ x: 0.36, y: 0.43 }, { x: 0.64, y: 0.43 }], [{ x: 0.38, y: 0.42 }, { x: 0.62, y: 0.45 }]);
+    const result = await exportAs({ use: 'clinical', format: 'pdf', watermark: 'Test Clinic \u2014 clinical record' }, 'comparison.pdf');
+    expect(result).toEqual({ outcome: 'saved', fileName: 'comparison.pdf' });
+    const pdf = readFileSync(join(out.path, 'comparison.pdf')).toString('latin1');
+    expect(pdf).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
+    if (process.env.SKINLEDGER_KEEP_EXPORT) writeFileSync(process.env.SKINLEDGER_KEEP_EXPORT, readFileSync(join(out.path, 'comparison.pdf')));
   });
 
   it('the blur box really hides what is under it', async () => {

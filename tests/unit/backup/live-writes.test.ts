@@ -22,7 +22,7 @@ describe('a backup taken while the clinic keeps working', () => {
     const keepWriting = () => {
       if (!writing) return;
       services.clients.create(admin.id, { firstName: `During-${written}`, lastName: 'Backup' }, { allowDuplicate: true });
-      services.audit.append({ staffId: admin.id, action: 'client.open', entity: 'client' });
+      services.audit.append({ staffId: admin.id, action: 'client.view', entity: 'client' });
       written++;
       setImmediate(keepWriting);
     };

@@ -1,0 +1,96 @@
+/**
+ * Every action the main side writes to the audit trail. AuditLog accepts only these, and the
+ * audit trail screen has wording for each (a map checked against this list when compiling), so
+ * no raw code like "consent.sign" reaches a reader. A new action is added here first.
+ */
+export const auditActions = [
+  'aftercare.print',
+  'audit.view',
+  'audit.export',
+  'audit.verify',
+  'backup.create',
+  'backup.failed',
+  'backup.verify',
+  'backup.restore',
+  'cli.verify',
+  'cli.refused',
+  'client.create',
+  'client.update',
+  'client.view',
+  'client.list',
+  'client.export',
+  'client.archive',
+  'client.unarchive',
+  'client.purged',
+  'client.purge-files',
+  'consent-template.publish',
+  'consent-template.import',
+  'consent-template.export',
+  'consent.sign',
+  'consent.list',
+  'consent.withdraw',
+  'consent.print',
+  'consent.settings',
+  'consent.pdf-open',
+  'consent.pdf-print',
+  'consent.pdf-save',
+  'consent.pdf-export',
+  'course.create',
+  'course.status',
+  'demo.seed',
+  'lot.search',
+  'medical-history.create',
+  'medical-history.view',
+  'photo.import',
+  'photo.view',
+  'photo.gallery',
+  'photo.update',
+  'photo.delete',
+  'photo.erase-client',
+  'photo.export',
+  'photo.export.refused',
+  'photo.export-record',
+  'photo.alignment.view',
+  'photo.alignment.save',
+  'photo.alignment.clear',
+  'photo.settings.update',
+  'recovery-key.acknowledge',
+  'recovery-kit.save',
+  'retention.report',
+  'screening.override',
+  'session.create',
+  'session.update',
+  'session.amend',
+  'session.view',
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.sign-out',
+  'session.switch-user',
+  'session.lock',
+  'session.unlock',
+  'settings.update',
+  'settings.area-depth',
+  'settings.note-snippets',
+  'staff.create',
+  'staff.update',
+  'staff.reset-password',
+  'staff.change-own-password',
+  'store.create',
+] as const;
+
+export type AuditAction = (typeof auditActions)[number];
+
+const known = new Set<string>(auditActions);
+
+export function isAuditAction(action: string): action is AuditAction {
+  return known.has(action);
+}
+
+/**
+ * An action written by a version of SkinLedger that this one does not know, in words rather than
+ * as a code: "photo.export.refused" → "Photo export refused".
+ */
+export function unknownActionWords(action: string): string {
+  const words = action.replace(/[.\-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
