@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CarriedForward, MedicalHistoryAnswers, questionNames, sameAnswer, unansweredQuestions } from '../../shared/screening/medical-history';
+import type { CarriedForward} from '../../shared/screening/medical-history';
+import { MedicalHistoryAnswers, questionNames, sameAnswer, unansweredQuestions } from '../../shared/screening/medical-history';
 import { defaultScreeningSettings, hasStop, historyIncomplete, screen, type HistoryIncomplete, type ScreeningAlert } from '../../shared/screening/rules';
 import { readStoredHistory, storeHistory, type StoredHistory } from '../../shared/screening/stored-history';
 import type { AuditLog } from '../audit/audit-log';

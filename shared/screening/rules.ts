@@ -185,6 +185,16 @@ export function questionAlerts(answers: MedicalHistoryAnswers, today: string, se
   return levels;
 }
 
+/** The questions behind a screening's alerts: how the history tab flags answers, so it never disagrees with the screening it shows. */
+export function flaggedQuestions(alerts: readonly Pick<ScreeningAlert, 'rule' | 'level'>[]): Partial<Record<QuestionKey, AlertLevel>> {
+  const levels: Partial<Record<QuestionKey, AlertLevel>> = {};
+  for (const alert of alerts) {
+    const rule = screeningRules.find((candidate) => candidate.rule === alert.rule);
+    if (rule) levels[rule.question] = alert.level;
+  }
+  return levels;
+}
+
 /**
  * Screening of an answer set as of a day. The history-incomplete alert is a stop: treatment
  * waits for the answers, or for an override with a reason, exactly like a contraindication.

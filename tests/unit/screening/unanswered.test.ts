@@ -152,3 +152,13 @@ describe('stored histories', () => {
     expect(words['Last chemical peel']).toBe('Never');
   });
 });
+
+describe('the history tab flags what the screening raised', () => {
+  it('flags the question behind each alert, and nothing for the history-incomplete alert', async () => {
+    const { flaggedQuestions } = await import('../../../shared/screening/rules');
+    const answers = answeredHistory({ lastRetinoidOrExfoliant: lastOn('2026-11-19'), sunburnInArea: yes(), diabetes: declined() });
+    expect(flaggedQuestions(screen(answers, today))).toEqual({ lastRetinoidOrExfoliant: 'caution', sunburnInArea: 'stop' });
+    expect(flaggedQuestions(screen(answeredHistory({ lastRetinoidOrExfoliant: lastOn('2026-11-14') }), today))).toEqual({});
+    expect(flaggedQuestions(screen(answeredHistory({ pregnantOrBreastfeeding: declined() }), today))).toEqual({});
+  });
+});
