@@ -67,6 +67,8 @@ describe('medical history: unanswered is not "No"', () => {
     await page.getByText('Sessions are blocked by: History incomplete (Pregnant or breastfeeding: declined to answer).').waitFor();
     expect(await page.getByRole('button', { name: 'Start session' }).first().isDisabled()).toBe(true);
     await page.getByRole('region', { name: 'Screening' }).getByText('Pregnant or breastfeeding: declined to answer').waitFor();
+    await checkAccessibility(page, 'profile with an incomplete history');
+    await saveScreenshot(page, '21c-profile-history-incomplete');
 
     // The history tab: "Declined to answer" in words, and no caution for the retinoid outside its window.
     await page.getByRole('tab', { name: 'Medical history' }).click();

@@ -63,12 +63,7 @@ export function ScreeningPanel({ clientId, screening, onChanged }: { clientId: s
                 stopFooter={
                   <>
                   {screening.incomplete ? (
-                    <Stack gap={4} mt="xs">
-                      <Text size="sm" fw={600}>
-                        {t('screening.incomplete.title')}
-                      </Text>
-                      <IncompleteList incomplete={screening.incomplete} />
-                    </Stack>
+                    <IncompleteList incomplete={screening.incomplete} />
                   ) : null}
                   {blocked ? (
                     <Stack gap="xs" mt="sm">
