@@ -14,7 +14,9 @@ interface EntryLike {
 export function answersInWords(entry: EntryLike): Record<string, string> {
   const words: Record<string, string> = {};
   for (const key of questionKeys) {
-    const text = describeAnswer(entry.answers, key);
+    const value = entry.answers[key];
+    // The earlier form's hint said to leave a date empty for "never or not in the last year".
+    const text = entry.legacyForm && 'date' in value && value.answer === 'never' ? 'Never or not in the last year' : describeAnswer(entry.answers, key);
     const carried = entry.carriedForward?.questions.includes(key) ? ` (from ${entry.carriedForward.fromRecordedAt.slice(0, 10)}, confirmed)` : '';
     words[questionNames[key]] = `${text}${carried}`;
   }
