@@ -40,7 +40,7 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'medicalHistory.record': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     services.clients.get(input.clientId);
-    return services.medicalHistory.record(staff.id, input.clientId, input.answers);
+    return services.medicalHistory.record(staff.id, input.clientId, input.answers, input.confirmed);
   },
   'screening.override': (input, { runtime }) => {
     const { services, staff } = runtime.current();

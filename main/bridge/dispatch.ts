@@ -48,6 +48,7 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
           code: error.code,
           message: error.message,
           ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          ...(error.fields !== undefined ? { fields: error.fields } : {}),
         });
       }
       options.reportFault?.(typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', error);

@@ -1,6 +1,7 @@
 import { exceptionText } from '../../shared/clinical/exceptions';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { answersInWords } from '../../shared/screening/answers-in-words';
 import type { Services } from '../app';
 import { clientFullName } from '../consents/consent-service';
 import { StoreError } from '../store/store-error';
@@ -67,7 +68,7 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
 
   const history = services.medicalHistory.entries(by, clientId);
   write('medical-history.json', json(history), `Medical history: ${history.length} questionnaire(s) with the alerts they raised`);
-  write('medical-history.csv', toCsv(history.map((entry) => ({ id: entry.id, recordedAt: entry.recordedAt, recordedBy: entry.recordedByName, ...entry.answers, alerts: entry.alerts }))), 'Medical history as a spreadsheet');
+  write('medical-history.csv', toCsv(history.map((entry) => ({ id: entry.id, recordedAt: entry.recordedAt, recordedBy: entry.recordedByName, ...answersInWords(entry), alerts: entry.alerts }))), 'Medical history as a spreadsheet');
   step('medical history');
 
   const courses = services.courses.forClient(clientId);

@@ -3,8 +3,9 @@ import type { SkinConcern } from '../../shared/clients/client';
 import { skinConcerns } from '../../shared/clients/client';
 import { faceAreas, type TreatmentArea } from '../../shared/clinical/areas';
 import type { SessionRecord } from '../../shared/clinical/session';
-import { blankMedicalHistory } from '../../shared/screening/medical-history';
+import { blankMedicalHistory, questionKeys, type MedicalHistoryAnswers } from '../../shared/screening/medical-history';
 import { screen } from '../../shared/screening/rules';
+import { storeHistory } from '../../shared/screening/stored-history';
 import type { Services } from '../app';
 import { clientSortKey } from '../clients/client-service';
 import { searchColumns } from '../clients/client-search-index';
@@ -96,11 +97,12 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     result.clients++;
 
     if (averageSessions === 0) return;
-    const answers = blankMedicalHistory();
-    if (random.chance(0.08)) answers.anticoagulantsOrAntiplatelets = { yes: true, detail: 'aspirin 75 mg' };
-    if (random.chance(0.06)) answers.historyOfColdSores = { yes: true, detail: '' };
-    if (random.chance(0.02)) answers.diabetes = { yes: true, detail: 'type 2, controlled' };
-    if (random.chance(0.01)) answers.pregnantOrBreastfeeding = { yes: true, detail: '' };
+    const answers = answeredWithNothingToReport();
+    if (random.chance(0.08)) answers.anticoagulantsOrAntiplatelets = { answer: 'yes', detail: 'aspirin 75 mg' };
+    if (random.chance(0.06)) answers.historyOfColdSores = { answer: 'yes', detail: '' };
+    if (random.chance(0.02)) answers.diabetes = { answer: 'yes', detail: 'type 2, controlled' };
+    if (random.chance(0.01)) answers.pregnantOrBreastfeeding = { answer: 'yes', detail: '' };
+    if (random.chance(0.03)) answers.currentMedications = { answer: 'declined', text: '' };
     // As many sessions as the average asks for (0 to twice it), in courses of 3 to 6 planned
     // sessions: a client who keeps coming back starts a new course some weeks after the last.
     // Laid out back from today, so no session is in the future.
@@ -114,7 +116,7 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     }
     const spanWeeks = courses.reduce((weeks, course) => weeks + course.sessions * course.interval + course.gapWeeks, 0);
     let courseStart = addWeeks(today, -(spanWeeks + random.int(2, 30)));
-    insertHistory.run(id(), clientId, `${courseStart}T09:00:00.000Z`, by, JSON.stringify(answers), JSON.stringify(screen(answers, courseStart)));
+    insertHistory.run(id(), clientId, `${courseStart}T09:00:00.000Z`, by, storeHistory(answers, null), JSON.stringify(screen(answers, courseStart)));
     result.histories++;
     for (const course of courses) {
       const courseId = id();
@@ -185,4 +187,14 @@ function demoEmail(firstName: string, lastName: string, number: number): string 
   const ascii = (name: string) => foldForSearch(name).replace(/[^a-z0-9]+/g, '');
   const local = [ascii(firstName), ascii(lastName)].filter(Boolean).join('.');
   return `${local || 'client'}${number % 100}@example.com`;
+}
+
+/** A demo client was asked every question and had nothing to report (no, never, none); the seeder then adds a few findings. */
+function answeredWithNothingToReport(): MedicalHistoryAnswers {
+  const answers = blankMedicalHistory() as Record<string, MedicalHistoryAnswers[keyof MedicalHistoryAnswers]>;
+  for (const key of questionKeys) {
+    const value = answers[key]!;
+    answers[key] = 'detail' in value ? { answer: 'no', detail: '' } : 'date' in value ? { answer: 'never', date: null } : 'text' in value ? { answer: 'none', text: '' } : { answer: 'none' };
+  }
+  return answers as MedicalHistoryAnswers;
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { MedicalHistoryAnswers } from '../../shared/screening/medical-history';
-import { defaultScreeningSettings, hasStop, screen, type ScreeningAlert } from '../../shared/screening/rules';
+import type { CarriedForward} from '../../shared/screening/medical-history';
+import { MedicalHistoryAnswers, questionNames, sameAnswer, unansweredQuestions } from '../../shared/screening/medical-history';
+import { defaultScreeningSettings, hasStop, historyIncomplete, screen, type HistoryIncomplete, type ScreeningAlert } from '../../shared/screening/rules';
+import { readStoredHistory, storeHistory, type StoredHistory } from '../../shared/screening/stored-history';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
@@ -13,6 +15,10 @@ export interface MedicalHistoryEntry {
   recordedBy: string;
   recordedByName: string;
   answers: MedicalHistoryAnswers;
+  /** Answers carried forward from an earlier entry and confirmed with the client on the day. */
+  carriedForward: StoredHistory['carriedForward'];
+  /** Recorded on the earlier form, which saved a question left alone as "No". */
+  legacyForm: boolean;
   /** Alerts as screened when the answers were recorded. */
   alerts: ScreeningAlert[];
 }
@@ -32,6 +38,8 @@ export interface ScreeningState {
   alerts: ScreeningAlert[];
   /** The override that covers today's stops, if a practitioner recorded one for these answers. */
   override: ScreeningOverride | null;
+  /** What screening cannot know: no history, or unanswered or declined answers a stop depends on. */
+  incomplete: HistoryIncomplete | null;
   blocked: boolean;
 }
 
@@ -46,13 +54,16 @@ interface EntryRow {
 }
 
 function toEntry(row: EntryRow): MedicalHistoryEntry {
+  const stored = readStoredHistory(row.answers);
   return {
     id: row.id,
     clientId: row.client_id,
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
     recordedByName: row.recorded_by_name,
-    answers: MedicalHistoryAnswers.parse(JSON.parse(row.answers)),
+    answers: stored.answers,
+    carriedForward: stored.carriedForward,
+    legacyForm: stored.legacyForm,
     alerts: JSON.parse(row.alerts) as ScreeningAlert[],
   };
 }
@@ -70,23 +81,50 @@ export class MedicalHistoryService {
     private readonly clock: Clock,
   ) {}
 
-  record(by: string, clientId: string, answers: MedicalHistoryAnswers): MedicalHistoryEntry {
+  /**
+   * Saves a new dated entry. Refused while any question has no answer ("client declined to
+   * answer" is an answer); the refusal names every such question, field by field. Answers the
+   * screen says were carried forward and confirmed must be the earlier entry's, unchanged.
+   */
+  record(by: string, clientId: string, answers: MedicalHistoryAnswers, confirmed: CarriedForward | null = null): MedicalHistoryEntry {
     const parsed = MedicalHistoryAnswers.parse(answers);
+    const unanswered = unansweredQuestions(parsed);
+    if (unanswered.length > 0) {
+      throw new StoreError(
+        'INVALID_INPUT',
+        `${unanswered.length} ${unanswered.length === 1 ? 'question has' : 'questions have'} no answer: ${unanswered.map((key) => questionNames[key]).join('; ')}. Ask the client, or record "Client declined to answer".`,
+        { fields: Object.fromEntries(unanswered.map((key) => [`answers.${key}`, 'Not answered yet: ask the client, or record that they declined to answer.'])) },
+      );
+    }
+    const carriedForward = confirmed ? this.checkCarriedForward(clientId, parsed, confirmed) : null;
     const id = randomUUID();
     const alerts = screen(parsed, this.today(), defaultScreeningSettings);
+    const declined = Object.values(parsed).filter((value) => value.answer === 'declined').length;
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, clientId, this.clock.now().toISOString(), by, JSON.stringify(parsed), JSON.stringify(alerts));
+        .run(id, clientId, this.clock.now().toISOString(), by, storeHistory(parsed, carriedForward), JSON.stringify(alerts));
       this.audit.append({
         staffId: by,
         action: 'medical-history.create',
         entity: 'client',
         entityId: clientId,
-        detail: `entry=${id} stops=${alerts.filter((a) => a.level === 'stop').length} cautions=${alerts.filter((a) => a.level === 'caution').length}`,
+        detail: `entry=${id} stops=${alerts.filter((a) => a.level === 'stop').length} cautions=${alerts.filter((a) => a.level === 'caution').length} declined=${declined} confirmed=${carriedForward?.questions.length ?? 0}`,
       });
     })();
     return this.entry(id);
+  }
+
+  private checkCarriedForward(clientId: string, answers: MedicalHistoryAnswers, confirmed: CarriedForward): NonNullable<StoredHistory['carriedForward']> {
+    const previous = this.latest(clientId);
+    if (!previous || previous.id !== confirmed.fromEntryId) {
+      throw new StoreError('CONFLICT', 'The answers were confirmed against an entry that is no longer the latest. Open the medical history again and confirm the answers.');
+    }
+    const changed = confirmed.questions.filter((key) => !sameAnswer(answers[key], previous.answers[key]));
+    if (changed.length > 0) {
+      throw new StoreError('INVALID_INPUT', `Answers marked as confirmed differ from the earlier entry: ${changed.map((key) => questionNames[key]).join('; ')}.`);
+    }
+    return { fromEntryId: previous.id, fromRecordedAt: previous.recordedAt, questions: [...new Set(confirmed.questions)] };
   }
 
   entries(by: string, clientId: string): MedicalHistoryEntry[] {
@@ -111,16 +149,20 @@ export class MedicalHistoryService {
   /** Today's screening for a client: what blocks a session and whether an override covers it. */
   screening(clientId: string): ScreeningState {
     const latest = this.latest(clientId);
-    if (!latest) return { latest: null, alerts: [], override: null, blocked: false };
+    if (!latest) return { latest: null, alerts: screen(null, this.today()), override: null, incomplete: historyIncomplete(null), blocked: true };
     const alerts = screen(latest.answers, this.today(), defaultScreeningSettings);
     const stops = alerts.filter((a) => a.level === 'stop').map((a) => a.rule);
     const override = this.overrideFor(latest.id);
     // An override is a decision for one day's treatment, not a permanent waiver.
     const covered = override !== null && override.overriddenAt.slice(0, 10) === this.today() && stops.every((rule) => override.rules.includes(rule));
-    return { latest, alerts, override, blocked: hasStop(alerts) && !covered };
+    return { latest, alerts, override, incomplete: historyIncomplete(latest.answers), blocked: hasStop(alerts) && !covered };
   }
 
-  /** A practitioner accepts today's stops for these answers, with a reason; audited. */
+  /**
+   * A practitioner accepts today's stops for these answers (an incomplete history among them),
+   * with a reason; audited. An override belongs to an answer set, so with no history at all the
+   * history is recorded first (questions the client will not answer recorded as declined).
+   */
   override(by: string, clientId: string, reason: string): ScreeningOverride {
     const state = this.screening(clientId);
     if (!state.latest) throw new StoreError('NOT_FOUND', 'Record a medical history before overriding its alerts.');

@@ -7,12 +7,15 @@ import type { ErrorCode } from '../../shared/errors';
 export class StoreError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterSeconds: number | undefined;
+  /** Field-level messages keyed by dotted input path, for a refusal a form shows at its fields. */
+  readonly fields: Record<string, string> | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number; cause?: unknown; fields?: Record<string, string> }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StoreError';
     this.code = code;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.fields = options?.fields;
   }
 }
 

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { treatmentAreas } from './areas';
 import { SessionRecord, courseStatuses } from './session';
 import { SessionBasis } from './exceptions';
-import { MedicalHistoryAnswers } from '../screening/medical-history';
+import { MedicalHistoryAnswers, questionKeys, type QuestionKey } from '../screening/medical-history';
 
 /** What leaves the main process about courses, sessions and histories: the contract's outputs. */
 export const ScreeningAlertView = z.object({ rule: z.string(), level: z.enum(['stop', 'caution']), summary: z.string() });
+
+const QuestionKeyView = z.enum(questionKeys as [QuestionKey, ...QuestionKey[]]);
 
 export const MedicalHistoryEntryView = z.object({
   id: z.string(),
@@ -14,6 +16,10 @@ export const MedicalHistoryEntryView = z.object({
   recordedBy: z.string(),
   recordedByName: z.string(),
   answers: MedicalHistoryAnswers,
+  /** Answers carried forward from an earlier entry and confirmed with the client on the day. */
+  carriedForward: z.object({ fromEntryId: z.string(), fromRecordedAt: z.string(), questions: z.array(QuestionKeyView) }).nullable(),
+  /** Recorded on the earlier form, which saved a question left alone as "No". */
+  legacyForm: z.boolean(),
   alerts: z.array(ScreeningAlertView),
 });
 export type MedicalHistoryEntryView = z.infer<typeof MedicalHistoryEntryView>;
@@ -31,6 +37,8 @@ export const ScreeningStateView = z.object({
   latest: MedicalHistoryEntryView.nullable(),
   alerts: z.array(ScreeningAlertView),
   override: ScreeningOverrideView.nullable(),
+  /** No history, or unanswered or declined answers a stop depends on: screening cannot say "clear". */
+  incomplete: z.object({ noHistory: z.boolean(), missing: z.array(z.object({ question: QuestionKeyView, state: z.enum(['unanswered', 'declined']) })) }).nullable(),
   blocked: z.boolean(),
 });
 export type ScreeningStateView = z.infer<typeof ScreeningStateView>;

@@ -4,7 +4,7 @@ import { IsoDate } from '../dates';
 import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningOverrideView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
 import { NoteSnippet, NoteSnippetList } from '../clinical/note-snippets';
 import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
-import { MedicalHistoryAnswers } from '../screening/medical-history';
+import { CarriedForward, MedicalHistoryAnswers } from '../screening/medical-history';
 import { adminsOnly, clinicians, everyone, type Access } from './access';
 
 const Id = z.string().min(1).max(64);
@@ -79,7 +79,8 @@ export const clientChannels = {
 
   'medicalHistory.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(MedicalHistoryEntryView), access: clinicians }),
   'medicalHistory.record': channel({
-    input: z.object({ clientId: Id, answers: MedicalHistoryAnswers }).strict(),
+    /** `confirmed`: answers carried forward from the latest entry and confirmed with the client today. */
+    input: z.object({ clientId: Id, answers: MedicalHistoryAnswers, confirmed: CarriedForward.nullable().default(null) }).strict(),
     output: MedicalHistoryEntryView,
     access: clinicians,
   }),

@@ -1,4 +1,4 @@
-import type { MedicalHistoryAnswers, YesNo } from './medical-history';
+import { answerState, questionNames, type DateAnswer, type MedicalHistoryAnswers, type QuestionKey, type YesNo } from './medical-history';
 
 export type AlertLevel = 'stop' | 'caution';
 
@@ -32,11 +32,13 @@ export const defaultScreeningSettings: ScreeningSettings = {
 interface Rule {
   rule: string;
   level: AlertLevel;
+  /** The question whose answer raises it: an unknown answer to a stop's question leaves the history incomplete. */
+  question: QuestionKey;
   summary: string;
   applies: (answers: MedicalHistoryAnswers, today: string, settings: ScreeningSettings) => boolean;
 }
 
-const yes = (answer: YesNo) => answer.yes;
+const yes = (answer: YesNo) => answer.answer === 'yes';
 
 /** Days from an ISO date to today (0 = today; negative = in the future). */
 export function daysSince(isoDate: string, today: string): number {
@@ -50,7 +52,8 @@ export function withinMonths(isoDate: string, today: string, months: number): bo
   return Date.parse(`${isoDate}T00:00:00Z`) > cutoff.getTime();
 }
 
-const withinDays = (isoDate: string | null, today: string, days: number) => isoDate !== null && daysSince(isoDate, today) < days;
+/** Whether a "when did you last…" answer falls in a window of days; "never", declined or unanswered do not. */
+export const withinDays = (answer: DateAnswer, today: string, days: number) => answer.answer === 'on' && answer.date !== null && daysSince(answer.date, today) < days;
 
 /**
  * Contraindication screening as pure rules. Stops block starting a session until a practitioner
@@ -59,95 +62,153 @@ const withinDays = (isoDate: string | null, today: string, days: number) => isoD
 export const screeningRules: readonly Rule[] = [
   {
     rule: 'isotretinoin-recent',
-    level: 'stop',
+    question: 'isotretinoinLastDose', level: 'stop',
     summary: 'Isotretinoin (Accutane) taken within the clinic\'s window',
-    applies: (a, today, s) => a.isotretinoinLastDose !== null && withinMonths(a.isotretinoinLastDose, today, s.isotretinoinWindowMonths),
+    applies: (a, today, s) => a.isotretinoinLastDose.answer === 'on' && a.isotretinoinLastDose.date !== null && withinMonths(a.isotretinoinLastDose.date, today, s.isotretinoinWindowMonths),
   },
-  { rule: 'pregnant-or-breastfeeding', level: 'stop', summary: 'Pregnant or breastfeeding', applies: (a) => yes(a.pregnantOrBreastfeeding) },
-  { rule: 'active-infection', level: 'stop', summary: 'Active infection in the treatment area', applies: (a) => yes(a.activeInfectionInArea) },
-  { rule: 'cold-sore-outbreak', level: 'stop', summary: 'Cold-sore (herpes) outbreak now', applies: (a) => yes(a.coldSoreOutbreakNow) },
+  { rule: 'pregnant-or-breastfeeding', question: 'pregnantOrBreastfeeding', level: 'stop', summary: 'Pregnant or breastfeeding', applies: (a) => yes(a.pregnantOrBreastfeeding) },
+  { rule: 'active-infection', question: 'activeInfectionInArea', level: 'stop', summary: 'Active infection in the treatment area', applies: (a) => yes(a.activeInfectionInArea) },
+  { rule: 'cold-sore-outbreak', question: 'coldSoreOutbreakNow', level: 'stop', summary: 'Cold-sore (herpes) outbreak now', applies: (a) => yes(a.coldSoreOutbreakNow) },
   {
     rule: 'active-acne-or-lesions',
-    level: 'stop',
+    question: 'activeAcneOrOpenLesionsInArea', level: 'stop',
     summary: 'Active inflammatory acne, open or raised lesions, or warts in the area',
     applies: (a) => yes(a.activeAcneOrOpenLesionsInArea),
   },
   {
     rule: 'skin-cancer-in-area',
-    level: 'stop',
+    question: 'skinCancerOrActinicKeratosisInArea', level: 'stop',
     summary: 'Suspected or known skin cancer or actinic keratosis in the area',
     applies: (a) => yes(a.skinCancerOrActinicKeratosisInArea),
   },
-  { rule: 'keloid-tendency', level: 'stop', summary: 'Keloid or hypertrophic scarring tendency', applies: (a) => yes(a.keloidOrHypertrophicScarring) },
+  { rule: 'keloid-tendency', question: 'keloidOrHypertrophicScarring', level: 'stop', summary: 'Keloid or hypertrophic scarring tendency', applies: (a) => yes(a.keloidOrHypertrophicScarring) },
   {
     rule: 'cancer-treatment',
-    level: 'stop',
+    question: 'cancerTreatment', level: 'stop',
     summary: 'Radiotherapy or chemotherapy in progress or in the last 12 months',
-    applies: (a) => a.cancerTreatment === 'current' || a.cancerTreatment === 'last-12-months',
+    applies: (a) => a.cancerTreatment.answer === 'current' || a.cancerTreatment.answer === 'last-12-months',
   },
-  { rule: 'immunosuppressed', level: 'stop', summary: 'Immunosuppressed', applies: (a) => yes(a.immunosuppressed) },
-  { rule: 'bleeding-disorder', level: 'stop', summary: 'Bleeding disorder', applies: (a) => yes(a.bleedingDisorder) },
+  { rule: 'immunosuppressed', question: 'immunosuppressed', level: 'stop', summary: 'Immunosuppressed', applies: (a) => yes(a.immunosuppressed) },
+  { rule: 'bleeding-disorder', question: 'bleedingDisorder', level: 'stop', summary: 'Bleeding disorder', applies: (a) => yes(a.bleedingDisorder) },
   {
     rule: 'metal-or-anaesthetic-allergy',
-    level: 'stop',
+    question: 'allergyToMetalOrAnaesthetic', level: 'stop',
     summary: 'Allergy to stainless steel, nickel or the anaesthetic used',
     applies: (a) => yes(a.allergyToMetalOrAnaesthetic),
   },
-  { rule: 'sunburn', level: 'stop', summary: 'Sunburn in the treatment area', applies: (a) => yes(a.sunburnInArea) },
+  { rule: 'sunburn', question: 'sunburnInArea', level: 'stop', summary: 'Sunburn in the treatment area', applies: (a) => yes(a.sunburnInArea) },
 
-  { rule: 'anticoagulants', level: 'caution', summary: 'Takes anticoagulants or antiplatelets', applies: (a) => yes(a.anticoagulantsOrAntiplatelets) },
-  { rule: 'diabetes', level: 'caution', summary: 'Diabetes', applies: (a) => yes(a.diabetes) },
-  { rule: 'autoimmune', level: 'caution', summary: 'Autoimmune or collagen-vascular disease', applies: (a) => yes(a.autoimmuneOrCollagenDisease) },
-  { rule: 'steroid-therapy', level: 'caution', summary: 'Steroid therapy', applies: (a) => yes(a.steroidTherapy) },
+  { rule: 'anticoagulants', question: 'anticoagulantsOrAntiplatelets', level: 'caution', summary: 'Takes anticoagulants or antiplatelets', applies: (a) => yes(a.anticoagulantsOrAntiplatelets) },
+  { rule: 'diabetes', question: 'diabetes', level: 'caution', summary: 'Diabetes', applies: (a) => yes(a.diabetes) },
+  { rule: 'autoimmune', question: 'autoimmuneOrCollagenDisease', level: 'caution', summary: 'Autoimmune or collagen-vascular disease', applies: (a) => yes(a.autoimmuneOrCollagenDisease) },
+  { rule: 'steroid-therapy', question: 'steroidTherapy', level: 'caution', summary: 'Steroid therapy', applies: (a) => yes(a.steroidTherapy) },
   {
     rule: 'inflammatory-skin-condition',
-    level: 'caution',
+    question: 'inflammatorySkinConditionInArea', level: 'caution',
     summary: 'Eczema, psoriasis, dermatitis, rosacea or telangiectasia in the area',
     applies: (a) => yes(a.inflammatorySkinConditionInArea),
   },
-  { rule: 'cold-sore-history', level: 'caution', summary: 'History of cold sores: consider antiviral cover', applies: (a) => yes(a.historyOfColdSores) },
+  { rule: 'cold-sore-history', question: 'historyOfColdSores', level: 'caution', summary: 'History of cold sores: consider antiviral cover', applies: (a) => yes(a.historyOfColdSores) },
   {
     rule: 'recent-toxin-or-filler',
-    level: 'caution',
+    question: 'lastToxinOrFillerInArea', level: 'caution',
     summary: 'Botulinum toxin or filler in the area recently',
     applies: (a, today, s) => withinDays(a.lastToxinOrFillerInArea, today, s.toxinOrFillerWindowDays),
   },
   {
     rule: 'recent-chemical-peel',
-    level: 'caution',
+    question: 'lastChemicalPeel', level: 'caution',
     summary: 'Chemical peel recently',
     applies: (a, today, s) => withinDays(a.lastChemicalPeel, today, s.chemicalPeelWindowDays),
   },
   {
     rule: 'recent-laser-or-ipl',
-    level: 'caution',
+    question: 'lastLaserOrIpl', level: 'caution',
     summary: 'Laser or IPL recently',
     applies: (a, today, s) => withinDays(a.lastLaserOrIpl, today, s.laserOrIplWindowDays),
   },
   {
     rule: 'recent-waxing',
-    level: 'caution',
+    question: 'lastWaxingInArea', level: 'caution',
     summary: 'Waxing in the area recently',
     applies: (a, today, s) => withinDays(a.lastWaxingInArea, today, s.waxingWindowDays),
   },
   {
     rule: 'recent-retinoid-or-exfoliant',
-    level: 'caution',
+    question: 'lastRetinoidOrExfoliant', level: 'caution',
     summary: 'Retinoids or AHA/BHA exfoliants in the last days',
     applies: (a, today, s) => withinDays(a.lastRetinoidOrExfoliant, today, s.retinoidWindowDays),
   },
-  { rule: 'recent-scars', level: 'caution', summary: 'Scars under six months old in the area', applies: (a) => yes(a.scarsUnderSixMonthsInArea) },
-  { rule: 'tattoo-or-pmu', level: 'caution', summary: 'Tattoo or permanent make-up in the area', applies: (a) => yes(a.tattooOrPermanentMakeupInArea) },
+  { rule: 'recent-scars', question: 'scarsUnderSixMonthsInArea', level: 'caution', summary: 'Scars under six months old in the area', applies: (a) => yes(a.scarsUnderSixMonthsInArea) },
+  { rule: 'tattoo-or-pmu', question: 'tattooOrPermanentMakeupInArea', level: 'caution', summary: 'Tattoo or permanent make-up in the area', applies: (a) => yes(a.tattooOrPermanentMakeupInArea) },
 ];
 
+/** A question a stop depends on whose answer is unknown: never asked, or the client declined to say. */
+export interface HistoryGap {
+  question: QuestionKey;
+  state: 'unanswered' | 'declined';
+}
+
+/** Why screening cannot say the client is clear: no history at all, or gaps where a stop could be. */
+export interface HistoryIncomplete {
+  noHistory: boolean;
+  missing: HistoryGap[];
+}
+
+export const historyIncompleteRule = 'history-incomplete';
+
+/** The questions a stop rule reads, in questionnaire order of the rules. */
+export const stopQuestions: readonly QuestionKey[] = screeningRules.filter((rule) => rule.level === 'stop').map((rule) => rule.question);
+
+/** Unknown is unknown: an unanswered or declined answer to a stop's question leaves the history incomplete. */
+export function historyIncomplete(answers: MedicalHistoryAnswers | null): HistoryIncomplete | null {
+  if (!answers) return { noHistory: true, missing: [] };
+  const missing: HistoryGap[] = [];
+  for (const question of stopQuestions) {
+    const state = answerState(answers, question);
+    if (state !== 'answered') missing.push({ question, state });
+  }
+  return missing.length > 0 ? { noHistory: false, missing } : null;
+}
+
+function incompleteAlert(incomplete: HistoryIncomplete): ScreeningAlert {
+  const summary = incomplete.noHistory
+    ? 'History incomplete: no medical history recorded'
+    : `History incomplete: ${incomplete.missing.map((gap) => `${questionNames[gap.question]} (${gap.state === 'declined' ? 'declined to answer' : 'not answered'})`).join('; ')}`;
+  return { rule: historyIncompleteRule, level: 'stop', summary };
+}
+
+/** The alerts a question's answer raises as of a day: the same windows wherever the answer is shown. */
+export function questionAlerts(answers: MedicalHistoryAnswers, today: string, settings: ScreeningSettings = defaultScreeningSettings): Partial<Record<QuestionKey, AlertLevel>> {
+  const levels: Partial<Record<QuestionKey, AlertLevel>> = {};
+  for (const rule of screeningRules) if (rule.applies(answers, today, settings)) levels[rule.question] = rule.level;
+  return levels;
+}
+
+/** The questions behind a screening's alerts: how the history tab flags answers, so it never disagrees with the screening it shows. */
+export function flaggedQuestions(alerts: readonly Pick<ScreeningAlert, 'rule' | 'level'>[]): Partial<Record<QuestionKey, AlertLevel>> {
+  const levels: Partial<Record<QuestionKey, AlertLevel>> = {};
+  for (const alert of alerts) {
+    const rule = screeningRules.find((candidate) => candidate.rule === alert.rule);
+    if (rule) levels[rule.question] = alert.level;
+  }
+  return levels;
+}
+
+/**
+ * Screening of an answer set as of a day. The history-incomplete alert is a stop: treatment
+ * waits for the answers, or for an override with a reason, exactly like a contraindication.
+ */
 export function screen(
-  answers: MedicalHistoryAnswers,
+  answers: MedicalHistoryAnswers | null,
   today: string,
   settings: ScreeningSettings = defaultScreeningSettings,
 ): ScreeningAlert[] {
-  return screeningRules
-    .filter((rule) => rule.applies(answers, today, settings))
-    .map(({ rule, level, summary }) => ({ rule, level, summary }));
+  const incomplete = historyIncomplete(answers);
+  const alerts = answers
+    ? screeningRules.filter((rule) => rule.applies(answers, today, settings)).map(({ rule, level, summary }) => ({ rule, level, summary }))
+    : [];
+  return incomplete ? [incompleteAlert(incomplete), ...alerts] : alerts;
 }
 
 export function hasStop(alerts: readonly ScreeningAlert[]): boolean {

@@ -116,8 +116,8 @@ async function measureStoreRows(): Promise<void> {
   });
 
   // Write: record a session through the service (validation, screening, lots, audit row) vs a bare insert.
-  // Clients whose history raises no stop, as a practitioner would treat without an override.
-  const treatable = `SELECT c.id FROM client c WHERE NOT EXISTS (SELECT 1 FROM medical_history h WHERE h.client_id = c.id AND h.alerts LIKE '%"stop"%') ORDER BY c.rowid LIMIT 200`;
+  // Clients with a history that raises no stop (none at all is a stop: history incomplete), as a practitioner would treat without an override.
+  const treatable = `SELECT c.id FROM client c WHERE EXISTS (SELECT 1 FROM medical_history h WHERE h.client_id = c.id) AND NOT EXISTS (SELECT 1 FROM medical_history h WHERE h.client_id = c.id AND h.alerts LIKE '%"stop"%') ORDER BY c.rowid LIMIT 200`;
   const clientIds = (ours.services.db.prepare(treatable).all() as { id: string }[]).map((r) => r.id);
   const record: SessionRecordInput = {
     performedAt: new Date().toISOString(),

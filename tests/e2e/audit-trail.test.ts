@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { answeredHistory } from '../support/medical-history';
 import { describe, expect, it } from 'vitest';
 import { openServices } from '../../main/app';
 import { systemClock } from '../../main/clock';
@@ -39,6 +40,7 @@ async function recordClients(dataDir: string): Promise<{ zaraId: string; edithId
   let edithId: string;
   try {
     edithId = then.clients.create(staffId, { firstName: 'Edith', lastName: 'Oldfield', dateOfBirth: '1961-08-14', phone: '01326 555123' } as never).id;
+    then.medicalHistory.record(staffId, edithId, answeredHistory());
     then.sessions.record(staffId, edithId, null, sessionIn2012, { depthsConfirmed: true, noConsentReason: 'Test clinic: no consent form signed.' });
   } finally {
     then.close();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../main/demo/seeded-random';
-import { blankMedicalHistory } from '../../shared/screening/medical-history';
+import { answeredHistory } from '../support/medical-history';
 import { microneedlingForm } from '../support/consent-forms';
 import { filesUnder } from '../support/temp-folder';
 import { TestClock } from '../support/store';
@@ -42,7 +42,7 @@ async function seedClients(page: Page): Promise<void> {
       fields: { firstName: client.firstName, lastName: client.lastName, dateOfBirth: `198${index}-03-0${index + 1}`, phone: `07700 90012${index}` },
       allowDuplicate: false,
     });
-    await ok(page, 'medicalHistory.record', { clientId: created.id, answers: blankMedicalHistory() });
+    await ok(page, 'medicalHistory.record', { clientId: created.id, answers: answeredHistory() });
     if (!client.notes) continue;
     const course = await ok<{ id: string }>(page, 'courses.create', {
       clientId: created.id,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
+import { answerTheRest } from './support/history';
 import { faceRegion, fillClientForm, profileHeading, searchClients } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, invokeFromPage, openNav, signIn, signOut } from './support/screens';
@@ -94,6 +95,7 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('radiogroup', { name: 'Is the client pregnant or breastfeeding?' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('textbox', { name: /Is the client pregnant or breastfeeding\? Details/ }).fill('about 12 weeks');
     await page.getByRole('radiogroup', { name: /cold sores\?/ }).getByRole('radio', { name: 'Yes' }).check();
+    await answerTheRest(page);
     await checkAccessibility(page, 'medical history form');
     await page.evaluate('window.scrollTo(0, 0)');
     await saveScreenshot(page, '21-medical-history-form');

@@ -9,6 +9,7 @@ import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
 import { answer, dotPath, drawOn, fillSectionsAsPlanned, initialsPath, plannedAnswers, saveTouchscreenShot, signaturePath } from './support/consent-steps';
+import { recordHistoryWithNothingToReport } from './support/history';
 import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, invokeFromPage, openNav, signIn } from './support/screens';
@@ -238,6 +239,7 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     await fillClientForm(page, sessionClient);
     await page.getByRole('button', { name: 'Add client' }).click();
     await profileHeading(page, sessionName).waitFor();
+    await recordHistoryWithNothingToReport(page, sessionName);
 
     // Session start says the consent is missing and starts one for this session.
     await page.getByRole('button', { name: 'Start session' }).first().click();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
+import { recordHistoryWithNothingToReport } from './support/history';
 import { faceRegion, fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, openNav, signIn } from './support/screens';
@@ -44,6 +45,7 @@ describe("the clinic's own note shortcuts, and session times typed the clinic's 
     await fillClientForm(page, { firstName: 'Ngozi', lastName: 'Adébáyọ̀', dateOfBirth: '14/07/1988' });
     await page.getByRole('button', { name: 'Add client' }).click();
     await profileHeading(page, 'Ngozi Adébáyọ̀').waitFor();
+    await recordHistoryWithNothingToReport(page, 'Ngozi Adébáyọ̀');
     await page.getByRole('button', { name: 'Start session' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'New session: Ngozi Adébáyọ̀' }).waitFor();
     // No consent signed for her yet: the session goes ahead only under an override with a reason.

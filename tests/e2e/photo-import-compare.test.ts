@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { answeredHistory } from '../support/medical-history';
 import { describe, expect, it } from 'vitest';
 import { filesUnder } from '../support/temp-folder';
 import { checkAccessibility } from './support/axe';
@@ -57,6 +58,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     // A client with one recorded session, made through the real services.
     const runtime = app.runtime.current();
     const client = runtime.services.clients.create(runtime.staff.id, { firstName: 'Ada', lastName: 'Lovelace' });
+    runtime.services.medicalHistory.record(runtime.staff.id, client.id, answeredHistory());
     runtime.services.sessions.record(runtime.staff.id, client.id, null, {
       performedAt: '2026-01-10T10:00:00.000Z',
       device: { kind: 'pen', make: 'Dr. Pen', model: 'A10', settings: '' },

@@ -5,7 +5,7 @@ import { TestClock } from '../support/store';
 import { tempFolder } from '../support/temp-folder';
 import { Vault } from '../../main/vault/vault';
 import { logFolder, openShellLog } from '../../main/shell/shell-log';
-import { blankMedicalHistory } from '../../shared/screening/medical-history';
+import { answeredHistory } from '../support/medical-history';
 import type { BridgeResult } from '../../shared/contract';
 import { errorText, keyForms, recoveryKeyForms, secretsIn, type Secret } from './support/secret-scan';
 import { adminName, adminPassword, openTrustClinic, sessionRecordSample, staffNames, staffPasswords, type TrustClinic } from './support/trust-clinic';
@@ -100,7 +100,7 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     await call('clients.find', { text: markers.last, offset: 0, limit: 10 });
     await call('clients.profile', { id: clientId });
     await call('clients.profile', { id: `${markers.last}-no-such-client` });
-    await call('medicalHistory.record', { clientId, answers: { ...blankMedicalHistory(), currentMedications: markers.medication, pregnantOrBreastfeeding: { yes: true, detail: markers.notes } } });
+    await call('medicalHistory.record', { clientId, answers: answeredHistory({ currentMedications: { answer: 'some', text: markers.medication }, pregnantOrBreastfeeding: { answer: 'yes', detail: markers.notes } }) });
     await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('screening.override', { clientId, reason: `${markers.notes} discussed` });
     const deep = { ...sessionRecordSample(markers.notes), areas: [{ area: 'forehead', depthMm: 2.5, passes: 1 }] };

@@ -1,17 +1,16 @@
-import { Badge, Button, Group, Paper, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconCircleCheck } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCircleCheck, IconClipboardCheck, IconHandStop } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { MedicalHistoryEntryView } from '../../../shared/clinical/records';
 import type { ClientProfile } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
-import { blankMedicalHistory, cancerTreatmentStates, MedicalHistoryAnswers } from '../../../shared/screening/medical-history';
-import type { z } from 'zod';
+import { blankMedicalHistory, MedicalHistoryAnswers, type QuestionKey } from '../../../shared/screening/medical-history';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
-import { DateField } from '../../forms/DateField';
 import { SaveBar } from '../../forms/SaveBar';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { useDates } from '../../hooks/useDates';
@@ -20,20 +19,23 @@ import { PageLoading } from '../../shell/PageLoading';
 import { PageTitle } from '../../shell/PageTitle';
 import { clientName } from '../client-text';
 import { AlertLists } from '../screening/AlertLists';
+import { IncompleteList } from '../screening/IncompleteList';
 import classes from './MedicalHistoryForm.module.css';
-import { questionSections, type Question } from './questions';
+import { QuestionField, type Carried } from './QuestionField';
+import { questionOrder, questionSections, type QuestionSection } from './questions';
+import { historyIncomplete } from '../../../shared/screening/rules';
 
 /**
- * The questionnaire, asked again: it starts from the latest answers (to be checked with the
- * client, one by one) and saves a new dated entry; nothing earlier is changed. On save it shows
- * what the answers mean for treatment.
+ * The questionnaire. Nothing is pre-filled for a first history. An update starts from the latest
+ * answers, each marked "from DATE" until the practitioner confirms it with the client (section by
+ * section) or changes it; saving adds a new dated entry that records which answers were confirmed.
  */
 export default function MedicalHistoryFormPage({ clientId }: { clientId: string }) {
-  const [loaded, setLoaded] = useState<{ profile: ClientProfile; latest: MedicalHistoryAnswers | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ profile: ClientProfile; latest: MedicalHistoryEntryView | null } | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   useEffect(() => {
     Promise.all([call('clients.profile', { id: clientId }), call('medicalHistory.list', { clientId })])
-      .then(([profile, entries]) => setLoaded({ profile, latest: entries[0]?.answers ?? null }))
+      .then(([profile, entries]) => setLoaded({ profile, latest: entries[0] ?? null }))
       .catch((error: unknown) => setFailure(asBridgeError(error)));
   }, [clientId]);
   if (!loaded) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
@@ -42,25 +44,76 @@ export default function MedicalHistoryFormPage({ clientId }: { clientId: string 
 
 type AnswersInput = z.input<typeof MedicalHistoryAnswers>;
 
-function HistoryForm({ profile, latest }: { profile: ClientProfile; latest: MedicalHistoryAnswers | null }) {
+/** Refusals listed where the practitioner can act on them: each question links to its field. */
+interface Refusal {
+  kind: 'unanswered' | 'unconfirmed';
+  questions: QuestionKey[];
+}
+
+function HistoryForm({ profile, latest }: { profile: ClientProfile; latest: MedicalHistoryEntryView | null }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
+  const dates = useDates();
   const [failure, setFailure] = useState<BridgeError | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState<MedicalHistoryEntryView | null>(null);
-  const form = useForm<AnswersInput, unknown, MedicalHistoryAnswers>({ resolver: useTranslatedResolver(MedicalHistoryAnswers), defaultValues: latest ?? blankMedicalHistory() });
+  // Carried-forward answers still to confirm, and those confirmed today (an answer changed today is neither).
+  const [pending, setPending] = useState<ReadonlySet<QuestionKey>>(() => new Set(latest ? questionOrder.filter((key) => latest.answers[key].answer !== null) : []));
+  const [confirmed, setConfirmed] = useState<ReadonlySet<QuestionKey>>(new Set());
+  const form = useForm<AnswersInput, unknown, MedicalHistoryAnswers>({
+    resolver: useTranslatedResolver(MedicalHistoryAnswers),
+    defaultValues: latest?.answers ?? blankMedicalHistory(),
+  });
   const { isSubmitting } = form.formState;
   const name = clientName(profile.client);
+  const fromDate = latest ? dates.dayOf(latest.recordedAt) : '';
   const back = () => go({ page: 'client', clientId: profile.client.id, profileTab: 'history' });
+
+  const answeredToday = (key: QuestionKey, choice?: string) => {
+    if (choice !== undefined) {
+      const value = form.getValues(key);
+      if ('date' in value && choice !== 'on') form.setValue(`${key}.date` as 'lastChemicalPeel.date', null);
+      if ('text' in value && choice !== 'some') form.setValue(`${key}.text` as 'allergies.text', '');
+    }
+    setPending((current) => without(current, [key]));
+    setConfirmed((current) => without(current, [key]));
+    form.clearErrors(`${key}.answer`);
+  };
+  const confirmSection = (section: QuestionSection) => {
+    const keys = section.questions.map((question) => question.key).filter((key) => pending.has(key));
+    setPending((current) => without(current, keys));
+    setConfirmed((current) => new Set([...current, ...keys]));
+    for (const key of keys) form.clearErrors(`${key}.answer`);
+  };
+
+  const refuse = (next: Refusal, message: string) => {
+    setRefusal(next);
+    for (const key of next.questions) form.setError(`${key}.answer`, { message });
+  };
 
   const submit = form.handleSubmit(async (answers) => {
     setFailure(null);
+    setRefusal(null);
+    // Unconfirmed carried-forward answers were not given today: the screen stops here; the main side
+    // still refuses any question without an answer.
+    const unconfirmed = questionOrder.filter((key) => pending.has(key));
+    if (unconfirmed.length > 0) return refuse({ kind: 'unconfirmed', questions: unconfirmed }, t('history.unconfirmedError'));
     try {
-      setSaved(await call('medicalHistory.record', { clientId: profile.client.id, answers }));
+      const confirmedNow = latest && confirmed.size > 0 ? { fromEntryId: latest.id, questions: questionOrder.filter((key) => confirmed.has(key)) } : null;
+      setSaved(await call('medicalHistory.record', { clientId: profile.client.id, answers, confirmed: confirmedNow }));
       window.scrollTo(0, 0);
     } catch (error) {
-      setFailure(asBridgeError(error));
+      const bridgeError = asBridgeError(error);
+      const unanswered = questionOrder.filter((key) => bridgeError.fields?.[`answers.${key}`]);
+      if (bridgeError.code === 'INVALID_INPUT' && unanswered.length > 0) refuse({ kind: 'unanswered', questions: unanswered }, t('history.notAnsweredError'));
+      else setFailure(bridgeError);
     }
   });
+
+  // The list shrinks as the practitioner answers or confirms: it shows what still stops the save.
+  const values = form.watch();
+  const still = refusal?.questions.filter((key) => (refusal.kind === 'unconfirmed' ? pending.has(key) : values[key]?.answer == null)) ?? [];
+  const openRefusal = refusal && still.length > 0 ? { ...refusal, questions: still } : null;
 
   if (saved) return <SavedResult entry={saved} name={name} clientId={profile.client.id} />;
 
@@ -71,23 +124,49 @@ function HistoryForm({ profile, latest }: { profile: ClientProfile; latest: Medi
           <Button variant="subtle" size="compact-md" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={back} mb="xs">
             {t('profile.backTo', { name })}
           </Button>
-          <PageTitle title={t('history.formTitle', { name })} description={latest ? t('history.formIntroUpdate') : t('history.formIntro')} />
+          <PageTitle title={t('history.formTitle', { name })} description={latest ? t('history.formIntroUpdate', { date: fromDate }) : t('history.formIntro')} />
         </div>
-        {questionSections.map((section) => (
-          <Paper key={section.id} withBorder p="xl" bg="white" component="section" aria-labelledby={`section-${section.id}`}>
-            <Title order={2} size="h4" id={`section-${section.id}`}>
-              {t(`history.sections.${section.id}`)}
-            </Title>
-            <Text size="sm" c="dimmed" mt={4} mb="md">
-              {t(`history.sectionHints.${section.id}`)}
-            </Text>
-            <Stack gap={0} className={classes.questions}>
-              {section.questions.map((question) => (
-                <QuestionField key={question.key} question={question} control={form.control} />
-              ))}
-            </Stack>
-          </Paper>
-        ))}
+        {openRefusal ? <RefusalList refusal={openRefusal} fromDate={fromDate} /> : null}
+        {questionSections.map((section) => {
+          const toConfirm = section.questions.filter((question) => pending.has(question.key)).length;
+          const wasConfirmed = section.questions.some((question) => confirmed.has(question.key));
+          const carried: Carried = { fromDate, pending, confirmed };
+          return (
+            <Paper key={section.id} withBorder p="xl" bg="white" component="section" aria-labelledby={`section-${section.id}`}>
+              <Group justify="space-between" align="flex-start" wrap="nowrap">
+                <div>
+                  <Title order={2} size="h4" id={`section-${section.id}`}>
+                    {t(`history.sections.${section.id}`)}
+                  </Title>
+                  <Text size="sm" c="dimmed" mt={4}>
+                    {t(`history.sectionHints.${section.id}`)}
+                  </Text>
+                </div>
+                {toConfirm > 0 ? (
+                  <Stack gap={4} align="flex-end" className={classes.confirm}>
+                    <Button variant="light" leftSection={<IconClipboardCheck size={18} aria-hidden />} onClick={() => confirmSection(section)}>
+                      {t('history.confirmSection')}
+                    </Button>
+                    <Text size="sm" c="#8f3a06">
+                      {t('history.sectionToConfirm', { count: toConfirm, date: fromDate })}
+                    </Text>
+                  </Stack>
+                ) : wasConfirmed ? (
+                  <Group gap={6} wrap="nowrap" className={classes.confirm}>
+                    <IconCircleCheck size={18} color="var(--mantine-color-sage-7)" aria-hidden />
+                    <Text size="sm">{t('history.sectionConfirmed')}</Text>
+                  </Group>
+                ) : null}
+              </Group>
+              <Stack gap={0} mt="md" className={classes.questions}>
+                {section.questions.map((question) => (
+                  <QuestionField key={question.key} question={question} control={form.control} carried={carried} onAnswered={answeredToday} />
+                ))}
+              </Stack>
+            </Paper>
+          );
+        })}
+        {openRefusal ? <RefusalList refusal={openRefusal} fromDate={fromDate} /> : null}
         <ErrorAlert error={failure} />
         <SaveBar>
           <Button variant="default" onClick={back} disabled={isSubmitting}>
@@ -102,117 +181,38 @@ function HistoryForm({ profile, latest }: { profile: ClientProfile; latest: Medi
   );
 }
 
-function LevelBadge({ level }: { level: 'stop' | 'caution' | undefined }) {
-  const { t } = useTranslation();
-  if (!level) return null;
-  return (
-    <Badge size="lg" variant="light" color={level === 'stop' ? 'red' : 'yellow'} c={level === 'stop' ? 'red.9' : 'dark.9'} className={classes.level}>
-      {t(`history.raises.${level}`)}
-    </Badge>
-  );
+function without(set: ReadonlySet<QuestionKey>, keys: readonly QuestionKey[]): ReadonlySet<QuestionKey> {
+  if (!keys.some((key) => set.has(key))) return set;
+  const next = new Set(set);
+  for (const key of keys) next.delete(key);
+  return next;
 }
 
-function QuestionField({ question, control }: { question: Question; control: Control<AnswersInput, unknown, MedicalHistoryAnswers> }) {
+/** The questions that stopped the save, each a link to its field. */
+function RefusalList({ refusal, fromDate }: { refusal: Refusal; fromDate: string }) {
   const { t } = useTranslation();
-  const label = t(`history.questions.${question.key}.ask`);
-  switch (question.kind) {
-    case 'yesno':
-      return <YesNoField question={question} control={control} label={label} />;
-    case 'date':
-      return (
-        <div className={classes.question}>
-          <Controller
-            control={control}
-            name={question.key}
-            render={({ field, fieldState }) => (
-              <DateField
-                className={classes.grow}
-                label={label}
-                description={t('history.dateHint')}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={fieldState.error?.message}
-                maw={520}
-              />
-            )}
-          />
-          <LevelBadge level={question.level} />
-        </div>
-      );
-    case 'cancer':
-      return (
-        <div className={classes.question}>
-          <Controller
-            control={control}
-            name="cancerTreatment"
-            render={({ field }) => (
-              <Select
-                className={classes.grow}
-                label={label}
-                data={cancerTreatmentStates.map((state) => ({ value: state, label: t(`history.cancer.${state}`) }))}
-                value={field.value}
-                onChange={(value) => value && field.onChange(value)}
-                allowDeselect={false}
-                maw={520}
-              />
-            )}
-          />
-          <LevelBadge level={question.level} />
-        </div>
-      );
-    case 'text':
-      return (
-        <div className={classes.question}>
-          <Controller
-            control={control}
-            name={question.key}
-            render={({ field, fieldState }) => (
-              <Textarea className={classes.grow} label={label} description={t(`history.questions.${question.key}.hint`)} autosize minRows={2} maxRows={6} {...field} error={fieldState.error?.message} />
-            )}
-          />
-        </div>
-      );
-  }
-}
-
-function YesNoField({ question, control, label }: { question: Extract<Question, { kind: 'yesno' }>; control: Control<AnswersInput, unknown, MedicalHistoryAnswers>; label: string }) {
-  const { t } = useTranslation();
-  const answer = useWatch({ control, name: question.key });
+  const count = refusal.questions.length;
+  const title = refusal.kind === 'unanswered' ? t('history.refusedTitle', { count }) : t('history.unconfirmedTitle', { count, date: fromDate });
   return (
-    <div className={classes.question} data-yes={answer?.yes || undefined}>
-      <Stack gap="xs" className={classes.grow}>
-        <Controller
-          control={control}
-          name={`${question.key}.yes`}
-          render={({ field }) => (
-            <Radio.Group label={label} value={field.value ? 'yes' : 'no'} onChange={(value) => field.onChange(value === 'yes')} classNames={{ root: classes.yesNo, label: classes.yesNoLabel }}>
-              <Group gap="lg" wrap="nowrap">
-                <Radio value="no" label={t('history.no')} />
-                <Radio value="yes" label={t('history.yes')} />
-              </Group>
-            </Radio.Group>
-          )}
-        />
-        {answer?.yes ? (
-          <Controller
-            control={control}
-            name={`${question.key}.detail`}
-            render={({ field, fieldState }) => (
-              <TextInput
-                label={t('history.details')}
-                aria-label={t('history.detailsFor', { question: label })}
-                placeholder={t(`history.questions.${question.key}.detail`)}
-                {...field}
-                error={fieldState.error?.message}
-                maw={520}
-              />
-            )}
-          />
-        ) : null}
-      </Stack>
-      <LevelBadge level={question.level} />
-    </div>
+    <Alert color="red" variant="light" icon={<IconHandStop aria-hidden />} title={title} role="region" aria-label={title}>
+      <Text size="sm" mb="xs">
+        {refusal.kind === 'unanswered' ? t('history.refusedIntro') : t('history.unconfirmedIntro')}
+      </Text>
+      <List size="sm" spacing={2} className={classes.refusalList}>
+        {refusal.questions.map((key) => (
+          <List.Item key={key}>
+            <Anchor href={`#question-${key}`} size="sm" c="red.9" underline="always" onClick={(event) => {
+              event.preventDefault();
+              const field = document.getElementById(`question-${key}`);
+              field?.scrollIntoView({ block: 'center' });
+              field?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+            }}>
+              {t(`history.questions.${key}.short`)}
+            </Anchor>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }
 
@@ -221,6 +221,7 @@ function SavedResult({ entry, name, clientId }: { entry: MedicalHistoryEntryView
   const { go } = useNavigation();
   const dates = useDates();
   const stops = entry.alerts.filter((alert) => alert.level === 'stop').length;
+  const incomplete = historyIncomplete(entry.answers);
   return (
     <Stack gap="lg">
       <PageTitle title={t('history.savedTitle', { name })} description={t('history.recordedBy', { when: dates.dateTime(entry.recordedAt), name: entry.recordedByName })} />
@@ -236,7 +237,7 @@ function SavedResult({ entry, name, clientId }: { entry: MedicalHistoryEntryView
           ) : (
             <>
               <Text size="lg">{stops > 0 ? t('history.savedWithStops') : t('history.savedWithCautions')}</Text>
-              <AlertLists alerts={entry.alerts} live />
+              <AlertLists alerts={entry.alerts} live stopFooter={incomplete ? <IncompleteList incomplete={incomplete} /> : null} />
             </>
           )}
           <Group>

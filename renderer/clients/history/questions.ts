@@ -1,9 +1,8 @@
-import type { MedicalHistoryAnswers } from '../../../shared/screening/medical-history';
+import type { MedicalHistoryAnswers, QuestionKey } from '../../../shared/screening/medical-history';
 
-type AnswerKey = keyof MedicalHistoryAnswers;
-type YesNoKey = { [K in AnswerKey]: MedicalHistoryAnswers[K] extends { yes: boolean } ? K : never }[AnswerKey];
-type DateKey = { [K in AnswerKey]: MedicalHistoryAnswers[K] extends string | null ? (null extends MedicalHistoryAnswers[K] ? K : never) : never }[AnswerKey];
-type TextKey = 'currentMedications' | 'allergies' | 'otherConditions';
+type YesNoKey = { [K in QuestionKey]: MedicalHistoryAnswers[K] extends { detail: string } ? K : never }[QuestionKey];
+type DateKey = { [K in QuestionKey]: MedicalHistoryAnswers[K] extends { date: string | null } ? K : never }[QuestionKey];
+type TextKey = { [K in QuestionKey]: MedicalHistoryAnswers[K] extends { text: string } ? K : never }[QuestionKey];
 
 export type Question =
   | { kind: 'yesno'; key: YesNoKey; level?: 'stop' | 'caution' }
@@ -18,8 +17,8 @@ export interface QuestionSection {
 
 /**
  * The questionnaire as the practitioner asks it, in the order a conversation goes. Every question
- * feeds a screening rule in shared/screening/rules.ts; `level` says which kind of alert a "yes"
- * (or a recent date) raises, so the form can show it beside the question.
+ * yes/no or date question feeds a screening rule in shared/screening/rules.ts; `level` says which
+ * kind of alert a "yes" (or a recent date) raises, so the form can show it beside the question.
  */
 export const questionSections: readonly QuestionSection[] = [
   {
@@ -76,3 +75,5 @@ export const questionSections: readonly QuestionSection[] = [
     ],
   },
 ];
+
+export const questionOrder: readonly QuestionKey[] = questionSections.flatMap((section) => section.questions.map((question) => question.key));

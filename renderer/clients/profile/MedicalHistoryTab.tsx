@@ -6,6 +6,7 @@ import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { AnswersView } from '../history/AnswersView';
 import { AlertLists } from '../screening/AlertLists';
+import { IncompleteList } from '../screening/IncompleteList';
 
 /** The latest answers in full, older dated answer sets below them; never edited, only superseded. */
 export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
@@ -15,6 +16,8 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
   const update = () => go({ page: 'medicalHistoryForm', clientId: profile.client.id });
   // Read with the profile (one audited read); null only for reception, who never see this tab.
   const [latest, ...older] = profile.medicalHistory ?? [];
+  // The latest answers with today's screening (time windows move); an earlier entry with the alerts of its day.
+  const todaysAlerts = profile.screening?.alerts ?? latest?.alerts ?? [];
 
   return (
     <Stack gap="lg">
@@ -41,8 +44,9 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
                 {t('history.recordedBy', { when: dates.dateTime(latest.recordedAt), name: latest.recordedByName })}
               </Text>
             </div>
-            {latest.alerts.length > 0 ? <AlertLists alerts={latest.alerts} /> : null}
-            <AnswersView answers={latest.answers} idPrefix="latest" />
+            {/* Today's screening of these answers, as the profile and the session form show it. */}
+            {todaysAlerts.length > 0 ? <AlertLists alerts={todaysAlerts} stopFooter={profile.screening?.incomplete ? <IncompleteList incomplete={profile.screening.incomplete} /> : null} /> : null}
+            <AnswersView entry={latest} alerts={todaysAlerts} idPrefix="latest" />
           </Stack>
         </Paper>
       )}
@@ -61,7 +65,7 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
                 <Accordion.Panel>
                   <Stack gap="md">
                     {entry.alerts.length > 0 ? <AlertLists alerts={entry.alerts} /> : null}
-                    <AnswersView answers={entry.answers} idPrefix={`entry-${entry.id}`} />
+                    <AnswersView entry={entry} alerts={entry.alerts} idPrefix={`entry-${entry.id}`} />
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>

@@ -131,7 +131,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
           </Group>
         </Group>
       </div>
-      {screening ? <AlertBadges alerts={screening.alerts} /> : null}
+      {screening ? <AlertBadges alerts={screening.alerts} incomplete={screening.incomplete} /> : null}
       {blocked ? (
         <Text id="session-blocked-reason" size="sm" c="red.9" fw={500}>
           {blocked}{' '}

@@ -1,10 +1,12 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconHandStop } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { alertText, type AlertLike } from './alert-text';
+import type { HistoryIncomplete } from '../../../shared/screening/rules';
+import { alertText, incompleteText, type AlertLike } from './alert-text';
 
-/** The header's alert badges: stops red, cautions amber, each named in full. */
-export function AlertBadges({ alerts }: { alerts: readonly AlertLike[] }) {
+/** The header's alert badges: stops red, cautions amber, each named in full; an incomplete history names what is missing. */
+export function AlertBadges({ alerts, incomplete = null }: { alerts: readonly AlertLike[]; incomplete?: HistoryIncomplete | null }) {
   const { t } = useTranslation();
   if (alerts.length === 0) return null;
   const ordered = [...alerts].sort((a, b) => (a.level === b.level ? 0 : a.level === 'stop' ? -1 : 1));
@@ -12,7 +14,7 @@ export function AlertBadges({ alerts }: { alerts: readonly AlertLike[] }) {
     <Group gap={6} component="ul" aria-label={t('screening.badgesLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {ordered.map((alert) => (
         <li key={alert.rule}>
-          <Tooltip label={t(`screening.levels.${alert.level}Hint`)} withArrow>
+          <Tooltip label={alert.rule === 'history-incomplete' && incomplete ? incompleteText(t, incomplete) : t(`screening.levels.${alert.level}Hint`)} withArrow multiline maw={420}>
             <Badge
               size="xl"
               radius="sm"
@@ -25,11 +27,16 @@ export function AlertBadges({ alerts }: { alerts: readonly AlertLike[] }) {
               style={{ textTransform: 'none', fontWeight: 600 }}
             >
               <span className="sl-sr-only">{t(`screening.levels.${alert.level}`)}: </span>
-              {alertText(t, alert)}
+              {alert.rule === 'history-incomplete' && incomplete ? badgeText(t, incomplete) : alertText(t, alert)}
+              {alert.rule === 'history-incomplete' && incomplete ? <span className="sl-sr-only"> ({incompleteText(t, incomplete)})</span> : null}
             </Badge>
           </Tooltip>
         </li>
       ))}
     </Group>
   );
+}
+
+function badgeText(t: TFunction, incomplete: HistoryIncomplete): string {
+  return incomplete.noHistory ? t('screening.incomplete.badgeNoHistory') : t('screening.incomplete.badge', { count: incomplete.missing.length });
 }

@@ -11,6 +11,7 @@ import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { AlertLists } from './AlertLists';
+import { IncompleteList } from './IncompleteList';
 import { stopsOf } from './alert-text';
 
 const OverrideValues = z.object({ reason: z.string().trim().min(5).max(1000) });
@@ -58,7 +59,7 @@ function OverrideForm({ clientId, screening, onCancel, onDone }: { clientId: str
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
         <Text>{t('screening.override.intro')}</Text>
-        <AlertLists alerts={stopsOf(screening.alerts)} />
+        <AlertLists alerts={stopsOf(screening.alerts)} stopFooter={screening.incomplete ? <IncompleteList incomplete={screening.incomplete} /> : null} />
         <Textarea
           label={t('screening.override.reason')}
           description={t('screening.override.reasonHint')}

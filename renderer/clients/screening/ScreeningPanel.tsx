@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconClipboardHeart, IconShieldCheck } from '@tabler/icons-react';
+import { IconCircleCheck, IconClipboardHeart, IconHandStop, IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreeningState } from '../../../shared/contract/client-channels';
@@ -7,6 +7,7 @@ import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { AlertLists } from './AlertLists';
 import { stopsOf } from './alert-text';
+import { IncompleteList } from './IncompleteList';
 import { OverrideDialog } from './OverrideDialog';
 
 /**
@@ -37,7 +38,15 @@ export function ScreeningPanel({ clientId, screening, onChanged }: { clientId: s
           </Button>
         </Group>
         {!latest ? (
-          <Text c="dimmed">{t('screening.noHistory')}</Text>
+          <Alert color="red" variant="light" icon={<IconHandStop aria-hidden />} title={t('screening.incomplete.title')} role="region" aria-label={t('screening.incomplete.title')}>
+            <Text size="sm">{t('screening.noHistory')}</Text>
+            <Text size="sm" mt="xs" fw={600}>
+              {t('screening.blocked')}
+            </Text>
+            <Text size="sm" mt={4}>
+              {t('screening.incomplete.recordFirst')}
+            </Text>
+          </Alert>
         ) : (
           <>
             <Text size="sm" c="dimmed">
@@ -52,7 +61,11 @@ export function ScreeningPanel({ clientId, screening, onChanged }: { clientId: s
               <AlertLists
                 alerts={alerts}
                 stopFooter={
-                  blocked ? (
+                  <>
+                  {screening.incomplete ? (
+                    <IncompleteList incomplete={screening.incomplete} />
+                  ) : null}
+                  {blocked ? (
                     <Stack gap="xs" mt="sm">
                       <Text size="sm" fw={600}>
                         {t('screening.blocked')}
@@ -61,7 +74,8 @@ export function ScreeningPanel({ clientId, screening, onChanged }: { clientId: s
                         {t('screening.override.open')}
                       </Button>
                     </Stack>
-                  ) : null
+                  ) : null}
+                  </>
                 }
               />
             )}

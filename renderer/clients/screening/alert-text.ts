@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { HistoryIncomplete } from '../../../shared/screening/rules';
 
 export interface AlertLike {
   rule: string;
@@ -13,3 +14,10 @@ export function alertText(t: TFunction, alert: AlertLike): string {
 
 export const stopsOf = <A extends AlertLike>(alerts: readonly A[]) => alerts.filter((alert) => alert.level === 'stop');
 export const cautionsOf = <A extends AlertLike>(alerts: readonly A[]) => alerts.filter((alert) => alert.level === 'caution');
+
+/** What an incomplete history lacks, in one line: "History incomplete: Pregnant or breastfeeding (declined to answer); …". */
+export function incompleteText(t: TFunction, incomplete: HistoryIncomplete): string {
+  if (incomplete.noHistory) return t('screening.incomplete.lineNoHistory');
+  const gaps = incomplete.missing.map((gap) => t(`screening.incomplete.${gap.state}`, { question: t(`history.questions.${gap.question}.short`) }));
+  return t('screening.incomplete.line', { gaps: gaps.join('; ') });
+}

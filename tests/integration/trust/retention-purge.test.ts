@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDatabase } from '../../../main/store/open-database';
-import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { answeredHistory } from '../../support/medical-history';
 import { openTrustClinic, sessionRecordSample, type TrustClinic } from '../../trust/support/trust-clinic';
 import { scanForMarkers } from './marker-scan';
 
@@ -38,7 +38,7 @@ async function recordEverything(): Promise<string> {
   });
   await ok('medicalHistory.record', {
     clientId: client.id,
-    answers: { ...blankMedicalHistory(), pregnantOrBreastfeeding: { yes: true, detail: marker.history } },
+    answers: answeredHistory({ pregnantOrBreastfeeding: { answer: 'yes', detail: marker.history } }),
   });
   await ok('screening.override', { clientId: client.id, reason: `Cleared by obstetrician ${marker.override}` });
   const course = await ok<{ id: string }>('courses.create', {

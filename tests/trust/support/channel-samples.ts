@@ -1,5 +1,5 @@
 import type { Channel, ChannelInput } from '../../../shared/contract';
-import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { answeredHistory } from '../../support/medical-history';
 import { auditSamples } from './samples/audit-samples';
 import { consentSamples } from './samples/consent-samples';
 import { photoSamples } from './samples/photo-samples';
@@ -44,7 +44,7 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'clients.update': { id: ids.clientId, fields: { firstName: 'Fuzz', lastName: 'Target', dateOfBirth: '1990-04-01', phone: '07700 900123', email: 'fuzz@example.com' } },
     'clients.setArchived': { id: ids.clientId, archived: false },
     'medicalHistory.list': { clientId: ids.clientId },
-    'medicalHistory.record': { clientId: ids.clientId, answers: blankMedicalHistory() },
+    'medicalHistory.record': { clientId: ids.clientId, answers: answeredHistory() },
     'screening.override': { clientId: ids.clientId, reason: 'Discussed with the client and their GP.' },
     'courses.create': { clientId: ids.clientId, course: { indication: 'fine-lines-wrinkles', plannedSessions: 3, intervalWeeks: 6, startedOn: '2026-11-25' } },
     'courses.setStatus': { id: ids.courseId, status: 'active' },

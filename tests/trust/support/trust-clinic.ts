@@ -3,7 +3,7 @@ import { fastScryptForTests } from '../../../main/crypto/kdf';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { BridgeResult } from '../../../shared/contract';
 import type { Role } from '../../../shared/staff';
-import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { answeredHistory } from '../../support/medical-history';
 import { TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -79,7 +79,7 @@ export async function openTrustClinic(options: TrustClinicOptions = {}) {
     fields: { firstName: name.first, lastName: name.last, dateOfBirth: '1990-04-01', phone: '07700 900123', email: 'fuzz@example.com' },
     allowDuplicate: false,
   });
-  const history = await ok<{ id: string }>('medicalHistory.record', { clientId: client.id, answers: blankMedicalHistory() });
+  const history = await ok<{ id: string }>('medicalHistory.record', { clientId: client.id, answers: answeredHistory() });
   const course = await ok<{ id: string }>('courses.create', {
     clientId: client.id,
     course: { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-11-01' },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { blankMedicalHistory } from '../../../shared/screening/medical-history';
+import { answeredHistory } from '../../support/medical-history';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -15,7 +15,7 @@ beforeEach(async () => {
   store = await createTestStore(folder.path, clock);
   by = store.admin.id;
   clientId = store.services.clients.create(by, { firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '1990-05-17' }).id;
-  store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), diabetes: { yes: true, detail: 'type 2' } });
+  store.services.medicalHistory.record(by, clientId, answeredHistory({ diabetes: { answer: 'yes', detail: 'type 2' } }));
   for (const day of ['2026-11-20', '2026-11-24']) {
     clock.advance(1000);
     store.services.sessions.record(by, clientId, null, {

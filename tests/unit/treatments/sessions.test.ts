@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionRecordInput } from '../../../shared/clinical/session';
-import { blankMedicalHistory } from '../../../shared/screening/medical-history';
 import { SeededRandom } from '../../../main/demo/seeded-random';
 import { microneedlingForm } from '../../support/consent-forms';
+import { answeredHistory } from '../../support/medical-history';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -47,9 +47,9 @@ const session = (overrides: Partial<SessionRecordInput> = {}): SessionRecordInpu
 
 describe('medical history and screening', () => {
   it('keeps every answer set as a dated entry; the latest counts', () => {
-    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), diabetes: { yes: true, detail: 'type 2' } });
+    store.services.medicalHistory.record(by, clientId, answeredHistory({ diabetes: { answer: 'yes', detail: 'type 2' } }));
     clock.advance(86_400_000);
-    store.services.medicalHistory.record(by, clientId, blankMedicalHistory());
+    store.services.medicalHistory.record(by, clientId, answeredHistory());
     const entries = store.services.medicalHistory.entries(by, clientId);
     expect(entries).toHaveLength(2);
     expect(entries[0]!.alerts).toEqual([]);
@@ -58,7 +58,7 @@ describe('medical history and screening', () => {
   });
 
   it('a stop blocks the session until a practitioner overrides it with a reason, for that day only', () => {
-    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), sunburnInArea: { yes: true, detail: 'cheeks' } });
+    store.services.medicalHistory.record(by, clientId, answeredHistory({ sunburnInArea: { answer: 'yes', detail: 'cheeks' } }));
     expect(() => store.services.sessions.record(by, clientId, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
     store.services.medicalHistory.override(by, clientId, 'Sunburn is on the neck only; face treated');
     expect(store.services.sessions.record(by, clientId, null, session()).record.areas).toHaveLength(3);
@@ -69,13 +69,16 @@ describe('medical history and screening', () => {
   });
 
   it('cautions do not block', () => {
-    store.services.medicalHistory.record(by, clientId, { ...blankMedicalHistory(), anticoagulantsOrAntiplatelets: { yes: true, detail: 'aspirin' } });
+    store.services.medicalHistory.record(by, clientId, answeredHistory({ anticoagulantsOrAntiplatelets: { answer: 'yes', detail: 'aspirin' } }));
     expect(store.services.medicalHistory.screening(clientId)).toMatchObject({ blocked: false, alerts: [{ rule: 'anticoagulants', level: 'caution' }] });
     expect(() => store.services.sessions.record(by, clientId, null, session())).not.toThrow();
   });
 });
 
 describe('treatment sessions', () => {
+  // A session needs a complete history: screening treats a missing one as unknown, not as clear.
+  beforeEach(() => store.services.medicalHistory.record(by, clientId, answeredHistory()));
+
   it('a depth above the area maximum needs confirming', () => {
     const deep = session({ areas: [{ area: 'periorbital-left', depthMm: 0.5, passes: 2 }] });
     expect(() => store.services.sessions.record(by, clientId, null, deep)).toThrow(expect.objectContaining({ code: 'NEEDS_CONFIRMATION' }));
@@ -103,6 +106,7 @@ describe('treatment sessions', () => {
 
   it('a recall finds every client treated with a lot, whatever the case or spacing', () => {
     const other = store.services.clients.create(by, { firstName: 'Иван', lastName: 'Петров' }).id;
+    store.services.medicalHistory.record(by, other, answeredHistory());
     store.services.sessions.record(by, clientId, null, session());
     store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
     store.services.sessions.record(by, other, null, session({ cartridge: null, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
@@ -113,6 +117,8 @@ describe('treatment sessions', () => {
 });
 
 describe('courses', () => {
+  beforeEach(() => store.services.medicalHistory.record(by, clientId, answeredHistory()));
+
   it('shows progress and when the next session is due; overdue courses are listed', () => {
     const course = store.services.courses.create(by, clientId, { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-09-01', notes: '' });
     // Before the consent signed in beforeEach: recorded under an override.
