@@ -12,6 +12,8 @@ function session(performedAt: string, amendments = 0): TreatmentSessionView {
     record: { performedAt, areas: [{ area: 'cheek-right', depthMm: 1, passes: 3 }] } as unknown as TreatmentSessionView['record'],
     createdAt: performedAt,
     updatedAt: performedAt,
+    updatedByName: null,
+    basis: { consent: null, exceptions: [] },
     amendments: Array.from({ length: amendments }, () => ({}) as TreatmentSessionView['amendments'][number]),
   };
 }
