@@ -57,7 +57,8 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
 
   return (
     <Paper withBorder p="md" bg="white" component="section" aria-label={t('auditTrail.filters.label')}>
-      <Group gap="md" align="flex-end" wrap="nowrap">
+      {/* Top-aligned, so the labels stay in one line when the Actions box grows to hold choices. */}
+      <Group gap="md" align="flex-start" wrap="nowrap">
         <Select
           label={t('auditTrail.filters.staff')}
           placeholder={t('auditTrail.filters.anyStaff')}
@@ -111,7 +112,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
           size="md"
           w={190}
         />
-        <Button variant="subtle" leftSection={<IconFilterOff size={18} aria-hidden />} disabled={!filtered} onClick={() => onChange(noFilters)}>
+        <Button variant="subtle" mt={28} leftSection={<IconFilterOff size={18} aria-hidden />} disabled={!filtered} onClick={() => onChange(noFilters)}>
           {t('auditTrail.filters.clear')}
         </Button>
       </Group>

@@ -125,7 +125,8 @@ export default function PhotoComparePage({ clientId, firstPhotoId, secondPhotoId
             />
           ) : (
             <>
-              <Group justify="space-between" align="center" wrap="nowrap">
+              {/* Two rows when the line-up controls need the room, rather than pushing Export off the screen. */}
+              <Group justify="space-between" align="center" wrap="wrap" gap="sm">
                 <Group gap="md" wrap="nowrap">
                   <SegmentedControl value={mode} onChange={(value) => setMode(value as Mode)} data={modes.map((value) => ({ value, label: t(`photos.compare.modes.${value}`) }))} aria-label={t('photos.compare.mode')} />
                   <Switch checked={matchBrightness} onChange={(event) => setMatchBrightness(event.currentTarget.checked)} label={t('photos.compare.matchBrightness')} />
