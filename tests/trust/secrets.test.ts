@@ -107,7 +107,7 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     await call('sessions.record', { clientId, courseId: null, record: deep, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('sessions.findByLot', { lot: markers.lot });
     clinic.clock.advance(2 * 24 * 3600_000);
-    await call('sessions.change', { id: sessionId, record: sessionRecordSample(markers.medication), reason: null, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
+    await call('sessions.change', { id: sessionId, record: sessionRecordSample(markers.medication), reason: null, depthsConfirmed: false });
     await call('courses.create', { clientId: `${markers.first}-missing`, course: { indication: markers.notes, plannedSessions: 3, intervalWeeks: 4, startedOn: '2026-11-25' } });
     await call('session.login', { name: adminName, password: adminPassword });
     await call('settings.update', { clinicName: markers.last.repeat(20), clinicAddress: '', clinicPhone: '', logo: null, idleLockMinutes: 5, paperSize: 'A4', dateFormat: 'DD/MM/YYYY' });

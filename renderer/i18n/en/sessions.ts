@@ -11,12 +11,12 @@ export const sessionBasis = {
     reasonTooShort: 'Give the reason for the override (at least 5 characters).',
     confirm: 'Record override',
     inForceTitle: 'Override: treating without a valid consent',
-    inForce: 'Your reason: “{{reason}}”. It is saved with the session and in the audit trail.',
+    inForce: 'Your reason: “{{reason}}” (saved with the session and in the audit trail).',
     changeReason: 'Change reason',
   },
   screeningInForce: {
     title: 'Override in force today',
-    text: '{{name}} recorded an override at {{time}} for: {{stops}}. Reason: “{{reason}}”. It is saved with this session.',
+    text: '{{name}} recorded an override at {{time}} for: {{stops}}. Reason: “{{reason}}” (saved with this session).',
   },
   expiry: {
     label: 'Expiry',

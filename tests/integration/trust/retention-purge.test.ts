@@ -47,7 +47,7 @@ async function recordEverything(): Promise<string> {
   });
   const session = await ok<{ id: string }>('sessions.record', { clientId: client.id, courseId: course.id, record: sessionRecordSample(marker.sessionNotes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
   clinic.clock.advance(2 * day);
-  await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
+  await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false });
   return client.id;
 }
 
