@@ -144,6 +144,7 @@ describe('courses', () => {
 
 describe('the session gate, enforced by main', () => {
   const override = { noConsentReason: 'Paper consent signed today, scanned tomorrow.' };
+  beforeEach(() => store.services.medicalHistory.record(by, clientId, answeredHistory()));
 
   it('relies on the valid treatment consent and stores its id and version', () => {
     const consentId = store.services.consents.idsForClient(clientId)[0]!;
@@ -154,6 +155,7 @@ describe('the session gate, enforced by main', () => {
 
   it('refuses a client with no consent, then saves under an override that is stored, audited and names who', () => {
     const other = store.services.clients.create(by, { firstName: 'Ola', lastName: 'Nordmann' }).id;
+    store.services.medicalHistory.record(by, other, answeredHistory());
     expect(() => store.services.sessions.record(by, other, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE', message: expect.stringContaining('no valid treatment consent') }));
     expect(() => store.services.sessions.record(by, other, null, session(), { noConsentReason: '   ' })).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
     const saved = store.services.sessions.record(by, other, null, session(), override);
