@@ -155,6 +155,12 @@ describe('a refused consent is not a consent', () => {
 
     // The guardian's details come first, before any section.
     await page.getByRole('heading', { level: 1, name: 'Who is signing' }).waitFor();
+    // Next without the guardian's details is refused here, not at the end of the form.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Enter the guardian’s name.').waitFor();
+    await page.getByText('Enter their relationship to the client.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Who is signing' }).waitFor();
+    await saveScreenshot(page, '86-consent-client-mode-guardian-needed');
     await page.getByRole('textbox', { name: 'Guardian’s full name' }).fill('Sara Young');
     await page.getByRole('textbox', { name: 'Relationship to the client' }).fill('Mother');
     await fillSectionsAsPlanned(page, microneedlingTemplate, plannedAnswers(microneedlingTemplate, {}));

@@ -33,8 +33,12 @@ export interface WitnessOnScreen {
 /** Every photography choice starts unticked: a use is allowed only when the client ticks it. */
 const nothingAllowed: PhotographyChoices = { clinicalRecord: false, teaching: false, marketingFaceVisible: false, marketingFaceHidden: false };
 
-/** A blank form; a witness who is to sign starts as an empty name and pad, so the form asks for both. */
-export function blankClientPart(template: ConsentTemplateDraft, version: TemplateVersion, witnessSigns = false): ClientPartValues {
+/**
+ * A blank form. A witness who is to sign starts as an empty name and pad, and a guardian who is
+ * to sign as empty details, so the step that asks for them refuses Next until they are given
+ * (a missing guardian would otherwise surface only when the finished form is checked).
+ */
+export function blankClientPart(template: ConsentTemplateDraft, version: TemplateVersion, witnessSigns = false, guardianFor: GuardianDetails['reason'] | null = null): ClientPartValues {
   const initials: Record<string, Ink | null> = {};
   for (const section of template.sections) if (section.initials) initials[section.id] = null;
   return {
@@ -43,7 +47,7 @@ export function blankClientPart(template: ConsentTemplateDraft, version: Templat
     answers: blankAnswers(template),
     initials,
     photography: template.sections.some((section) => section.photography) ? { ...nothingAllowed } : null,
-    guardian: null,
+    guardian: guardianFor ? { name: '', relationship: '', reason: guardianFor } : null,
     signatures: { client: null, guardian: null, witness: witnessSigns ? { name: '', ink: null, drawnAt: null } : null },
   };
 }

@@ -40,7 +40,8 @@ export function stepFields(step: ClientStep, guardianSigns: boolean): string[] {
       return fields;
     }
     case 'guardian':
-      return ['guardian'];
+      // The details themselves: the guardian starts blank (never null) when one is to sign.
+      return ['guardian', 'guardian.name', 'guardian.relationship'];
     case 'signature':
       return [guardianSigns ? 'signatures.guardian' : 'signatures.client'];
     case 'witness':
