@@ -94,11 +94,19 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   step('sessions');
 
   const list = services.consents.listForClient(by, clientId);
-  write('consents.json', json(list.consents), `Consents: ${list.consents.length} signed, with their withdrawals`);
+  const declined = list.consents.filter((consent) => consent.state === 'declined').length;
+  // A declined form is evidence that the client was informed and refused: never listed as a consent.
+  const counted = declined > 0 ? `${list.consents.length - declined} signed and ${declined} declined` : `${list.consents.length} signed`;
+  write('consents.json', json(list.consents), `Consent forms: ${counted}, with their withdrawals`);
   for (const consentId of consentIds) {
     const { bytes, fileName } = services.consents.pdf(by, consentId, 'export');
     const summary = list.consents.find((consent) => consent.id === consentId)!;
-    write(join('consents', fileName.replace(/\.pdf$/, ` - ${consentId.slice(0, 8)}.pdf`)), bytes, `${summary.title}, version ${summary.version.major}.${summary.version.minor}, signed ${summary.signedAt.slice(0, 10)}`);
+    const outcome = summary.state === 'declined' ? 'DECLINED (not a consent), signed' : 'signed';
+    write(
+      join('consents', fileName.replace(/\.pdf$/, ` - ${consentId.slice(0, 8)}.pdf`)),
+      bytes,
+      `${summary.title}, version ${summary.version.major}.${summary.version.minor}, ${outcome} ${summary.signedAt.slice(0, 10)}`,
+    );
     step('consents');
   }
 

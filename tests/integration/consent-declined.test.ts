@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../main/app';
 import { checkConsentHashes } from '../../main/cli/checks/consent-hashes';
+import { exportClientRecord } from '../../main/client-export/export-client';
 import { SeededRandom } from '../../main/demo/seeded-random';
 import { syntheticInk } from '../../main/demo/synthetic-ink';
 import { parseCanonicalForm } from '../../shared/consents/form-hash';
@@ -72,6 +73,14 @@ describe('a refused consent', () => {
     expect(text).toMatch(/It is not a consent/);
     expect(fileName).toMatch(/microneedling declined/);
     expect(execFileSync('pdfinfo', ['-'], { input: Buffer.from(bytes) }).toString()).toMatch(/Title:\s+Declined: Microneedling/);
+  });
+
+  it('the record export lists it as declined, never as a signed consent', async () => {
+    const into = join(folder.path, 'export');
+    await exportClientRecord({ services, by: adminId, clientId, folder: into });
+    const index = pdfText(readFileSync(join(into, 'index.pdf'))).replace(/\s+/g, ' ');
+    expect(index).toMatch(/DECLINED \(not a consent\), signed/);
+    expect(index).toMatch(/0 signed and 1 declined/);
   });
 
   it('a declined form cannot be withdrawn (it gave nothing), and the audit trail says declined, naming no answer', () => {
