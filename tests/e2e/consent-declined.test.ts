@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { microneedlingTemplate } from '../../shared/consents/built-in-templates';
 import { checkAccessibility } from './support/axe';
+import { recordHistoryWithNothingToReport } from './support/history';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
 import { answer, drawOn, fillSectionsAsPlanned, initialsPath, plannedAnswers, signaturePath } from './support/consent-steps';
@@ -128,6 +129,15 @@ describe('a refused consent is not a consent', () => {
     await checkAccessibility(page, 'consents tab: declined');
     await page.evaluate('window.scrollTo(0, 0)');
     await saveScreenshot(page, '83-consents-tab-declined');
+
+    // The session gate sees the declined form as no consent: with a complete history, a new
+    // session is still refused.
+    await recordHistoryWithNothingToReport(page, name);
+    await profileHeading(page, name).waitFor();
+    await page.getByRole('button', { name: 'Start session' }).first().click();
+    await page.getByRole('heading', { level: 1, name: `New session: ${name}` }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'No valid treatment consent for this session’s date' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save session' }).count()).toBe(0);
 
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe';
+import { recordHistoryWithNothingToReport } from './support/history';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
 import { faceRegion, fillClientForm, profileHeading } from './support/records';
@@ -24,6 +25,9 @@ describe('a session says what it was done on', () => {
     await page.getByRole('button', { name: 'Add the first client' }).click();
     await fillClientForm(page, { firstName: 'Olamide', lastName: 'Bello', dateOfBirth: '14/07/1988', phone: '07700 900777', email: 'olamide@example.org' });
     await page.getByRole('button', { name: 'Add client' }).click();
+    await profileHeading(page, 'Olamide Bello').waitFor();
+    // A complete history, so only the consent stands in the way of a session.
+    await recordHistoryWithNothingToReport(page, 'Olamide Bello');
     await profileHeading(page, 'Olamide Bello').waitFor();
 
     // A course refuses negative weeks at the field instead of turning them positive.
