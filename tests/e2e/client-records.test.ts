@@ -76,9 +76,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await checkAccessibility(page, 'duplicate warning');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    // Search as you type, accent-free, any script; arrows and Enter open the client.
+    // Search as you type, accent-free, any script, Greek and Cyrillic names by their Latin
+    // spelling as heard; arrows and Enter open the client.
     const search = page.getByRole('combobox', { name: 'Search clients' });
-    for (const typed of ['zoe', 'nguy', 'ψαπ', 'иван', 'ZOE NGUYEN']) {
+    for (const typed of ['zoe', 'nguy', 'ψαπ', 'иван', 'ZOE NGUYEN', 'ivanova', 'sapfo']) {
       await searchClients(page, app.calls, typed);
       expect(await page.getByRole('option').count()).toBe(1);
     }
