@@ -740,11 +740,12 @@ export const en = {
     addProduct: 'Add product',
     productN: 'Product {{number}}',
     productName: 'Product or serum',
-    productNameN: 'Product {{number}} name',
+    // Accessible names start with the visible label, so voice control finds the field by what it shows.
+    productNameN: 'Product or serum (product {{number}})',
     lot: 'Lot number',
-    productLotN: 'Product {{number}} lot number',
+    productLotN: 'Lot number (product {{number}})',
     expiry: 'Expiry',
-    productExpiryN: 'Product {{number}} expiry',
+    productExpiryN: 'Expiry (product {{number}})',
     removeProductN: 'Remove product {{number}}',
     endpoint: 'Clinical endpoint',
     endpoints: {
