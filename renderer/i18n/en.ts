@@ -33,8 +33,8 @@ export const en = {
   },
   forms: {
     lengthNear: '{{length}} of {{max}} characters',
-    lengthOver_one: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
-    lengthOver_other: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_one: '{{length}} characters: {{over}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_other: '{{length}} characters: {{over}} over the limit of {{max}}. Shorten it to save.',
   },
   common: {
     back: 'Back',
