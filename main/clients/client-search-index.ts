@@ -1,8 +1,12 @@
 import { emailSearchWords, foldForSearch, phoneDigits, searchTokens } from '../../shared/clients/client-search-fields';
 import type { ClientFields } from '../../shared/clients/client';
+import { latinSpellings } from '../../shared/clients/latin-spelling';
 import type { SqliteDatabase } from '../store/open-database';
 
-/** What the FTS index holds for one client: folded names, contact details, birth date, state. */
+/**
+ * What the FTS index holds for one client: folded names (with Latin spellings of names in other
+ * scripts), contact details, birth date, state.
+ */
 export type SearchColumns = [names: string, contact: string, birth: string, state: string];
 
 /** Rebuilds every client's index entry, for a store indexed by an earlier version of searchColumns. */
@@ -44,7 +48,9 @@ export class ClientSearchIndex {
 type SearchFields = Pick<ClientFields, 'firstName' | 'lastName' | 'preferredName' | 'phone' | 'email' | 'dateOfBirth'>;
 
 export function searchColumns(fields: SearchFields, archived: boolean): SearchColumns {
-  const names = foldForSearch([fields.firstName, fields.lastName, fields.preferredName].join(' '));
+  const folded = foldForSearch([fields.firstName, fields.lastName, fields.preferredName].join(' '));
+  // Names in another script are also found by their Latin spellings ("ivanova" → Иванова).
+  const names = [folded, ...latinSpellings(folded)].join(' ');
   const contact = [emailSearchWords(fields.email), foldForSearch(fields.phone), phoneDigits(fields.phone)].join(' ');
   const birth = birthTokens(fields.dateOfBirth);
   return [names, contact, birth, archived ? 'archived' : ''];

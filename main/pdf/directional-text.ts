@@ -8,6 +8,8 @@
  * No embedding levels, no mirrored brackets: fields are names, not prose.
  */
 
+import { drawPieces, piecesWidth } from './font-runs';
+
 type Direction = 'ltr' | 'rtl';
 
 /** Hebrew and Arabic are both right to left but are shaped apart: a run holds one script. */
@@ -90,7 +92,7 @@ export function visualRuns(line: string, base: Direction = paragraphDirection(li
 }
 
 function lineWidth(doc: PDFKit.PDFDocument, line: string): number {
-  return visualRuns(line).reduce((sum, run) => sum + doc.widthOfString(run.text, { features: [] }), 0);
+  return visualRuns(line).reduce((sum, run) => sum + piecesWidth(doc, run.text, { features: [] }), 0);
 }
 
 export interface DirectionalTextOptions {
@@ -102,7 +104,7 @@ export interface DirectionalTextOptions {
 }
 
 /**
- * Draws a field's text in the current font, wrapped at spaces within `width`, cut with an
+ * Draws a field's text in the current font (emoji it lacks in the emoji font), wrapped at spaces within `width`, cut with an
  * ellipsis after `maxLines`. Returns the y below the last line drawn.
  */
 export function drawDirectionalText(doc: PDFKit.PDFDocument, text: string, options: DirectionalTextOptions): number {
@@ -112,9 +114,9 @@ export function drawDirectionalText(doc: PDFKit.PDFDocument, text: string, optio
     let x = options.x;
     const y = options.y + index * lineHeight;
     for (const run of visualRuns(line.text, line.direction)) {
-      // An explicit (empty) feature list makes pdfkit shape the run whole instead of word by word.
-      doc.text(run.text, x, y, { lineBreak: false, features: [] });
-      x += doc.widthOfString(run.text, { features: [] });
+      // An explicit (empty) feature list makes pdfkit shape the run whole instead of word by word;
+      // emoji DejaVu lacks are drawn in the emoji font.
+      x = drawPieces(doc, run.text, x, y, { features: [] });
     }
   });
   return options.y + lines.length * lineHeight;

@@ -7,13 +7,15 @@ import { fontSource } from './font-reuse';
  * The fonts every SkinLedger PDF is set in. Embedded TrueType, never the PDF's 14 standard
  * fonts: those cover only Western European letters, and a clinic called "Клиника Zoë Nguyễn"
  * must print as typed. DejaVu covers Latin with accents, Vietnamese, Greek, Cyrillic, Hebrew
- * and Arabic letters.
+ * and Arabic letters; Noto Emoji (monochrome) draws the emoji DejaVu lacks (see font-runs.ts),
+ * so "Zoë 🌸" prints as typed, never with an empty box.
  */
 export const fontFiles = {
   regular: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
   mono: 'DejaVuSansMono.ttf',
   monoBold: 'DejaVuSansMono-Bold.ttf',
+  emoji: 'NotoEmoji-Regular.ttf',
 } as const;
 
 export type FontRole = keyof typeof fontFiles;
@@ -24,6 +26,7 @@ export const pdfFonts: Record<FontRole, string> = {
   bold: 'SkinLedger-Sans-Bold',
   mono: 'SkinLedger-Mono',
   monoBold: 'SkinLedger-Mono-Bold',
+  emoji: 'SkinLedger-Emoji',
 };
 
 interface Registrar {
@@ -62,11 +65,12 @@ export function fontPaths(resourcesFolder: string = findResourcesFolder()): Reco
     bold: join(folder, fontFiles.bold),
     mono: join(folder, fontFiles.mono),
     monoBold: join(folder, fontFiles.monoBold),
+    emoji: join(folder, fontFiles.emoji),
   };
 }
 
 /**
- * Gives a document the four SkinLedger fonts under the names in `pdfFonts`: each as the face an
+ * Gives a document the SkinLedger fonts under the names in `pdfFonts`: each as the face an
  * earlier document already parsed (see font-reuse.ts), or by its file the first time.
  */
 export function registerFonts(doc: Registrar, paths: Record<FontRole, string> = fontPaths()): void {

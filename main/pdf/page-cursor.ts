@@ -1,4 +1,5 @@
 import { pdfFonts } from './fonts';
+import { fontPieces } from './font-runs';
 import type { RichSpan } from '../../shared/consents/template';
 
 export const pdfColours = {
@@ -73,10 +74,18 @@ export function drawSpans(doc: PDFKit.PDFDocument, spans: readonly RichSpan[], x
   return doc.y;
 }
 
-/** Plain text block; returns the y below it. */
+/** Plain text block, emoji DejaVu lacks in the emoji font; returns the y below it. */
 export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, style: TextStyle & { bold?: boolean }): number {
-  doc.font(style.bold ? pdfFonts.bold : pdfFonts.regular).fontSize(style.size).fillColor(style.colour ?? pdfColours.body);
-  doc.text(text, x, y, { width, lineGap: style.lineGap ?? 2 });
+  const face = style.bold ? pdfFonts.bold : pdfFonts.regular;
+  doc.font(face).fontSize(style.size).fillColor(style.colour ?? pdfColours.body);
+  const pieces = fontPieces(doc, text);
+  pieces.forEach((piece, index) => {
+    doc.font(piece.emoji ? pdfFonts.emoji : face);
+    const options = { width, lineGap: style.lineGap ?? 2, continued: index < pieces.length - 1 };
+    if (index === 0) doc.text(piece.text, x, y, options);
+    else doc.text(piece.text, options);
+  });
+  doc.font(face);
   return doc.y;
 }
 

@@ -42,7 +42,10 @@ export const theme = createTheme({
   spacing: { xs: '0.625rem', sm: '0.875rem', md: '1.25rem', lg: '1.75rem', xl: '2.5rem' },
   radius: { xs: '4px', sm: '6px', md: '10px', lg: '14px', xl: '20px' },
   defaultRadius: 'md',
-  fontFamily: '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif',
+  // Emoji last: the system's colour emoji font where there is one, else the bundled Noto Emoji
+  // (global.css), so a name like "Zoë 🌸" never shows an empty box.
+  fontFamily:
+    '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Roboto, "Noto Sans", "Liberation Sans", Arial, sans-serif, "Segoe UI Emoji", "Apple Color Emoji", "Noto Color Emoji", "SkinLedger Emoji"',
   fontFamilyMonospace: '"Cascadia Mono", "Consolas", "DejaVu Sans Mono", "Liberation Mono", ui-monospace, monospace',
   headings: {
     fontWeight: '600',

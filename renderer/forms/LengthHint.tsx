@@ -16,7 +16,7 @@ export function LengthHint({ length, max, id }: { length: number; max: number; i
   return (
     <Text id={id} component="span" size="sm" c={over ? 'red.8' : 'dimmed'} fw={over ? 600 : undefined} role={over ? 'alert' : undefined}>
       {over
-        ? t('forms.lengthOver', { count: length - max, length: number.format(length), max: number.format(max) })
+        ? t('forms.lengthOver', { count: length - max, over: number.format(length - max), length: number.format(length), max: number.format(max) })
         : t('forms.lengthNear', { length: number.format(length), max: number.format(max) })}
     </Text>
   );

@@ -33,8 +33,8 @@ export const en = {
   },
   forms: {
     lengthNear: '{{length}} of {{max}} characters',
-    lengthOver_one: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
-    lengthOver_other: '{{length}} characters: {{count}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_one: '{{length}} characters: {{over}} over the limit of {{max}}. Shorten it to save.',
+    lengthOver_other: '{{length}} characters: {{over}} over the limit of {{max}}. Shorten it to save.',
   },
   common: {
     back: 'Back',
@@ -740,11 +740,12 @@ export const en = {
     addProduct: 'Add product',
     productN: 'Product {{number}}',
     productName: 'Product or serum',
-    productNameN: 'Product {{number}} name',
+    // Accessible names start with the visible label, so voice control finds the field by what it shows.
+    productNameN: 'Product or serum (product {{number}})',
     lot: 'Lot number',
-    productLotN: 'Product {{number}} lot number',
+    productLotN: 'Lot number (product {{number}})',
     expiry: 'Expiry',
-    productExpiryN: 'Product {{number}} expiry',
+    productExpiryN: 'Expiry (product {{number}})',
     removeProductN: 'Remove product {{number}}',
     endpoint: 'Clinical endpoint',
     endpoints: {

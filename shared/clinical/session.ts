@@ -3,6 +3,12 @@ import { IsoDate } from '../dates';
 import { treatmentAreas } from './areas';
 import { Expiry } from './expiry';
 
+/** Longest session texts (characters); the form counts towards them at the field. */
+export const sessionNotesMax = 8000;
+export const sessionReactionMax = 1000;
+/** Longest reason for an override or an amendment, as the contract takes it. */
+export const overrideReasonMax = 1000;
+
 const text = (max: number) => z.string().trim().max(max).default('');
 
 export const Lot = z
@@ -44,9 +50,9 @@ export const SessionRecord = z
     areas: z.array(TreatedArea).min(1, 'Choose at least one area on the map.').max(30),
     products: z.array(Lot).max(20).default([]),
     endpoint: z.enum(clinicalEndpoints),
-    immediateReaction: text(1000),
+    immediateReaction: text(sessionReactionMax),
     aftercareGiven: z.boolean(),
-    notes: text(8000),
+    notes: text(sessionNotesMax),
   })
   .strict();
 export type SessionRecordInput = z.input<typeof SessionRecord>;

@@ -3,13 +3,13 @@ import { Client, ClientInput, ClientSummary } from '../clients/client';
 import { IsoDate } from '../dates';
 import { AreaDepthView, CourseView, LotUseView, MedicalHistoryEntryView, OverdueCourseView, ScreeningOverrideView, ScreeningStateView, TreatmentSessionView } from '../clinical/records';
 import { NoteSnippet, NoteSnippetList } from '../clinical/note-snippets';
-import { CourseInput, SessionRecord, courseStatuses } from '../clinical/session';
+import { CourseInput, SessionRecord, courseStatuses, overrideReasonMax } from '../clinical/session';
 import { CarriedForward, MedicalHistoryAnswers } from '../screening/medical-history';
 import { adminsOnly, clinicians, everyone, type Access } from './access';
 
 const Id = z.string().min(1).max(64);
 /** A practitioner's reason for an override: kept with the session and shown with it. */
-const OverrideReason = z.string().trim().min(5, 'Give the reason for the override.').max(1000);
+const OverrideReason = z.string().trim().min(5, 'Give the reason for the override.').max(overrideReasonMax);
 
 interface Spec<I extends z.ZodType, O extends z.ZodType> {
   input: I;

@@ -9,7 +9,11 @@ import { IsoDate } from '../dates';
 
 /** A yes/no question with room for the detail a practitioner needs ("which medication?"). */
 export const yesNoChoices = ['no', 'yes', 'declined'] as const;
-export const YesNo = z.object({ answer: z.enum(yesNoChoices).nullable(), detail: z.string().trim().max(500).default('') }).strict();
+/** Longest free texts of a history answer (characters); the form counts towards them at the field. */
+export const historyDetailMax = 500;
+export const historyTextMax = 2000;
+
+export const YesNo = z.object({ answer: z.enum(yesNoChoices).nullable(), detail: z.string().trim().max(historyDetailMax).default('') }).strict();
 export type YesNo = z.infer<typeof YesNo>;
 
 /** "When did you last…": a date, "never", or declined; three different answers, none of them a default. */
@@ -28,7 +32,7 @@ export type CancerAnswer = z.infer<typeof CancerAnswer>;
 /** Free text (medications, allergies): something to write down, nothing, or declined. */
 export const textChoices = ['some', 'none', 'declined'] as const;
 export const TextAnswer = z
-  .object({ answer: z.enum(textChoices).nullable(), text: z.string().trim().max(2000).default('') })
+  .object({ answer: z.enum(textChoices).nullable(), text: z.string().trim().max(historyTextMax).default('') })
   .strict()
   .refine((a) => a.answer !== 'some' || a.text.length > 0, { message: 'Write what the client told you, or choose another answer.', path: ['text'] });
 export type TextAnswer = z.infer<typeof TextAnswer>;

@@ -76,9 +76,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await checkAccessibility(page, 'duplicate warning');
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    // Search as you type, accent-free, any script; arrows and Enter open the client.
+    // Search as you type, accent-free, any script, Greek and Cyrillic names by their Latin
+    // spelling as heard; arrows and Enter open the client.
     const search = page.getByRole('combobox', { name: 'Search clients' });
-    for (const typed of ['zoe', 'nguy', 'ψαπ', 'иван', 'ZOE NGUYEN']) {
+    for (const typed of ['zoe', 'nguy', 'ψαπ', 'иван', 'ZOE NGUYEN', 'ivanova', 'sapfo']) {
       await searchClients(page, app.calls, typed);
       expect(await page.getByRole('option').count()).toBe(1);
     }
@@ -164,11 +165,11 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('textbox', { name: 'Needle cartridge' }).fill('16-pin');
     await page.getByRole('textbox', { name: 'Cartridge lot' }).fill('CT-2291');
     await page.getByRole('button', { name: 'Add product' }).click();
-    await page.getByRole('textbox', { name: 'Product 1 name' }).fill('Hyaluronic serum');
-    await page.getByRole('textbox', { name: 'Product 1 lot number' }).fill('HA-7781');
+    await page.getByRole('textbox', { name: 'Product or serum (product 1)' }).fill('Hyaluronic serum');
+    await page.getByRole('textbox', { name: 'Lot number (product 1)' }).fill('HA-7781');
     await page.getByRole('button', { name: 'Add product' }).click();
-    await page.getByRole('textbox', { name: 'Product 2 name' }).fill('Growth factor ampoule');
-    await page.getByRole('textbox', { name: 'Product 2 lot number' }).fill('GF 0042');
+    await page.getByRole('textbox', { name: 'Product or serum (product 2)' }).fill('Growth factor ampoule');
+    await page.getByRole('textbox', { name: 'Lot number (product 2)' }).fill('GF 0042');
     await page.getByRole('checkbox', { name: /Aftercare explained/ }).check();
     const notes = page.getByRole('textbox', { name: 'Notes' });
     await notes.pressSequentially('.ee ');

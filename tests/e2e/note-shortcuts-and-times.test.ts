@@ -75,6 +75,18 @@ describe("the clinic's own note shortcuts, and session times typed the clinic's 
     await page.getByRole('region', { name: 'When and who' }).evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
     await saveScreenshot(page, '29-session-time-typed');
 
+    // A 20,000-character paste is told so at the field, above the text, not below a page of it.
+    const typed = await notes.inputValue();
+    await notes.fill('x'.repeat(20_000));
+    const over = page.getByRole('alert').filter({ hasText: '20,000 characters: 12,000 over the limit of 8,000. Shorten it to save.' });
+    await over.waitFor();
+    const [message, field] = await Promise.all([over.boundingBox(), notes.boundingBox()]);
+    expect(message!.y + message!.height).toBeLessThanOrEqual(field!.y);
+    await notes.evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'center' }));
+    await saveScreenshot(page, '29a-session-notes-too-long');
+    await notes.fill(typed);
+    await over.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
     const recorded = app.calls.find((call) => call.channel === 'sessions.record')?.input as { record: { performedAt: string; anaesthetic: { appliedAt: string | null } } };

@@ -10,6 +10,7 @@ import { auditStaffIndex } from './007-audit-staff-index';
 import { declinedConsents } from './008-declined-consents';
 import { sessionBasis } from './009-session-basis';
 import { photoConsentAndClientTrail } from './010-photo-consent-and-client-trail';
+import { searchLatinSpellings } from './011-search-latin-spellings';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   declinedConsents,
   sessionBasis,
   photoConsentAndClientTrail,
+  searchLatinSpellings,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -3,8 +3,9 @@ import { IconCircleCheck, IconHistory } from '@tabler/icons-react';
 import { Controller, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { cancerTreatmentStates, type MedicalHistoryAnswers, type QuestionKey } from '../../../shared/screening/medical-history';
+import { cancerTreatmentStates, historyDetailMax, historyTextMax, type MedicalHistoryAnswers, type QuestionKey } from '../../../shared/screening/medical-history';
 import { DateField } from '../../forms/DateField';
+import { LengthHint } from '../../forms/LengthHint';
 import classes from './MedicalHistoryForm.module.css';
 import type { Question } from './questions';
 
@@ -56,6 +57,7 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
                   label={t('history.details')}
                   aria-label={t('history.detailsFor', { question: label })}
                   placeholder={t(`history.questions.${question.key}.detail`)}
+                  description={<LengthHint length={(field.value ?? '').length} max={historyDetailMax} />}
                   {...field}
                   onChange={(event) => { field.onChange(event); onAnswered(question.key); }}
                   error={fieldState.error?.message}
@@ -155,7 +157,11 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
                 <Textarea
                   label={t('history.textLabel')}
                   aria-label={`${label}: ${t('history.textLabel')}`}
-                  description={t(`history.questions.${question.key}.hint`)}
+                  description={
+                    <>
+                      {t(`history.questions.${question.key}.hint`)} <LengthHint length={(field.value ?? '').length} max={historyTextMax} />
+                    </>
+                  }
                   autosize
                   minRows={2}
                   maxRows={6}

@@ -1,20 +1,22 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { overrideReasonMax } from '../../../shared/clinical/session';
 import type { ScreeningState } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { Dialog } from '../../app/Dialog';
 import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
+import { LengthHint } from '../../forms/LengthHint';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
 import { AlertLists } from './AlertLists';
 import { IncompleteList } from './IncompleteList';
 import { stopsOf } from './alert-text';
 
-const OverrideValues = z.object({ reason: z.string().trim().min(5).max(1000) });
+const OverrideValues = z.object({ reason: z.string().trim().min(5).max(overrideReasonMax) });
 type OverrideValues = z.infer<typeof OverrideValues>;
 
 /**
@@ -47,6 +49,7 @@ function OverrideForm({ clientId, screening, onCancel, onDone }: { clientId: str
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const form = useForm<OverrideValues>({ resolver: useTranslatedResolver(OverrideValues), defaultValues: { reason: '' } });
   const { errors, isSubmitting } = form.formState;
+  const reason = useWatch({ control: form.control, name: 'reason' });
   const submit = form.handleSubmit(async ({ reason }) => {
     setFailure(null);
     try {
@@ -62,7 +65,11 @@ function OverrideForm({ clientId, screening, onCancel, onDone }: { clientId: str
         <AlertLists alerts={stopsOf(screening.alerts)} stopFooter={screening.incomplete ? <IncompleteList incomplete={screening.incomplete} /> : null} />
         <Textarea
           label={t('screening.override.reason')}
-          description={t('screening.override.reasonHint')}
+          description={
+            <>
+              {t('screening.override.reasonHint')} <LengthHint length={(reason ?? '').length} max={overrideReasonMax} />
+            </>
+          }
           withAsterisk
           autosize
           minRows={3}

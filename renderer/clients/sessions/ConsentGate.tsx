@@ -2,8 +2,10 @@ import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconShieldExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { overrideReasonMax } from '../../../shared/clinical/session';
 import type { KindStatus } from '../../../shared/contract/consent-channels';
 import { Dialog } from '../../app/Dialog';
+import { LengthHint } from '../../forms/LengthHint';
 import { ConsentNeededNotice } from '../../consents/needed/ConsentNeeded';
 
 const minimumReason = 5;
@@ -52,7 +54,8 @@ function OverrideDialog({ opened, initial, onClose, onConfirm }: { opened: boole
   const [error, setError] = useState<string | null>(null);
   const confirm = () => {
     if (text.trim().length < minimumReason) setError(t('sessionBasis.consentGate.reasonTooShort'));
-    else onConfirm(text.trim());
+    // Too long: the counter at the field already says so and by how much.
+    else if (text.trim().length <= overrideReasonMax) onConfirm(text.trim());
   };
   return (
     <Dialog opened={opened} onClose={onClose} title={t('sessionBasis.consentGate.dialogTitle')}>
@@ -60,11 +63,15 @@ function OverrideDialog({ opened, initial, onClose, onConfirm }: { opened: boole
         <Text size="sm">{t('sessionBasis.consentGate.dialogIntro')}</Text>
         <Textarea
           label={t('sessionBasis.consentGate.reason')}
-          description={t('sessionBasis.consentGate.reasonHint')}
+          description={
+            <>
+              {t('sessionBasis.consentGate.reasonHint')} <LengthHint length={text.length} max={overrideReasonMax} />
+            </>
+          }
           withAsterisk
           autosize
           minRows={3}
-          maxLength={1000}
+          maxRows={8}
           value={text}
           error={error}
           data-autofocus

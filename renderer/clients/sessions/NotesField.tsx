@@ -1,6 +1,8 @@
-import { Code, Group, Text, Textarea } from '@mantine/core';
+import { Box, Code, Group, Text, Textarea } from '@mantine/core';
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sessionNotesMax } from '../../../shared/clinical/session';
+import { LengthHint } from '../../forms/LengthHint';
 import { expandSnippet } from './snippets';
 import { useNoteSnippets } from './useNoteSnippets';
 
@@ -33,6 +35,15 @@ export function NotesField({ value, onChange, onBlur, error }: { value: string; 
         value={value}
         onBlur={onBlur}
         error={error}
+        // Above the text, not as Mantine's description: that would replace the snippets' description.
+        inputContainer={(input) => (
+          <>
+            <Box mb={4}>
+              <LengthHint id="notes-length" length={value.length} max={sessionNotesMax} />
+            </Box>
+            {input}
+          </>
+        )}
         aria-describedby="notes-snippets"
         onChange={(event) => {
           const input = event.currentTarget;

@@ -5,7 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AreaDepth } from '../../../shared/clinical/areas';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
-import { clinicalEndpoints } from '../../../shared/clinical/session';
+import { clinicalEndpoints, overrideReasonMax, sessionReactionMax } from '../../../shared/clinical/session';
 import type { ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
 import { isCalendarDate } from '../../../shared/dates';
 import type { BridgeError } from '../../../shared/errors';
@@ -16,6 +16,7 @@ import { call } from '../../bridge/client';
 import { errorText } from '../../bridge/error-text';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { DateField } from '../../forms/DateField';
+import { LengthHint } from '../../forms/LengthHint';
 import { TimeField } from '../../forms/TimeField';
 import { SaveBar } from '../../forms/SaveBar';
 import { useTranslatedResolver } from '../../forms/translated-resolver';
@@ -234,7 +235,16 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
           <Paper withBorder p="lg" bg="white" className={classes.amend}>
             <Stack gap="sm">
               <Text>{t('sessionForm.amendIntro', { date: dates.dateTime(session.createdAt) })}</Text>
-              <Textarea label={t('sessionForm.reason')} withAsterisk autosize minRows={2} error={errors.reason?.message} {...form.register('reason')} />
+              <Textarea
+                label={t('sessionForm.reason')}
+                description={<LengthHint length={(watched.reason ?? '').length} max={overrideReasonMax} />}
+                withAsterisk
+                autosize
+                minRows={2}
+                maxRows={8}
+                error={errors.reason?.message}
+                {...form.register('reason')}
+              />
             </Stack>
           </Paper>
         ) : null}
@@ -374,7 +384,16 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
                     <List.Item key={`${lot.kind}-${lot.lot}`}>{[lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? expiryText(lot.expiry, dates) : ''].filter(Boolean).join(' · ')}</List.Item>
                   ))}
                 </List>
-                <Textarea label={t('sessionBasis.expiry.overrideReason')} withAsterisk autosize minRows={2} maxLength={1000} error={errors.expiredLotReason?.message} {...form.register('expiredLotReason')} />
+                <Textarea
+                  label={t('sessionBasis.expiry.overrideReason')}
+                  description={<LengthHint length={(watched.expiredLotReason ?? '').length} max={overrideReasonMax} />}
+                  withAsterisk
+                  autosize
+                  minRows={2}
+                  maxRows={8}
+                  error={errors.expiredLotReason?.message}
+                  {...form.register('expiredLotReason')}
+                />
               </Stack>
             </Alert>
           ) : null}
@@ -393,7 +412,16 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Lo
                 </Radio.Group>
               )}
             />
-            <Textarea label={t('sessionForm.reaction')} placeholder={t('sessionForm.reactionPlaceholder')} autosize minRows={2} error={errors.immediateReaction?.message} {...form.register('immediateReaction')} />
+            <Textarea
+              label={t('sessionForm.reaction')}
+              description={<LengthHint length={(watched.immediateReaction ?? '').length} max={sessionReactionMax} />}
+              placeholder={t('sessionForm.reactionPlaceholder')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              error={errors.immediateReaction?.message}
+              {...form.register('immediateReaction')}
+            />
             <Controller
               control={form.control}
               name="aftercareGiven"

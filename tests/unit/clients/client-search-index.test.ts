@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoClinic } from '../../../main/demo/demo-seeder';
 import { searchColumns } from '../../../main/clients/client-search-index';
-import { searchTokens } from '../../../shared/clients/client-search-fields';
+import { foldForSearch, searchTokens } from '../../../shared/clients/client-search-fields';
 import { searchEmailWords } from '../../../main/store/migrations/006-search-email-words';
+import { searchLatinSpellings } from '../../../main/store/migrations/011-search-latin-spellings';
 import { createTestStore } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
 
@@ -127,5 +128,41 @@ describe('the client search index', () => {
     searchEmailWords.run!(db);
     expect(ids('g')).toEqual([grace.id]);
     expect(ids('countess.lovelace@gmail.com')).toEqual([ada.id]);
+  });
+
+  it('finds Cyrillic and Greek names by their Latin spelling; an index from before is rebuilt that way', () => {
+    const clients = store.services.clients;
+    const by = store.admin.id;
+    const ivanova = clients.create(by, { firstName: 'Ольга', lastName: 'Иванова' });
+    const sappho = clients.create(by, { firstName: 'Ψάπφω', lastName: 'Λεσβία' });
+    const smith = clients.create(by, { firstName: 'Anna', lastName: 'Smith' });
+    const ids = (text: string) => clients.find(text, { offset: 0, limit: 50 }).clients.map((c) => c.id);
+    expect(ids('ivanova')).toEqual([ivanova.id]);
+    expect(ids('Olga Ivan')).toEqual([ivanova.id]);
+    expect(ids('Иванова')).toEqual([ivanova.id]);
+    expect(ids('sapfo')).toEqual([sappho.id]);
+    expect(ids('psapfo')).toEqual([sappho.id]);
+    expect(ids('smith')).toEqual([smith.id]);
+
+    // A Latin name's index entry holds its own words only; another script's, its spellings too.
+    const fields = { preferredName: '', phone: '', email: '', dateOfBirth: null };
+    expect(searchColumns({ ...fields, firstName: 'Anna', lastName: 'Smith' }, false)[0].split(/\s+/).filter(Boolean)).toEqual(['anna', 'smith']);
+    expect(searchColumns({ ...fields, firstName: 'Ψάπφω', lastName: 'Smith' }, false)[0].split(/\s+/).filter(Boolean)).toEqual(['ψαπφω', 'smith', 'psapfo', 'sapfo']);
+
+    const db = store.services.db;
+    const rowid = (id: string) => (db.prepare('SELECT rowid AS r FROM client WHERE id = ?').get(id) as { r: number }).r;
+
+    // A store indexed before (names in their own script only) is reindexed by the migration.
+    for (const client of [ivanova, sappho]) {
+      const r = rowid(client.id);
+      const own = foldForSearch(`${client.firstName} ${client.lastName}`);
+      db.prepare('DELETE FROM client_search WHERE rowid = ?').run(r);
+      db.prepare("INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, '', '', '')").run(r, own);
+    }
+    expect(ids('ivanova')).toEqual([]);
+    expect(ids('sapfo')).toEqual([]);
+    searchLatinSpellings.run!(db);
+    expect(ids('ivanova')).toEqual([ivanova.id]);
+    expect(ids('sapfo')).toEqual([sappho.id]);
   });
 });
