@@ -132,6 +132,7 @@ describe('a refused consent is not a consent', () => {
 
     // The session gate sees the declined form as no consent: with a complete history, a new
     // session is still refused.
+    await page.getByRole('tab', { name: 'Overview' }).click();
     await recordHistoryWithNothingToReport(page, name);
     await profileHeading(page, name).waitFor();
     await page.getByRole('button', { name: 'Start session' }).first().click();
