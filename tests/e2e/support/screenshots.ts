@@ -8,7 +8,8 @@ export const screenshotFolder = resolve(fileURLToPath(new URL('../screenshots', 
 
 /**
  * Saves what the clinic sees at 1366×768 as tests/e2e/screenshots/<name>.png, an ignored folder
- * (the README's copies in docs/screenshots are refreshed on purpose by npm run docs:screenshots). Written to a .tmp file first, so an interrupted run never leaves half a PNG behind.
+ * (the README's copies in docs/screenshots are refreshed on purpose by npm run docs:screenshots).
+ * Written to a .tmp file first, so an interrupted run never leaves half a PNG behind.
  */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotFolder, { recursive: true });
