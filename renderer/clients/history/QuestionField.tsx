@@ -29,25 +29,42 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
   const label = t(`history.questions.${question.key}.ask`);
   const answer = useWatch({ control, name: `${question.key}.answer` });
   const mark = <CarriedMark questionKey={question.key} carried={carried} />;
-  const declinedOption = <Radio value="declined" label={t('history.declinedOption')} />;
+  // The question's own two answers, then "Client declined to answer"; no choice is made for anyone.
+  const answerChoices = (choices: [value: string, text: string][]) => (
+    <Controller
+      control={control}
+      name={`${question.key}.answer`}
+      render={({ field, fieldState }) => (
+        <Radio.Group
+          label={label}
+          description={mark}
+          value={field.value ?? null}
+          onChange={(value) => {
+            field.onChange(value);
+            onAnswered(question.key, value);
+          }}
+          error={fieldState.error?.message}
+          classNames={{ root: classes.yesNo, label: classes.yesNoLabel, error: classes.yesNoError }}
+        >
+          <Group gap="lg" wrap="nowrap" className={classes.choices}>
+            {choices.map(([value, text]) => (
+              <Radio key={value} value={value} label={text} />
+            ))}
+            <Radio value="declined" label={t('history.declinedOption')} />
+          </Group>
+        </Radio.Group>
+      )}
+    />
+  );
   let body;
   switch (question.kind) {
     case 'yesno':
       body = (
         <Stack gap="xs" className={classes.grow}>
-          <Controller
-            control={control}
-            name={`${question.key}.answer`}
-            render={({ field, fieldState }) => (
-              <Radio.Group label={label} description={mark} value={field.value ?? null} onChange={(value) => { field.onChange(value); onAnswered(question.key, value); }} error={fieldState.error?.message} classNames={{ root: classes.yesNo, label: classes.yesNoLabel, error: classes.yesNoError }}>
-                <Group gap="lg" wrap="nowrap" className={classes.choices}>
-                  <Radio value="no" label={t('history.no')} />
-                  <Radio value="yes" label={t('history.yes')} />
-                  {declinedOption}
-                </Group>
-              </Radio.Group>
-            )}
-          />
+          {answerChoices([
+            ['no', t('history.no')],
+            ['yes', t('history.yes')],
+          ])}
           {answer === 'yes' ? (
             <Controller
               control={control}
@@ -72,19 +89,10 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
     case 'date':
       body = (
         <Stack gap="xs" className={classes.grow}>
-          <Controller
-            control={control}
-            name={`${question.key}.answer`}
-            render={({ field, fieldState }) => (
-              <Radio.Group label={label} description={mark} value={field.value ?? null} onChange={(value) => { field.onChange(value); onAnswered(question.key, value); }} error={fieldState.error?.message} classNames={{ root: classes.yesNo, label: classes.yesNoLabel, error: classes.yesNoError }}>
-                <Group gap="lg" wrap="nowrap" className={classes.choices}>
-                  <Radio value="never" label={t('history.dateChoices.never')} />
-                  <Radio value="on" label={t('history.dateChoices.on')} />
-                  {declinedOption}
-                </Group>
-              </Radio.Group>
-            )}
-          />
+          {answerChoices([
+            ['never', t('history.dateChoices.never')],
+            ['on', t('history.dateChoices.on')],
+          ])}
           <Controller
             control={control}
             name={`${question.key}.date`}
@@ -136,19 +144,10 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
     case 'text':
       body = (
         <Stack gap="xs" className={classes.grow}>
-          <Controller
-            control={control}
-            name={`${question.key}.answer`}
-            render={({ field, fieldState }) => (
-              <Radio.Group label={label} description={mark} value={field.value ?? null} onChange={(value) => { field.onChange(value); onAnswered(question.key, value); }} error={fieldState.error?.message} classNames={{ root: classes.yesNo, label: classes.yesNoLabel, error: classes.yesNoError }}>
-                <Group gap="lg" wrap="nowrap" className={classes.choices}>
-                  <Radio value="none" label={t('history.textChoices.none')} />
-                  <Radio value="some" label={t('history.textChoices.some')} />
-                  {declinedOption}
-                </Group>
-              </Radio.Group>
-            )}
-          />
+          {answerChoices([
+            ['none', t('history.textChoices.none')],
+            ['some', t('history.textChoices.some')],
+          ])}
           <Controller
             control={control}
             name={`${question.key}.text`}
