@@ -130,7 +130,7 @@ async function checkBeforeRestore(request: RestoreRequest): Promise<ReadArchive>
 
 /** Pass two: the file again (checked again as it goes), written into the .restoring folder and proven there. */
 async function restoreInto(restoring: string, checked: ReadArchive, request: RestoreRequest, mode: 'new' | 'replace'): Promise<Omit<RestoredStore, 'replacedFolder'>> {
-  mkdirSync(dirname(restoring), { recursive: true });
+  mkdirSync(dirname(restoring), { recursive: true, mode: 0o700 });
   mkdirSync(restoring, { mode: 0o700 });
   writeFileSync(join(restoring, marker), 'A SkinLedger restore was in progress here. Safe to delete.\n');
   let sink: MemberFile | null = null;

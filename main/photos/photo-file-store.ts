@@ -43,7 +43,7 @@ export class PhotoFileStore {
     // In slices: a 24 MP original is sealed without a second 12 MB copy of it in one piece.
     const sealed = sealPieces(this.key, Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength), photoFileContext(id, kind));
     const folder = dirname(path);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const partial = `${path}.partial`;
     const fd = openSync(partial, 'w', 0o600);
     try {

@@ -16,7 +16,7 @@ export function refusalMessage(reason: PhotoRefusal, details: { maxFileSizeMb: n
     case 'corrupt':
       return 'The image is damaged or cut short and cannot be read to the end. Copy it again from the camera or phone.';
     case 'too-many-pixels':
-      return 'The image claims more pixels than any camera makes (over 100 megapixels), so it was not opened. Export it at a normal size.';
+      return 'The image has more than 50 megapixels, more than a clinic photo needs, so it was not opened. Export it from the camera or editor at a smaller size.';
     case 'duplicate':
       return 'This photo is already in this client\u2019s photos.';
     case 'could-not-process':

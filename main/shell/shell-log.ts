@@ -23,7 +23,7 @@ export function openShellLog(folder: string, now: () => Date = () => new Date())
   const file = join(folder, 'skinledger.log');
   const write = (line: string) => {
     try {
-      mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
       rotateIfLarge(file);
       appendFileSync(file, `${now().toISOString()} ${line}\n`, { mode: 0o600 });
     } catch {

@@ -20,7 +20,7 @@ export function readWindowState(file: string): WindowState | null {
 }
 
 export function writeWindowState(file: string, state: WindowState): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temporary = `${file}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
   // A crash half-way through leaves the old file, not a torn one.

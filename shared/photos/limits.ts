@@ -6,8 +6,12 @@ export const defaultMaxFileSizeMb = 60;
 export const maxFileSizeMbCeiling = 200;
 export const bytesPerMb = 1024 * 1024;
 
-/** sharp refuses to decode more pixels than this: a small file claiming 50,000 x 50,000 is a decompression bomb. */
-export const maxInputPixels = 100_000_000;
+/**
+ * sharp refuses to decode more pixels than this: a small file claiming 50,000 x 50,000 is a
+ * decompression bomb. 50 megapixels is above a clinic's cameras and phones (12-48 MP) and keeps
+ * one decode to a few hundred MB.
+ */
+export const maxInputPixels = 50_000_000;
 
 /** How many files one photos.import call carries; the window sends a large folder in several calls. */
 export const maxFilesPerImport = 50;

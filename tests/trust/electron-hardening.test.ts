@@ -99,12 +99,12 @@ describe('Electron hardening (scripted checklist)', () => {
     if (meta) checkPolicy('CSP meta', meta);
   });
 
-  it('navigation, redirects, new windows, webviews and permissions are handled (denied)', () => {
-    const guard = readFileSync(join(root, 'main/shell/guard-contents.ts'), 'utf8');
-    for (const handler of ["'will-navigate'", "'will-redirect'", "'will-attach-webview'", "'will-frame-navigate'", 'setWindowOpenHandler', 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler']) {
-      record(`handler ${handler}`, 'high', guard.includes(handler), 'main/shell/guard-contents.ts');
-    }
-    record("new windows answer { action: 'deny' }", 'high', /action:\s*'deny'/.test(guard), 'setWindowOpenHandler');
+  // Navigation, new windows, webviews and permissions: electron-guards.test.ts calls each
+  // handler with hostile URLs and asserts the refusal. Here only that they are installed at all.
+  it('the guards are installed on every webContents and the default session', () => {
+    const index = readFileSync(join(root, 'main/index.ts'), 'utf8');
+    record('guardWebContents on web-contents-created', 'high', /'web-contents-created'[^\n]*guardWebContents\(/.test(index), 'main/index.ts');
+    record('guardSession on the default session', 'high', /guardSession\(session\.defaultSession/.test(index), 'main/index.ts');
   });
 
   it('no dangerous switches or APIs anywhere in main/ or renderer/', () => {
@@ -118,6 +118,8 @@ describe('Electron hardening (scripted checklist)', () => {
       ['@electron/remote', /@electron\/remote|enableRemoteModule/],
       ['eval / new Function', /\beval\(|new Function\(/],
       ['dangerouslySetInnerHTML', /dangerouslySetInnerHTML/],
+      // A crash dump holds the process's memory, the data key included: never collect them.
+      ['crashReporter.start', /crashReporter\.start\(/],
       ['insertAdjacentHTML / innerHTML =', /insertAdjacentHTML|\.innerHTML\s*=/],
     ];
     for (const [name, pattern] of dangerous) {

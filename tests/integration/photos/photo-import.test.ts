@@ -83,6 +83,8 @@ describe('importing photos', () => {
       { fileName: 'empty.jpg', bytes: new Uint8Array(0) },
       { fileName: 'notes.txt', bytes: Buffer.from('Client prefers afternoon appointments.\n') },
       { fileName: 'bomb.png', bytes: pngBomb() },
+      // Just over the 50-megapixel ceiling (8,000 x 6,251): refused before any decoding.
+      { fileName: 'just-over.png', bytes: pngBomb(8000, 6251) },
       { fileName: 'huge.jpg', bytes: Buffer.concat([good, Buffer.alloc(1024 * 1024)]) },
       { fileName: 'zeroed.jpg', bytes: corrupt },
       { fileName: 'good.jpg', bytes: good },
@@ -93,6 +95,7 @@ describe('importing photos', () => {
       ['empty.jpg', 'empty'],
       ['notes.txt', 'not-an-image'],
       ['bomb.png', 'too-many-pixels'],
+      ['just-over.png', 'too-many-pixels'],
       ['huge.jpg', 'too-large'],
       ['zeroed.jpg', 'corrupt'],
       ['good.jpg', 'imported'],
