@@ -5,6 +5,13 @@ export const dateFormats = ['DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY-MM-DD'] as const;
 
 /** Logos are kept small: they sit on every PDF and travel in every backup. */
 export const maxLogoBytes = 512 * 1024;
+/**
+ * A small file can still claim a huge picture (a 16,000 x 16,000 PNG compresses to a few hundred
+ * KB); more pixels than this is refused before decoding.
+ */
+export const maxLogoPixels = 25_000_000;
+/** The letterhead prints the logo about 2 cm wide; 600 px is sharp at 600 dpi. Larger is scaled down. */
+export const logoLongEdge = 600;
 
 export const ClinicSettings = z.object({
   clinicName: z.string().trim().min(1, 'Enter the clinic name.').max(120),

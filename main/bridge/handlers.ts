@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel, Contract } from '../../shared/contract';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import { letterheadLogo } from '../settings/letterhead-logo';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
@@ -64,9 +65,10 @@ export const handlers: Handlers = {
   },
 
   'settings.get': (_input, { runtime }) => runtime.current().services.settings.get(),
-  'settings.update': (input, { runtime }) => {
+  'settings.update': async (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.settings.update(staff.id, input);
+    const logo = input.logo ? await letterheadLogo(input.logo) : null;
+    return services.settings.update(staff.id, { ...input, logo });
   },
 
   ...clientHandlers,

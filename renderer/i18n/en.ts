@@ -905,7 +905,7 @@ export const en = {
       address: 'Address',
       phone: 'Phone number',
       logo: 'Logo',
-      logoHint: 'PNG or JPEG, up to {{limit}}. Printed on consent forms.',
+      logoHint: 'PNG or JPEG, up to {{limit}}. Printed on consent forms; a large picture is scaled down to letterhead size.',
       logoPreview: 'Clinic logo preview',
       noLogo: 'No logo',
       uploadLogo: 'Upload logo…',
