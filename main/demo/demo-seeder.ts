@@ -41,7 +41,7 @@ export interface DemoSeedResult {
  * one-at-a-time services would take minutes; the tables and the search index end up exactly as
  * the services would leave them.
  */
-export function seedDemoClinic(services: Services, by: string, options: DemoSeedOptions): DemoSeedResult {
+export async function seedDemoClinic(services: Services, by: string, options: DemoSeedOptions): Promise<DemoSeedResult> {
   const { db, audit, clock } = services;
   const batchSize = options.batchSize ?? 1000;
   const averageSessions = options.sessionsPerClient ?? 3;
@@ -164,6 +164,9 @@ export function seedDemoClinic(services: Services, by: string, options: DemoSeed
     })();
     done += size;
     options.onProgress?.(done, options.clients);
+    // Let the event loop run between batches: Ctrl+C (SIGINT) is only seen there, so without
+    // this the whole seeding ran before shouldStop could ever say yes.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return result;
 }

@@ -26,7 +26,7 @@ export interface BackupFigures {
 export async function measureBackup(root: string, scale: { clients: number; files: number; fileMb: number; runs: number }): Promise<BackupFigures> {
   const dataDir = join(root, 'backup-data');
   const store = await encryptedStore(dataDir);
-  seed(store, scale.clients, 3);
+  await seed(store, scale.clients, 3);
   const photos = join(dataDir, 'photos');
   mkdirSync(photos, { recursive: true });
   for (let i = 0; i < scale.files; i++) writeFileSync(join(photos, `photo-${i}.enc`), randomBytes(scale.fileMb * 1048576));

@@ -76,7 +76,7 @@ async function measureStoreRows(): Promise<void> {
   const ours = await encryptedStore(encryptedFolder);
 
   const seedStart = performance.now();
-  const seeded = seed(ours, scale.clients, scale.sessionsPerClient, (done, total) => {
+  const seeded = await seed(ours, scale.clients, scale.sessionsPerClient, (done, total) => {
     if (done % 20_000 === 0 || done === total) log(`bench: seeded ${done}/${total}`);
   });
   const seedMs = performance.now() - seedStart;

@@ -47,7 +47,7 @@ async function run(job: ServicesProcessJob): Promise<ServicesProcessReport> {
       services.clients.find(prefix, { offset: 500, limit: 50 });
     }
     step('search');
-    seedDemoClinic(services, job.staffId, { clients: job.importClients, seed: 7, batchSize: 2000, sessionsPerClient: 3 });
+    await seedDemoClinic(services, job.staffId, { clients: job.importClients, seed: 7, batchSize: 2000, sessionsPerClient: 3 });
     step('client import');
     const bytes = new Uint8Array(readFileSync(job.photoPath));
     for (let i = 0; i < job.photoImports; i++) {

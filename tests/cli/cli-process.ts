@@ -31,7 +31,7 @@ export interface CliRun {
  * Runs the admin CLI as a clinic's IT would: a separate Node process, with a password only in the
  * environment (or none) and stdin that is not a terminal.
  */
-export function runCli(args: string[], options: { password?: string } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { password?: string; interruptWhen?: (stderr: string) => boolean } = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['SKINLEDGER_PASSWORD'];
   delete env['SKINLEDGER_DEBUG'];
@@ -46,7 +46,15 @@ export function runCli(args: string[], options: { password?: string } = {}): Pro
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    let interrupted = false;
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      // Ctrl+C as a terminal sends it: SIGINT to the process, once.
+      if (!interrupted && options.interruptWhen?.(stderr)) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });

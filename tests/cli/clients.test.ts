@@ -44,6 +44,24 @@ describe('seed-demo and clients list', () => {
     expect(verify.stdout).toMatch(/^clients=1500 sessions=\d+ consents=0 photos=0 audit=\d+$/m);
   });
 
+  it('Ctrl+C stops seeding at a batch boundary and leaves whole batches', async () => {
+    const other = join(root, 'interrupted');
+    expect((await runCli(['init', '--data', other, '--clinic', 'Demo Clinic', '--admin', admin], { password })).code).toBe(0);
+    const seed = await runCli(['seed-demo', '--data', other, '--user', admin, '--clients', '100000', '--sessions', '0', '--consents', '0'], {
+      password,
+      interruptWhen: (stderr) => stderr.includes('Seeding demo clients: 10%'),
+    });
+    expect(seed.code).toBe(0);
+    expect(seed.stderr).toContain('Stopping after the current batch');
+    const added = Number(/^Added (\d+) demo clients/m.exec(seed.stdout)?.[1]);
+    expect(seed.stdout).toContain('(stopped early: whole batches only)');
+    expect(added % 1000).toBe(0);
+    expect(added).toBeGreaterThanOrEqual(10_000);
+    expect(added).toBeLessThan(100_000);
+    const list = await runCli(['clients', 'list', '--data', other, '--user', admin, '--limit', '1000000'], { password });
+    expect(list.stdout.trim().split('\n')).toHaveLength(added);
+  });
+
   it('refuses a malformed count with exit 2 and the usage', async () => {
     const run = await runCli(['seed-demo', '--data', store, '--user', admin, '--clients', 'lots'], { password });
     expect(run.code).toBe(2);

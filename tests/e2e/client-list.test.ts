@@ -18,7 +18,7 @@ describe('a busy clinic’s client list', () => {
     await signIn(page, clinic.admin.name, clinic.admin.password);
     await expectSignedIn(page);
     const { services, staff } = app.runtime.current();
-    const seeded = seedDemoClinic(services, staff.id, { clients: 3000, seed: 11 });
+    const seeded = await seedDemoClinic(services, staff.id, { clients: 3000, seed: 11 });
     expect(seeded.clients).toBe(3000);
 
     await openNav(page, 'Clients');

@@ -64,7 +64,7 @@ export const seedDemoCommand: CliCommand = {
     };
     process.once('SIGINT', onInterrupt);
     try {
-      const result = seedDemoClinic(session.services, session.staff.id, {
+      const result = await seedDemoClinic(session.services, session.staff.id, {
         clients,
         seed,
         sessionsPerClient,

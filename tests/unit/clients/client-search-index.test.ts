@@ -77,13 +77,13 @@ function expectSameAsTable(queries: string[]): void {
 const queries = ['c', 'e', '0', 's', 'ma', 'ng', 'zoe', 'kie', '19', 'client1', 'z n', 'quenby zoe', 'sorensenx', 'xq', 'example', 'com', 'client12@example.com'];
 
 describe('the client search index', () => {
-  it('finds exactly what the client table says, on every page, for clients the demo seeder wrote', () => {
-    seedDemoClinic(store.services, store.admin.id, { clients: 700, seed: 11, batchSize: 200, sessionsPerClient: 0 });
+  it('finds exactly what the client table says, on every page, for clients the demo seeder wrote', async () => {
+    await seedDemoClinic(store.services, store.admin.id, { clients: 700, seed: 11, batchSize: 200, sessionsPerClient: 0 });
     expectSameAsTable(queries);
   });
 
-  it('stays in step when clients are created, renamed, archived and brought back', () => {
-    seedDemoClinic(store.services, store.admin.id, { clients: 400, seed: 4, batchSize: 200, sessionsPerClient: 0 });
+  it('stays in step when clients are created, renamed, archived and brought back', async () => {
+    await seedDemoClinic(store.services, store.admin.id, { clients: 400, seed: 4, batchSize: 200, sessionsPerClient: 0 });
     const clients = store.services.clients;
     const by = store.admin.id;
     const zoe = clients.create(by, { firstName: 'Zoë', lastName: 'Qüenby', dateOfBirth: '1990-05-17', phone: '07700 900123', email: 'zoe@example.com' });

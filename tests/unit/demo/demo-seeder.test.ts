@@ -13,7 +13,7 @@ async function seeded(clients: number, seed: number, extra: Parameters<typeof se
   const folder = tempFolder();
   folders.push(folder);
   const store = await createTestStore(folder.path);
-  const result = seedDemoClinic(store.services, store.admin.id, { clients, seed, batchSize: 50, ...extra });
+  const result = await seedDemoClinic(store.services, store.admin.id, { clients, seed, batchSize: 50, ...extra });
   return { store, result };
 }
 
