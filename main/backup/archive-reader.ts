@@ -1,5 +1,6 @@
 import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { openPieces } from '../crypto/aead';
+import { chosenFileFlags } from '../files/read-chosen-file';
 import { StoreError } from '../store/store-error';
 import {
   archiveFormatVersion,
@@ -33,7 +34,7 @@ export interface OpenedArchive {
 export async function openArchive(path: string): Promise<OpenedArchive> {
   let handle: FileHandle;
   try {
-    handle = await openFile(path, 'r');
+    handle = await openFile(path, chosenFileFlags);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new StoreError('NOT_FOUND', backupMessages.backupMissing, { cause: error });

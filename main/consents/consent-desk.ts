@@ -1,6 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { ConsentTemplateDraft, TemplateVersion } from '../../shared/consents/template';
 import type { Services } from '../app';
+import { readChosenFile } from '../files/read-chosen-file';
 import { renderAftercarePdf } from '../pdf/aftercare-pdf';
 import type { DesktopPorts } from '../session/ports';
 import { StoreError } from '../store/store-error';
@@ -96,14 +97,7 @@ export class ConsentDesk {
     if (!choose) throw new StoreError('CONFLICT', 'Opening files is not available here.');
     const path = await choose({ title: 'Import a consent template', filters: jsonFilter });
     if (!path) return { draft: null };
-    let text: string;
-    try {
-      if (statSync(path).size > maxTemplateFileBytes) throw new StoreError('INVALID_INPUT', 'That file is too large to be a consent template.');
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError('NOT_FOUND', 'That file could not be read.', { cause: error });
-    }
+    const text = readChosenFile(path, maxTemplateFileBytes, 'That template file').toString('utf8');
     return { draft: this.services.consentTemplates.importFile(by, text) };
   }
 }
