@@ -4,6 +4,7 @@ import type { AuditFilters, AuditTrailRow, AuditVerificationView } from '../../s
 import type { SettingsService } from '../settings/settings-service';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
+import { csvFile } from '../../shared/csv';
 import { auditCsv } from './audit-csv';
 import type { AuditLog } from './audit-log';
 import { auditWhere, describeFilters } from './audit-trail-filters';
@@ -97,9 +98,17 @@ export class AuditTrailQuery {
 
   /** Every row the filters match, newest first, as CSV text. */
   csv(filters: AuditFilters): { text: string; rows: number } {
-    const where = auditWhere(filters);
-    const rows = (this.db.prepare(`SELECT ${resolvedColumns} FROM audit_event e ${resolvedJoins} ${where.sql} ORDER BY e.seq DESC`).all(where.params) as TrailRow[]).map(toTrailRow);
+    const rows = this.matching(filters);
     return { text: auditCsv(rows, this.settings.get().dateFormat), rows: rows.length };
+  }
+
+  /**
+   * Every row the filters match, newest first, with staff and record names resolved: the same
+   * query as the screen's, for the client's record export (which records its own look).
+   */
+  matching(filters: AuditFilters): AuditTrailRow[] {
+    const where = auditWhere(filters);
+    return (this.db.prepare(`SELECT ${resolvedColumns} FROM audit_event e ${resolvedJoins} ${where.sql} ORDER BY e.seq DESC`).all(where.params) as TrailRow[]).map(toTrailRow);
   }
 
   /**
@@ -109,8 +118,7 @@ export class AuditTrailQuery {
   writeCsv(by: string, filters: AuditFilters, path: string): { rows: number } {
     const { text, rows } = this.csv(filters);
     try {
-      // A byte-order mark, so spreadsheet programs read names in any script as UTF-8.
-      writeFileSync(path, `\uFEFF${text}`, { encoding: 'utf8', mode: 0o600 });
+      writeFileSync(path, csvFile(text), { encoding: 'utf8', mode: 0o600 });
     } catch (error) {
       throw new StoreError('SAVE_FAILED', 'The CSV file could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
     }

@@ -21,11 +21,11 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'clients.possibleDuplicates': (input, { runtime }) => runtime.current().services.clients.possibleDuplicates(input, input.exceptId),
   'clients.create': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate });
+    return services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed });
   },
   'clients.update': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.clients.update(staff.id, input.id, input.fields);
+    return services.clients.update(staff.id, input.id, input.fields, { dateOfBirthConfirmed: input.dateOfBirthConfirmed });
   },
   'clients.setArchived': (input, { runtime }) => {
     const { services, staff } = runtime.current();

@@ -1,13 +1,26 @@
-import { exceptionText } from '../../shared/clinical/exceptions';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answersInWords } from '../../shared/screening/answers-in-words';
+import { auditActionInWords } from '../../shared/audit/audit-action-words';
+import { csvFile, csvRecords } from '../../shared/csv';
 import type { Services } from '../app';
 import { clientFullName } from '../consents/consent-service';
 import { StoreError } from '../store/store-error';
-import { toCsv } from './csv';
 import { renderExportIndexPdf, type IndexEntry } from './export-index-pdf';
-import { clinicLocalDay, treatmentSummary } from './readable-parts';
+import {
+  amendmentRows,
+  clinicDay,
+  clinicLocalDay,
+  clinicLocalTime,
+  consentRows,
+  consentStatusWords,
+  courseRows,
+  historyRows,
+  overrideRows,
+  profileRows,
+  sessionRows,
+  trailRows,
+  treatmentSummary,
+} from './readable-parts';
 
 export type ExportProgress = (label: string, done: number, total: number) => void;
 
@@ -34,9 +47,11 @@ export interface ClientExportResult {
 }
 
 /**
- * A client's whole record for a right-of-access request: profile, medical history, courses and
- * sessions as JSON and CSV, every signed consent's PDF exactly as stored, photos (through the
- * photos feature's hook) and an index PDF listing everything. Written only into a folder the
+ * A client's whole record for a right-of-access request: profile, every medical-history version,
+ * courses, sessions, amendments (before and after), every exception with its reason and who,
+ * consents, and who viewed or changed the record, as JSON and as spreadsheets in words; every
+ * signed consent's PDF exactly as stored, photos (through the photos feature's hook) and an index
+ * PDF that summarises the treatment history and lists every file. Written only into a folder the
  * user chose and that is empty, so nothing of anyone else's is overwritten or mixed in.
  */
 export async function exportClientRecord(request: ClientExportRequest): Promise<ClientExportResult> {
@@ -61,43 +76,43 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   const total = 4 + consentIds.length + 1;
   let done = 0;
   const step = (label: string) => progress(label, ++done, total);
+  const { dateFormat, clinicName, paperSize } = services.settings.get();
+  // Spreadsheets in words (see readable-parts); JSON beside them keeps every stored field.
+  const sheet = (relative: string, rows: readonly Record<string, string>[], description: string, none = 'None recorded') =>
+    write(relative, csvFile(csvRecords(rows.length > 0 ? rows : [{ Note: none }])), description);
 
   write('profile.json', json(client), 'Profile: contact details, skin type and concerns, notes');
-  write('profile.csv', toCsv([client as unknown as Record<string, unknown>]), 'Profile as a spreadsheet');
+  sheet('profile.csv', profileRows(client, dateFormat), 'Profile as a spreadsheet, in words');
   step('profile');
 
   const history = services.medicalHistory.entries(by, clientId);
-  write('medical-history.json', json(history), `Medical history: ${history.length} questionnaire(s) with the alerts they raised`);
-  write('medical-history.csv', toCsv(history.map((entry) => ({ id: entry.id, recordedAt: entry.recordedAt, recordedBy: entry.recordedByName, ...answersInWords(entry), alerts: entry.alerts }))), 'Medical history as a spreadsheet');
+  write('medical-history.json', json(history), `Medical history: every version (${history.length}), with the alerts each raised`);
+  sheet(
+    'medical-history.csv',
+    historyRows(history, dateFormat),
+    `Medical history as a spreadsheet: all ${history.length} version(s), each question and its answer in words`,
+  );
   step('medical history');
 
   const courses = services.courses.forClient(clientId);
   write('courses.json', json(courses), `Treatment courses: ${courses.length}`);
+  sheet('courses.csv', courseRows(courses, dateFormat), 'Treatment courses as a spreadsheet');
   const sessions = services.sessions.forClient(by, clientId);
+  const list = services.consents.listForClient(by, clientId);
+  const screeningOverrides = services.medicalHistory.overridesForClient(clientId);
   write('sessions.json', json(sessions), `Treatment sessions: ${sessions.length}, with every amendment`);
-  write(
-    'sessions.csv',
-    toCsv(
-      sessions.map((session) => ({
-        id: session.id,
-        courseId: session.courseId,
-        practitioner: session.practitionerName,
-        createdAt: session.createdAt,
-        ...session.record,
-        // What the session was done on: the consent relied on, and every override, in words.
-        consentReliedOn: session.basis ? (session.basis.consent ? `${session.basis.consent.templateId} v${session.basis.consent.version.major}.${session.basis.consent.version.minor} (${session.basis.consent.id})` : 'none') : 'not recorded',
-        exceptions: (session.basis?.exceptions ?? []).map(exceptionText).join(' | '),
-      })),
-    ),
-    'Treatment sessions as a spreadsheet, with the consent each relied on and its exceptions',
-  );
+  sheet('sessions.csv', sessionRows(sessions, courses, list.consents, dateFormat), 'Treatment sessions as a spreadsheet, in words: areas, device, lots, the consent each relied on and its exceptions');
+  const amendments = amendmentRows(sessions, dateFormat);
+  sheet('amendments.csv', amendments, `Amendments to sessions: ${sessions.reduce((sum, session) => sum + session.amendments.length, 0)}, each with the reason, who, and what the record said before and after`);
+  const overrides = overrideRows(sessions, screeningOverrides, dateFormat);
+  sheet('exceptions.csv', overrides, `Exceptions (overrides): ${overrides.length}, each with the reason and who took responsibility`);
   step('sessions');
 
-  const list = services.consents.listForClient(by, clientId);
   const declined = list.consents.filter((consent) => consent.state === 'declined').length;
   // A declined form is evidence that the client was informed and refused: never listed as a consent.
   const counted = declined > 0 ? `${list.consents.length - declined} signed and ${declined} declined` : `${list.consents.length} signed`;
   write('consents.json', json(list.consents), `Consent forms: ${counted}, with their withdrawals`);
+  sheet('consents.csv', consentRows(list.consents, dateFormat), 'Consent forms as a spreadsheet: status, signers, photography choices, withdrawals');
   for (const consentId of consentIds) {
     const { bytes, fileName } = services.consents.pdf(by, consentId, 'export');
     const summary = list.consents.find((consent) => consent.id === consentId)!;
@@ -105,35 +120,50 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
     write(
       join('consents', fileName.replace(/\.pdf$/, ` - ${consentId.slice(0, 8)}.pdf`)),
       bytes,
-      `${summary.title}, version ${summary.version.major}.${summary.version.minor}, ${outcome} ${summary.signedAt.slice(0, 10)}`,
+      `${summary.title}, version ${summary.version.major}.${summary.version.minor}, ${outcome} ${clinicDay(summary.signedAt, dateFormat)}`,
     );
     step('consents');
   }
 
+  let photoCount: number | null = null;
   if (request.photos) {
     mkdirSync(join(folder, 'photos'), { recursive: true, mode: 0o700 });
-    entries.push(...(await request.photos({ services, by, clientId, folder: join(folder, 'photos'), progress })));
+    const photoEntries = await request.photos({ services, by, clientId, folder: join(folder, 'photos'), progress });
+    photoCount = photoEntries.filter((entry) => /\.(jpe?g|png)$/i.test(entry.file)).length;
+    entries.push(...photoEntries);
   }
   step('photos');
 
-  const settings = services.settings.get();
-  // Who looked at or changed the record, consents and photos included (the client's own trail).
-  const trail = services.auditTrail.csv({ clientId, staffId: null, actions: [], fromDay: null, toDay: null });
-  write('audit-trail.csv', `\uFEFF${trail.text}`, `Who viewed or changed this record, and when: ${trail.rows} entries`);
+  // Who looked at or changed the record, consents and photos included: the query of the client's
+  // own audit-trail screen, in words. Read before this export's own row is written.
+  const trail = trailRows(services.auditTrail.matching({ clientId, staffId: null, actions: [], fromDay: null, toDay: null }), dateFormat, auditActionInWords);
+  sheet('audit-trail.csv', trail, `Who viewed or changed this record, and when: ${trail.length} entries`);
   const index = await renderExportIndexPdf({
-    clinicName: settings.clinicName,
+    clinicName,
     clientName: clientFullName(client),
     createdAt: services.clock.now(),
-    paperSize: settings.paperSize,
+    paperSize,
     entries,
-    photosIncluded: request.photos !== undefined,
-    exportedOn: clinicLocalDay(services.clock.now(), settings.dateFormat),
-    summary: treatmentSummary(sessions, settings.dateFormat),
+    exportedOn: clinicLocalDay(services.clock.now(), dateFormat),
+    history: {
+      consents: [...list.consents].sort((a, b) => a.signedAt.localeCompare(b.signedAt)).map((consent) => `${consent.title}, version ${consent.version.major}.${consent.version.minor}, signed ${clinicDay(consent.signedAt, dateFormat)}: ${consentStatusWords(consent, dateFormat)}.`),
+      sessions: treatmentSummary(sessions, dateFormat),
+      medicalHistory: [...history].reverse().map((entry, at) => `Version ${at + 1}, ${clinicLocalTime(entry.recordedAt, dateFormat)}, by ${entry.recordedByName}: ${alertCount(entry.alerts)}.`),
+      photos: photoCount,
+      otherExceptions: overrides.filter((row) => row['Session'] === 'No session was saved under it').map((row) => `${row['When']}: ${row['Exception']} (${row['Details']}) by ${row['By']}: ${row['Reason']}`),
+    },
   });
   write('index.pdf', index, 'This index');
   progress('index', total, total);
   services.audit.append({ staffId: by, action: 'client.export', entity: 'client', entityId: clientId, detail: `files=${entries.length} consents=${consentIds.length}` });
   return { files: entries.length, consents: consentIds.length };
+}
+
+function alertCount(alerts: readonly { level: 'stop' | 'caution' }[]): string {
+  const stops = alerts.filter((alert) => alert.level === 'stop').length;
+  const cautions = alerts.length - stops;
+  if (alerts.length === 0) return 'no alerts';
+  return [stops > 0 ? `${stops} stop${stops === 1 ? '' : 's'}` : '', cautions > 0 ? `${cautions} caution${cautions === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
 }
 
 function assertEmptyFolder(folder: string): void {

@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
+import { assertDateOfBirthConfirmed } from './date-of-birth-confirmation';
 import { summaryColumns, toClient, toParams, toSummary, type ClientRow } from './client-rows';
 import { ClientSearchIndex, clientMatch } from './client-search-index';
 
@@ -54,8 +55,9 @@ export class ClientService {
     this.search = new ClientSearchIndex(db);
   }
 
-  create(by: string, input: ClientInput, options: { allowDuplicate?: boolean } = {}): Client {
+  create(by: string, input: ClientInput, options: { allowDuplicate?: boolean; dateOfBirthConfirmed?: boolean } = {}): Client {
     const fields = ClientInput.parse(input);
+    assertDateOfBirthConfirmed(fields.dateOfBirth, null, options.dateOfBirthConfirmed ?? false, this.clock.now());
     if (!options.allowDuplicate) {
       const duplicates = this.possibleDuplicates(fields, null);
       if (duplicates.length > 0) {
@@ -72,9 +74,10 @@ export class ClientService {
   }
 
   /** Saves changed details. `by` is audited with the names of the fields that changed (never their values). */
-  update(by: string, id: string, input: ClientInput): Client {
+  update(by: string, id: string, input: ClientInput, options: { dateOfBirthConfirmed?: boolean } = {}): Client {
     const before = this.get(id);
     const fields = ClientInput.parse(input);
+    assertDateOfBirthConfirmed(fields.dateOfBirth, before.dateOfBirth, options.dateOfBirthConfirmed ?? false, this.clock.now());
     const changed = changedFields(before, fields);
     this.db.transaction(() => {
       this.db.prepare(updateSql).run({ ...toParams(fields), id, sort_key: clientSortKey(fields), now: this.now() });

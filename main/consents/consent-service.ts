@@ -5,6 +5,7 @@ import { canonicalFormText, shortHash, type CanonicalForm, type SignedSignature 
 import { refusedStatements } from '../../shared/consents/agreement';
 import { noPhotographyConsent, PhotographyChoices, type PhotographyChoicesLookup } from '../../shared/consents/photography';
 import { flaggedQuestions, versionLabel, type TemplateKind } from '../../shared/consents/template';
+import { safeFileNamePart } from '../../shared/file-names';
 import {
   ConsentSettings,
   type ConsentList,
@@ -404,8 +405,11 @@ function plausibleTime(drawnAt: string | null, now: Date): string {
   return Number.isFinite(age) && age >= 0 && age <= plausibleDrawingHours * 3_600_000 ? at.toISOString() : now.toISOString();
 }
 
-/** "Nguyễn Zoë - microneedling - 2026-11-25.pdf": readable, and safe on every file system. */
+/**
+ * "Nguyễn Zoë - microneedling - 2026-11-25.pdf": readable, and safe on every file system; a name
+ * cannot hide or reverse its extension or reach another folder (see safeFileNamePart).
+ */
 export function consentFileName(client: Pick<Client, 'firstName' | 'lastName'>, templateId: string, signedAt: string): string {
-  const name = `${client.lastName} ${client.firstName}`.replace(/[\\/:*?"<>|\p{Cc}]/gu, '').trim().slice(0, 80) || 'client';
-  return `${name} - ${templateId} - ${signedAt.slice(0, 10)}.pdf`;
+  const name = safeFileNamePart(`${client.lastName} ${client.firstName}`, 'client');
+  return `${name} - ${safeFileNamePart(templateId, 'consent')} - ${signedAt.slice(0, 10)}.pdf`;
 }

@@ -180,6 +180,25 @@ export class MedicalHistoryService {
     return this.overrideFor(state.latest.id)!;
   }
 
+  /** Every screening override ever recorded for a client, oldest first, with who gave it: for the record export. */
+  overridesForClient(clientId: string): (ScreeningOverride & { overriddenByName: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id, o.medical_history_id, o.overridden_at, o.overridden_by, s.name AS overridden_by_name, o.rules, o.reason
+         FROM screening_override o JOIN staff s ON s.id = o.overridden_by WHERE o.client_id = ? ORDER BY o.overridden_at, o.rowid`,
+      )
+      .all(clientId) as { id: string; medical_history_id: string; overridden_at: string; overridden_by: string; overridden_by_name: string; rules: string; reason: string }[];
+    return rows.map((row) => ({
+      id: row.id,
+      medicalHistoryId: row.medical_history_id,
+      overriddenAt: row.overridden_at,
+      overriddenBy: row.overridden_by,
+      overriddenByName: row.overridden_by_name,
+      rules: JSON.parse(row.rules) as string[],
+      reason: row.reason,
+    }));
+  }
+
   private overrideFor(medicalHistoryId: string): ScreeningOverride | null {
     const row = this.db
       .prepare('SELECT * FROM screening_override WHERE medical_history_id = ? ORDER BY overridden_at DESC LIMIT 1')

@@ -3,9 +3,13 @@ import type { OverlayOptions } from 'sharp';
 import { loadSharp } from '../images/load-sharp';
 import { alignmentTransform, type PhotoAlignment } from '../../shared/photos/alignment';
 import type { BlurBox } from '../../shared/photos/comparison-export';
+import { drawDirectionalText } from '../pdf/directional-text';
 import { createPdfDocument, finishPdf } from '../pdf/document';
+import { drawPieces, piecesWidth } from '../pdf/font-runs';
 import { fontPaths, pdfFonts } from '../pdf/fonts';
+import { drawText } from '../pdf/page-cursor';
 import type { PaperSize } from '../pdf/paper';
+import { markupWithEmojiFont } from './text-markup';
 import { coveredRect, warpInto, type RawImage, type Rect } from './warp';
 
 export interface ComparisonSide {
@@ -161,12 +165,28 @@ function jpegOf(image: RawImage): Promise<Buffer> {
   return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
 }
 
-/** Text drawn with SkinLedger's own font file, so the export looks the same on every computer. */
-async function textImage(text: string, options: { fontfile: string; size: number; width: number; alpha?: number }): Promise<Buffer> {
+/** The family name inside NotoEmoji-Regular.ttf, which the emoji runs of a label name. */
+const emojiFamily = 'Noto Emoji';
+let emojiFontLoaded: Promise<unknown> | null = null;
+
+/**
+ * libvips takes one font file per text, and adds each file it is given to the fonts Pango may
+ * use for the rest of the process: the emoji file is given once, on a throwaway text, so the
+ * labels can name its family on their emoji runs.
+ */
+function loadEmojiFont(images: typeof sharpModule, fontfile: string): Promise<unknown> {
+  emojiFontLoaded ??= images({ text: { text: 'x', fontfile, font: emojiFamily } }).png().toBuffer();
+  return emojiFontLoaded;
+}
+
+/** A label drawn with SkinLedger's own font files (emoji in Noto Emoji), so it looks the same on every computer; exported for its test. */
+export async function textImage(text: string, options: { fontfile: string; size: number; width: number; alpha?: number }): Promise<Buffer> {
+  const images = await loadSharp();
+  await loadEmojiFont(images, fontPaths().emoji);
   const colour = options.alpha === undefined ? '#1a1a1a' : `#1a1a1a${Math.round(options.alpha * 255).toString(16).padStart(2, '0')}`;
-  return sharp({
+  return images({
     text: {
-      text: `<span foreground="${colour}" size="${options.size * 1024 * 0.75}">${escapeMarkup(text)}</span>`,
+      text: `<span foreground="${colour}" size="${options.size * 1024 * 0.75}">${markupWithEmojiFont(text, emojiFamily)}</span>`,
       fontfile: options.fontfile,
       font: 'DejaVu Sans',
       width: Math.max(10, options.width),
@@ -176,10 +196,6 @@ async function textImage(text: string, options: { fontfile: string; size: number
   })
     .png()
     .toBuffer();
-}
-
-function escapeMarkup(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const page = { margin: 36, header: 58, caption: 40, footer: 26, gap: 20 };
@@ -226,7 +242,8 @@ async function pdfComparison(first: RawImage, second: RawImage, layout: Comparis
   const pageWidth = doc.page.width;
   const pageHeight = doc.page.height;
   const inner = pageWidth - page.margin * 2;
-  doc.font(pdfFonts.bold).fontSize(18).fillColor('#1a1a1a').text(layout.clinicName, page.margin, page.margin, { width: inner, lineBreak: false, ellipsis: true });
+  doc.font(pdfFonts.bold).fontSize(18).fillColor('#1a1a1a');
+  drawDirectionalText(doc, layout.clinicName, { x: page.margin, y: page.margin, width: inner, maxLines: 1 });
   doc.font(pdfFonts.regular).fontSize(11).fillColor('#555555').text('Photo comparison', page.margin, page.margin + 26, { width: inner });
 
   const sides = [
@@ -258,10 +275,14 @@ async function pdfComparison(first: RawImage, second: RawImage, layout: Comparis
       const fontSize = Math.max(14, Math.min(36, size.width / 14));
       doc.save();
       doc.fillOpacity(0.35).font(pdfFonts.bold).fontSize(fontSize).fillColor('#1a1a1a');
-      doc.text(layout.watermark, place.x + 8, place.y + size.height / 2 - fontSize / 2, { width: size.width - 16, align: 'center' });
+      // Centred on one line, emoji in the emoji font; a mark too long for one line wraps.
+      const markWidth = piecesWidth(doc, layout.watermark);
+      const y = place.y + size.height / 2 - fontSize / 2;
+      if (markWidth <= size.width - 16) drawPieces(doc, layout.watermark, place.x + (size.width - markWidth) / 2, y);
+      else drawText(doc, layout.watermark, place.x + 8, y, size.width - 16, { size: fontSize, bold: true, colour: '#1a1a1a' });
       doc.restore();
     }
-    doc.font(pdfFonts.bold).fontSize(12).fillColor('#1a1a1a').text(side.caption, place.x, place.y + size.height + 8, { width: Math.max(size.width, 200), lineBreak: true });
+    drawText(doc, side.caption, place.x, place.y + size.height + 8, Math.max(size.width, 200), { size: 12, bold: true, colour: '#1a1a1a' });
   }
   doc
     .font(pdfFonts.regular)

@@ -1,10 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { areaWords } from '../../shared/clinical/exceptions';
 import type { Photo } from '../../shared/photos/photo';
-import { toCsv } from '../client-export/csv';
+import { csvFile, csvRecords } from '../../shared/csv';
 import type { ExportPhotosHook } from '../client-export/export-client';
 import type { IndexEntry } from '../client-export/export-index-pdf';
-import { clinicDay, inWords } from '../client-export/readable-parts';
+import { clinicDay, clinicLocalTime, inWords } from '../client-export/readable-parts';
 import { StoreError } from '../store/store-error';
 
 /**
@@ -39,7 +40,7 @@ export const exportClientPhotos: ExportPhotosHook = async ({ services, by, clien
   }
   write('photos.json', `${JSON.stringify(listing, null, 2)}\n`, `Photos: ${photos.length}, with their view, stage, date taken, session and note`);
   const { dateFormat } = services.settings.get();
-  write('photos.csv', toCsv(photos.map((photo, index) => readableRow(photo, listing[index]!.file, dateFormat))), 'Photos as a spreadsheet, in words');
+  write('photos.csv', csvFile(csvRecords(photos.map((photo, index) => readableRow(photo, listing[index]!.file, dateFormat)))), 'Photos as a spreadsheet, in words');
   return entries;
 };
 
@@ -83,12 +84,12 @@ function listingRow(photo: Photo, file: string): PhotoListingRow {
 }
 
 /** The spreadsheet's row: words and the clinic's date order, not codes and ISO times. */
-function readableRow(photo: Photo, file: string, dateFormat: Parameters<typeof clinicDay>[1]): Record<string, unknown> {
+function readableRow(photo: Photo, file: string, dateFormat: Parameters<typeof clinicDay>[1]): Record<string, string> {
   return {
     File: file,
-    View: photo.view === 'close-up' && photo.area ? `close-up of the ${inWords(photo.area)}` : inWords(photo.view),
-    Stage: photo.stage,
-    Taken: `${clinicDay(photo.takenAt, dateFormat)} ${photo.takenAt.slice(11, 16)}`,
+    View: photo.view === 'close-up' && photo.area ? `close-up of the ${areaWords(photo.area).toLowerCase()}` : inWords(photo.view),
+    Stage: inWords(photo.stage),
+    Taken: clinicLocalTime(photo.takenAt, dateFormat),
     'Time taken from': { exif: 'the camera', camera: 'SkinLedger\u2019s camera', entered: 'staff', imported: 'the time of import' }[photo.takenAtSource],
     Session: photo.sessionNumber === null ? 'none' : `session ${photo.sessionNumber} (${clinicDay(photo.sessionPerformedAt ?? '', dateFormat)})`,
     Note: photo.note,

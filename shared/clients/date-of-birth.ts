@@ -72,6 +72,19 @@ export function dateOfBirthRefusal(check: DateOfBirthCheck): string | null {
     : `That date of birth would make the client ${check.age} years old. Check the year.`;
 }
 
+/** What the form and the main side both say when an unusual age was not confirmed. */
+export const unusualAgeUnconfirmed = 'This age is unusual: tick the box to confirm the date of birth, or correct it.';
+
+/**
+ * Whether a date of birth may be saved without the "is that right?" confirmation: an age under 1
+ * or over 110 needs it, unless it is the date already on file (confirmed when it was saved).
+ * Returns the refusal, or null when the date may be saved.
+ */
+export function unconfirmedDateOfBirth(iso: string | null, onFile: string | null, confirmed: boolean, today: string): string | null {
+  if (confirmed || iso === onFile) return null;
+  return checkDateOfBirth(iso, today).verdict === 'confirm' ? unusualAgeUnconfirmed : null;
+}
+
 function wholeYears(from: string, to: string): number {
   const [by, bm, bd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
@@ -81,7 +94,7 @@ function wholeYears(from: string, to: string): number {
 /**
  * A stored date of birth, as the main side accepts it: a real calendar day, not in the future and
  * not older than anyone has lived, each refused in words that name the problem. (Under 1 or over
- * 110 is accepted here; the form asks first.)
+ * 110 is accepted here; the form asks first and main checks the answer: unconfirmedDateOfBirth.)
  */
 export const DateOfBirth = z
   .string()

@@ -25,6 +25,31 @@ export const bodyAreas = ['abdomen', 'thighs', 'buttocks', 'upper-arms', 'breast
 export const treatmentAreas = [...faceAreas, ...bodyAreas] as const;
 export type TreatmentArea = (typeof treatmentAreas)[number];
 
+/** Each area as a reader says it, for paper and spreadsheets (the screens translate their own). */
+export const areaNames: Record<TreatmentArea, string> = {
+  forehead: 'Forehead',
+  glabella: 'Glabella (between the brows)',
+  'periorbital-left': 'Under the left eye',
+  'periorbital-right': 'Under the right eye',
+  'cheek-left': 'Left cheek',
+  'cheek-right': 'Right cheek',
+  nose: 'Nose',
+  'upper-lip': 'Upper lip',
+  perioral: 'Around the mouth',
+  chin: 'Chin',
+  'jawline-left': 'Left jawline',
+  'jawline-right': 'Right jawline',
+  neck: 'Neck',
+  decolletage: 'Décolletage',
+  abdomen: 'Abdomen',
+  thighs: 'Thighs',
+  buttocks: 'Buttocks',
+  'upper-arms': 'Upper arms',
+  breasts: 'Breasts',
+  back: 'Back',
+  hips: 'Hips',
+};
+
 export interface AreaDepth {
   area: TreatmentArea;
   /** Usual starting depth, mm. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { depthNeedsConfirmation, deviceLabelMaxMm, treatmentAreas, type AreaDepth } from './areas';
+import { areaNames, depthNeedsConfirmation, deviceLabelMaxMm, treatmentAreas, type AreaDepth, type TreatmentArea } from './areas';
 import { Expiry, isMonthExpiry, lotsByExpiry } from './expiry';
 
 /**
@@ -182,9 +182,11 @@ function sameException(a: SessionException, b: SessionException): boolean {
   return false;
 }
 
-/** An area in words for paper and spreadsheets: "cheek-left" is "Cheek (left)". */
+/** An area in words for paper and spreadsheets: "cheek-left" is "Left cheek". */
 export function areaWords(area: string): string {
-  const words = area.replace(/-(left|right)$/, ' ($1)').replace(/-/g, ' ');
+  if (Object.hasOwn(areaNames, area)) return areaNames[area as TreatmentArea];
+  // A code this version does not know (never expected): still words, not a code.
+  const words = area.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

@@ -70,11 +70,12 @@ export const clientChannels = {
     access: everyone,
   }),
   'clients.create': channel({
-    input: z.object({ fields: ClientInput, allowDuplicate: z.boolean() }).strict(),
+    /** `dateOfBirthConfirmed`: the form asked "is that right?" about an age under 1 or over 110, and it was. */
+    input: z.object({ fields: ClientInput, allowDuplicate: z.boolean(), dateOfBirthConfirmed: z.boolean().default(false) }).strict(),
     output: Client,
     access: everyone,
   }),
-  'clients.update': channel({ input: z.object({ id: Id, fields: ClientInput }).strict(), output: Client, access: everyone }),
+  'clients.update': channel({ input: z.object({ id: Id, fields: ClientInput, dateOfBirthConfirmed: z.boolean().default(false) }).strict(), output: Client, access: everyone }),
   'clients.setArchived': channel({ input: z.object({ id: Id, archived: z.boolean() }).strict(), output: Client, access: clinicians }),
 
   'medicalHistory.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(MedicalHistoryEntryView), access: clinicians }),

@@ -8,7 +8,7 @@ interface EntryLike {
 
 /**
  * An entry's answers in plain English, question by question, for exports and print-outs:
- * "Not answered", "Declined to answer", and where an answer was carried forward from an
+ * "Not answered", "Client declined to answer", and where an answer was carried forward from an
  * earlier entry, the day it came from and that it was confirmed with the client.
  */
 export function answersInWords(entry: EntryLike): Record<string, string> {

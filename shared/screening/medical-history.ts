@@ -177,7 +177,7 @@ export type CarriedForward = z.infer<typeof CarriedForward>;
 export function describeAnswer(answers: MedicalHistoryAnswers, key: QuestionKey): string {
   const value = answers[key];
   if (value.answer === null) return 'Not answered';
-  if (value.answer === 'declined') return 'Declined to answer';
+  if (value.answer === 'declined') return 'Client declined to answer';
   if ('detail' in value) return value.answer === 'yes' ? (value.detail ? `Yes: ${value.detail}` : 'Yes') : 'No';
   if ('date' in value) return value.answer === 'on' ? `On ${value.date}` : 'Never';
   if ('text' in value) return value.answer === 'some' ? value.text : 'None';

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../main/demo/seeded-random';
 import { ComparisonExportRequest } from '../../shared/photos/comparison-export';
 import { microneedlingForm } from '../support/consent-forms';
+import { answeredHistory } from '../support/medical-history';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
@@ -15,7 +17,7 @@ import { frontPhoto, rotatedPhoto } from './support/synthetic-photos';
 const harness = useAppPerTest();
 
 describe('a client’s record where it is read', () => {
-  it('the client’s own audit trail lists a photo export and the consent signed, and "Export record" saves the whole record into a new folder', async () => {
+  it('the client’s own audit trail lists a photo export and the consent signed, and "Export record" saves the whole record, in words, into a new folder', async () => {
     const { dataDir, scratch } = harness.folders();
     await createClinic(dataDir);
     const exportFolder = join(scratch, 'Record export');
@@ -37,6 +39,27 @@ describe('a client’s record where it is read', () => {
       ],
     });
     const [before, after] = results.map((result) => (result.outcome === 'imported' ? result.photo.id : ''));
+    // Two history versions (the first with a declined answer) and a session done deeper than the
+    // clinic's maximum, confirmed: the export must carry both versions and the exception.
+    services.medicalHistory.record(staff.id, rosa.id, answeredHistory({ diabetes: { answer: 'declined', detail: '' } }));
+    services.medicalHistory.record(staff.id, rosa.id, answeredHistory());
+    services.sessions.record(
+      staff.id,
+      rosa.id,
+      null,
+      {
+        performedAt: new Date().toISOString(),
+        device: { kind: 'pen', make: 'Dr. Pen', model: 'M8', settings: '' },
+        anaesthetic: { product: '', appliedAt: null },
+        skinPrep: 'Chlorhexidine',
+        areas: [{ area: 'cheek-right', depthMm: 1.2, passes: 2 }],
+        endpoint: 'even-erythema',
+        immediateReaction: '',
+        aftercareGiven: true,
+        notes: '',
+      },
+      { depthsConfirmed: true },
+    );
     const exported = await services.photoExports.export(staff.id, ComparisonExportRequest.parse({ firstId: before, secondId: after, use: 'clinical', format: 'jpeg' }), async () =>
       join(scratch, 'comparison.jpg'),
     );
@@ -62,11 +85,21 @@ describe('a client’s record where it is read', () => {
     await checkAccessibility(page, 'client audit trail with photos and consents');
     await saveScreenshot(page, '64a-client-audit-trail-photos-consents');
 
-    // Right of access from the screen: Export record, through the save dialog, into a new folder.
+    // Over 110 is asked about on the form, and the main process takes the answer with the date.
     await openNav(page, 'Clients');
     await searchClients(page, app.calls, 'rosa');
     await page.getByRole('option', { name: /Rosa Access/ }).click();
     await profileHeading(page, 'Rosa Access').waitFor();
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const birth = page.getByRole('textbox', { name: 'Date of birth' });
+    await birth.fill('01/01/1910');
+    await birth.blur();
+    await page.getByRole('checkbox', { name: /^Yes, born 01\/01\/1910: \d+ years old$/ }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await profileHeading(page, 'Rosa Access').waitFor();
+    expect(services.clients.get(rosa.id).dateOfBirth).toBe('1910-01-01');
+
+    // Right of access from the screen: Export record, through the save dialog, into a new folder.
     await page.getByRole('button', { name: 'More actions' }).click();
     await saveScreenshot(page, '64b-profile-more-actions-export-record');
     await page.getByRole('menuitem', { name: 'Export record…' }).click();
@@ -76,20 +109,56 @@ describe('a client’s record where it is read', () => {
     expect(app.saveRequests.at(-1)).toMatchObject({ defaultName: expect.stringMatching(/^Record export \d{4}-\d{2}-\d{2}$/) });
     expect(app.saveRequests.at(-1)?.defaultName).not.toContain('Rosa');
 
-    // The same export as the CLI: profile, history, sessions, the consent's PDF and both photos, with an index.
+    // The same export as the CLI: every part of the record, with an index.
     const files = readdirSync(exportFolder).sort();
-    expect(files).toEqual(expect.arrayContaining(['audit-trail.csv', 'consents', 'consents.json', 'index.pdf', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'amendments.csv',
+        'audit-trail.csv',
+        'consents',
+        'consents.csv',
+        'consents.json',
+        'courses.csv',
+        'exceptions.csv',
+        'index.pdf',
+        'medical-history.csv',
+        'medical-history.json',
+        'photos',
+        'profile.csv',
+        'profile.json',
+        'sessions.csv',
+        'sessions.json',
+      ]),
+    );
     expect(JSON.parse(readFileSync(join(exportFolder, 'profile.json'), 'utf8'))).toMatchObject({ id: rosa.id, lastName: 'Access' });
     expect(readdirSync(join(exportFolder, 'consents'))).toHaveLength(1);
     expect(readdirSync(join(exportFolder, 'photos')).filter((name) => name.endsWith('.jpg'))).toHaveLength(2);
-    expect(readFileSync(join(exportFolder, 'index.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    // Readable: the photo list in words and the clinic's date order, and who looked at the record.
-    const photosCsv = readFileSync(join(exportFolder, 'photos', 'photos.csv'), 'utf8');
-    expect(photosCsv).toContain('File,View,Stage,Taken,');
-    expect(photosCsv).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
-    const trailCsv = readFileSync(join(exportFolder, 'audit-trail.csv'), 'utf8');
-    expect(trailCsv).toContain('photo.export');
-    expect(trailCsv).toContain('consent.sign');
+    // Readable by the client: every spreadsheet in words, none with JSON, codes, ids or UTC times.
+    const csv = (name: string) => readFileSync(join(exportFolder, name), 'utf8');
+    for (const name of [...files.filter((file) => file.endsWith('.csv')), 'photos/photos.csv']) {
+      expect(csv(name), name).not.toMatch(/[{[]"|\d{4}-\d{2}-\d{2}T|[0-9a-f]{8}-[0-9a-f]{4}-|cheek-right|even-erythema|\b(?:photo|consent|session|client)\.[a-z-]+\b/);
+    }
+    expect(csv('profile.csv')).toContain('Date of birth,01/01/1910');
+    // Every history version, answers in words: the declined answer is never a "No".
+    const history = csv('medical-history.csv');
+    expect(history).toContain('Version,Recorded,Recorded by,Question,Answer');
+    expect(new Set(history.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]))).toEqual(new Set(['1 of 2', '2 of 2']));
+    expect(history).toMatch(/1 of 2,[^\r\n]*,Diabetes,Client declined to answer/);
+    expect(csv('sessions.csv')).toContain('Right cheek 1.2 mm, 2 passes');
+    expect(csv('exceptions.csv')).toMatch(/Depth above the clinic maximum \(confirmed\),Right cheek: 1\.2 mm \(clinic maximum 1 mm\),Confirmed by the practitioner,/);
+    expect(csv('photos/photos.csv')).toContain('File,View,Stage,Taken,');
+    // Who looked at or changed the record, in the audit trail's words and with staff names.
+    const trailCsv = csv('audit-trail.csv');
+    expect(trailCsv.split('\r\n')[0]).toBe('\uFEFFWhen,Who,What,Concerning');
+    expect(trailCsv).toContain(`,${clinic.admin.name},Exported photos,A photo`);
+    expect(trailCsv).toContain(`,${clinic.admin.name},Signed consent,A consent form`);
+    expect(trailCsv).toContain(`,${clinic.admin.name},Changed client details,The client record`);
+    // The index opens with the treatment history in words.
+    const index = execFileSync('pdftotext', ['-enc', 'UTF-8', join(exportFolder, 'index.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(index).toMatch(/Consent forms Microneedling[^.]*version 1\.0, signed \d\d\/\d\d\/\d{4}: In force until/);
+    expect(index).toMatch(/Session 1, \d\d\/\d\d\/\d{4}, by [^:]+: Right cheek 1\.2 mm × 2\. • Depth above the clinic maximum \(confirmed\)/);
+    expect(index).toContain('Version 2, ');
+    expect(index).toContain('2 photos, in the folder "photos".');
     const exportRow = services.db.prepare(`SELECT staff_id, detail FROM audit_event WHERE action = 'client.export' AND entity_id = ?`).get(rosa.id) as { staff_id: string; detail: string };
     expect(exportRow).toMatchObject({ staff_id: staff.id, detail: expect.stringMatching(/^files=\d+ consents=1$/) });
 

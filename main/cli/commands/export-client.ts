@@ -12,7 +12,7 @@ import { dataFlag, userFlag } from './flags';
 export const exportClientCommand: CliCommand = {
   words: ['export-client'],
   summary:
-    'Export one client’s whole record (profile, medical history, courses and sessions as JSON and CSV, consent PDFs, photos as stored with a listing, an index PDF) into an empty folder, for a right-of-access request. Clinicians only.',
+    'Export one client’s whole record (profile, every medical-history version, courses, sessions, amendments, exceptions, consents and who viewed or changed the record, as JSON and as CSV in words; consent PDFs; photos as stored with a listing; an index PDF telling the treatment history) into an empty folder, for a right-of-access request. Clinicians only.',
   flags: [
     dataFlag,
     userFlag,

@@ -87,7 +87,9 @@ function ClientForm({ client }: { client: Client | null }) {
   const save = async (values: ClientFields, allowDuplicate: boolean) => {
     setFailure(null);
     try {
-      const saved = client ? await call('clients.update', { id: client.id, fields: values }) : await call('clients.create', { fields: values, allowDuplicate });
+      const saved = client
+        ? await call('clients.update', { id: client.id, fields: values, dateOfBirthConfirmed })
+        : await call('clients.create', { fields: values, allowDuplicate, dateOfBirthConfirmed });
       // No name in the notification (they carry no client data); the profile that opens shows it.
       notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : createdMessage(staff.role));
       go({ page: 'client', clientId: saved.id });

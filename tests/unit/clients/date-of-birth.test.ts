@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClientInput } from '../../../shared/clients/client';
-import { checkDateOfBirth, dateOfBirthRefusal, readDateOfBirth } from '../../../shared/clients/date-of-birth';
+import { checkDateOfBirth, dateOfBirthRefusal, readDateOfBirth, unconfirmedDateOfBirth, unusualAgeUnconfirmed } from '../../../shared/clients/date-of-birth';
 
 const today = '2026-12-07';
 
@@ -52,5 +52,14 @@ describe('checking a date of birth', () => {
     expect(issue('1850-01-01')).toMatch(/would make the client \d+ years old/);
     expect(issue('2999-01-01')).toBe('A date of birth cannot be in the future.');
     expect(ClientInput.safeParse({ firstName: 'A', lastName: 'B', dateOfBirth: '1985-02-01' }).success).toBe(true);
+  });
+
+  it('needs the confirmation for an unusual age that is new, not for the one on file', () => {
+    expect(unconfirmedDateOfBirth('2026-03-01', null, false, today)).toBe(unusualAgeUnconfirmed);
+    expect(unconfirmedDateOfBirth('1915-01-01', '1985-02-01', false, today)).toBe(unusualAgeUnconfirmed);
+    expect(unconfirmedDateOfBirth('2026-03-01', null, true, today)).toBeNull();
+    expect(unconfirmedDateOfBirth('1915-01-01', '1915-01-01', false, today)).toBeNull();
+    expect(unconfirmedDateOfBirth('1985-02-01', null, false, today)).toBeNull();
+    expect(unconfirmedDateOfBirth(null, '1915-01-01', false, today)).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
-import type { AuditAction } from '../../../shared/audit/audit-actions';
+import { isAuditAction, unknownActionWords, type AuditAction } from './audit-actions';
 
 /**
- * Each audit action in the clinic's words. A flat map rather than i18next's nested keys, because
- * actions nest inside each other ("photo.export" and "photo.export.refused"); `satisfies` makes
+ * Each audit action in the clinic's words: the audit trail screen and the client's record
+ * export (audit-trail.csv) read the same wording. A flat map rather than i18next's nested keys,
+ * because actions nest inside each other ("photo.export" and "photo.export.refused"); `satisfies` makes
  * compiling fail when an action has no wording or wording names no action.
  */
 export const auditActionWords = {
@@ -84,3 +85,8 @@ export const auditActionWords = {
   'staff.change-own-password': 'Changed own password',
   'store.create': 'Created the clinic',
 } satisfies Record<AuditAction, string>;
+
+/** An action in words; one written by a newer version is still spelled out, never its code. */
+export function auditActionInWords(action: string): string {
+  return isAuditAction(action) ? auditActionWords[action] : unknownActionWords(action);
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../main/client-export/csv';
 import { validity, validUntil } from '../../../main/consents/consent-validity';
 
 describe('consent validity', () => {
@@ -15,14 +14,5 @@ describe('consent validity', () => {
   it('a new major version or a withdrawal makes it stale before its time', () => {
     expect(validity({ ...facts, latestMajor: 2 })).toMatchObject({ state: 'stale', staleReason: 'new-major-version' });
     expect(validity({ ...facts, withdrawn: true, latestMajor: 2 })).toMatchObject({ state: 'stale', staleReason: 'withdrawn' });
-  });
-});
-
-describe('export CSV', () => {
-  it('quotes commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
-    const csv = toCsv([{ name: 'Nguyễn, Zoë', note: 'said "fine"\nthen left', formula: '=HYPERLINK("x")', nested: { a: 1 } }, { extra: '-1' }]);
-    expect(csv).toBe(
-      'name,note,formula,nested,extra\r\n"Nguyễn, Zoë","said ""fine""\nthen left","\'=HYPERLINK(""x"")","{""a"":1}",\r\n,,,,\'-1\r\n',
-    );
   });
 });
