@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { clientChannels } from '../../shared/contract/client-channels';
 import type { HandlerContext } from './handlers';
 import { SessionDesk } from '../treatments/session-desk';
+import { contactOf } from '../clients/client-profile-service';
 
 type ClientChannels = typeof clientChannels;
 type Handler<C extends keyof ClientChannels> = (
@@ -18,6 +19,10 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
     const { services, staff } = runtime.current();
     return services.profiles.open(staff.id, input.id, { healthData: staff.role !== 'reception' });
   },
+  'clients.contact': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return services.profiles.openContact(staff.id, input.id);
+  },
   'clients.possibleDuplicates': (input, { runtime }) => runtime.current().services.clients.possibleDuplicates(input, input.exceptId),
   'clients.create': (input, { runtime }) => {
     const { services, staff } = runtime.current();
@@ -26,6 +31,14 @@ export const clientHandlers: { [C in keyof ClientChannels]: Handler<C> } = {
   'clients.update': (input, { runtime }) => {
     const { services, staff } = runtime.current();
     return services.clients.update(staff.id, input.id, input.fields, { dateOfBirthConfirmed: input.dateOfBirthConfirmed });
+  },
+  'clients.register': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return contactOf(services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed }));
+  },
+  'clients.updateContact': (input, { runtime }) => {
+    const { services, staff } = runtime.current();
+    return contactOf(services.clients.updateContact(staff.id, input.id, input.fields, { dateOfBirthConfirmed: input.dateOfBirthConfirmed }));
   },
   'clients.setArchived': (input, { runtime }) => {
     const { services, staff } = runtime.current();

@@ -1,4 +1,5 @@
 import { ageOn, type Client } from '../../shared/clients/client';
+import { clientContactFields, type ClientContact } from '../../shared/contract/client-channels';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { MedicalHistoryEntry, MedicalHistoryService, ScreeningState } from '../medical-history/medical-history-service';
@@ -21,6 +22,19 @@ export interface ClientProfileRead {
   screening: NamedScreening | null;
   sessions: TreatmentSession[] | null;
   medicalHistory: MedicalHistoryEntry[] | null;
+}
+
+export interface ClientContactRead {
+  client: ClientContact;
+  age: number | null;
+  courses: Omit<Course, 'notes'>[];
+}
+
+/** Identity and contact fields only: the clinical ones are left out, not blanked. */
+export function contactOf(client: Client): ClientContact {
+  const contact: Record<string, unknown> = { id: client.id, archived: client.archived, createdAt: client.createdAt, updatedAt: client.updatedAt };
+  for (const field of clientContactFields) contact[field] = client[field];
+  return contact as ClientContact;
 }
 
 interface ProfileParts {
@@ -57,6 +71,25 @@ export class ClientProfileService {
       };
       const detail = read.sessions && read.medicalHistory ? `sessions=${read.sessions.length} history=${read.medicalHistory.length}` : '';
       audit.append({ staffId: by, action: 'client.view', entity: 'client', entityId: clientId, detail });
+      return read;
+    })();
+  }
+
+  /**
+   * The front desk's view of a client: contact details, age and courses, never a clinical
+   * field. One audited read, like the full profile.
+   */
+  openContact(by: string, clientId: string): ClientContactRead {
+    const { db, audit, clients, courses } = this.parts;
+    return db.transaction(() => {
+      const client = clients.get(clientId);
+      const today = this.parts.clock.now().toISOString().slice(0, 10);
+      const read: ClientContactRead = {
+        client: contactOf(client),
+        age: client.dateOfBirth ? ageOn(client.dateOfBirth, today) : null,
+        courses: courses.forClient(clientId).map(({ notes: _notes, ...course }) => course),
+      };
+      audit.append({ staffId: by, action: 'client.view', entity: 'client', entityId: clientId, detail: 'contact details only' });
       return read;
     })();
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ClientInput, type Client, type ClientFields, type ClientSummary } from '../../shared/clients/client';
+import { ClientInput, clientInputOf, type Client, type ClientFields, type ClientSummary } from '../../shared/clients/client';
+import { clientContactFields, type ClientContactField } from '../../shared/contract/client-channels';
 import { foldForSearch, phoneDigits } from '../../shared/clients/client-search-fields';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
@@ -13,6 +14,10 @@ export interface ClientPage {
   total: number;
   clients: ClientSummary[];
 }
+
+/** Contact fields to change; a field left out (or undefined) keeps its stored value. */
+export type ClientContactChange = Partial<Pick<ClientFields, ClientContactField>>;
+const contactFieldSet: ReadonlySet<string> = new Set(clientContactFields);
 
 export interface PossibleDuplicate {
   client: ClientSummary;
@@ -85,6 +90,16 @@ export class ClientService {
       this.audit.append({ staffId: by, action: 'client.update', entity: 'client', entityId: id, detail: changed.join(',') });
     })();
     return this.get(id);
+  }
+
+  /**
+   * Changes only the contact details given, leaving every other field (the clinical ones above
+   * all) as stored: the front desk's edit cannot wipe what it never saw. Audited like update.
+   */
+  updateContact(by: string, id: string, patch: ClientContactChange, options: { dateOfBirthConfirmed?: boolean } = {}): Client {
+    const before = this.get(id);
+    const sent = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && contactFieldSet.has(key)));
+    return this.update(by, id, { ...clientInputOf(before), ...sent }, options);
   }
 
   setArchived(by: string, id: string, archived: boolean): Client {

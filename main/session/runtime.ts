@@ -1,4 +1,5 @@
 import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppStatus, SetupInput } from '../../shared/contract';
 import type { NetworkShareKind } from '../../shared/contract/channels';
 import { networkShareOf } from '../store/network-folder';
@@ -9,7 +10,7 @@ import { systemClock, type Clock } from '../clock';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
-import { LoginThrottle } from './login-throttle';
+import { LoginThrottle, loginThrottleFileName } from './login-throttle';
 import type { DesktopPorts, SaveDialogRequest } from './ports';
 
 export interface RuntimeOptions extends ServiceOptions {
@@ -50,7 +51,8 @@ export class SkinLedgerRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
-    this.throttle = new LoginThrottle(this.clock);
+    // Counted per name and kept in the data folder, so a restart does not clear the wait.
+    this.throttle = new LoginThrottle(this.clock, join(options.dataDir, loginThrottleFileName));
     this.vault = new Vault(options.dataDir, vaultOptions(options));
     // Looked up once: the folder does not move while the app runs.
     this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
@@ -170,14 +172,14 @@ export class SkinLedgerRuntime {
 
   /** Sign in, or switch user from the lock screen: one step either way. */
   async login(name: string, password: string): Promise<SignedInStaff> {
-    this.refuseWhileThrottled();
+    this.refuseWhileThrottled(name);
     let unlocked: { dataKey: Buffer; staffId: string };
     try {
       unlocked = await this.vault.unlockWithPassword(name, password);
     } catch (error) {
       if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') {
         this.failSignIn(name);
-        throw new StoreError('WRONG_PASSWORD', error.message, { retryAfterSeconds: this.throttle.waitSeconds() });
+        throw new StoreError('WRONG_PASSWORD', error.message, { retryAfterSeconds: this.throttle.waitSeconds(name) });
       }
       throw error;
     }
@@ -200,9 +202,9 @@ export class SkinLedgerRuntime {
     if (!member || !member.active) {
       // A slot without an active staff row (deactivated mid-session): treat as a wrong password.
       this.failSignIn(name);
-      throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
+      throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword, { retryAfterSeconds: this.throttle.waitSeconds(name) });
     }
-    this.throttle.recordSuccess();
+    this.throttle.recordSuccess(name);
     this.flushFailedSignIns(services);
     const previous = this.staff;
     this.staff = { id: member.id, name: member.name, role: member.role };
@@ -217,15 +219,15 @@ export class SkinLedgerRuntime {
 
   async unlock(password: string): Promise<SignedInStaff> {
     if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
-    this.refuseWhileThrottled();
+    this.refuseWhileThrottled(this.staff.name);
     if (!(await this.vault.passwordOpensSlotOf(this.staff.id, password))) {
       this.failSignIn(this.staff.name);
       this.flushFailedSignIns(this.services);
       throw new StoreError('WRONG_PASSWORD', 'That password is not right. Check Caps Lock and try again.', {
-        retryAfterSeconds: this.throttle.waitSeconds(),
+        retryAfterSeconds: this.throttle.waitSeconds(this.staff.name),
       });
     }
-    this.throttle.recordSuccess();
+    this.throttle.recordSuccess(this.staff.name);
     this.locked = false;
     this.services.audit.append({ staffId: this.staff.id, action: 'session.unlock', entity: 'staff', entityId: this.staff.id });
     return this.staff;
@@ -266,8 +268,9 @@ export class SkinLedgerRuntime {
     this.staff = null;
   }
 
-  private refuseWhileThrottled(): void {
-    const wait = this.throttle.waitSeconds();
+  /** Refused unread while this name (or, after many wrong passwords, everyone) must wait. */
+  private refuseWhileThrottled(name: string): void {
+    const wait = this.throttle.waitSeconds(name);
     if (wait > 0) {
       throw new StoreError('TOO_MANY_ATTEMPTS', `Too many wrong passwords. Try again in ${wait} second${wait === 1 ? '' : 's'}.`, {
         retryAfterSeconds: wait,
@@ -276,7 +279,7 @@ export class SkinLedgerRuntime {
   }
 
   private failSignIn(nameEntered: string): void {
-    this.throttle.recordFailure();
+    this.throttle.recordFailure(nameEntered);
     // Kept in memory until a store is open to write it to; the folder is never touched by a
     // failure. The text typed is never kept: people type passwords into the name field.
     this.failedSignIns.push({ at: this.clock.now().toISOString(), staffId: this.staffIdForName(nameEntered) });

@@ -37,8 +37,80 @@ export const ClientProfile = z.object({
 export type ClientProfile = z.infer<typeof ClientProfile>;
 
 /**
+ * The fields of a client record that are clinical: reception never receives them and cannot send
+ * them (the role matrix test looks for these names, at any depth, in what reception receives).
+ */
+export const clinicalClientFields = ['gp', 'fitzpatrick', 'concerns', 'notes'] as const;
+
+/** Who the client is and how to reach them: what reception reads and edits. */
+export const clientContactFields = [
+  'firstName',
+  'lastName',
+  'preferredName',
+  'dateOfBirth',
+  'pronouns',
+  'sex',
+  'phone',
+  'email',
+  'address',
+  'emergencyContact',
+  'referralSource',
+  'marketingConsent',
+] as const;
+export type ClientContactField = (typeof clientContactFields)[number];
+
+const contactKeys = { firstName: true, lastName: true, preferredName: true, dateOfBirth: true, pronouns: true, sex: true, phone: true, email: true, address: true, emergencyContact: true, referralSource: true, marketingConsent: true } as const satisfies Record<ClientContactField, true>;
+
+/** A client as reception sees them: identity and contact details, no clinical field at all. */
+export const ClientContact = Client.pick({ ...contactKeys, id: true, archived: true, createdAt: true, updatedAt: true });
+export type ClientContact = z.infer<typeof ClientContact>;
+
+/** A new client registered at the front desk: contact details only (strict: a clinical field is refused). */
+export const ClientContactInput = ClientInput.pick(contactKeys);
+export type ClientContactInput = z.input<typeof ClientContactInput>;
+
+/**
+ * A change to contact details: only the fields sent are changed, the rest of the record (and
+ * every clinical field) is left as it is. Strict, so a clinical field sent here is refused, not
+ * dropped. Built without the form's defaults, which would otherwise fill the fields not sent.
+ */
+const input = ClientInput.shape;
+export const ClientContactPatch = z.strictObject(
+  {
+    firstName: input.firstName.optional(),
+    lastName: input.lastName.optional(),
+    preferredName: input.preferredName.unwrap().optional(),
+    dateOfBirth: input.dateOfBirth.unwrap().optional(),
+    pronouns: input.pronouns.unwrap().optional(),
+    sex: input.sex.unwrap().optional(),
+    phone: input.phone.unwrap().optional(),
+    email: input.email.unwrap().optional(),
+    address: input.address.unwrap().optional(),
+    emergencyContact: input.emergencyContact.unwrap().optional(),
+    referralSource: input.referralSource.unwrap().optional(),
+    marketingConsent: input.marketingConsent.unwrap().optional(),
+  } satisfies Record<ClientContactField, z.ZodType>,
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Only contact details are changed here; clinical details are not accepted.' : undefined) },
+);
+export type ClientContactPatch = z.input<typeof ClientContactPatch>;
+
+/** A course as reception sees it, for booking: its plan and progress, without the clinical notes. */
+export const CourseBooking = CourseView.omit({ notes: true });
+export type CourseBooking = z.infer<typeof CourseBooking>;
+
+/** The profile reception opens: contact details, age (for a minor's booking) and courses. */
+export const ClientContactProfile = z.object({
+  client: ClientContact,
+  age: z.number().nullable(),
+  courses: z.array(CourseBooking),
+});
+export type ClientContactProfile = z.infer<typeof ClientContactProfile>;
+
+/**
  * Client records, medical history, courses and sessions. Reception books and registers clients;
- * only clinicians read or write health data (history, sessions, notes).
+ * only clinicians read or write health data (history, sessions, notes). Reception reads and
+ * changes a client through the contact channels, whose schemas hold no clinical field; the whole
+ * record (profile, create, update) is for clinicians.
  */
 export const clientChannels = {
   'clients.find': channel({
@@ -54,7 +126,8 @@ export const clientChannels = {
     access: everyone,
   }),
   'clients.recent': channel({ input: z.object({ limit: z.number().int().min(1).max(50) }).strict(), output: z.array(ClientSummary), access: everyone }),
-  'clients.profile': channel({ input: z.object({ id: Id }).strict(), output: ClientProfile, access: everyone }),
+  'clients.profile': channel({ input: z.object({ id: Id }).strict(), output: ClientProfile, access: clinicians }),
+  'clients.contact': channel({ input: z.object({ id: Id }).strict(), output: ClientContactProfile, access: everyone }),
   'clients.possibleDuplicates': channel({
     input: z
       .object({
@@ -73,9 +146,22 @@ export const clientChannels = {
     /** `dateOfBirthConfirmed`: the form asked "is that right?" about an age under 1 or over 110, and it was. */
     input: z.object({ fields: ClientInput, allowDuplicate: z.boolean(), dateOfBirthConfirmed: z.boolean().default(false) }).strict(),
     output: Client,
+    access: clinicians,
+  }),
+  /** The whole record, every field replaced: the clinicians' edit form sends all of them. */
+  'clients.update': channel({ input: z.object({ id: Id, fields: ClientInput, dateOfBirthConfirmed: z.boolean().default(false) }).strict(), output: Client, access: clinicians }),
+  /** A new client from the front desk: contact details only. */
+  'clients.register': channel({
+    input: z.object({ fields: ClientContactInput, allowDuplicate: z.boolean(), dateOfBirthConfirmed: z.boolean().default(false) }).strict(),
+    output: ClientContact,
     access: everyone,
   }),
-  'clients.update': channel({ input: z.object({ id: Id, fields: ClientInput, dateOfBirthConfirmed: z.boolean().default(false) }).strict(), output: Client, access: everyone }),
+  /** Changes only the contact fields sent; clinical fields are refused and never touched. */
+  'clients.updateContact': channel({
+    input: z.object({ id: Id, fields: ClientContactPatch, dateOfBirthConfirmed: z.boolean().default(false) }).strict(),
+    output: ClientContact,
+    access: everyone,
+  }),
   'clients.setArchived': channel({ input: z.object({ id: Id, archived: z.boolean() }).strict(), output: Client, access: clinicians }),
 
   'medicalHistory.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(MedicalHistoryEntryView), access: clinicians }),
@@ -93,7 +179,7 @@ export const clientChannels = {
 
   'courses.create': channel({ input: z.object({ clientId: Id, course: CourseInput }).strict(), output: CourseView, access: clinicians }),
   'courses.setStatus': channel({ input: z.object({ id: Id, status: z.enum(courseStatuses) }).strict(), output: CourseView, access: clinicians }),
-  'courses.overdue': channel({ input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(OverdueCourseView), access: everyone }),
+  'courses.overdue': channel({ input: z.object({ limit: z.number().int().min(1).max(200) }).strict(), output: z.array(OverdueCourseView.omit({ notes: true })), access: everyone }),
 
   'sessions.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(TreatmentSessionView), access: clinicians }),
   'sessions.record': channel({

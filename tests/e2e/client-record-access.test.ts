@@ -11,7 +11,7 @@ import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
 import { profileHeading, searchClients } from './support/records';
 import { saveScreenshot } from './support/screenshots';
-import { expectSignedIn, openNav, signIn } from './support/screens';
+import { expectSignedIn, openNav, signIn, signOut } from './support/screens';
 import { frontPhoto, rotatedPhoto } from './support/synthetic-photos';
 
 const harness = useAppPerTest();
@@ -162,6 +162,57 @@ describe('a client’s record where it is read', () => {
     const exportRow = services.db.prepare(`SELECT staff_id, detail FROM audit_event WHERE action = 'client.export' AND entity_id = ?`).get(rosa.id) as { staff_id: string; detail: string };
     expect(exportRow).toMatchObject({ staff_id: staff.id, detail: expect.stringMatching(/^files=\d+ consents=1$/) });
 
+    expect(app.faults).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  }, 300_000);
+
+  it('reception sees and changes only contact details: the profile and edit form show no clinical field, and a phone change keeps the notes and skin type', async () => {
+    const { dataDir } = harness.folders();
+    await createClinic(dataDir);
+    const app = await harness.launch({ dataDir });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+    const { services, staff } = app.runtime.current();
+    await services.staff.add(staff.id, { name: clinic.reception.name, role: 'reception', password: clinic.reception.password });
+    const clinical = { gp: 'Dr Rivers, Harbour Surgery', fitzpatrick: 4, concerns: ['pigmentation' as const], notes: 'Keloid tendency on the jaw line.' };
+    const rosa = services.clients.create(staff.id, { firstName: 'Rosa', lastName: 'Desk', dateOfBirth: '1988-06-30', phone: '07700 900111', email: 'rosa@example.org', address: '3 Quay Street', ...clinical });
+    await signOut(page, clinic.admin.name);
+
+    await signIn(page, clinic.reception.name, clinic.reception.password);
+    await expectSignedIn(page);
+    await openNav(page, 'Clients');
+    await searchClients(page, app.calls, 'rosa');
+    await page.getByRole('option', { name: /Rosa Desk/ }).click();
+    await profileHeading(page, 'Rosa Desk').waitFor();
+    const details = page.getByRole('region', { name: 'Details' });
+    await details.getByText('07700 900111').waitFor();
+    await details.getByText('3 Quay Street').waitFor();
+    // Nothing clinical on the page: not the notes, GP, concerns or skin type, nor their labels.
+    for (const text of [clinical.notes, clinical.gp, 'Pigmentation', /skin type/i, /^GP/, /^Notes$/, /^Skin concerns$/]) {
+      expect(await page.getByText(text).count(), String(text)).toBe(0);
+    }
+    expect(app.calls.some((call) => call.channel === 'clients.profile')).toBe(false);
+    await checkAccessibility(page, 'client profile as reception');
+    await saveScreenshot(page, '64d-profile-as-reception');
+
+    // The edit form: identity and contact only.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByRole('form', { name: /Edit/ });
+    await form.getByRole('textbox', { name: 'Phone' }).waitFor();
+    for (const label of ['GP / doctor', 'Notes', 'Skin concerns']) expect(await form.getByLabel(label, { exact: true }).count(), label).toBe(0);
+    expect(await form.getByRole('radio', { name: /^Type IV\b/ }).count()).toBe(0);
+    await form.getByRole('textbox', { name: 'Phone' }).scrollIntoViewIfNeeded();
+    await saveScreenshot(page, '64e-edit-client-as-reception');
+    await form.getByRole('textbox', { name: 'Phone' }).fill('07700 900222');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await profileHeading(page, 'Rosa Desk').waitFor();
+    await details.getByText('07700 900222').waitFor();
+
+    // Only the phone was sent, and the clinical fields are as the practitioner left them.
+    const sent = app.calls.filter((call) => call.channel === 'clients.updateContact').map((call) => call.input);
+    expect(sent).toEqual([{ id: rosa.id, fields: { phone: '07700 900222' } }]);
+    expect(services.clients.get(rosa.id)).toMatchObject({ phone: '07700 900222', address: '3 Quay Street', ...clinical });
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   }, 300_000);

@@ -178,6 +178,11 @@ describe('a clinic’s first day, in the browser against the real services', () 
     await profileHeading(page, 'Ines Duarte').waitFor();
     await page.getByText('Their profile is open. The practitioner records the medical history before the first treatment.').waitFor();
     expect(await page.getByText(/record the medical history/).count()).toBe(0);
+    // Registered through the contact channel: no clinical field was sent, and the form showed none.
+    const registered = app.calls.find((call) => call.channel === 'clients.register')?.input as { fields: Record<string, unknown> } | undefined;
+    expect(registered?.fields).toMatchObject({ firstName: 'Ines', lastName: 'Duarte', phone: '07700 900555' });
+    for (const field of ['gp', 'fitzpatrick', 'concerns', 'notes']) expect(registered?.fields, field).not.toHaveProperty(field);
+    expect(app.calls.some((call) => call.channel === 'clients.create' || call.channel === 'clients.profile')).toBe(false);
 
     // The same phone again: the refusal comes into view with focus on it, not below the fold.
     await openNav(page, 'Clients');

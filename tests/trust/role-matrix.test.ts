@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, contract, type Access, type Channel, type ErrorCode } from '../../shared/contract';
+import { channels, contract, type Access, type BridgeResult, type Channel, type ErrorCode } from '../../shared/contract';
+import { clinicalClientFields } from '../../shared/contract/client-channels';
 import { roles, type Role } from '../../shared/staff';
 import { channelSamples } from './support/channel-samples';
 import { openTrustClinic, staffPasswords, type TrustClinic } from './support/trust-clinic';
@@ -69,6 +70,114 @@ describe('role matrix: every channel × every role × locked, unlocked and signe
   });
 });
 
+/** Names of clinical data: client fields, and the health parts of a profile. */
+const clinicalKeys: ReadonlySet<string> = new Set([...clinicalClientFields, 'screening', 'sessions', 'medicalHistory', 'answers', 'alerts']);
+
+/** Paths of every key named like clinical data, at any depth of a result's value. */
+function clinicalKeysIn(result: BridgeResult<unknown>): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`));
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        const here = path ? `${path}.${key}` : key;
+        if (clinicalKeys.has(key)) found.push(here.replace(/\[\d+\]/g, ''));
+        walk(inner, here);
+      }
+    }
+  };
+  if (result.ok) walk(result.value, '');
+  return [...new Set(found)];
+}
+
+describe('what reception receives, field by field', () => {
+  it('no answer to reception holds a clinical field, at any depth, on any channel it may call', async () => {
+    const reached: Channel[] = [];
+    for (const channel of channels) {
+      const access = contract[channel].access;
+      if (!Array.isArray(access) || !access.includes('reception')) continue;
+      await enter('reception', 'unlocked');
+      const result = await clinic.call(channel, inputFor(channel, 'reception'));
+      if (result.ok) reached.push(channel);
+      expect(clinicalKeysIn(result), channel).toEqual([]);
+    }
+    // The channels that carry a client's data did answer (the check above saw real values).
+    expect(reached).toEqual(expect.arrayContaining(['clients.contact', 'clients.find', 'clients.recent', 'clients.updateContact', 'clients.register', 'courses.overdue']));
+    expect(clinic.faults).toEqual([]);
+  });
+
+  it("reception's contact view is identity, contact details and courses: the clinical fields are absent, not blanked", async () => {
+    await enter('reception', 'unlocked');
+    const result = await clinic.call('clients.contact', { id: clinic.ids.clientId });
+    expect(result.ok).toBe(true);
+    const value = (result.ok ? result.value : {}) as { client: Record<string, unknown>; courses: Record<string, unknown>[] };
+    expect(Object.keys(value).sort()).toEqual(['age', 'client', 'courses']);
+    for (const field of clinicalClientFields) expect(value.client, field).not.toHaveProperty(field);
+    expect(value.client).toMatchObject({ id: clinic.ids.clientId, phone: expect.any(String), email: expect.any(String) });
+    expect(value.courses[0]).not.toHaveProperty('notes');
+  });
+});
+
+describe('the wipe attack: reception edits a client whose record holds clinical details', () => {
+  const clinical = { gp: 'Dr Rivers, Harbour Surgery', fitzpatrick: 4, concerns: ['acne-scarring', 'pigmentation'], notes: 'Keloid tendency on the jaw line.' };
+  let clientId: string;
+
+  beforeAll(async () => {
+    await enter('practitioner', 'unlocked');
+    const created = await clinic.call('clients.create', { fields: { firstName: 'Wipe', lastName: 'Target', phone: '07700 900001', ...clinical }, allowDuplicate: true });
+    if (!created.ok) throw new Error(created.error.message);
+    clientId = (created.value as { id: string }).id;
+  });
+
+  async function storedRecord(): Promise<Record<string, unknown>> {
+    await enter('practitioner', 'unlocked');
+    const profile = await clinic.call('clients.profile', { id: clientId });
+    if (!profile.ok) throw new Error(profile.error.message);
+    return (profile.value as { client: Record<string, unknown> }).client;
+  }
+
+  it('a name and phone change from reception changes those and leaves notes, skin type, concerns and GP as they were', async () => {
+    await enter('reception', 'unlocked');
+    const result = await clinic.call('clients.updateContact', { id: clientId, fields: { firstName: 'Wendy', lastName: 'Target', phone: '07700 900002' } });
+    expect(result).toMatchObject({ ok: true, value: { firstName: 'Wendy', phone: '07700 900002' } });
+    expect(clinicalKeysIn(result)).toEqual([]);
+    expect(await storedRecord()).toMatchObject({ firstName: 'Wendy', lastName: 'Target', phone: '07700 900002', ...clinical });
+    // Audited with the names of the fields changed, never their values.
+    const row = clinic.runtime.current().services.audit.recent(20).find((r) => r.action === 'client.update' && r.entity_id === clientId);
+    expect(row?.detail).toBe('firstName,phone');
+  });
+
+  it('clinical fields smuggled into a reception update are refused at the boundary, and nothing is saved', async () => {
+    const smuggled = [{ notes: '' }, { fitzpatrick: null }, { concerns: [] }, { gp: '' }, { notes: 'Changed by reception', fitzpatrick: 1 }];
+    for (const extra of smuggled) {
+      await enter('reception', 'unlocked');
+      const result = await clinic.call('clients.updateContact', { id: clientId, fields: { phone: '07700 900003', ...extra } });
+      expect(result, JSON.stringify(extra)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/clinical details are not accepted/) } });
+    }
+    // The whole-record update and create are not reception's to call at all.
+    await enter('reception', 'unlocked');
+    expect(await clinic.call('clients.update', { id: clientId, fields: { firstName: 'Wendy', lastName: 'Target' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await clinic.call('clients.register', { fields: { firstName: 'Sly', lastName: 'Notes', notes: 'smuggled' }, allowDuplicate: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await storedRecord()).toMatchObject({ firstName: 'Wendy', phone: '07700 900002', ...clinical });
+  });
+
+  it("a practitioner's whole-record update still sets the clinical fields", async () => {
+    await enter('practitioner', 'unlocked');
+    const before = await storedRecord();
+    const result = await clinic.call('clients.update', { id: clientId, fields: { ...pickFields(before), notes: 'Reviewed.', fitzpatrick: 3 } });
+    expect(result).toMatchObject({ ok: true, value: { notes: 'Reviewed.', fitzpatrick: 3, gp: clinical.gp, phone: '07700 900002' } });
+  });
+});
+
+/** A stored client as the edit form sends it (the whole record, less id and bookkeeping). */
+function pickFields(client: Record<string, unknown>): Record<string, unknown> {
+  const { id: _id, archived: _archived, createdAt: _created, updatedAt: _updated, ...fields } = client;
+  return fields;
+}
+
 describe('what the access table means for health data and administration', () => {
   const deniedToReception = (channel: Channel) =>
     channel.startsWith('medicalHistory.') ||
@@ -76,11 +185,15 @@ describe('what the access table means for health data and administration', () =>
     channel.startsWith('staff.') ||
     channel.startsWith('areaDepths.') ||
     channel === 'screening.override' ||
-    channel === 'settings.update';
+    channel === 'settings.update' ||
+    // The whole client record: reception has the contact channels instead.
+    channel === 'clients.profile' ||
+    channel === 'clients.create' ||
+    channel === 'clients.update';
 
-  it('reception reaches no medical history, session, override, staff, settings change or depth table channel', () => {
+  it('reception reaches no medical history, session, override, staff, settings change, depth table or whole-record channel', () => {
     const denied = channels.filter(deniedToReception);
-    expect(denied.length).toBeGreaterThanOrEqual(14);
+    expect(denied.length).toBeGreaterThanOrEqual(17);
     for (const channel of denied) {
       const access = contract[channel].access;
       expect(Array.isArray(access) && !access.includes('reception'), channel).toBe(true);
@@ -94,12 +207,11 @@ describe('what the access table means for health data and administration', () =>
     }
   });
 
-  it('a client profile opened by reception carries no screening (health) data', async () => {
-    await enter('reception', 'unlocked');
-    expect(await clinic.call('clients.profile', { id: clinic.ids.clientId })).toMatchObject({ ok: true, value: { screening: null, sessions: null, medicalHistory: null } });
+  it('a client profile opened by a practitioner carries the screening and the clinical fields', async () => {
     await enter('practitioner', 'unlocked');
     const forPractitioner = await clinic.call('clients.profile', { id: clinic.ids.clientId });
     expect(forPractitioner.ok && (forPractitioner.value as { screening: unknown }).screening).not.toBeNull();
+    expect(clinicalKeysIn(forPractitioner)).toEqual(expect.arrayContaining(['client.gp', 'client.fitzpatrick', 'client.concerns', 'client.notes', 'screening', 'sessions', 'medicalHistory']));
   });
 
   it('staff, settings changes, the depth table and set-up steps are for admins only', () => {

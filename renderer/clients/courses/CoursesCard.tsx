@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseView } from '../../../shared/clinical/records';
 import { courseStatuses } from '../../../shared/clinical/session';
-import type { ClientProfile } from '../../../shared/contract/client-channels';
+import type { ClientContactProfile, ClientProfile, CourseBooking } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
@@ -19,14 +19,14 @@ import { NewCourseDialog } from './NewCourseDialog';
 const statusColor = { active: 'sage', completed: 'gray', stopped: 'orange' } as const;
 
 /** Courses of treatment: progress ("3 of 6"), the interval, when the next is due and whether it is late. */
-export function CoursesCard({ profile, onChanged }: { profile: ClientProfile; onChanged: () => Promise<void> }) {
+export function CoursesCard({ profile, onChanged }: { profile: ClientProfile | ClientContactProfile; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const [adding, setAdding] = useState(false);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const clinician = staff.role !== 'reception';
 
-  const setStatus = async (course: CourseView, status: CourseView['status']) => {
+  const setStatus = async (course: CourseBooking, status: CourseView['status']) => {
     setFailure(null);
     try {
       await call('courses.setStatus', { id: course.id, status });
@@ -63,7 +63,7 @@ export function CoursesCard({ profile, onChanged }: { profile: ClientProfile; on
           </Stack>
         )}
       </Stack>
-      {clinician ? (
+      {clinician && 'notes' in profile.client ? (
         <NewCourseDialog
           client={profile.client}
           opened={adding}
@@ -78,7 +78,7 @@ export function CoursesCard({ profile, onChanged }: { profile: ClientProfile; on
   );
 }
 
-function CourseRow({ course, canChange, onStatus }: { course: CourseView; canChange: boolean; onStatus: (status: CourseView['status']) => void }) {
+function CourseRow({ course, canChange, onStatus }: { course: CourseBooking; canChange: boolean; onStatus: (status: CourseView['status']) => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const today = todayIso();

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { clientAddressMax, ClientInput, clientInputOf, clientNotesMax, skinConcerns, type Client, type ClientFields } from '../../../shared/clients/client';
+import { clientContactFields, type ClientContact, type ClientContactField } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session-context';
@@ -48,21 +49,46 @@ const fieldNames = Object.keys(blank) as (keyof ClientFields)[];
 const sexes = ['', 'female', 'male', 'intersex', 'not-stated'] as const;
 const referralSources = ['recommendation', 'instagram', 'facebook', 'search', 'walkIn', 'otherClinic'] as const;
 
-/** A new client, or an existing one's details; loads the client first when editing. */
+/**
+ * A new client, or an existing one's details; loads the client first when editing. Reception
+ * works on contact details only: the form loads the contact view, shows no clinical field and
+ * sends only the contact fields it changed, so an edit at the desk never touches the rest.
+ */
 export default function ClientFormPage({ clientId }: { clientId: string | null }) {
-  const [client, setClient] = useState<Client | null>(null);
+  const { staff } = useSession();
+  const clinical = staff.role !== 'reception';
+  const [client, setClient] = useState<Client | ClientContact | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
   useEffect(() => {
     if (!clientId) return;
-    call('clients.profile', { id: clientId })
+    (clinical ? call('clients.profile', { id: clientId }) : call('clients.contact', { id: clientId }))
       .then((profile) => setClient(profile.client))
       .catch((error: unknown) => setFailure(asBridgeError(error)));
-  }, [clientId]);
+  }, [clientId, clinical]);
   if (clientId && !client) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
-  return <ClientForm client={client} />;
+  return <ClientForm client={client} clinical={clinical} />;
 }
 
-function ClientForm({ client }: { client: Client | null }) {
+type ContactFields = Pick<ClientFields, ClientContactField>;
+
+/** The contact fields of the form's values, and nothing else. */
+function contactPart(values: ClientFields): ContactFields {
+  return contactChanges(values, null) as ContactFields;
+}
+
+/** The contact fields changed (dirty); all of them when `changed` is null. */
+function contactChanges(values: ClientFields, changed: Partial<Record<keyof ClientFields, unknown>> | null): Partial<ContactFields> {
+  const part: Partial<Record<ClientContactField, unknown>> = {};
+  for (const field of clientContactFields) if (!changed || changed[field]) part[field] = values[field];
+  return part as Partial<ContactFields>;
+}
+
+function defaultsOf(client: Client | ClientContact | null): ClientFields {
+  if (!client) return blank;
+  return 'notes' in client ? clientInputOf(client) : { ...blank, ...contactPart({ ...blank, ...client, sex: client.sex as ClientFields['sex'] }) };
+}
+
+function ClientForm({ client, clinical }: { client: Client | ClientContact | null; clinical: boolean }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();
@@ -71,9 +97,9 @@ function ClientForm({ client }: { client: Client | null }) {
   const messages = useFieldMessages();
   const form = useForm<ClientInput, unknown, ClientFields>({
     resolver: useTranslatedResolver(ClientInput, messages),
-    defaultValues: client ? clientInputOf(client) : blank,
+    defaultValues: defaultsOf(client),
   });
-  const { errors, isSubmitting, isDirty } = form.formState;
+  const { errors, isSubmitting, isDirty, dirtyFields } = form.formState;
   const duplicates = usePossibleDuplicates(form.control, client?.id ?? null);
   const dateOfBirth = form.watch('dateOfBirth');
   const notes = form.watch('notes');
@@ -87,9 +113,13 @@ function ClientForm({ client }: { client: Client | null }) {
   const save = async (values: ClientFields, allowDuplicate: boolean) => {
     setFailure(null);
     try {
-      const saved = client
-        ? await call('clients.update', { id: client.id, fields: values, dateOfBirthConfirmed })
-        : await call('clients.create', { fields: values, allowDuplicate, dateOfBirthConfirmed });
+      const saved = clinical
+        ? client
+          ? await call('clients.update', { id: client.id, fields: values, dateOfBirthConfirmed })
+          : await call('clients.create', { fields: values, allowDuplicate, dateOfBirthConfirmed })
+        : client
+          ? await call('clients.updateContact', { id: client.id, fields: contactChanges(values, dirtyFields), dateOfBirthConfirmed })
+          : await call('clients.register', { fields: contactPart(values), allowDuplicate, dateOfBirthConfirmed });
       // No name in the notification (they carry no client data); the profile that opens shows it.
       notifySuccess(client ? t('clientForm.savedTitle') : t('clientForm.createdTitle'), client ? t('clientForm.savedMessage') : createdMessage(staff.role));
       go({ page: 'client', clientId: saved.id });
@@ -181,7 +211,7 @@ function ClientForm({ client }: { client: Client | null }) {
           />
           <SimpleGrid cols={2} spacing="lg">
             <TextInput label={t('clientForm.emergencyContact')} description={t('clientForm.emergencyContactHint')} autoComplete="off" error={errors.emergencyContact?.message} {...form.register('emergencyContact')} />
-            <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} />
+            {clinical ? <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} /> : null}
           </SimpleGrid>
           <Controller
             control={form.control}
@@ -212,67 +242,71 @@ function ClientForm({ client }: { client: Client | null }) {
           />
         </FormSection>
 
-        <FormSection title={t('clientForm.sections.skin')} description={t('clientForm.sections.skinHint')}>
-          <Controller
-            control={form.control}
-            name="fitzpatrick"
-            render={({ field }) => (
-              <Radio.Group
-                label={t('clientForm.fitzpatrick')}
-                description={t('clientForm.fitzpatrickHint')}
-                value={field.value ? String(field.value) : ''}
-                onChange={(value) => field.onChange(value ? Number(value) : null)}
-                error={errors.fitzpatrick?.message}
-              >
-                <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm" mt="sm">
-                  {fitzpatrickNumerals.map((numeral, index) => (
-                    <Radio.Card key={numeral} value={String(index + 1)} p="sm" radius="md">
-                      <Group wrap="nowrap" align="flex-start" gap="sm">
-                        <Radio.Indicator />
-                        <div>
-                          <Text fw={600}>{t('clientForm.fitzpatrickType', { numeral })}</Text>
-                          <Text size="xs" c="dimmed">
-                            {t(`clientForm.fitzpatrickTypes.${numeral}`)}
-                          </Text>
-                        </div>
-                      </Group>
-                    </Radio.Card>
-                  ))}
-                </SimpleGrid>
-                {field.value ? (
-                  <Anchor component="button" type="button" size="sm" mt="xs" onClick={() => field.onChange(null)}>
-                    {t('clientForm.fitzpatrickClear')}
-                  </Anchor>
-                ) : null}
-              </Radio.Group>
-            )}
-          />
-          <Controller
-            control={form.control}
-            name="concerns"
-            render={({ field }) => (
-              <Checkbox.Group label={t('clientForm.concerns')} description={t('clientForm.concernsHint')} value={field.value ?? []} onChange={field.onChange} error={errors.concerns?.message}>
-                <SimpleGrid cols={2} spacing="sm" mt="sm">
-                  {skinConcerns.map((concern) => (
-                    <Checkbox key={concern} value={concern} label={t(`concerns.${concern}`)} />
-                  ))}
-                </SimpleGrid>
-              </Checkbox.Group>
-            )}
-          />
-        </FormSection>
-
-        <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
-          <Textarea
-            label={t('clientForm.notes')}
-            description={<LengthHint length={(notes ?? '').length} max={clientNotesMax} />}
-            autosize
-            minRows={3}
-            maxRows={10}
-            error={errors.notes?.message}
-            {...form.register('notes')}
-          />
-        </FormSection>
+        {clinical ? (
+          <>
+            <FormSection title={t('clientForm.sections.skin')} description={t('clientForm.sections.skinHint')}>
+              <Controller
+                control={form.control}
+                name="fitzpatrick"
+                render={({ field }) => (
+                  <Radio.Group
+                    label={t('clientForm.fitzpatrick')}
+                    description={t('clientForm.fitzpatrickHint')}
+                    value={field.value ? String(field.value) : ''}
+                    onChange={(value) => field.onChange(value ? Number(value) : null)}
+                    error={errors.fitzpatrick?.message}
+                  >
+                    <SimpleGrid cols={2} spacing="sm" verticalSpacing="sm" mt="sm">
+                      {fitzpatrickNumerals.map((numeral, index) => (
+                        <Radio.Card key={numeral} value={String(index + 1)} p="sm" radius="md">
+                          <Group wrap="nowrap" align="flex-start" gap="sm">
+                            <Radio.Indicator />
+                            <div>
+                              <Text fw={600}>{t('clientForm.fitzpatrickType', { numeral })}</Text>
+                              <Text size="xs" c="dimmed">
+                                {t(`clientForm.fitzpatrickTypes.${numeral}`)}
+                              </Text>
+                            </div>
+                          </Group>
+                        </Radio.Card>
+                      ))}
+                    </SimpleGrid>
+                    {field.value ? (
+                      <Anchor component="button" type="button" size="sm" mt="xs" onClick={() => field.onChange(null)}>
+                        {t('clientForm.fitzpatrickClear')}
+                      </Anchor>
+                    ) : null}
+                  </Radio.Group>
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="concerns"
+                render={({ field }) => (
+                  <Checkbox.Group label={t('clientForm.concerns')} description={t('clientForm.concernsHint')} value={field.value ?? []} onChange={field.onChange} error={errors.concerns?.message}>
+                    <SimpleGrid cols={2} spacing="sm" mt="sm">
+                      {skinConcerns.map((concern) => (
+                        <Checkbox key={concern} value={concern} label={t(`concerns.${concern}`)} />
+                      ))}
+                    </SimpleGrid>
+                  </Checkbox.Group>
+                )}
+              />
+            </FormSection>
+    
+            <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
+              <Textarea
+                label={t('clientForm.notes')}
+                description={<LengthHint length={(notes ?? '').length} max={clientNotesMax} />}
+                autosize
+                minRows={3}
+                maxRows={10}
+                error={errors.notes?.message}
+                {...form.register('notes')}
+              />
+            </FormSection>
+          </>
+        ) : null}
 
         <ErrorAlert error={failure} />
         <SaveBar>

@@ -2,7 +2,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { IconClipboardHeart, IconFileCertificate, IconLayoutDashboard, IconNotes, IconPhoto } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientProfile } from '../../../shared/contract/client-channels';
+import type { ClientContactProfile, ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { useSession } from '../../app/session-context';
 import { asBridgeError } from '../../bridge/bridge-failure';
@@ -28,9 +28,10 @@ const tabIcons = {
 } as const;
 
 /**
- * One client: who they are, today's alerts, and their records by tab. Reception sees details,
- * courses and the (coming) consents and photos; the medical history and treatment notes are not
- * offered to them at all, and the main side refuses them anyway.
+ * One client: who they are, today's alerts, and their records by tab. Reception reads the
+ * contact view (identity, contact details and courses; no clinical field is even sent to them)
+ * and sees the consents and photos tabs; the medical history and treatment notes are not offered
+ * to them at all, and the main side refuses them anyway.
  */
 export default function ClientProfilePage({ clientId, initialTab }: { clientId: string; initialTab?: ProfileTab | undefined }) {
   const { t } = useTranslation();
@@ -38,17 +39,17 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
   const clinician = staff.role !== 'reception';
   const tabs: ProfileTab[] = clinician ? ['overview', 'history', 'treatments', 'consents', 'photos'] : ['overview', 'consents', 'photos'];
   const [tab, setTab] = useState<ProfileTab>(initialTab && tabs.includes(initialTab) ? initialTab : 'overview');
-  const [profile, setProfile] = useState<ClientProfile | null>(null);
+  const [profile, setProfile] = useState<ClientProfile | ClientContactProfile | null>(null);
   const [failure, setFailure] = useState<BridgeError | null>(null);
 
   const reload = useCallback(async () => {
     try {
-      setProfile(await call('clients.profile', { id: clientId }));
+      setProfile(clinician ? await call('clients.profile', { id: clientId }) : await call('clients.contact', { id: clientId }));
       setFailure(null);
     } catch (error) {
       setFailure(asBridgeError(error));
     }
-  }, [clientId]);
+  }, [clientId, clinician]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -61,6 +62,8 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
   };
 
   if (!profile) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+  const full = 'screening' in profile ? profile : null;
+  const onScreening = (screening: ScreeningState) => full && setProfile({ ...full, screening });
 
   return (
     <Stack gap="lg">
@@ -78,15 +81,15 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
           })}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="lg">
-          <OverviewTab profile={profile} onChanged={reload} onScreening={(screening) => setProfile({ ...profile, screening })} />
+          <OverviewTab profile={profile} onChanged={reload} onScreening={onScreening} />
         </Tabs.Panel>
-        {clinician ? (
+        {full ? (
           <>
             <Tabs.Panel value="history" pt="lg">
-              <MedicalHistoryTab profile={profile} />
+              <MedicalHistoryTab profile={full} />
             </Tabs.Panel>
             <Tabs.Panel value="treatments" pt="lg">
-              <TreatmentsTab profile={profile} onScreening={(screening) => setProfile({ ...profile, screening })} />
+              <TreatmentsTab profile={full} onScreening={onScreening} />
             </Tabs.Panel>
           </>
         ) : null}
@@ -95,7 +98,7 @@ export default function ClientProfilePage({ clientId, initialTab }: { clientId: 
         </Tabs.Panel>
         <Tabs.Panel value="photos" pt="lg">
           {/* Photos are clinical records: reception is told so, and the main side refuses them anyway. */}
-          {clinician ? <PhotosTab profile={profile} /> : <PhotosForCliniciansNote />}
+          {full ? <PhotosTab profile={full} /> : <PhotosForCliniciansNote />}
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Menu, Stack, Text } from '@mantine/co
 import { IconArchive, IconArchiveOff, IconArrowLeft, IconDots, IconFolderDown, IconListDetails, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientProfile } from '../../../shared/contract/client-channels';
+import type { ClientContactProfile, ClientProfile } from '../../../shared/contract/client-channels';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
 import { useSession } from '../../app/session-context';
@@ -20,14 +20,17 @@ import { sessionBlockReason } from '../screening/session-block';
 import { ConsentNeededBadge, SignConsentButton } from '../../consents/needed/ConsentNeeded';
 import { useConsentStatus } from '../../consents/needed/useConsentStatus';
 
-/** Name, age, skin type and today's alerts, with what is done to a client from here. */
-export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientProfile; onChanged: () => Promise<void>; onTab: (tab: ProfileTab) => void }) {
+/** Name, age, skin type and today's alerts (the last two for clinicians), with what is done to a client from here. */
+export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientProfile | ClientContactProfile; onChanged: () => Promise<void>; onTab: (tab: ProfileTab) => void }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();
   const dates = useDates();
   const [failure, setFailure] = useState<BridgeError | null>(null);
-  const { client, age, screening } = profile;
+  const { client, age } = profile;
+  // Reception's contact view holds no skin type or screening: those facts are left out, not shown as unknown.
+  const full = 'screening' in profile ? profile : null;
+  const screening = full?.screening ?? null;
   const clinician = staff.role !== 'reception';
   const blocked = sessionBlockReason(t, screening);
   const name = clientName(client);
@@ -37,7 +40,7 @@ export function ProfileHeader({ profile, onChanged, onTab }: { profile: ClientPr
   const facts = [
     age !== null ? t('profile.age', { count: age }) : null,
     client.dateOfBirth ? t('profile.born', { date: dates.day(client.dateOfBirth) }) : null,
-    client.fitzpatrick ? t('profile.skinType', { numeral: fitzpatrickNumeral(client.fitzpatrick) }) : t('profile.skinTypeUnknown'),
+    full ? (full.client.fitzpatrick ? t('profile.skinType', { numeral: fitzpatrickNumeral(full.client.fitzpatrick) }) : t('profile.skinTypeUnknown')) : null,
     client.pronouns || null,
   ].filter(Boolean);
 

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clientInputOf } from '../../../shared/clients/client';
+import { clinicalClientFields } from '../../../shared/contract/client-channels';
 import { answeredHistory } from '../../support/medical-history';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
@@ -59,6 +61,20 @@ describe('opening a client profile', () => {
     const profile = store.services.profiles.open(by, clientId, { healthData: false });
     expect(profile).toMatchObject({ screening: null, sessions: null, medicalHistory: null });
     expect(auditSince(before).map((r) => [r.action, r.entity_id])).toEqual([['client.view', clientId]]);
+  });
+
+  it("reception's contact view leaves out every clinical field and course note, and is audited as one read", () => {
+    const current = store.services.clients.get(clientId);
+    store.services.clients.update(by, clientId, { ...clientInputOf(current), gp: 'Dr Rivers', fitzpatrick: 4, concerns: ['pigmentation'], notes: 'Keloid tendency' });
+    store.services.courses.create(by, clientId, { indication: 'pigmentation', plannedSessions: 4, intervalWeeks: 4, startedOn: '2026-11-01', notes: 'Start shallow' });
+    const before = store.services.audit.recent(1)[0]!.seq;
+    const contact = store.services.profiles.openContact(by, clientId);
+    expect(contact.client).toMatchObject({ id: clientId, firstName: 'Zoë', dateOfBirth: '1990-05-17' });
+    for (const field of clinicalClientFields) expect(contact.client).not.toHaveProperty(field);
+    expect(Object.keys(contact).sort()).toEqual(['age', 'client', 'courses']);
+    expect(contact.courses).toHaveLength(1);
+    expect(contact.courses[0]).not.toHaveProperty('notes');
+    expect(auditSince(before).map((r) => [r.action, r.entity_id, r.detail])).toEqual([['client.view', clientId, 'contact details only']]);
   });
 
   it('audits nothing for a client that does not exist', () => {

@@ -70,6 +70,31 @@ describe('client search', () => {
   });
 });
 
+describe('changing contact details only', () => {
+  const clinical = { gp: 'Dr Rivers', fitzpatrick: 4, concerns: ['pigmentation' as const], notes: 'Keloid tendency on the jaw line.' };
+
+  it('changes the fields sent and keeps every other field, the clinical ones included', () => {
+    const zoe = add({ firstName: 'Zoë', lastName: 'Nguyễn', phone: '07700 900123', email: 'zoe@example.com', address: '1 High St', ...clinical });
+    const saved = store.services.clients.updateContact(store.admin.id, zoe.id, { lastName: 'Tran', phone: ' 07700 900999 ' });
+    expect(saved).toMatchObject({ firstName: 'Zoë', lastName: 'Tran', phone: '07700 900999', email: 'zoe@example.com', address: '1 High St', ...clinical });
+    expect(names('tran')).toEqual(['Zoë Tran']);
+    const row = store.services.audit.recent(1)[0]!;
+    expect([row.action, row.detail]).toEqual(['client.update', 'lastName,phone']);
+  });
+
+  it('ignores a clinical field that reaches it anyway (the contract refuses it before)', () => {
+    const zoe = add({ firstName: 'Zoë', lastName: 'Nguyễn', ...clinical });
+    const sneaky = { phone: '07700 900111', notes: '', fitzpatrick: null } as unknown as { phone: string };
+    expect(store.services.clients.updateContact(store.admin.id, zoe.id, sneaky)).toMatchObject({ phone: '07700 900111', ...clinical });
+  });
+
+  it('still checks the result as a whole record (a first name cannot be emptied)', () => {
+    const zoe = add({ firstName: 'Zoë', lastName: 'Nguyễn' });
+    expect(() => store.services.clients.updateContact(store.admin.id, zoe.id, { firstName: ' ' })).toThrow();
+    expect(store.services.clients.get(zoe.id).firstName).toBe('Zoë');
+  });
+});
+
 describe('creating clients', () => {
   it('warns of a possible duplicate: same name and date of birth, same phone, or same email', () => {
     add({ firstName: 'Zoë', lastName: 'Nguyễn', dateOfBirth: '1990-05-17', phone: '07700 900123', email: 'zoe@example.com' });
