@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { BackupProgress, RecordCounts } from '../../shared/contract/backup-channels';
 import { AuditLog } from '../audit/audit-log';
@@ -16,6 +16,7 @@ import { checkDatabaseCopy } from './database-copy-check';
 import { MemberFile } from './encrypted-file-sink';
 import { databaseMemberPath } from './manifest';
 import { readArchive, type ReadArchive } from './read-archive';
+import { clearRestoreJournal, finishInterruptedRestore, placeRestoredFolder, writeRestoreJournal } from './restore-journal';
 import { isPlainSqliteHeader } from './snapshot';
 import { syncFolder } from './sync-folder';
 
@@ -52,6 +53,7 @@ const marker = '.skinledger-restoring';
  */
 export async function restoreIntoEmptyFolder(targetDir: string, request: RestoreRequest): Promise<RestoredStore> {
   const target = resolve(targetDir);
+  finishInterruptedRestore(target);
   if (inspectDataFolder(dataFolder(target)) !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', backupMessages.targetNotEmpty);
   const restoring = `${target}.restoring`;
   assertRestoringFolderFree(restoring);
@@ -59,7 +61,9 @@ export async function restoreIntoEmptyFolder(targetDir: string, request: Restore
   try {
     await request.beforeWriting?.();
     const restored = await restoreInto(restoring, checked, request, 'new');
+    writeRestoreJournal(target, { restoring, aside: null });
     placeRestoredFolder(restoring, target);
+    clearRestoreJournal(target);
     return { ...restored, replacedFolder: null };
   } catch (error) {
     rmSync(restoring, { recursive: true, force: true });
@@ -73,10 +77,12 @@ export async function restoreIntoEmptyFolder(targetDir: string, request: Restore
  * Replaces the store in `dataDir` with a backup (from Settings, or over a damaged store). Call it
  * with the store closed. The backup is checked in full and restored into `<data>.restoring`, and
  * proven there; only then is the live folder moved aside to `<data>.replaced-<time>` and the
- * restored one put in its place. The folder moved aside is never deleted by SkinLedger.
+ * restored one put in its place. The folder moved aside is deleted only by an admin, from
+ * Settings → Backups (it holds records, purged clients' included).
  */
 export async function replaceStoreFromBackup(dataDir: string, request: RestoreRequest): Promise<RestoredStore> {
   const target = resolve(dataDir);
+  finishInterruptedRestore(target);
   if (inspectDataFolder(dataFolder(target)) === 'empty') return restoreIntoEmptyFolder(target, request);
   const restoring = `${target}.restoring`;
   assertRestoringFolderFree(restoring);
@@ -85,14 +91,18 @@ export async function replaceStoreFromBackup(dataDir: string, request: RestoreRe
     await request.beforeWriting?.();
     const restored = await restoreInto(restoring, checked, request, 'replace');
     const aside = asideName(target, request.clock.now());
+    // From here the two moves are journalled: a crash between them is finished at the next start.
+    writeRestoreJournal(target, { restoring, aside });
     renameSync(target, aside);
     try {
       renameSync(restoring, target);
     } catch (error) {
       renameSync(aside, target);
+      clearRestoreJournal(target);
       throw error;
     }
     syncFolder(target);
+    clearRestoreJournal(target);
     return { ...restored, replacedFolder: aside };
   } catch (error) {
     rmSync(restoring, { recursive: true, force: true });
@@ -197,24 +207,6 @@ function assertRestoringFolderFree(restoring: string): void {
   // Ours from a restore that was killed half-way: it was never put in place, so it can go.
   if (existsSync(join(restoring, marker))) rmSync(restoring, { recursive: true, force: true });
   else throw new StoreError('CONFLICT', backupMessages.leftoverRestore);
-}
-
-/**
- * Moves the proven folder to its name. An absent or empty target is replaced by a rename; one
- * holding only hidden files (which count as empty) keeps them, and the restored files move in
- * with the key file last, the file that makes the folder a store.
- */
-function placeRestoredFolder(restoring: string, target: string): void {
-  if (existsSync(target) && readdirSync(target).length === 0) rmdirSync(target);
-  if (!existsSync(target)) {
-    renameSync(restoring, target);
-    syncFolder(target);
-    return;
-  }
-  const entries = readdirSync(restoring).sort((a, b) => Number(a === keySlotFileName) - Number(b === keySlotFileName));
-  for (const name of entries) renameSync(join(restoring, name), join(target, name));
-  rmdirSync(restoring);
-  syncFolder(target, true);
 }
 
 function asideName(target: string, now: Date): string {

@@ -4,6 +4,7 @@ import type { NetworkShareKind } from '../../shared/contract/channels';
 import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
+import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
 import { systemClock, type Clock } from '../clock';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
@@ -51,6 +52,8 @@ export class SkinLedgerRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
     this.throttle = new LoginThrottle(this.clock);
+    // A restore cut off between its folder moves is finished before the folder is looked at.
+    finishInterruptedRestore(options.dataDir);
     this.vault = new Vault(options.dataDir, vaultOptions(options));
     // Looked up once: the folder does not move while the app runs.
     this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
