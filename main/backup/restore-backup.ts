@@ -16,7 +16,7 @@ import { checkDatabaseCopy } from './database-copy-check';
 import { MemberFile } from './encrypted-file-sink';
 import { databaseMemberPath } from './manifest';
 import { readArchive, type ReadArchive } from './read-archive';
-import { clearRestoreJournal, finishInterruptedRestore, placeRestoredFolder, writeRestoreJournal } from './restore-journal';
+import { clearRestoreJournal, finishInterruptedRestore, placeRestoredFolder, restoringMarker as marker, writeRestoreJournal, type RestoreJournal } from './restore-journal';
 import { isPlainSqliteHeader } from './snapshot';
 import { syncFolder } from './sync-folder';
 
@@ -42,7 +42,6 @@ export interface RestoredStore {
   replacedFolder: string | null;
 }
 
-const marker = '.skinledger-restoring';
 
 /**
  * Restores a backup into an empty or absent folder (a new PC, or `restore --data NEWDIR`). The
@@ -61,7 +60,7 @@ export async function restoreIntoEmptyFolder(targetDir: string, request: Restore
   try {
     await request.beforeWriting?.();
     const restored = await restoreInto(restoring, checked, request, 'new');
-    writeRestoreJournal(target, { restoring, aside: null });
+    journalMoves(target, { restoring, aside: null });
     placeRestoredFolder(restoring, target);
     clearRestoreJournal(target);
     return { ...restored, replacedFolder: null };
@@ -92,7 +91,7 @@ export async function replaceStoreFromBackup(dataDir: string, request: RestoreRe
     const restored = await restoreInto(restoring, checked, request, 'replace');
     const aside = asideName(target, request.clock.now());
     // From here the two moves are journalled: a crash between them is finished at the next start.
-    writeRestoreJournal(target, { restoring, aside });
+    journalMoves(target, { restoring, aside });
     renameSync(target, aside);
     try {
       renameSync(restoring, target);
@@ -177,7 +176,8 @@ async function restoreInto(restoring: string, checked: ReadArchive, request: Res
   const check = checkDatabaseCopy(database, checked.dataKey, checked.manifest.counts);
   if (!check.ok) throw damaged(backupMessages.restoredCopyFailed(check.problem));
   recordRestore(restoring, checked, request, mode);
-  rmSync(join(restoring, marker), { force: true });
+  // The marker stays until the journal is written (journalMoves): a kill before then leaves a
+  // folder the next restore knows it may clear.
   syncFolder(restoring, true);
   request.onProgress?.({ activity: 'restore', phase: 'proving', done: 1, total: 1 });
   return { backupCreatedAt: checked.header.createdAt, counts: check.counts };
@@ -200,6 +200,16 @@ function recordRestore(restoring: string, checked: ReadArchive, request: Restore
   } finally {
     db.close();
   }
+}
+
+/**
+ * The journal first, then the marker goes: from here on the proven folder is the journal's to
+ * finish, never a leftover to clear.
+ */
+function journalMoves(target: string, journal: RestoreJournal): void {
+  writeRestoreJournal(target, journal);
+  rmSync(join(journal.restoring, marker), { force: true });
+  syncFolder(journal.restoring, true);
 }
 
 function assertRestoringFolderFree(restoring: string): void {

@@ -17,6 +17,9 @@ export interface RestoreJournal {
   aside: string | null;
 }
 
+/** In the .restoring folder while it is being written and proven: until the journal is written, a kill leaves a folder safe to clear. */
+export const restoringMarker = '.skinledger-restoring';
+
 export type InterruptedRestore = 'none' | 'finished' | 'undone';
 
 export function restoreJournalPath(dataDir: string): string {
@@ -62,6 +65,8 @@ export function finishInterruptedRestore(dataDir: string): InterruptedRestore {
   const aside = journal.aside ? join(parent, journal.aside) : null;
   let outcome: InterruptedRestore = 'finished';
   if (existsSync(restoring)) {
+    // Killed after the journal and before the marker went: the folder was proven all the same.
+    rmSync(join(restoring, restoringMarker), { force: true });
     if (aside && !existsSync(aside) && holdsStore(target)) renameSync(target, aside);
     placeRestoredFolder(restoring, target);
   } else if (!holdsStore(target) && aside && existsSync(aside)) {
