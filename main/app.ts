@@ -99,7 +99,12 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [(clientId) => photos.removeErasedFiles(clientId)] });
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [() => {
+    if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
+  }] });
+  // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
+  // could remove them: finished now, before anyone can use the store.
+  photos.finishFileRemovals();
   const checkpoints = new QuietCheckpoints(db);
   checkpoints.start();
   let open = true;

@@ -3,6 +3,8 @@ import { app, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { sessionLockedEventChannel, menuEventChannel } from '../shared/contract/bridge';
 import { createDispatcher } from './bridge/dispatch';
 import { attachBackupDesk } from './backup/backup-desk';
+import { systemClock } from './clock';
+import { MainIdleLock, mainIdleCheckMs } from './session/main-idle-lock';
 import { SkinLedgerRuntime } from './session/runtime';
 import { appMenuTemplate } from './shell/app-menu';
 import { registerAppScheme, serveRenderer } from './shell/app-protocol';
@@ -58,7 +60,21 @@ function start(): void {
     isTrustedSender: (frameUrl) => isTrustedAppUrl(frameUrl, origin),
     reportFault: (channel, error) => log.fault(channel, error),
   });
-  registerBridge(dispatch, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null));
+  const tellWindowLocked = () => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(sessionLockedEventChannel);
+  };
+  // The idle lock does not rely on the page alone: a hung page cannot run its timer.
+  const idleLock = new MainIdleLock(runtime, systemClock, { systemIdleSeconds: () => powerMonitor.getSystemIdleTime() }, () => {
+    log.info('locked', { why: 'idle-main' });
+    tellWindowLocked();
+  });
+  registerBridge(
+    (channel, input, caller) => {
+      idleLock.noteRequest();
+      return dispatch(channel, input, caller);
+    },
+    () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : null),
+  );
 
   /** Locks without asking the page first: the screen is going away, or the page is. */
   const lockNow = (why: string) => {
@@ -66,7 +82,7 @@ function start(): void {
       if (!runtime.signedIn() || runtime.isLocked()) return;
       runtime.lock('idle');
       log.info('locked', { why });
-      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(sessionLockedEventChannel);
+      tellWindowLocked();
     } catch (error) {
       log.fault('lock', error);
     }
@@ -115,6 +131,13 @@ function start(): void {
       Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, developer, actions: { send, quit: () => app.quit() } })));
 
       powerMonitor.on('lock-screen', () => lockNow('screen-locked'));
+      setInterval(() => {
+        try {
+          idleLock.check();
+        } catch (error) {
+          log.fault('idle-lock', error);
+        }
+      }, mainIdleCheckMs).unref();
       powerMonitor.on('suspend', () => lockNow('suspend'));
 
       const window = openMainWindow({

@@ -9,6 +9,7 @@ import type { ArchiveHeader } from './archive-format';
 import type { ArchiveUnlock } from './archive-keys';
 import { openArchive } from './archive-reader';
 import { backupMessages } from './backup-messages';
+import { deleteKeptAsideStore, listKeptAsideStores, type KeptAsideStore } from './kept-aside-stores';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoredStore } from './restore-backup';
 
 export interface BackupDeskOptions {
@@ -188,4 +189,21 @@ export function backupDeskOf(runtime: SkinLedgerRuntime): BackupDesk {
 
 export function backupDeskIfAny(runtime: SkinLedgerRuntime): BackupDesk | null {
   return desks.get(runtime) ?? null;
+}
+
+/** The stores earlier restores moved aside, beside the open store's folder. */
+export function keptAsideStores(runtime: SkinLedgerRuntime): KeptAsideStore[] {
+  return listKeptAsideStores(runtime.current().services.vault.folder.root);
+}
+
+/**
+ * Deletes one kept-aside store for good (admins only, by the contract) and records who did,
+ * with its name and size: the audit row is written once the folder is gone.
+ */
+export function deleteKeptAside(runtime: SkinLedgerRuntime, name: string): KeptAsideStore[] {
+  const { services, staff } = runtime.current();
+  const dataDir = services.vault.folder.root;
+  const deleted = deleteKeptAsideStore(dataDir, name);
+  services.audit.append({ staffId: staff.id, action: 'backup.kept-aside.delete', entity: 'store', entityId: deleted.name, detail: `bytes=${deleted.sizeBytes}` });
+  return listKeptAsideStores(dataDir);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { BackupProgress, RecordCounts } from '../../shared/contract/backup-channels';
 import { AuditLog } from '../audit/audit-log';
@@ -16,6 +16,7 @@ import { checkDatabaseCopy } from './database-copy-check';
 import { MemberFile } from './encrypted-file-sink';
 import { databaseMemberPath } from './manifest';
 import { readArchive, type ReadArchive } from './read-archive';
+import { clearRestoreJournal, finishInterruptedRestore, placeRestoredFolder, restoringMarker as marker, writeRestoreJournal, type RestoreJournal } from './restore-journal';
 import { isPlainSqliteHeader } from './snapshot';
 import { syncFolder } from './sync-folder';
 
@@ -41,7 +42,6 @@ export interface RestoredStore {
   replacedFolder: string | null;
 }
 
-const marker = '.skinledger-restoring';
 
 /**
  * Restores a backup into an empty or absent folder (a new PC, or `restore --data NEWDIR`). The
@@ -52,6 +52,7 @@ const marker = '.skinledger-restoring';
  */
 export async function restoreIntoEmptyFolder(targetDir: string, request: RestoreRequest): Promise<RestoredStore> {
   const target = resolve(targetDir);
+  finishInterruptedRestore(target);
   if (inspectDataFolder(dataFolder(target)) !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', backupMessages.targetNotEmpty);
   const restoring = `${target}.restoring`;
   assertRestoringFolderFree(restoring);
@@ -59,7 +60,9 @@ export async function restoreIntoEmptyFolder(targetDir: string, request: Restore
   try {
     await request.beforeWriting?.();
     const restored = await restoreInto(restoring, checked, request, 'new');
+    journalMoves(target, { restoring, aside: null });
     placeRestoredFolder(restoring, target);
+    clearRestoreJournal(target);
     return { ...restored, replacedFolder: null };
   } catch (error) {
     rmSync(restoring, { recursive: true, force: true });
@@ -73,10 +76,12 @@ export async function restoreIntoEmptyFolder(targetDir: string, request: Restore
  * Replaces the store in `dataDir` with a backup (from Settings, or over a damaged store). Call it
  * with the store closed. The backup is checked in full and restored into `<data>.restoring`, and
  * proven there; only then is the live folder moved aside to `<data>.replaced-<time>` and the
- * restored one put in its place. The folder moved aside is never deleted by SkinLedger.
+ * restored one put in its place. The folder moved aside is deleted only by an admin, from
+ * Settings → Backups (it holds records, purged clients' included).
  */
 export async function replaceStoreFromBackup(dataDir: string, request: RestoreRequest): Promise<RestoredStore> {
   const target = resolve(dataDir);
+  finishInterruptedRestore(target);
   if (inspectDataFolder(dataFolder(target)) === 'empty') return restoreIntoEmptyFolder(target, request);
   const restoring = `${target}.restoring`;
   assertRestoringFolderFree(restoring);
@@ -85,14 +90,18 @@ export async function replaceStoreFromBackup(dataDir: string, request: RestoreRe
     await request.beforeWriting?.();
     const restored = await restoreInto(restoring, checked, request, 'replace');
     const aside = asideName(target, request.clock.now());
+    // From here the two moves are journalled: a crash between them is finished at the next start.
+    journalMoves(target, { restoring, aside });
     renameSync(target, aside);
     try {
       renameSync(restoring, target);
     } catch (error) {
       renameSync(aside, target);
+      clearRestoreJournal(target);
       throw error;
     }
     syncFolder(target);
+    clearRestoreJournal(target);
     return { ...restored, replacedFolder: aside };
   } catch (error) {
     rmSync(restoring, { recursive: true, force: true });
@@ -167,7 +176,8 @@ async function restoreInto(restoring: string, checked: ReadArchive, request: Res
   const check = checkDatabaseCopy(database, checked.dataKey, checked.manifest.counts);
   if (!check.ok) throw damaged(backupMessages.restoredCopyFailed(check.problem));
   recordRestore(restoring, checked, request, mode);
-  rmSync(join(restoring, marker), { force: true });
+  // The marker stays until the journal is written (journalMoves): a kill before then leaves a
+  // folder the next restore knows it may clear.
   syncFolder(restoring, true);
   request.onProgress?.({ activity: 'restore', phase: 'proving', done: 1, total: 1 });
   return { backupCreatedAt: checked.header.createdAt, counts: check.counts };
@@ -192,29 +202,21 @@ function recordRestore(restoring: string, checked: ReadArchive, request: Restore
   }
 }
 
+/**
+ * The journal first, then the marker goes: from here on the proven folder is the journal's to
+ * finish, never a leftover to clear.
+ */
+function journalMoves(target: string, journal: RestoreJournal): void {
+  writeRestoreJournal(target, journal);
+  rmSync(join(journal.restoring, marker), { force: true });
+  syncFolder(journal.restoring, true);
+}
+
 function assertRestoringFolderFree(restoring: string): void {
   if (!existsSync(restoring)) return;
   // Ours from a restore that was killed half-way: it was never put in place, so it can go.
   if (existsSync(join(restoring, marker))) rmSync(restoring, { recursive: true, force: true });
   else throw new StoreError('CONFLICT', backupMessages.leftoverRestore);
-}
-
-/**
- * Moves the proven folder to its name. An absent or empty target is replaced by a rename; one
- * holding only hidden files (which count as empty) keeps them, and the restored files move in
- * with the key file last, the file that makes the folder a store.
- */
-function placeRestoredFolder(restoring: string, target: string): void {
-  if (existsSync(target) && readdirSync(target).length === 0) rmdirSync(target);
-  if (!existsSync(target)) {
-    renameSync(restoring, target);
-    syncFolder(target);
-    return;
-  }
-  const entries = readdirSync(restoring).sort((a, b) => Number(a === keySlotFileName) - Number(b === keySlotFileName));
-  for (const name of entries) renameSync(join(restoring, name), join(target, name));
-  rmdirSync(restoring);
-  syncFolder(target, true);
 }
 
 function asideName(target: string, now: Date): string {

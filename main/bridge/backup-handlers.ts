@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { backupChannels } from '../../shared/contract/backup-channels';
-import { backupDeskIfAny, backupDeskOf } from '../backup/backup-desk';
+import { backupDeskIfAny, backupDeskOf, deleteKeptAside, keptAsideStores } from '../backup/backup-desk';
 import type { HandlerContext } from './handlers';
 
 type BackupChannels = typeof backupChannels;
@@ -40,4 +40,6 @@ export const backupHandlers: { [C in keyof BackupChannels]: Handler<C> } = {
   'backup.restore.progress': (_input, { runtime }) => backupDeskIfAny(runtime)?.progressNow() ?? null,
   'backup.restore.withoutSignIn': (input, { runtime }) => backupDeskOf(runtime).restoreWithoutSignIn(runtime, input.key),
   'backup.restore.replaceStore': (input, { runtime }) => backupDeskOf(runtime).replaceStore(runtime, input.key),
+  'backup.keptAside.list': (_input, { runtime }) => keptAsideStores(runtime),
+  'backup.keptAside.delete': (input, { runtime }) => deleteKeptAside(runtime, input.name),
 };

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Access } from '../../shared/contract';
 import type { SignedInStaff } from '../../shared/staff';
 import { openServices, type Services } from '../app';
+import { finishInterruptedRestore } from '../backup/restore-journal';
 import { systemClock } from '../clock';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
@@ -10,6 +11,8 @@ import { askPassword } from './password';
 
 /** The store in a data folder, refused with its own message before anyone types a password. */
 export function openableVault(dataDir: string): Vault {
+  // A restore cut off between its folder moves is finished first, as the app does at start.
+  finishInterruptedRestore(dataDir);
   const vault = new Vault(resolve(dataDir), { clock: systemClock });
   vault.assertOpenable();
   return vault;

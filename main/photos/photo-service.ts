@@ -36,9 +36,6 @@ const photoNotFound = () => new StoreError('NOT_FOUND', 'That photo does not exi
  */
 export class PhotoService {
   private readonly progress = new ImportProgressBoard();
-  /** Photo ids whose rows a purge deleted, by client, until the purge has committed. */
-  private readonly filesAwaitingRemoval = new Map<string, string[]>();
-
   constructor(
     private readonly db: SqliteDatabase,
     private readonly audit: AuditLog,
@@ -287,9 +284,10 @@ export class PhotoService {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
       this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+      this.queueFileRemoval(id);
       this.audit.append({ staffId: by, action: 'photo.delete', entity: 'photo', entityId: id, detail: `client=${photo.clientId} reason-chars=${reason.trim().length}` });
     })();
-    this.files.remove(id);
+    this.finishFileRemovals();
   }
 
   /**
@@ -302,31 +300,53 @@ export class PhotoService {
       for (const id of ids) {
         this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
         this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+        this.queueFileRemoval(id);
       }
       if (ids.length > 0) this.audit.append({ staffId: by, action: 'photo.erase-client', entity: 'client', entityId: clientId, detail: `photos=${ids.length}` });
     })();
-    for (const id of ids) this.files.remove(id);
+    this.finishFileRemovals();
     return ids.length;
   }
 
   /**
    * The retention purge's row eraser, run inside the purge's transaction: deletes the client's
-   * photo rows and alignments (the purge writes its own audit row and tombstone) and remembers
-   * which files they had, for removeErasedFiles once the purge has committed.
+   * photo rows and alignments (the purge writes its own audit row and tombstone) and queues
+   * their files for removal in the same transaction, for finishFileRemovals once it has committed.
    */
   erasePhotoRows(clientId: string): void {
     const ids = (this.db.prepare('SELECT id FROM photo WHERE client_id = ?').all(clientId) as { id: string }[]).map((row) => row.id);
     for (const id of ids) {
       this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
       this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
+      this.queueFileRemoval(id);
     }
-    this.filesAwaitingRemoval.set(clientId, ids);
   }
 
-  /** The purge's file eraser: a file cannot be brought back by a rollback, so it goes only after the commit. */
-  removeErasedFiles(clientId: string): void {
-    for (const id of this.filesAwaitingRemoval.get(clientId) ?? []) this.files.remove(id);
-    this.filesAwaitingRemoval.delete(clientId);
+  /**
+   * Removes the files of every photo whose rows are gone (queued in the transaction that deleted
+   * them), then their queue entries: after a purge or a delete has committed, and at every open
+   * for a process that died in between. A file cannot be brought back by a rollback, so it goes
+   * only after the commit. A file that cannot be removed now (a drive gone, a lock) stays queued
+   * for the next time; returns how many are still waiting.
+   */
+  finishFileRemovals(): number {
+    const ids = this.db.prepare('SELECT photo_id FROM photo_file_removal ORDER BY queued_at, photo_id').pluck().all() as string[];
+    let waiting = 0;
+    for (const id of ids) {
+      try {
+        this.files.remove(id);
+      } catch {
+        waiting++;
+        continue;
+      }
+      this.db.prepare('DELETE FROM photo_file_removal WHERE photo_id = ?').run(id);
+    }
+    return waiting;
+  }
+
+  /** Inside the transaction that deletes the photo's row. */
+  private queueFileRemoval(id: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO photo_file_removal (photo_id, queued_at) VALUES (?, ?)').run(id, this.clock.now().toISOString());
   }
 
   alignment(by: string, firstId: string, secondId: string): PhotoAlignment | null {

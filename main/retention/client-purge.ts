@@ -4,8 +4,11 @@ import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import type { ClientRowEraser } from './client-erasers';
 
-/** Tables that keep a client's id on purpose after a purge, or only during one. */
-const keptAfterPurge = new Set(['client_tombstone', 'client_purge_in_progress']);
+/**
+ * Tables that keep a client's id on purpose after a purge, or only during one. The audit trail
+ * outlives a purge (ids only), and so does its index of which rows concern which client.
+ */
+const keptAfterPurge = new Set(['client_tombstone', 'client_purge_in_progress', 'audit_client_link']);
 
 /** Every table with a client_id column: a purge proves each holds nothing of the client. */
 function tablesWithClientId(db: SqliteDatabase): string[] {

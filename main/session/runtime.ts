@@ -5,6 +5,7 @@ import type { NetworkShareKind } from '../../shared/contract/channels';
 import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
+import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
 import { systemClock, type Clock } from '../clock';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
@@ -51,6 +52,8 @@ export class SkinLedgerRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
+    // A restore cut off between its folder moves is finished before the folder is looked at.
+    finishInterruptedRestore(options.dataDir);
     // Counted per name and kept in the data folder, so a restart does not clear the wait.
     this.throttle = new LoginThrottle(this.clock, join(options.dataDir, loginThrottleFileName));
     this.vault = new Vault(options.dataDir, vaultOptions(options));

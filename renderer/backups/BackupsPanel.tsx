@@ -16,6 +16,7 @@ import { BackupKeepForm } from './BackupKeepForm';
 import { BackupList } from './BackupList';
 import { BackupOutcome } from './BackupOutcome';
 import { BackupProgressBar } from './BackupProgressBar';
+import { KeptAsideStores } from './KeptAsideStores';
 import { RestoreDialog } from './RestoreDialog';
 import { useRunBackup } from './useRunBackup';
 
@@ -98,6 +99,10 @@ export function BackupsPanel() {
         <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => setRestoring({ picked: null })} w="fit-content">
           {t('backups.settings.restoreOther')}
         </Button>
+      </SettingsSection>
+
+      <SettingsSection title={t('backups.keptAside.title')} description={t('backups.keptAside.help')}>
+        <KeptAsideStores />
       </SettingsSection>
 
       <RestoreDialog

@@ -34,3 +34,9 @@ export function formatKilobytes(bytes: number, locale: string): string {
     Math.max(1, Math.round(bytes / 1024)),
   );
 }
+
+/** A size in the unit a person reads: kilobytes below a megabyte, megabytes (one decimal) above. */
+export function formatFileSize(bytes: number, locale: string): string {
+  if (bytes < 1024 * 1024) return formatKilobytes(bytes, locale);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+}

@@ -15,6 +15,7 @@ export const auditActionWords = {
   'backup.failed': 'Backup failed',
   'backup.verify': 'Checked a backup',
   'backup.restore': 'Restored a backup',
+  'backup.kept-aside.delete': 'Deleted a store kept aside by a restore',
   'cli.verify': 'Verified the store (command line)',
   'cli.refused': 'Command refused (command line)',
   'client.create': 'Registered client',

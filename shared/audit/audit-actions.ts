@@ -12,6 +12,7 @@ export const auditActions = [
   'backup.failed',
   'backup.verify',
   'backup.restore',
+  'backup.kept-aside.delete',
   'cli.verify',
   'cli.refused',
   'client.create',

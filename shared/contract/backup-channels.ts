@@ -126,6 +126,20 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+/** A store a restore moved aside, by its folder name (never a path). */
+export const KeptAsideStoreName = z
+  .string()
+  .max(300)
+  .regex(/^[^\\/]+\.replaced-[A-Za-z0-9-]+$/, 'Choose a kept-aside store from the list.');
+
+export const KeptAsideStore = z.object({
+  name: z.string(),
+  /** When the restore moved it aside; null when its name was changed by hand. */
+  movedAsideAt: z.string().nullable(),
+  sizeBytes: z.number().min(0),
+});
+export type KeptAsideStore = z.infer<typeof KeptAsideStore>;
+
 /**
  * Backups and restore (issue 6). Status is for everyone signed in (the home screen warns
  * reception too); everything else is for admins. Restoring on a fresh install, or over a store
@@ -156,4 +170,7 @@ export const backupChannels = {
   'backup.restore.progress': channel({ input: Empty, output: BackupProgress.nullable(), access: 'public' }),
   'backup.restore.withoutSignIn': channel({ input: z.object({ key: RestoreKey }).strict(), output: RestoreResult, access: 'public' }),
   'backup.restore.replaceStore': channel({ input: z.object({ key: RestoreKey }).strict(), output: RestoreResult, access: adminsOnly }),
+  // The stores earlier restores moved aside: whole copies of the records, purged clients' included.
+  'backup.keptAside.list': channel({ input: Empty, output: z.array(KeptAsideStore), access: adminsOnly }),
+  'backup.keptAside.delete': channel({ input: z.object({ name: KeptAsideStoreName }).strict(), output: z.array(KeptAsideStore), access: adminsOnly }),
 } as const;

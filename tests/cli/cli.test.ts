@@ -168,9 +168,10 @@ describe('with more staff', () => {
     expect(lines[3]).toMatch(/^audit chain: ok \(every link holds; audit head anchored at seq \d+; table has \d+ rows\)$/);
     expect(lines[4]).toBe('consent PDFs and form hashes: ok (consents=0 verified=0 declined=0)');
     expect(lines[5]).toBe('photo files: ok (0 photos, 3 files each, decrypted and hashes match)');
-    const summary = /^clients=0 sessions=0 consents=0 photos=0 audit=(\d+)$/.exec(lines[6]!);
+    expect(lines[6]).toBe('photo files without a record: ok (none among 0 files)');
+    const summary = /^clients=0 sessions=0 consents=0 photos=0 audit=(\d+)$/.exec(lines[7]!);
     expect(Number(summary?.[1])).toBeGreaterThan(0);
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8);
   });
 
   it('verify finds a damaged free page that SQLite’s own check never reads, and exits 1', async () => {

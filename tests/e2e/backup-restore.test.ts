@@ -377,7 +377,7 @@ describe('backup, wipe and restore on a new computer', () => {
     await saveScreenshot(page, '57-setup-network-share-warning');
   });
 
-  it('an admin restores a listed backup from Settings over the open records: checked first, everyone signed out, the replaced records kept aside', long, async () => {
+  it('an admin restores a listed backup from Settings over the open records: checked first, everyone signed out, the replaced records kept aside, then listed and deleted in Settings', long, async () => {
     const { dataDir, scratch } = harness.folders();
     await createClinic(dataDir);
     const backupDir = join(scratch, 'usb-drive');
@@ -414,6 +414,25 @@ describe('backup, wipe and restore on a new computer', () => {
     await findEveryClient(app);
     await searchClients(page, app.calls, 'Afterwards');
     expect(await page.getByRole('option', { name: /Afterwards/ }).count()).toBe(0);
+
+    // The replaced records are listed under Settings → Backups, with when and how big, and can be deleted there.
+    await openBackupSettings(page);
+    const kept = page.getByRole('table', { name: 'Records kept aside by restores' });
+    const row = kept.getByRole('row').filter({ hasText: folderName });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}\s+\d{2}:\d{2}\s+.+\s+[\d.,]+\s(kB|MB)/);
+    await row.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, '53-settings-backups-kept-aside');
+    await row.getByRole('button', { name: `Delete ${folderName}` }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete records kept aside?' });
+    await confirm.getByText(/including clients purged since/).waitFor();
+    await checkAccessibility(page, 'delete kept-aside records dialog');
+    await saveScreenshot(page, '54-settings-backups-kept-aside-delete');
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('No records are kept aside.').waitFor();
+    expect(readdirSync(scratch)).not.toContain(folderName);
+    const audit = app.runtime.current().services.db.prepare(`SELECT entity_id FROM audit_event WHERE action = 'backup.kept-aside.delete'`).pluck().all();
+    expect(audit).toEqual([folderName]);
     expect(app.faults).toEqual([]);
   });
 });

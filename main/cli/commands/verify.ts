@@ -5,6 +5,7 @@ import { checkCipherIntegrity } from '../checks/cipher-integrity';
 import { checkConsentHashes } from '../checks/consent-hashes';
 import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
+import { checkOrphanPhotoFiles } from '../checks/photo-orphans';
 import { countRecords, formatCounts } from '../checks/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
@@ -36,6 +37,7 @@ export const verifyCommand: CliCommand = {
         checkAuditChain(services.audit),
         checkConsentHashes(services.db),
         checkPhotoFiles(services),
+        checkOrphanPhotoFiles(services),
       ];
       for (const check of checks) context.io.out(formatCheck(check));
       const failed = checks.filter((check) => !check.ok);

@@ -125,6 +125,22 @@ export const backups = {
     continue: 'Continue to sign in',
     close: 'Close',
   },
+  keptAside: {
+    title: 'Records kept aside by restores',
+    help: 'Each restore moves the records it replaced into a folder beside the data folder, in case the restore was the wrong one. They take space and hold every record they had, so delete them once the restored records are checked.',
+    none: 'No records are kept aside.',
+    columns: { movedAside: 'Moved aside', folder: 'Folder', size: 'Size' },
+    delete: 'Delete…',
+    deleteFor: 'Delete {{folder}}',
+    confirmTitle: 'Delete records kept aside?',
+    confirmWarning: 'These are clinic records, and deleting them cannot be undone',
+    confirmWhat:
+      'The folder “{{folder}}” (moved aside {{when}}, {{size}}) holds the whole store as it was before that restore: clients, sessions, consent forms and photos, including clients purged since. Deleting it removes them from this computer for good.',
+    confirmCheck: 'Delete it only once you have checked that the restored records are the right ones. The deletion is recorded in the audit trail.',
+    confirmDelete: 'Delete for good',
+    deletedTitle: 'Kept-aside records deleted',
+    deletedMessage: 'The folder “{{folder}}” was deleted.',
+  },
   networkShare: {
     title: 'The data folder is on a network drive',
     body: 'SkinLedger’s records are on a network drive ({{kind}}). The database’s locking is not reliable over a network, so records can be damaged if the connection drops. Keep the live records on this computer’s own disk, and send backups to the network drive instead (Settings → Backups).',

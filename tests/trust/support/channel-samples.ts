@@ -74,6 +74,8 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'backup.restore.progress': {},
     'backup.restore.withoutSignIn': { key: { kind: 'recovery', recoveryKey: 'not-the-recovery-key' } },
     'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
+    'backup.keptAside.list': {},
+    'backup.keptAside.delete': { name: 'data.replaced-2026-11-25T09-00-00Z' },
     ...consentSamples(ids),
     ...photoSamples(ids),
     'clients.exportRecord': { clientId: ids.clientId },

@@ -51,8 +51,8 @@ export interface WarmChild {
  * Starts a child that loads and then waits. Node's compile cache (kept beside the script) spares
  * every start after the first from compiling the bundle again.
  */
-export function startKillChild(script: string, env: Record<string, string>): WarmChild {
-  const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(process.execPath, [script], {
+export function startKillChild(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []): WarmChild {
+  const child: ChildProcessByStdio<Writable, Readable, Readable> = spawn(process.execPath, [...nodeArgs, script], {
     env: { ...process.env, NODE_COMPILE_CACHE: join(dirname(script), 'compile-cache'), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
