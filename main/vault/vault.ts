@@ -138,9 +138,10 @@ export class Vault {
   /**
    * The data key and the staff id the password belongs to; WRONG_PASSWORD otherwise, and
    * KEY_FILE_ALTERED (nothing written) when the key file was edited without the key. A slot or
-   * file from before version 2 is re-sealed and MACed here: the one write a sign-in makes.
+   * file from before version 2 is re-sealed and MACed here, the one write a sign-in makes, unless
+   * `upgrade` is false (a check that promises to change no file).
    */
-  async unlockWithPassword(name: string, password: string): Promise<{ dataKey: Buffer; staffId: string }> {
+  async unlockWithPassword(name: string, password: string, options: { upgrade?: boolean } = {}): Promise<{ dataKey: Buffer; staffId: string }> {
     this.assertOpenable();
     const file = readKeySlotFile(this.folder.keySlots);
     const tag = nameTagFor(file.storeId, name);
@@ -152,7 +153,7 @@ export class Vault {
       const { dataKey, kek } = opening;
       try {
         verifyKeySlotFile(file, dataKey);
-        if (file.version === 1 || slotNeedsResealing(slot)) this.upgradeAtSignIn(slot, kek, dataKey);
+        if ((options.upgrade ?? true) && (file.version === 1 || slotNeedsResealing(slot))) this.upgradeAtSignIn(slot, kek, dataKey);
       } catch (error) {
         dataKey.fill(0);
         throw error;
@@ -265,6 +266,16 @@ export class Vault {
 
   hasSlotFor(staffId: string): boolean {
     return readKeySlotFile(this.folder.keySlots).slots.some((s) => s.kind === 'staff' && s.staffId === staffId);
+  }
+
+  /**
+   * Reads the key file and checks its MAC with the data key the vault holds: 'legacy' for a file
+   * written before version 2 (no MAC yet), KEY_FILE_ALTERED when the MAC does not match.
+   */
+  verifiedKeyFile(): { file: KeySlotFileBody; mac: 'authentic' | 'legacy' } {
+    if (!this.dataKey) throw new Error('The key file MAC can only be checked while the store is open');
+    const file = readKeySlotFile(this.folder.keySlots);
+    return { file, mac: verifyKeySlotFile(file, this.dataKey) };
   }
 
   storeId(): string {
