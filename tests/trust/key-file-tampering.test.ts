@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../main/app';
@@ -74,6 +75,23 @@ describe('editing keyslots.json cannot change who a password signs in as', () =>
       staffSlotOf(file, ids.reception)['staffId'] = ids.admin;
     });
     await expectRefusedAsAltered(receptionName, receptionPassword);
+  });
+
+  it('the app then shows the store-error screen for the key file, until the file is put back', async () => {
+    const original = readFileSync(keyFile());
+    tamper(keyFile(), (file) => {
+      staffSlotOf(file, ids.reception)['staffId'] = ids.admin;
+    });
+    const app = runtime();
+    try {
+      await expect(app.login(receptionName, receptionPassword)).rejects.toMatchObject({ code: 'KEY_FILE_ALTERED' });
+      expect(app.status()).toMatchObject({ state: 'store-error', storeError: { code: 'KEY_FILE_ALTERED' } });
+      writeFileSync(keyFile(), original);
+      expect(app.status().state).toBe('signed-out');
+      expect((await app.login(receptionName, receptionPassword)).id).toBe(ids.reception);
+    } finally {
+      app.close();
+    }
   });
 
   it("the same attack on a slot from before version 2 inside a MACed file is caught by the file's MAC", async () => {
