@@ -54,7 +54,8 @@ export type KeySlot = z.infer<typeof KeySlot>;
 /**
  * Issue 6: the audit trail's head (its last row number and hash), copied here from the database
  * so that rows cut off the end of the trail inside the database show as missing. Optional, so
- * key files written before it still read; it sits under the checksum like everything else.
+ * key files written before it still read; it sits under the checksum and the MAC like everything
+ * else.
  */
 export const AuditHead = z.object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 export type AuditHead = z.infer<typeof AuditHead>;
@@ -130,7 +131,8 @@ export function newKeySlotFile(now: Date): KeySlotFileBody {
 
 /**
  * The checksum tells a damaged key file (disk error, half-written copy) from a wrong password,
- * so each gets its own message. It is no defence against an attacker: the GCM tags are.
+ * so each gets its own message. It is no defence against an attacker (anyone can recompute it):
+ * the MAC and the slots' sealed identities are.
  */
 function checksumOf(body: KeySlotFileBody): string {
   return createHash('sha256').update(JSON.stringify(KeySlotFileBody.parse(body))).digest('hex');
