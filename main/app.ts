@@ -80,6 +80,8 @@ export function vaultOptions(options: ServiceOptions) {
 
 export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock, options: Pick<ServiceOptions, 'photoWorker'> = {}): Services {
   const key = Buffer.from(dataKey);
+  // Every write of the key file re-MACs it under the data key: the vault holds a copy while open.
+  vault.holdDataKey(key);
   // The vault anchors the audit head in the key file, so a cut-off trail is noticed.
   const audit = new AuditLog(db, clock, vault);
   const staff = new StaffService(db, vault, key, audit, clock);
@@ -136,6 +138,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
       void photos.close();
       checkpoints.stop();
       db.close();
+      vault.forgetDataKey();
       key.fill(0);
     },
   };

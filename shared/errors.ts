@@ -16,6 +16,8 @@ export const errorCodes = [
   'STORE_ALREADY_EXISTS',
   'KEY_FILE_MISSING',
   'KEY_FILE_DAMAGED',
+  /** The key file's MAC or a slot's sealed identity does not match: edited without the key. */
+  'KEY_FILE_ALTERED',
   'DATABASE_MISSING',
   'DATABASE_UNREADABLE',
   'STORE_FROM_NEWER_VERSION',

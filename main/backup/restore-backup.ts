@@ -187,6 +187,8 @@ async function restoreInto(restoring: string, checked: ReadArchive, request: Res
 function recordRestore(restoring: string, checked: ReadArchive, request: RestoreRequest, mode: 'new' | 'replace'): void {
   const vault = new Vault(restoring, { clock: request.clock });
   const db = openDatabase(vault.folder.database, checked.dataKey);
+  // Anchoring rewrites the key file, which is MACed under the data key.
+  vault.holdDataKey(checked.dataKey);
   try {
     const audit = new AuditLog(db, request.clock, vault);
     audit.append({
@@ -198,6 +200,7 @@ function recordRestore(restoring: string, checked: ReadArchive, request: Restore
     });
     audit.anchorHead();
   } finally {
+    vault.forgetDataKey();
     db.close();
   }
 }

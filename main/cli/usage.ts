@@ -1,5 +1,5 @@
 import { commandName, type CliCommand } from './command';
-import { passwordVariable } from './password';
+import { newPasswordVariable, passwordVariable } from './password';
 
 function synopsis(command: CliCommand): string {
   const flags = command.flags.map((flag) => (flag.required ? `--${flag.name} ${flag.placeholder}` : `[--${flag.name} ${flag.placeholder}]`));
@@ -10,6 +10,7 @@ function synopsis(command: CliCommand): string {
 const footer = [
   `Passwords are never taken as an argument: set ${passwordVariable}, or run the command in a`,
   'terminal and type it when asked.',
+  `"staff add" takes the new person's password from ${newPasswordVariable}, or asks for it.`,
   'Exit codes: 0 done, 1 failed (the reason is one line on stderr), 2 wrong usage.',
 ];
 

@@ -19,6 +19,48 @@ export const productionScrypt: ScryptParams = { name: 'scrypt', N: 2 ** 17, r: 8
 /** Only for tests that create many slots; a slot records its own parameters, so they still open. */
 export const fastScryptForTests: ScryptParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
 
+/**
+ * The scrypt costs a slot may ask for. A slot records its own parameters, so without limits an
+ * attacker who can write the key file could make a slot cheap to guess at (or costly enough to
+ * hang every sign-in). The limits come from the code, never from the file.
+ */
+export interface ScryptLimits {
+  minN: number;
+  maxN: number;
+  r: readonly [min: number, max: number];
+  p: readonly [min: number, max: number];
+}
+
+/** What the app makes and accepts: from today's cost up to 8x it (at most 1 GiB of memory). */
+export const productionScryptLimits: ScryptLimits = { minN: 2 ** 17, maxN: 2 ** 20, r: [8, 8], p: [1, 4] };
+
+/**
+ * Tests only: also accepts `fastScryptForTests`. A vault accepts it only when it was given a test
+ * cost for its own new slots (VaultOptions.scrypt below the production range), which no shipped
+ * entry point does.
+ */
+export const testScryptLimits: ScryptLimits = { ...productionScryptLimits, minN: 2 ** 10 };
+
+export function scryptWithin(params: Pick<ScryptParams, 'N' | 'r' | 'p'>, limits: ScryptLimits): boolean {
+  const powerOfTwo = Number.isInteger(params.N) && params.N > 1 && (params.N & (params.N - 1)) === 0;
+  return (
+    powerOfTwo &&
+    params.N >= limits.minN &&
+    params.N <= limits.maxN &&
+    params.r >= limits.r[0] &&
+    params.r <= limits.r[1] &&
+    params.p >= limits.p[0] &&
+    params.p <= limits.p[1]
+  );
+}
+
+/** The limits a vault making slots at this cost accepts: production unless the cost is a test cost. */
+export function scryptLimitsFor(params: ScryptParams): ScryptLimits {
+  if (scryptWithin(params, productionScryptLimits)) return productionScryptLimits;
+  if (scryptWithin(params, testScryptLimits)) return testScryptLimits;
+  throw new Error('Slot KDF cost outside both the production and the test range');
+}
+
 export function deriveKeyFromPassword(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = {
     N: params.N,

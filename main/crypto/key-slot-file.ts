@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -17,15 +17,32 @@ const HkdfKdf = z.object({ name: z.literal('hkdf-sha256'), salt: Base64 });
 
 const Wrapped = { nonce: Base64, ciphertext: Base64, tag: Base64 };
 
-export const StaffSlot = z.object({
-  id: z.string(),
-  kind: z.literal('staff'),
-  staffId: z.string(),
-  /** SHA-256 of the store id and the staff member's folded name: finds the slot without storing the name. */
-  nameTag: z.string().regex(/^[0-9a-f]{64}$/),
-  kdf: ScryptKdf,
-  ...Wrapped,
-});
+const NameTag = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const StaffSlot = z
+  .object({
+    id: z.string(),
+    kind: z.literal('staff'),
+    /**
+     * 2: the slot's identity (store, slot id, staff id, name tag) is the AES-GCM associated data,
+     * and `check` tells a wrong password from an altered identity. Absent: a slot from before
+     * that, opened as it was made and re-wrapped at its owner's next sign-in.
+     */
+    version: z.literal(2).optional(),
+    staffId: z.string(),
+    /** SHA-256 of the store id and the staff member's folded name: finds the slot without storing the name. */
+    nameTag: NameTag,
+    /**
+     * After a rename, the name tag the slot was sealed under (re-sealing needs the password, so
+     * it waits for the next sign-in). The file MAC vouches for the pair meanwhile.
+     */
+    boundNameTag: NameTag.optional(),
+    kdf: ScryptKdf,
+    ...Wrapped,
+    /** HMAC of the slot id under a key derived from the password's KEK (version 2 only). */
+    check: Base64.optional(),
+  })
+  .refine((slot) => (slot.version === 2) === (slot.check !== undefined) && (slot.version === 2 || slot.boundNameTag === undefined));
 export type StaffSlot = z.infer<typeof StaffSlot>;
 
 export const RecoverySlot = z.object({ id: z.string(), kind: z.literal('recovery'), kdf: HkdfKdf, ...Wrapped });
@@ -37,14 +54,20 @@ export type KeySlot = z.infer<typeof KeySlot>;
 /**
  * Issue 6: the audit trail's head (its last row number and hash), copied here from the database
  * so that rows cut off the end of the trail inside the database show as missing. Optional, so
- * key files written before it still read; it sits under the checksum like everything else.
+ * key files written before it still read; it sits under the checksum and the MAC like everything
+ * else.
  */
 export const AuditHead = z.object({ seq: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 export type AuditHead = z.infer<typeof AuditHead>;
 
+/**
+ * Version 1: slots and audit head under a plain checksum only. Version 2: the whole body is also
+ * authenticated by `mac`, an HMAC under a key derived from the data key. Every write is version 2;
+ * version 1 is read only to upgrade it.
+ */
 const KeySlotFileBody = z.object({
   format: z.literal('skinledger-keyslots'),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   storeId: z.string().uuid(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -52,24 +75,67 @@ const KeySlotFileBody = z.object({
   // Last, and absent rather than null when unset: the checksum is taken over the parsed body in
   // schema order, so files without it keep exactly the checksum they were written with.
   auditHead: AuditHead.optional(),
+  /** HMAC-SHA256 (hex) of everything above, present exactly when version is 2. */
+  mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type KeySlotFileBody = z.infer<typeof KeySlotFileBody>;
 
 const KeySlotFileOnDisk = KeySlotFileBody.extend({ checksum: z.string().regex(/^[0-9a-f]{64}$/) });
 
+const keyFileAltered = () => new StoreError('KEY_FILE_ALTERED', storeMessages.keyFileAltered);
+
+/** Its own HKDF label and the store id as salt: the MAC key is used for nothing else. */
+function macKey(dataKey: Buffer, storeId: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.from(storeId, 'utf8'), 'skinledger-keyfile-mac:v2', 32));
+}
+
+/** The body in schema order, without its MAC: the bytes the MAC is taken over. */
+function macInput(body: KeySlotFileBody): string {
+  const { mac: _mac, ...rest } = KeySlotFileBody.parse(body);
+  return JSON.stringify({ ...rest, version: 2 });
+}
+
+function macOf(body: KeySlotFileBody, dataKey: Buffer): string {
+  const key = macKey(dataKey, body.storeId);
+  const mac = createHmac('sha256', key).update(macInput(body)).digest('hex');
+  key.fill(0);
+  return mac;
+}
+
+/** The body as written from now on: version 2, with the MAC over everything else. */
+export function sealKeySlotFile(body: KeySlotFileBody, dataKey: Buffer): KeySlotFileBody {
+  const { mac: _mac, ...rest } = body;
+  const unsealed: KeySlotFileBody = { ...rest, version: 2 };
+  return { ...unsealed, mac: macOf(unsealed, dataKey) };
+}
+
+/**
+ * Checked as soon as the data key is unwrapped: a version 2 file whose MAC does not match was
+ * edited by someone without the key (a slot pointed at another person, the audit head moved).
+ * A version 1 file has no MAC yet; readKeySlotFile has already refused one holding version 2 slots.
+ */
+export function verifyKeySlotFile(body: KeySlotFileBody, dataKey: Buffer): 'authentic' | 'legacy' {
+  if (body.version === 1) return 'legacy';
+  const expected = Buffer.from(macOf(body, dataKey), 'hex');
+  const actual = Buffer.from(body.mac ?? '', 'hex');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw keyFileAltered();
+  return 'authentic';
+}
+
 export const keySlotFileName = 'keyslots.json';
 
 export function newKeySlotFile(now: Date): KeySlotFileBody {
   const stamp = now.toISOString();
-  return { format: 'skinledger-keyslots', version: 1, storeId: randomUUID(), createdAt: stamp, updatedAt: stamp, slots: [] };
+  return { format: 'skinledger-keyslots', version: 2, storeId: randomUUID(), createdAt: stamp, updatedAt: stamp, slots: [] };
 }
 
 /**
  * The checksum tells a damaged key file (disk error, half-written copy) from a wrong password,
- * so each gets its own message. It is no defence against an attacker: the GCM tags are.
+ * so each gets its own message. It is no defence against an attacker (anyone can recompute it):
+ * the MAC and the slots' sealed identities are.
  */
 function checksumOf(body: KeySlotFileBody): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(KeySlotFileBody.parse(body))).digest('hex');
 }
 
 export function readKeySlotFile(path: string): KeySlotFileBody {
@@ -90,6 +156,10 @@ export function readKeySlotFile(path: string): KeySlotFileBody {
   if (!parsed.success) throw new StoreError('KEY_FILE_DAMAGED', storeMessages.keyFileDamaged);
   const { checksum, ...body } = parsed.data;
   if (checksumOf(body) !== checksum) throw new StoreError('KEY_FILE_DAMAGED', storeMessages.keyFileDamaged);
+  // A file that once had a MAC never loses it: version 2 needs one, and version 2 slots exist only
+  // in version 2 files, so stripping the MAC (a downgrade) reads as an altered file.
+  if (body.version === 2 && body.mac === undefined) throw keyFileAltered();
+  if (body.version === 1 && (body.mac !== undefined || body.slots.some((slot) => slot.kind === 'staff' && slot.version === 2))) throw keyFileAltered();
   return body;
 }
 
@@ -108,8 +178,10 @@ export interface KeySlotFileWrite {
   durableRename?: boolean;
 }
 
-export function writeKeySlotFile(path: string, body: KeySlotFileBody, options: KeySlotFileWrite = {}): void {
-  const text = JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2) + '\n';
+/** Writes the body sealed (version 2, MAC) under the data key: no write leaves a file without a MAC. */
+export function writeKeySlotFile(path: string, body: KeySlotFileBody, dataKey: Buffer, options: KeySlotFileWrite = {}): void {
+  const sealed = KeySlotFileBody.parse(sealKeySlotFile(body, dataKey));
+  const text = JSON.stringify({ ...sealed, checksum: checksumOf(sealed) }, null, 2) + '\n';
   if (options.mustNotExist) {
     const fd = openSync(path, 'wx', 0o600);
     try {

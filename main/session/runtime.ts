@@ -48,7 +48,7 @@ export class SkinLedgerRuntime {
    * in its place (a restore, a repair) is looked at afresh.
    */
   private readonly dataFolderOnNetwork: NetworkShareKind | null;
-  private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE'; message: string; file: string } | null = null;
+  private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
@@ -82,7 +82,8 @@ export class SkinLedgerRuntime {
     try {
       this.vault.assertOpenable();
       const damage = this.damageFoundAtSignIn;
-      if (damage && damage.file === databaseIdentity(this.vault.folder.database)) {
+      const damagedFile = damage?.code === 'KEY_FILE_ALTERED' ? this.vault.folder.keySlots : this.vault.folder.database;
+      if (damage && damage.file === databaseIdentity(damagedFile)) {
         return { ...base, state: 'store-error', storeError: { code: damage.code, message: damage.message } };
       }
       return { ...base, state: 'signed-out' };
@@ -183,6 +184,12 @@ export class SkinLedgerRuntime {
       if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') {
         this.failSignIn(name);
         throw new StoreError('WRONG_PASSWORD', error.message, { retryAfterSeconds: this.throttle.waitSeconds(name) });
+      }
+      // An edited key file is found only once a password unwraps the data key: from then on the
+      // store-error screen (with its restore) stands in for a sign-in that cannot work, until
+      // the key file is replaced.
+      if (error instanceof StoreError && error.code === 'KEY_FILE_ALTERED') {
+        this.damageFoundAtSignIn = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.keySlots) };
       }
       throw error;
     }

@@ -80,7 +80,7 @@ export class StaffService {
         this.audit.append({ staffId: by, action: 'staff.create', entity: 'staff', entityId: id, detail: `role=${input.role}` });
       })();
     } catch (error) {
-      this.vault.removeStaffSlots(id);
+      this.vault.removeStaffSlots(id, this.dataKey);
       throw error;
     }
     return this.find(id)!;
@@ -111,8 +111,8 @@ export class StaffService {
         .run(input.name.trim(), foldStaffName(input.name), input.role, input.active ? 1 : 0, this.clock.now().toISOString(), input.id);
       this.audit.append({ staffId: by, action: 'staff.update', entity: 'staff', entityId: input.id, detail: changes.join(', ') });
     })();
-    if (!input.active && current.active) this.vault.removeStaffSlots(input.id);
-    else if (changes.includes('name') && input.active) this.vault.renameStaff(input.id, input.name);
+    if (!input.active && current.active) this.vault.removeStaffSlots(input.id, this.dataKey);
+    else if (changes.includes('name') && input.active) this.vault.renameStaff(input.id, input.name, this.dataKey);
     return this.find(input.id)!;
   }
 
@@ -120,7 +120,11 @@ export class StaffService {
   async resetPassword(by: string, staffId: string, newPassword: string): Promise<void> {
     const member = this.find(staffId);
     if (!member) throw new StoreError('NOT_FOUND', 'That member of staff no longer exists.');
-    await this.vault.setStaffPassword(staffId, member.name, newPassword, this.dataKey);
+    // A deactivation while scrypt runs wins: the person stays without a slot, as deactivated.
+    const stillAsWas = () => this.find(staffId)?.active === member.active;
+    if (!(await this.vault.setStaffPassword(staffId, member.name, newPassword, this.dataKey, { onlyIf: stillAsWas }))) {
+      throw new StoreError('CONFLICT', 'This member of staff was deactivated or reactivated meanwhile, so the password was not set. Check the staff list and try again.');
+    }
     this.markPasswordChanged(staffId);
     this.audit.append({ staffId: by, action: 'staff.reset-password', entity: 'staff', entityId: staffId });
   }
@@ -132,7 +136,10 @@ export class StaffService {
     if (!(await this.vault.passwordOpensSlotOf(staffId, currentPassword))) {
       throw new StoreError('WRONG_PASSWORD', 'Your current password is not right.');
     }
-    await this.vault.setStaffPassword(staffId, member.name, newPassword, this.dataKey);
+    const stillActive = () => this.find(staffId)?.active === true;
+    if (!(await this.vault.setStaffPassword(staffId, member.name, newPassword, this.dataKey, { onlyIf: stillActive }))) {
+      throw new StoreError('CONFLICT', 'Your account was deactivated meanwhile, so the password was not changed.');
+    }
     this.markPasswordChanged(staffId);
     this.audit.append({ staffId, action: 'staff.change-own-password', entity: 'staff', entityId: staffId });
   }

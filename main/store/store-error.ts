@@ -29,6 +29,8 @@ export const storeMessages = {
     'The key file (keyslots.json) is missing from the data folder, so the records cannot be opened. Nothing was changed. Put the key file back from a backup, or restore the whole store from a backup with the recovery key.',
   keyFileDamaged:
     'The key file (keyslots.json) is damaged, so the records cannot be opened. Nothing was changed. Restore the key file or the whole store from a backup with the recovery key.',
+  keyFileAltered:
+    'The key file (keyslots.json) was changed by something other than SkinLedger, so the records were not opened. Nothing was changed. Put the key file back from a backup, or restore the whole store from a backup with the recovery key.',
   databaseMissing:
     'The records database is missing from the data folder. Nothing was changed. Restore it from a backup.',
   databaseUnreadable:

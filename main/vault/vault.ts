@@ -1,13 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import type { Clock } from '../clock';
-import { productionScrypt, type ScryptParams } from '../crypto/kdf';
-import { newKeySlotFile, readKeySlotFile, writeKeySlotFile, type AuditHead, type KeySlotFileBody, type StaffSlot } from '../crypto/key-slot-file';
+import { productionScrypt, scryptLimitsFor, type ScryptLimits, type ScryptParams } from '../crypto/kdf';
+import {
+  newKeySlotFile,
+  readKeySlotFile,
+  verifyKeySlotFile,
+  writeKeySlotFile,
+  type AuditHead,
+  type KeySlotFileBody,
+  type StaffSlot,
+} from '../crypto/key-slot-file';
 import {
   generateDataKey,
   nameTagFor,
+  openStaffSlot,
+  resealStaffSlot,
+  slotNeedsResealing,
   unwrapRecoverySlot,
-  unwrapStaffSlot,
   wrapForRecovery,
   wrapForStaff,
 } from '../crypto/key-slots';
@@ -19,7 +29,11 @@ import { StoreError, storeMessages } from '../store/store-error';
 
 export interface VaultOptions {
   clock: Clock;
-  /** KDF cost for new password slots; existing slots keep the parameters they were made with. */
+  /**
+   * KDF cost for new password slots; existing slots keep the parameters they were made with. A
+   * test cost here (fastScryptForTests) is also the one way to make the vault accept slots at a
+   * test cost (testScryptLimits); otherwise only productionScryptLimits open. Never from the file.
+   */
   scrypt?: ScryptParams;
 }
 
@@ -30,24 +44,44 @@ export interface CreatedStore {
   adminStaffId: string;
 }
 
+const altered = () => new StoreError('KEY_FILE_ALTERED', storeMessages.keyFileAltered);
+
 /**
  * The key slots of one data folder (LUKS-style): the data key exists on disk only wrapped, once
  * per staff password and once under the recovery key. Opening, creating and re-keying slots
  * all happen here; nothing else reads or writes the key file.
+ *
+ * The file is authenticated by a MAC under the data key (key-slot-file.ts), so every write needs
+ * the key: the services hand it over while the store is open (holdDataKey) and take it back
+ * when they close.
  */
 export class Vault {
   readonly folder: DataFolder;
   private readonly clock: Clock;
   private readonly scrypt: ScryptParams;
+  private readonly limits: ScryptLimits;
+  private dataKey: Buffer | null = null;
 
   constructor(root: string, options: VaultOptions) {
     this.folder = dataFolder(root);
     this.clock = options.clock;
     this.scrypt = options.scrypt ?? productionScrypt;
+    this.limits = scryptLimitsFor(this.scrypt);
   }
 
   state() {
     return inspectDataFolder(this.folder);
+  }
+
+  /** Keeps a copy of the data key while the store is open, so the key file can be re-MACed. */
+  holdDataKey(dataKey: Buffer): void {
+    this.forgetDataKey();
+    this.dataKey = Buffer.from(dataKey);
+  }
+
+  forgetDataKey(): void {
+    this.dataKey?.fill(0);
+    this.dataKey = null;
   }
 
   /** Throws the StoreError that explains why this folder cannot be unlocked, if any. */
@@ -93,7 +127,7 @@ export class Vault {
       migrate(db);
       // Encrypted either way, but nobody else on the PC needs to read it.
       chmodSync(this.folder.database, 0o600);
-      writeKeySlotFile(this.folder.keySlots, file, { mustNotExist: true });
+      writeKeySlotFile(this.folder.keySlots, file, dataKey, { mustNotExist: true });
     } catch (error) {
       db.close();
       throw error;
@@ -101,17 +135,46 @@ export class Vault {
     return { db, dataKey, recoveryKey: recovery.text, adminStaffId };
   }
 
-  /** The data key and the staff id the password belongs to; WRONG_PASSWORD otherwise. Writes nothing. */
-  async unlockWithPassword(name: string, password: string): Promise<{ dataKey: Buffer; staffId: string }> {
+  /**
+   * The data key and the staff id the password belongs to; WRONG_PASSWORD otherwise, and
+   * KEY_FILE_ALTERED (nothing written) when the key file was edited without the key. A slot or
+   * file from before version 2 is re-sealed and MACed here, the one write a sign-in makes, unless
+   * `upgrade` is false (a check that promises to change no file).
+   */
+  async unlockWithPassword(name: string, password: string, options: { upgrade?: boolean } = {}): Promise<{ dataKey: Buffer; staffId: string }> {
     this.assertOpenable();
     const file = readKeySlotFile(this.folder.keySlots);
     const tag = nameTagFor(file.storeId, name);
     for (const slot of file.slots) {
       if (slot.kind !== 'staff' || slot.nameTag !== tag) continue;
-      const dataKey = await unwrapStaffSlot(file, slot, password);
-      if (dataKey) return { dataKey, staffId: slot.staffId };
+      const opening = await openStaffSlot(file, slot, password, this.limits);
+      if (opening.outcome === 'wrong-password') continue;
+      if (opening.outcome === 'altered') throw altered();
+      const { dataKey, kek } = opening;
+      try {
+        verifyKeySlotFile(file, dataKey);
+        if ((options.upgrade ?? true) && (file.version === 1 || slotNeedsResealing(slot))) this.upgradeAtSignIn(slot, kek, dataKey);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      } finally {
+        kek.fill(0);
+      }
+      return { dataKey, staffId: slot.staffId };
     }
     throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
+  }
+
+  /**
+   * Re-seals the signer's slot as version 2 and MACs the file. The file is read again: it may have
+   * changed during the scrypt run, and only a slot that is still exactly what was opened is
+   * replaced (a rename or a new password meanwhile wins; the next sign-in upgrades that one).
+   */
+  private upgradeAtSignIn(opened: StaffSlot, kek: Buffer, dataKey: Buffer): void {
+    this.change(dataKey, (file) => {
+      const resealed = resealStaffSlot(file, opened, kek, dataKey);
+      return file.slots.map((s) => (s.kind === 'staff' && s.id === opened.id && sameSlot(s, opened) ? resealed : s));
+    });
   }
 
   /** The emergency door: the printed recovery key opens the store. Writes nothing. */
@@ -123,7 +186,14 @@ export class Vault {
     for (const slot of file.slots) {
       if (slot.kind !== 'recovery') continue;
       const dataKey = unwrapRecoverySlot(file, slot, parsed.key);
-      if (dataKey) return dataKey;
+      if (!dataKey) continue;
+      try {
+        verifyKeySlotFile(file, dataKey);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+      return dataKey;
     }
     throw new StoreError('WRONG_RECOVERY_KEY', storeMessages.wrongRecoveryKey);
   }
@@ -132,31 +202,58 @@ export class Vault {
   async passwordOpensSlotOf(staffId: string, password: string): Promise<boolean> {
     const file = readKeySlotFile(this.folder.keySlots);
     for (const slot of file.slots) {
-      if (slot.kind === 'staff' && slot.staffId === staffId && (await unwrapStaffSlot(file, slot, password))) return true;
+      if (slot.kind !== 'staff' || slot.staffId !== staffId) continue;
+      const opening = await openStaffSlot(file, slot, password, this.limits);
+      if (opening.outcome === 'altered') throw altered();
+      if (opening.outcome === 'wrong-password') continue;
+      opening.kek.fill(0);
+      try {
+        verifyKeySlotFile(file, opening.dataKey);
+      } finally {
+        opening.dataKey.fill(0);
+      }
+      return true;
     }
     return false;
   }
 
-  /** Gives a staff member a (new) password slot, replacing any slot they had. */
-  async setStaffPassword(staffId: string, name: string, password: string, dataKey: Buffer): Promise<void> {
-    const file = readKeySlotFile(this.folder.keySlots);
-    const slot = await wrapForStaff(file, staffId, name, password, dataKey, this.scrypt);
-    this.rewrite(file, (slots) => [...slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)), slot]);
+  /**
+   * Gives a staff member a (new) password slot, replacing any slot they had. The slow scrypt run
+   * comes first; the file is read after it, so a change made meanwhile (a deactivation) is kept.
+   * `onlyIf` is asked at that moment too: false leaves the file as it is and returns false.
+   */
+  async setStaffPassword(
+    staffId: string,
+    name: string,
+    password: string,
+    dataKey: Buffer,
+    options: { onlyIf?: () => boolean } = {},
+  ): Promise<boolean> {
+    const slot = await wrapForStaff({ storeId: this.storeId() }, staffId, name, password, dataKey, this.scrypt);
+    if (options.onlyIf && !options.onlyIf()) return false;
+    this.change(dataKey, (file) => [...file.slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)), slot]);
+    return true;
   }
 
-  /** Follows a rename: the slot is found by name at sign-in. */
-  renameStaff(staffId: string, name: string): void {
-    const file = readKeySlotFile(this.folder.keySlots);
-    const tag = nameTagFor(file.storeId, name);
-    this.rewrite(file, (slots) =>
-      slots.map((s) => (s.kind === 'staff' && s.staffId === staffId ? ({ ...s, nameTag: tag } satisfies StaffSlot) : s)),
-    );
+  /**
+   * Follows a rename: the slot is found by name at sign-in. Re-sealing needs the password, so a
+   * version 2 slot keeps the tag it was sealed under until its owner next signs in.
+   */
+  renameStaff(staffId: string, name: string, dataKey?: Buffer): void {
+    this.change(dataKey, (file) => {
+      const tag = nameTagFor(file.storeId, name);
+      return file.slots.map((s) => {
+        if (s.kind !== 'staff' || s.staffId !== staffId) return s;
+        const { boundNameTag: _bound, ...rest } = s;
+        const bound = s.version === 2 ? (s.boundNameTag ?? s.nameTag) : undefined;
+        return bound === undefined || bound === tag ? { ...rest, nameTag: tag } : { ...rest, nameTag: tag, boundNameTag: bound };
+      });
+    });
   }
 
   /** A deactivated member of staff can no longer unwrap the data key. */
-  removeStaffSlots(staffId: string): void {
-    const file = readKeySlotFile(this.folder.keySlots);
-    this.rewrite(file, (slots) => slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)));
+  removeStaffSlots(staffId: string, dataKey?: Buffer): void {
+    this.change(dataKey, (file) => file.slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)));
   }
 
   /** Whose slot a typed name points at, if anyone's: lets a failed sign-in be audited without the text typed. */
@@ -171,6 +268,16 @@ export class Vault {
     return readKeySlotFile(this.folder.keySlots).slots.some((s) => s.kind === 'staff' && s.staffId === staffId);
   }
 
+  /**
+   * Reads the key file and checks its MAC with the data key the vault holds: 'legacy' for a file
+   * written before version 2 (no MAC yet), KEY_FILE_ALTERED when the MAC does not match.
+   */
+  verifiedKeyFile(): { file: KeySlotFileBody; mac: 'authentic' | 'legacy' } {
+    if (!this.dataKey) throw new Error('The key file MAC can only be checked while the store is open');
+    const file = readKeySlotFile(this.folder.keySlots);
+    return { file, mac: verifyKeySlotFile(file, this.dataKey) };
+  }
+
   storeId(): string {
     return readKeySlotFile(this.folder.keySlots).storeId;
   }
@@ -180,7 +287,10 @@ export class Vault {
 
   /** The audit trail's head as last anchored here; null for a store that was never anchored. */
   readAuditHead(): AuditHead | null {
-    return readKeySlotFile(this.folder.keySlots).auditHead ?? null;
+    const file = readKeySlotFile(this.folder.keySlots);
+    // With the key at hand, a head moved by someone without it reads as an altered file.
+    if (this.dataKey) verifyKeySlotFile(file, this.dataKey);
+    return file.auditHead ?? null;
   }
 
   /**
@@ -190,15 +300,37 @@ export class Vault {
    * the wait was a third of what an anchored save cost.
    */
   writeAuditHead(head: AuditHead): void {
-    const file = readKeySlotFile(this.folder.keySlots);
-    writeKeySlotFile(this.folder.keySlots, { ...file, auditHead: { seq: head.seq, hash: head.hash } }, { durableRename: false });
+    this.change(undefined, (file) => file.slots, { auditHead: { seq: head.seq, hash: head.hash }, durableRename: false, keepUpdatedAt: true });
   }
 
-  private rewrite(file: KeySlotFileBody, change: (slots: KeySlotFileBody['slots']) => KeySlotFileBody['slots']): void {
-    const next: KeySlotFileBody = { ...file, slots: change(file.slots), updatedAt: this.clock.now().toISOString() };
+  /**
+   * The one way the key file changes. Read, checked against its MAC, changed and written with
+   * no await in between: JavaScript runs this to completion, so every key-file change in the
+   * process is serialised here (callers do their slow scrypt work before, never inside). A file
+   * altered without the key is refused, never re-MACed over: that would launder the edit.
+   */
+  private change(
+    dataKey: Buffer | undefined,
+    slots: (file: KeySlotFileBody) => KeySlotFileBody['slots'],
+    options: { auditHead?: AuditHead; durableRename?: boolean; keepUpdatedAt?: boolean } = {},
+  ): void {
+    const key = dataKey ?? this.dataKey;
+    if (!key) throw new Error('The key file can only be changed while the store is open (the vault holds no data key)');
+    const file = readKeySlotFile(this.folder.keySlots);
+    verifyKeySlotFile(file, key);
+    const next: KeySlotFileBody = {
+      ...file,
+      slots: slots(file),
+      ...(options.keepUpdatedAt ? {} : { updatedAt: this.clock.now().toISOString() }),
+      ...(options.auditHead ? { auditHead: options.auditHead } : {}),
+    };
     if (!next.slots.some((s) => s.kind === 'recovery')) throw new Error('The recovery slot must never be removed');
-    writeKeySlotFile(this.folder.keySlots, next);
+    writeKeySlotFile(this.folder.keySlots, next, key, { durableRename: options.durableRename ?? true });
   }
+}
+
+function sameSlot(a: StaffSlot, b: StaffSlot): boolean {
+  return a.nameTag === b.nameTag && a.staffId === b.staffId && a.tag === b.tag && a.boundNameTag === b.boundNameTag;
 }
 
 export function openStoreDatabase(vault: Vault, dataKey: Buffer): SqliteDatabase {

@@ -31,11 +31,13 @@ export interface CliRun {
  * Runs the admin CLI as a clinic's IT would: a separate Node process, with a password only in the
  * environment (or none) and stdin that is not a terminal.
  */
-export function runCli(args: string[], options: { password?: string; interruptWhen?: (stderr: string) => boolean } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { password?: string; newPassword?: string; interruptWhen?: (stderr: string) => boolean } = {}): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['SKINLEDGER_PASSWORD'];
   delete env['SKINLEDGER_DEBUG'];
+  delete env['SKINLEDGER_NEW_PASSWORD'];
   if (options.password !== undefined) env['SKINLEDGER_PASSWORD'] = options.password;
+  if (options.newPassword !== undefined) env['SKINLEDGER_NEW_PASSWORD'] = options.newPassword;
   return new Promise((resolvePromise, reject) => {
     command ??= cliCommand();
     const child = spawn(process.execPath, [...command, ...args], {

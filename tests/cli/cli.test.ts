@@ -118,7 +118,7 @@ describe('passwords and usage', () => {
     }
     expect(runs[1]!.stderr).toContain('"verify" has no option --force.');
     expect(runs[2]!.stderr).toContain('"verify" needs --user NAME.');
-    expect(runs[3]!.stderr).toContain('"staff" needs one more word: "staff list".');
+    expect(runs[3]!.stderr).toContain('"staff" needs one more word: "staff list" or "staff add" or "staff deactivate".');
   });
 
   it('prints the usage for --help and exits 0', async () => {
@@ -164,7 +164,7 @@ describe('with more staff', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe('sqlite integrity: ok');
     expect(lines[1]).toMatch(/^cipher integrity: ok \(cipher_integrity_check is not supported by this cipher build; every page's HMAC was checked by reading all \d+ pages\)$/);
-    expect(lines[2]).toBe('key file: ok (checksum matches; 2 staff password slots, 1 recovery slot)');
+    expect(lines[2]).toBe('key file: ok (checksum and MAC match; 2 staff password slots, 1 recovery slot)');
     expect(lines[3]).toMatch(/^audit chain: ok \(every link holds; audit head anchored at seq \d+; table has \d+ rows\)$/);
     expect(lines[4]).toBe('consent PDFs and form hashes: ok (consents=0 verified=0 declined=0)');
     expect(lines[5]).toBe('photo files: ok (0 photos, 3 files each, decrypted and hashes match)');

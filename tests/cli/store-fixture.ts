@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openServices, type Services } from '../../main/app';
 import { systemClock } from '../../main/clock';
-import { fastScryptForTests } from '../../main/crypto/kdf';
 import { Vault } from '../../main/vault/vault';
 
 /** Opens a store made by `init` in this process, as its admin, to arrange what a test needs. */
 export async function openAsStaff(dataDir: string, name: string, password: string): Promise<{ services: Services; staffId: string; dataKey: Buffer }> {
   const vault = new Vault(dataDir, { clock: systemClock });
   const { dataKey, staffId } = await vault.unlockWithPassword(name, password);
-  // New slots made here are cheap to open: the tests sign in as these people many times.
-  const services = openServices(dataDir, dataKey, { clock: systemClock, scrypt: fastScryptForTests });
+  // New slots are made at production cost: the CLI under test accepts no other.
+  const services = openServices(dataDir, dataKey, { clock: systemClock });
   return { services, staffId, dataKey };
 }
 

@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   if (!dir || !key) throw new Error('SKINLEDGER_KILL_DIR and SKINLEDGER_KILL_KEY are required');
   const vault = new Vault(dir, { clock: systemClock });
   const db = openStoreDatabase(vault, Buffer.from(key, 'hex'));
+  // Every key file write is MACed under the data key, as the app's services arrange.
+  vault.holdDataKey(Buffer.from(key, 'hex'));
   // Wired by hand with the vault as anchor store, anchoring every 4 appends so kills also land
   // in key file rewrites often; the services are the app's own.
   const audit = new AuditLog(db, systemClock, vault, { anchorEvery: 4 });

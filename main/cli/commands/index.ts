@@ -6,6 +6,8 @@ import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
+import { staffAddCommand } from './staff-add';
+import { staffDeactivateCommand } from './staff-deactivate';
 import { staffListCommand } from './staff-list';
 import { unlockCheckCommand } from './unlock-check';
 import { verifyCommand } from './verify';
@@ -19,6 +21,8 @@ export const commandTable: readonly CliCommand[] = [
   initCommand,
   unlockCheckCommand,
   staffListCommand,
+  staffAddCommand,
+  staffDeactivateCommand,
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,

@@ -18,7 +18,7 @@ export const unlockCheckCommand: CliCommand = {
     const name = requiredFlag(context, 'user');
     const vault = openableVault(requiredFlag(context, 'data'));
     const password = await askPassword(context.io, `Password for ${name}: `);
-    const { dataKey } = await vault.unlockWithPassword(name, password);
+    const { dataKey } = await vault.unlockWithPassword(name, password, { upgrade: false });
     try {
       if (!firstPageAuthenticates(vault.folder.database, dataKey)) {
         throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable);

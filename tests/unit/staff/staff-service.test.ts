@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fastScryptForTests } from '../../../main/crypto/kdf';
 import { StoreError } from '../../../main/store/store-error';
 import { Vault } from '../../../main/vault/vault';
 import { adminName, adminPassword, createTestStore, TestClock } from '../../support/store';
@@ -16,7 +17,7 @@ afterEach(() => {
 });
 
 const opens = (name: string, password: string) =>
-  new Vault(folder.path, { clock: new TestClock() }).unlockWithPassword(name, password).then(
+  new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests }).unlockWithPassword(name, password).then(
     () => true,
     (error: unknown) => {
       if (error instanceof StoreError && error.code === 'WRONG_PASSWORD') return false;
@@ -75,7 +76,7 @@ describe('staff', () => {
     await store.services.staff.changeOwnPassword(store.admin.id, adminPassword, 'new password 123');
     expect(await opens(adminName, adminPassword)).toBe(false);
     expect(await opens(adminName, 'new password 123')).toBe(true);
-    expect(new Vault(folder.path, { clock: new TestClock() }).unlockWithRecoveryKey(store.recoveryKey).equals(store.dataKey)).toBe(true);
+    expect(new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests }).unlockWithRecoveryKey(store.recoveryKey).equals(store.dataKey)).toBe(true);
   });
 
   it('every change is in the audit trail, and the chain holds', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../main/app';
-import { productionScrypt } from '../../../main/crypto/kdf';
+import { fastScryptForTests, productionScrypt } from '../../../main/crypto/kdf';
 import { readKeySlotFile } from '../../../main/crypto/key-slot-file';
 import { StoreError } from '../../../main/store/store-error';
 import { Vault } from '../../../main/vault/vault';
@@ -55,7 +55,7 @@ describe('a new store', () => {
 
   it('opens with the admin password and with the recovery key, to the same data', async () => {
     const { recoveryKey, dataKey } = await closedStore();
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     const byPassword = await vault.unlockWithPassword('  ada ADMIN ', adminPassword);
     expect(byPassword.dataKey.equals(dataKey)).toBe(true);
     expect(vault.unlockWithRecoveryKey(recoveryKey.toLowerCase()).equals(dataKey)).toBe(true);
@@ -67,14 +67,14 @@ describe('a new store', () => {
   it('is never created over an existing store, and the existing files stay byte-identical', async () => {
     await closedStore();
     const before = snapshotFolder(folder.path);
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     expect(await codeOf(() => vault.create({ name: 'Eve', password: 'another password' }))).toBe('STORE_ALREADY_EXISTS');
     expect(snapshotFolder(folder.path)).toEqual(before);
   });
 
   it('refuses a folder that holds other files', async () => {
     writeFileSync(join(folder.path, 'holiday.jpg'), 'not ours');
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     expect(await codeOf(() => vault.create({ name: 'Eve', password: 'another password' }))).toBe('STORE_ALREADY_EXISTS');
   });
 
@@ -93,7 +93,7 @@ describe('wrong secrets', () => {
   it('a wrong password is refused and not one byte under the data folder changes', async () => {
     await closedStore();
     const before = snapshotFolder(folder.path);
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     expect(await codeOf(() => vault.unlockWithPassword(adminName, 'not the password'))).toBe('WRONG_PASSWORD');
     expect(await codeOf(() => vault.unlockWithPassword('Nobody', adminPassword))).toBe('WRONG_PASSWORD');
     expect(snapshotFolder(folder.path)).toEqual(before);
@@ -103,7 +103,7 @@ describe('wrong secrets', () => {
     const { recoveryKey } = await closedStore();
     const other = await createTestStore(join(folder.path, 'other'));
     other.services.close();
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     expect(await codeOf(() => vault.unlockWithRecoveryKey(other.recoveryKey))).toBe('WRONG_RECOVERY_KEY');
     expect(await codeOf(() => vault.unlockWithRecoveryKey(recoveryKey.slice(0, -3)))).toBe('WRONG_RECOVERY_KEY');
   });
@@ -117,7 +117,7 @@ describe('damage is named, and nothing is deleted or overwritten', () => {
     const { dataKey } = await closedStore();
     damage();
     const before = snapshotFolder(folder.path);
-    const vault = new Vault(folder.path, { clock: new TestClock() });
+    const vault = new Vault(folder.path, { clock: new TestClock(), scrypt: fastScryptForTests });
     const attempt = async () => {
       const { dataKey: key } = await vault.unlockWithPassword(adminName, adminPassword);
       openServices(folder.path, key).close();
