@@ -202,7 +202,6 @@ describe('a client’s record where it is read', () => {
     await form.getByRole('textbox', { name: 'Phone' }).waitFor();
     for (const label of ['GP / doctor', 'Notes', 'Skin concerns']) expect(await form.getByLabel(label, { exact: true }).count(), label).toBe(0);
     expect(await form.getByRole('radio', { name: /^Type IV\b/ }).count()).toBe(0);
-    await form.getByRole('textbox', { name: 'Phone' }).scrollIntoViewIfNeeded();
     await saveScreenshot(page, '64e-edit-client-as-reception');
     await form.getByRole('textbox', { name: 'Phone' }).fill('07700 900222');
     await page.getByRole('button', { name: 'Save changes' }).click();
