@@ -4,7 +4,8 @@ import { isMonthExpiry } from '../../shared/clinical/expiry';
 import type { CourseView, TreatmentSessionView } from '../../shared/clinical/records';
 import type { Lot, SessionRecord } from '../../shared/clinical/session';
 import type { ConsentSummary } from '../../shared/contract/consent-channels';
-import { describeAnswer, questionKeys, questionNames, type MedicalHistoryAnswers, type QuestionKey } from '../../shared/screening/medical-history';
+import { answerInWords } from '../../shared/screening/answers-in-words';
+import { questionKeys, questionNames, type MedicalHistoryAnswers, type QuestionKey } from '../../shared/screening/medical-history';
 import { historyIncompleteRule, screeningRules } from '../../shared/screening/rules';
 import type { ClinicSettings } from '../../shared/settings';
 
@@ -114,17 +115,6 @@ export interface HistoryVersion {
   alerts: readonly { level: 'stop' | 'caution'; summary: string }[];
 }
 
-/** One answer in words: "Not answered" and "Client declined to answer" are never a "No". */
-export function answerWords(version: Pick<HistoryVersion, 'answers' | 'legacyForm' | 'carriedForward'>, key: QuestionKey, dateFormat: DateFormat): string {
-  const value = version.answers[key];
-  // The earlier form's hint said to leave a date empty for "never or not in the last year".
-  let text = describeAnswer(version.answers, key);
-  if ('date' in value && value.answer === 'on' && value.date) text = `On ${clinicDay(value.date, dateFormat)}`;
-  if (version.legacyForm && 'date' in value && value.answer === 'never') text = 'Never or not in the last year';
-  const carried = version.carriedForward?.questions.includes(key) ? ` (answer from ${clinicDay(version.carriedForward.fromRecordedAt, dateFormat)}, confirmed with the client)` : '';
-  return `${text}${carried}`;
-}
-
 /**
  * Every version of the medical history, oldest first (version 1), one line per question with
  * the question and the answer in words, then the alerts the answers raised.
@@ -133,7 +123,7 @@ export function historyRows(newestFirst: readonly HistoryVersion[], dateFormat: 
   const oldestFirst = [...newestFirst].reverse();
   return oldestFirst.flatMap((version, index) => {
     const head = { Version: `${index + 1} of ${oldestFirst.length}`, Recorded: clinicLocalTime(version.recordedAt, dateFormat), 'Recorded by': version.recordedByName };
-    const rows: Row[] = questionKeys.map((key) => ({ ...head, Question: questionNames[key], Answer: answerWords(version, key, dateFormat) }));
+    const rows: Row[] = questionKeys.map((key) => ({ ...head, Question: questionNames[key], Answer: answerInWords(version, key, (iso) => clinicDay(iso, dateFormat)) }));
     if (version.legacyForm) rows.push({ ...head, Question: 'Form used', Answer: 'The earlier form, which saved a question left alone as "No"' });
     const alerts = version.alerts.map((alert) => `${alert.level === 'stop' ? 'Stop' : 'Caution'}: ${alert.summary}`).join('; ');
     rows.push({ ...head, Question: 'Alerts these answers raised', Answer: alerts || 'None' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentRows, answerWords, clinicDay, overrideRows, ruleWords, trailRows, treatmentSummary } from '../../../main/client-export/readable-parts';
+import { amendmentRows, clinicDay, overrideRows, ruleWords, trailRows, treatmentSummary } from '../../../main/client-export/readable-parts';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
+import { answerInWords } from '../../../shared/screening/answers-in-words';
 import type { SessionRecord } from '../../../shared/clinical/session';
 import { answeredHistory, declined } from '../../support/medical-history';
 
@@ -44,6 +45,7 @@ describe('the record export in words', () => {
   });
 
   it('never reads a declined or missing answer as "No"', () => {
+    const answerWords = (entry: Parameters<typeof answerInWords>[0], key: Parameters<typeof answerInWords>[1], dateFormat: 'DD/MM/YYYY') => answerInWords(entry, key, (iso) => clinicDay(iso, dateFormat));
     const version = { answers: answeredHistory({ diabetes: declined(), lastChemicalPeel: { answer: 'on', date: '2026-01-09' } }), legacyForm: false, carriedForward: null };
     expect(answerWords(version, 'diabetes', 'DD/MM/YYYY')).toBe('Client declined to answer');
     expect(answerWords(version, 'lastChemicalPeel', 'DD/MM/YYYY')).toBe('On 09/01/2026');

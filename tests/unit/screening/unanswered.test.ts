@@ -143,12 +143,12 @@ describe('stored histories', () => {
     expect(readStoredHistory(storeHistory(answers, carried))).toEqual({ answers, carriedForward: carried, legacyForm: false });
   });
 
-  it('exports say "Not answered", "Client declined to answer" and "from DATE, confirmed" in words', () => {
+  it('exports say "Not answered", "Client declined to answer" and "answer from DATE, confirmed" in words', () => {
     const answers = { ...answeredHistory({ diabetes: declined() }), allergies: { answer: null, text: '' } } as MedicalHistoryAnswers;
     const words = answersInWords({ answers, legacyForm: false, carriedForward: { fromRecordedAt: '2026-10-01T09:00:00.000Z', questions: ['sunburnInArea'] } });
     expect(words['Diabetes']).toBe('Client declined to answer');
     expect(words['Allergies']).toBe('Not answered');
-    expect(words['Sunburn in the area']).toBe('No (from 2026-10-01, confirmed)');
+    expect(words['Sunburn in the area']).toBe('No (answer from 2026-10-01, confirmed with the client)');
     expect(words['Last chemical peel']).toBe('Never');
   });
 });
