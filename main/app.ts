@@ -17,6 +17,7 @@ import type { PhotoWorkerLauncher } from './photos/photo-worker-channel';
 import { PhotoService } from './photos/photo-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
+import type { AuditHead } from './audit/audit-anchor';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import { CourseService } from './treatments/course-service';
@@ -60,6 +61,12 @@ export interface Services {
   readonly photoExports: ComparisonExporter;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
+  /**
+   * The database was found damaged: from now on nothing is written, not a row, not the audit
+   * anchor, not a checkpoint. The connection is left open (closing a WAL database checkpoints
+   * it into the damaged file) until the process ends; close() then only forgets the key.
+   */
+  stopWriting(): void;
   close(): void;
 }
 
@@ -80,8 +87,11 @@ export function vaultOptions(options: ServiceOptions) {
 
 export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock, options: Pick<ServiceOptions, 'photoWorker'> = {}): Services {
   const key = Buffer.from(dataKey);
-  // The vault anchors the audit head in the key file, so a cut-off trail is noticed.
-  const audit = new AuditLog(db, clock, vault);
+  let writing = true;
+  // The vault anchors the audit head in the key file, so a cut-off trail is noticed; never
+  // after the database was found damaged (an anchor then would vouch for a broken trail).
+  const anchorStore = { readAuditHead: () => vault.readAuditHead(), writeAuditHead: (head: AuditHead) => (writing ? vault.writeAuditHead(head) : undefined) };
+  const audit = new AuditLog(db, clock, anchorStore);
   const staff = new StaffService(db, vault, key, audit, clock);
   const settings = new SettingsService(db, audit);
   const clients = new ClientService(db, audit, clock);
@@ -124,13 +134,20 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     photos,
     photoExports,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
+    stopWriting() {
+      if (!writing) return;
+      writing = false;
+      checkpoints.stop();
+      // Any statement that would still write (a timer, a late callback) now fails instead.
+      if (db.open) db.pragma('query_only = ON');
+    },
     close() {
       if (!open) return;
       open = false;
       // The worker holds no key and no file: stopping it may finish after the store is closed.
       void photos.close();
       checkpoints.stop();
-      db.close();
+      if (writing) db.close();
       key.fill(0);
     },
   };

@@ -162,7 +162,7 @@ export class BackupDesk {
 }
 
 /** Damage the store-error screen reports that a restore may replace (not "in use", not a folder of other files). */
-const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE']);
+const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE', 'DATABASE_DAMAGED']);
 
 function unlockFor(key: RestoreKey): ArchiveUnlock {
   return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password };

@@ -33,6 +33,12 @@ export const storeMessages = {
     'The records database is missing from the data folder. Nothing was changed. Restore it from a backup.',
   databaseUnreadable:
     'The records database cannot be read with this clinic\'s key: it is damaged or belongs to another store. Nothing was changed. Restore it from a backup.',
+  databaseDamaged:
+    'The records database is damaged: part of the file no longer reads back as SkinLedger wrote it. SkinLedger has stopped writing to it, so nothing more was changed. Restore the records from a backup.',
+  databaseOldFormat:
+    'The records database is in an older encryption format (SQLCipher 3) that this version of SkinLedger does not open. Nothing was changed. Restore the records from a backup made by this version of SkinLedger.',
+  keyFileEmpty:
+    'The key file (keyslots.json) is empty (0 bytes), so the records cannot be opened. Nothing was changed. Restore the key file or the whole store from a backup with the recovery key.',
   newerVersion:
     'This store was last opened by a newer version of SkinLedger. Nothing was changed. Install the newer version to open it.',
   readOnly:
