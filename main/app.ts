@@ -26,6 +26,7 @@ import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
 import { QuietCheckpoints } from './store/quiet-checkpoints';
+import { databaseDamage } from './store/storage-failure';
 import { reportSlowStatements, type SlowStatementReport } from './store/slow-statements';
 
 export interface ServiceOptions {
@@ -78,7 +79,12 @@ export function openServices(dataDir: string, dataKey: Buffer, options: ServiceO
   const vault = new Vault(dataDir, vaultOptions(options));
   const db = openStoreDatabase(vault, dataKey);
   if (options.slowStatement) reportSlowStatements(db, options.slowStatement);
-  return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
+  try {
+    return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
+  } catch (error) {
+    db.close();
+    throw databaseDamage(error) ?? error;
+  }
 }
 
 export function vaultOptions(options: ServiceOptions) {
