@@ -1,7 +1,6 @@
-import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { migrate } from './migrations';
 import { openDatabase, type SqliteDatabase } from './open-database';
 import { databaseDamage } from './storage-failure';
@@ -16,20 +15,24 @@ export interface DatabaseSnapshot {
 }
 
 /**
- * A private copy of the database (and of its -wal, after a crash) for checks that must change
- * nothing in the data folder. SQLite cannot open a WAL database in place without writing: even
- * a read-only connection creates a -wal and -shm beside it, and a checkpoint on close rewrites
- * pages. The copy holds only encrypted pages, lives in a folder only this user can read, and is
- * deleted when the check is done. A SkinLedger that has the store open is refused first, so the
- * copy is never taken half-way through its writes.
+ * A private copy of the database for checks that must change nothing in the data folder.
+ * SQLite cannot open a WAL database in place without writing: even a read-only connection
+ * creates a -wal and -shm beside it, and a checkpoint on close rewrites pages. The copy holds
+ * only encrypted pages, lives in a folder only this user can read, and is deleted when the
+ * check is done.
+ *
+ * A store with a -wal or -shm beside it is open in SkinLedger (which holds them while it runs
+ * and removes them when it closes) or was not closed properly: a copy taken then could be half
+ * of a write, and a check of it would cry damage that is not there. So that is refused.
  */
 export function openDatabaseSnapshot(databasePath: string, dataKey: Buffer): DatabaseSnapshot {
-  refuseIfInUse(databasePath);
+  if (existsSync(`${databasePath}-wal`) || existsSync(`${databasePath}-shm`)) {
+    throw new StoreError('STORE_IN_USE', storeMessages.openOrNotClosed);
+  }
   const folder = mkdtempSync(join(tmpdir(), 'skinledger-check-'));
   try {
     const copy = join(folder, 'skinledger.db');
     copyFileSync(databasePath, copy);
-    if (existsSync(`${databasePath}-wal`)) copyFileSync(`${databasePath}-wal`, `${copy}-wal`);
     const db = openDatabase(copy, dataKey);
     try {
       // The copy is brought to this version's schema, so the checks read the tables they know.
@@ -49,33 +52,5 @@ export function openDatabaseSnapshot(databasePath: string, dataKey: Buffer): Dat
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
-  }
-}
-
-const plainSqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
-
-/**
- * Asks for a shared lock on the live file without a key: SQLite takes the lock, then fails to
- * read page 1 (encrypted) before it would look for a WAL, so nothing is created. A SkinLedger
- * holding the store answers SQLITE_BUSY.
- */
-function refuseIfInUse(databasePath: string): void {
-  const head = Buffer.alloc(plainSqliteHeader.length);
-  const fd = openSync(databasePath, 'r');
-  try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  // An unencrypted SQLite file would be read (and its WAL opened) by the probe: it is not a store.
-  if (head.equals(plainSqliteHeader)) throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable);
-  const probe = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    probe.prepare('SELECT 1 FROM sqlite_master').get();
-  } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new StoreError('STORE_IN_USE', storeMessages.inUse, { cause: error });
-  } finally {
-    probe.close();
   }
 }

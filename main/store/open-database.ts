@@ -1,8 +1,9 @@
-import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { keepCompiledStatements } from './statement-cache';
+import { storageFailure } from './storage-failure';
 import { StoreError, storeMessages } from './store-error';
 
 export type SqliteDatabase = Database.Database;
@@ -64,6 +65,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
       throw new StoreError('STORE_IN_USE', storeMessages.inUse, { cause: error });
     }
     if (isCode(error, 'SQLITE_READONLY')) throw new StoreError('DATA_FOLDER_READ_ONLY', storeMessages.readOnly, { cause: error });
+    if (isCode(error, 'SQLITE_FULL') || isCode(error, 'SQLITE_IOERR')) throw diskFailure(error, path);
     if (isCode(error, 'SQLITE_CORRUPT')) throw new StoreError('DATABASE_DAMAGED', storeMessages.databaseDamaged, { cause: error });
     throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
   }
@@ -74,6 +76,8 @@ function proveKey(db: SqliteDatabase, path: string, dataKey: Buffer, creating: b
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
   } catch (error) {
     if (isCode(error, 'SQLITE_BUSY') || isCode(error, 'SQLITE_LOCKED')) throw error;
+    // A full disk refuses the -wal and -shm SQLite makes before it reads: not the file's fault.
+    if (isCode(error, 'SQLITE_FULL') || isCode(error, 'SQLITE_IOERR') || isCode(error, 'SQLITE_READONLY')) throw diskFailure(error, path);
     // Page 1 opened with the key but the schema behind it did not: that is damage, not a key
     // that does not fit (a first page that fails its HMAC cannot tell those two apart).
     if (isCode(error, 'SQLITE_CORRUPT')) throw new StoreError('DATABASE_DAMAGED', storeMessages.databaseDamaged, { cause: error });
@@ -120,6 +124,26 @@ function writtenBySqlCipher3(path: string, dataKey: Buffer): boolean {
     return false;
   } finally {
     if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * SQLite reports a full disk met while making its -shm as an I/O error, which would read as a
+ * failing drive. The folder's free space tells the two apart.
+ */
+function diskFailure(error: unknown, path: string): unknown {
+  if (!isCode(error, 'SQLITE_READONLY') && freeBytes(dirname(path)) < 1024 * 1024) {
+    return new StoreError('SAVE_FAILED', storeMessages.diskFull, { cause: error });
+  }
+  return storageFailure(error) ?? error;
+}
+
+function freeBytes(folder: string): number {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 

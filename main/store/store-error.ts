@@ -47,6 +47,8 @@ export const storeMessages = {
     'The disk is full, so this was not saved. Nothing was changed: the records are as they were before. Free some space on this computer (empty the recycle bin, move old files), then try again.',
   writeFailed:
     'The disk refused the write (it may be failing, or was removed), so this was not saved. Nothing was changed. Try again; if it keeps happening, restore the records on another computer from the latest backup.',
+  openOrNotClosed:
+    'SkinLedger has this store open, or it was not closed properly last time (the database\'s -wal file is still beside it). Nothing was changed. Close SkinLedger on this folder and run the command again; after a crash, open SkinLedger once and close it first.',
   inUse: 'SkinLedger is already open on this data folder (in another window or on another account). Close it there first.',
   wrongPassword: 'That name and password do not match. Check the spelling and Caps Lock, then try again.',
   wrongRecoveryKey: 'That recovery key does not open this store. Check each group of characters and try again.',

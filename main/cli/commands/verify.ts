@@ -7,6 +7,7 @@ import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
 import { countRecords, formatCounts } from '../checks/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
+import { databaseDamage } from '../../store/storage-failure';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
 import { signInReadOnly } from '../sign-in';
 import { dataFlag, userFlag } from './flags';
@@ -30,12 +31,12 @@ export const verifyCommand: CliCommand = {
     try {
       const { services } = session;
       const checks: CheckResult[] = [
-        checkSqliteIntegrity(services.db),
-        checkCipherIntegrity(services.db, session.databasePath, session.dataKey),
-        checkKeyFile(services),
-        checkAuditChain(services.audit),
-        checkConsentHashes(services.db),
-        checkPhotoFiles(services),
+        attempt('sqlite integrity', () => checkSqliteIntegrity(services.db)),
+        attempt('cipher integrity', () => checkCipherIntegrity(services.db, session.databasePath, session.dataKey)),
+        attempt('key file', () => checkKeyFile(services)),
+        attempt('audit chain', () => checkAuditChain(services.audit)),
+        attempt('consent PDFs and form hashes', () => checkConsentHashes(services.db)),
+        attempt('photo files', () => checkPhotoFiles(services)),
       ];
       for (const check of checks) context.io.out(formatCheck(check));
       const failed = checks.filter((check) => !check.ok);
@@ -49,3 +50,13 @@ export const verifyCommand: CliCommand = {
     }
   },
 };
+
+/** A check that meets a page that does not read back fails, and the other checks still run. */
+function attempt(name: string, check: () => CheckResult): CheckResult {
+  try {
+    return check();
+  } catch (error) {
+    if (!databaseDamage(error)) throw error;
+    return { name, ok: false, detail: 'a page of the database could not be read: the file is damaged' };
+  }
+}
