@@ -80,7 +80,7 @@ export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSe
  * nothing an inspector would miss in the trail; a check that had to write to a store it
  * suspects is damaged could spread the damage.
  */
-export async function signInReadOnly(io: CliIo, request: Omit<SignInRequest, 'command'> & { command: string }): Promise<StaffSession> {
+export async function signInReadOnly(io: CliIo, request: SignInRequest): Promise<StaffSession> {
   const vault = openableVault(request.dataDir);
   const password = await askPassword(io, `Password for ${request.name}: `);
   const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
