@@ -257,7 +257,9 @@ export class SkinLedgerRuntime {
     try {
       services.audit.append({ staffId: staff.id, action: 'session.sign-out', entity: 'staff', entityId: staff.id });
     } catch (error) {
-      if (!storageFailure(error)) throw error;
+      const failure = storageFailure(error);
+      if (!failure) throw error;
+      if (failure.code === 'DATABASE_DAMAGED') this.stopOnDamage(failure);
     }
   }
 
