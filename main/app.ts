@@ -17,6 +17,7 @@ import type { PhotoWorkerLauncher } from './photos/photo-worker-channel';
 import { PhotoService } from './photos/photo-service';
 import { systemClock, type Clock } from './clock';
 import type { ScryptParams } from './crypto/kdf';
+import type { AuditHead } from './audit/audit-anchor';
 import { SettingsService } from './settings/settings-service';
 import { StaffService } from './staff/staff-service';
 import { CourseService } from './treatments/course-service';
@@ -25,6 +26,7 @@ import { SessionService } from './treatments/session-service';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
 import { QuietCheckpoints } from './store/quiet-checkpoints';
+import { databaseDamage } from './store/storage-failure';
 import { reportSlowStatements, type SlowStatementReport } from './store/slow-statements';
 
 export interface ServiceOptions {
@@ -60,6 +62,12 @@ export interface Services {
   readonly photoExports: ComparisonExporter;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
+  /**
+   * The database was found damaged: from now on nothing is written, not a row, not the audit
+   * anchor, not a checkpoint. The connection is left open (closing a WAL database checkpoints
+   * it into the damaged file) until the process ends; close() then only forgets the key.
+   */
+  stopWriting(): void;
   close(): void;
 }
 
@@ -71,7 +79,12 @@ export function openServices(dataDir: string, dataKey: Buffer, options: ServiceO
   const vault = new Vault(dataDir, vaultOptions(options));
   const db = openStoreDatabase(vault, dataKey);
   if (options.slowStatement) reportSlowStatements(db, options.slowStatement);
-  return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
+  try {
+    return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
+  } catch (error) {
+    db.close();
+    throw databaseDamage(error) ?? error;
+  }
 }
 
 export function vaultOptions(options: ServiceOptions) {
@@ -82,8 +95,11 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const key = Buffer.from(dataKey);
   // Every write of the key file re-MACs it under the data key: the vault holds a copy while open.
   vault.holdDataKey(key);
-  // The vault anchors the audit head in the key file, so a cut-off trail is noticed.
-  const audit = new AuditLog(db, clock, vault);
+  let writing = true;
+  // The vault anchors the audit head in the key file, so a cut-off trail is noticed; never
+  // after the database was found damaged (an anchor then would vouch for a broken trail).
+  const anchorStore = { readAuditHead: () => vault.readAuditHead(), writeAuditHead: (head: AuditHead) => (writing ? vault.writeAuditHead(head) : undefined) };
+  const audit = new AuditLog(db, clock, anchorStore);
   const staff = new StaffService(db, vault, key, audit, clock);
   const settings = new SettingsService(db, audit);
   const clients = new ClientService(db, audit, clock);
@@ -131,13 +147,20 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     photos,
     photoExports,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
+    stopWriting() {
+      if (!writing) return;
+      writing = false;
+      checkpoints.stop();
+      // Any statement that would still write (a timer, a late callback) now fails instead.
+      if (db.open) db.pragma('query_only = ON');
+    },
     close() {
       if (!open) return;
       open = false;
       // The worker holds no key and no file: stopping it may finish after the store is closed.
       void photos.close();
       checkpoints.stop();
-      db.close();
+      if (writing) db.close();
       vault.forgetDataKey();
       key.fill(0);
     },

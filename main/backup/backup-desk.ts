@@ -163,7 +163,7 @@ export class BackupDesk {
 }
 
 /** Damage the store-error screen reports that a restore may replace (not "in use", not a folder of other files). */
-const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE']);
+const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE', 'DATABASE_DAMAGED']);
 
 function unlockFor(key: RestoreKey): ArchiveUnlock {
   return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password };

@@ -1,7 +1,7 @@
 import type { ZodError } from 'zod';
 import { contract, isChannel, type BridgeError, type BridgeResult } from '../../shared/contract';
 import { StoreError } from '../store/store-error';
-import { storageFailure } from '../store/storage-failure';
+import { databaseDamage, storageFailure } from '../store/storage-failure';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 
@@ -43,6 +43,13 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
       const value: unknown = await handler(parsed.data, { runtime });
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
+      // A page that no longer reads back ends the session at once: nothing more is written.
+      const damage = databaseDamage(error);
+      if (damage) {
+        if (!(error instanceof StoreError)) options.reportFault?.(typeof channel === 'string' ? channel.slice(0, 64) : 'unknown', error);
+        runtime.stopOnDamage(damage);
+        return failure({ code: damage.code, message: damage.message });
+      }
       if (error instanceof StoreError) {
         return failure({
           code: error.code,

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
- * The SkinLedger admin CLI (`npm run cli -- <command>`, or `skinledger` once built): the same
- * services as the app, under plain Node, for clinic IT, scripts and our own checks.
+ * The CLI's entry: nothing but a Node version check, then the CLI itself. The cipher add-on is
+ * built for Node 24's ABI, and an older Node crashes loading it (a segmentation fault, no
+ * message), so the check must run before anything imports it: no static import here, and only
+ * syntax an old Node still reads.
  */
-import { processIo } from './process-io';
-import { runCli } from './run-cli';
+export {};
 
-void runCli(process.argv.slice(2), processIo()).then((code) => {
-  // exitCode rather than exit(): stdout is flushed before the process ends.
-  process.exitCode = code;
-});
+const needed = 24;
+const running = process.versions.node;
+
+if (Number(running.split('.')[0]) < needed) {
+  process.stderr.write(`SkinLedger needs Node.js ${needed} or newer (this is ${running}).\n`);
+  process.exitCode = 1;
+} else {
+  await import('./cli-main');
+}

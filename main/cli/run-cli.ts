@@ -1,3 +1,4 @@
+import { storageFailure } from '../store/storage-failure';
 import { StoreError } from '../store/store-error';
 import type { CliIo } from './cli-io';
 import { CliFailure, UsageError, type CliCommand } from './command';
@@ -36,12 +37,14 @@ export async function runCli(argv: readonly string[], io: CliIo, table = command
   }
 }
 
-function failureLine(error: unknown, debug: boolean): string {
+export function failureLine(error: unknown, debug: boolean): string {
   if (error instanceof StoreError || error instanceof CliFailure) return error.message;
+  // A full or read-only disk and a damaged database are told in the app's own words.
+  const storage = storageFailure(error);
+  if (storage) return storage.message;
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code === 'EACCES' || code === 'EPERM') return 'SkinLedger is not allowed to read or write there (permission denied). Check the folder’s permissions.';
-  if (code === 'ENOSPC') return 'The disk is full. Free some space and run the command again.';
-  if (code === 'EROFS') return 'That folder is on a read-only disk.';
+  if (code === 'ENOENT') return 'A file or folder the command needs does not exist (a folder given may be misspelled, or its drive not plugged in). Check the paths given and run the command again.';
   // Unexpected: the message may hold a path or a value, so only its kind is shown unless a
   // developer asks for more with SKINLEDGER_DEBUG=1.
   const kind = code || (error instanceof Error ? error.name : 'unknown');

@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import type { Access } from '../../shared/contract';
 import type { SignedInStaff } from '../../shared/staff';
-import { openServices, type Services } from '../app';
+import { assembleServices, openServices, type Services } from '../app';
 import { finishInterruptedRestore } from '../backup/restore-journal';
 import { systemClock } from '../clock';
+import { openDatabaseSnapshot, type DatabaseSnapshot } from '../store/database-snapshot';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
 import type { CliIo } from './cli-io';
@@ -23,6 +24,8 @@ export interface StaffSession {
   staff: SignedInStaff;
   /** Kept for checks that read the raw file (verify's page MACs); wiped by close(). */
   dataKey: Buffer;
+  /** The database file the services read: the store's own, or a read-only session's private copy. */
+  databasePath: string;
   close(): void;
 }
 
@@ -65,7 +68,48 @@ export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSe
       services.audit.append({ staffId: staff.id, action: 'cli.refused', entity: 'staff', entityId: staff.id, detail: `command=${request.command} role=${staff.role}` });
       throw new StoreError('FORBIDDEN', `Your role (${staff.role}) does not allow "${request.command}". Ask an admin to run it.`);
     }
-    return { services, staff, dataKey, close };
+    return { services, staff, dataKey, databasePath: vault.folder.database, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/**
+ * Signs in for a command that only looks (verify): the same password and role rules, but the
+ * store is read from a private copy (see database-snapshot.ts), so not one byte of the data
+ * folder changes: no sign-in row, no refusal row, no audit anchor, no -wal or -shm, no
+ * checkpoint. What such a command reads is no client's record (checks and counts), so there is
+ * nothing an inspector would miss in the trail; a check that had to write to a store it
+ * suspects is damaged could spread the damage.
+ */
+export async function signInReadOnly(io: CliIo, request: SignInRequest): Promise<StaffSession> {
+  const vault = openableVault(request.dataDir);
+  const password = await askPassword(io, `Password for ${request.name}: `);
+  const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
+  let snapshot: DatabaseSnapshot;
+  try {
+    snapshot = openDatabaseSnapshot(vault.folder.database, dataKey);
+  } catch (error) {
+    dataKey.fill(0);
+    throw error;
+  }
+  const services = assembleServices(vault, snapshot.db, dataKey, systemClock);
+  // Nothing is written to the copy either: its anchor would go to the live key file.
+  services.stopWriting();
+  const close = () => {
+    services.close();
+    snapshot.remove();
+    dataKey.fill(0);
+  };
+  try {
+    const member = services.staff.find(staffId);
+    if (!member || !member.active) throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
+    const staff: SignedInStaff = { id: member.id, name: member.name, role: member.role };
+    if (request.access !== 'public' && request.access !== 'locked' && !request.access.includes(staff.role)) {
+      throw new StoreError('FORBIDDEN', `Your role (${staff.role}) does not allow "${request.command}". Ask an admin to run it.`);
+    }
+    return { services, staff, dataKey, databasePath: snapshot.path, close };
   } catch (error) {
     close();
     throw error;

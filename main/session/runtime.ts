@@ -9,6 +9,7 @@ import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
 import { systemClock, type Clock } from '../clock';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
+import { storageFailure } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
 import { LoginThrottle, loginThrottleFileName } from './login-throttle';
@@ -41,14 +42,19 @@ export class SkinLedgerRuntime {
   private readonly throttle: LoginThrottle;
   private readonly clock: Clock;
   private readonly vault: Vault;
-  /**
-   * Damage only a sign-in can find (the key file is sound but the database does not open with
-   * its key), remembered for the database file it was found in, so the window shows the
-   * store-error screen (with restore) instead of a sign-in form that can never work. A new file
-   * in its place (a restore, a repair) is looked at afresh.
-   */
   private readonly dataFolderOnNetwork: NetworkShareKind | null;
-  private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
+  /**
+   * Damage only opening the database can find (the key file is sound but the database does not
+   * open with its key, or a page read later fails; or the key file's MAC does not match),
+   * remembered for the file it was found in, so the window shows the store-error screen (with restore) instead of a sign-in
+   * form that can never work. A new file in its place (a restore, a repair) is looked at afresh.
+   */
+  private damageFound: { code: 'DATABASE_UNREADABLE' | 'DATABASE_DAMAGED' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
+  /**
+   * The services of a session whose database was found damaged: they write nothing more, and
+   * are kept (never closed) so that no checkpoint on close touches the damaged file.
+   */
+  private readonly stoppedOnDamage: Services[] = [];
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
@@ -81,11 +87,8 @@ export class SkinLedgerRuntime {
     if (folderState === 'empty') return { ...base, state: 'needs-setup' };
     try {
       this.vault.assertOpenable();
-      const damage = this.damageFoundAtSignIn;
-      const damagedFile = damage?.code === 'KEY_FILE_ALTERED' ? this.vault.folder.keySlots : this.vault.folder.database;
-      if (damage && damage.file === databaseIdentity(damagedFile)) {
-        return { ...base, state: 'store-error', storeError: { code: damage.code, message: damage.message } };
-      }
+      const damage = this.currentDamage();
+      if (damage) return { ...base, state: 'store-error', storeError: { code: damage.code, message: damage.message } };
       return { ...base, state: 'signed-out' };
     } catch (error) {
       const storeError =
@@ -176,6 +179,8 @@ export class SkinLedgerRuntime {
 
   /** Sign in, or switch user from the lock screen: one step either way. */
   async login(name: string, password: string): Promise<SignedInStaff> {
+    const damage = this.currentDamage();
+    if (damage) throw new StoreError(damage.code, damage.message);
     this.refuseWhileThrottled(name);
     let unlocked: { dataKey: Buffer; staffId: string };
     try {
@@ -189,7 +194,7 @@ export class SkinLedgerRuntime {
       // store-error screen (with its restore) stands in for a sign-in that cannot work, until
       // the key file is replaced.
       if (error instanceof StoreError && error.code === 'KEY_FILE_ALTERED') {
-        this.damageFoundAtSignIn = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.keySlots) };
+        this.damageFound = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.keySlots) };
       }
       throw error;
     }
@@ -200,8 +205,8 @@ export class SkinLedgerRuntime {
     try {
       services = this.services ?? openServices(this.options.dataDir, unlocked.dataKey, { ...this.options, clock: this.clock });
     } catch (error) {
-      if (error instanceof StoreError && error.code === 'DATABASE_UNREADABLE') {
-        this.damageFoundAtSignIn = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.database) };
+      if (error instanceof StoreError && (error.code === 'DATABASE_UNREADABLE' || error.code === 'DATABASE_DAMAGED')) {
+        this.damageFound = { code: error.code, message: error.message, file: databaseIdentity(this.vault.folder.database) };
       }
       throw error;
     } finally {
@@ -249,13 +254,41 @@ export class SkinLedgerRuntime {
     this.services.audit.append({ staffId: this.staff.id, action: 'session.lock', entity: 'staff', entityId: this.staff.id, detail: reason });
   }
 
+  /**
+   * Signs out even when the sign-out cannot be recorded (a full or read-only disk, a damaged
+   * file): a session that stays open because the disk is full is worse than a missing row.
+   */
   signOut(): void {
-    if (this.services && this.staff) {
-      this.services.audit.append({ staffId: this.staff.id, action: 'session.sign-out', entity: 'staff', entityId: this.staff.id });
-    }
+    const services = this.services;
+    const staff = this.staff;
     this.staff = null;
     this.locked = false;
     this.pendingRecoveryKey = null;
+    if (!services || !staff) return;
+    try {
+      services.audit.append({ staffId: staff.id, action: 'session.sign-out', entity: 'staff', entityId: staff.id });
+    } catch (error) {
+      const failure = storageFailure(error);
+      if (!failure) throw error;
+      if (failure.code === 'DATABASE_DAMAGED') this.stopOnDamage(failure);
+    }
+  }
+
+  /**
+   * The database was found damaged in this session (a page failed to read back): the session
+   * ends, nothing more is written to the store (no audit row, no anchor, no checkpoint, no
+   * backup on close) and the window shows the store-error screen with the way back.
+   */
+  stopOnDamage(error: StoreError): void {
+    if (this.services) {
+      this.services.stopWriting();
+      this.stoppedOnDamage.push(this.services);
+    }
+    this.services = null;
+    this.staff = null;
+    this.locked = false;
+    this.pendingRecoveryKey = null;
+    this.damageFound = { code: 'DATABASE_DAMAGED', message: error.message, file: databaseIdentity(this.vault.folder.database) };
   }
 
   /**
@@ -276,6 +309,14 @@ export class SkinLedgerRuntime {
     this.services?.close();
     this.services = null;
     this.staff = null;
+    // Only forgets their key: the damaged file's connection stays open, so nothing checkpoints into it.
+    for (const stopped of this.stoppedOnDamage) stopped.close();
+  }
+
+  private currentDamage() {
+    const damage = this.damageFound;
+    const file = damage?.code === 'KEY_FILE_ALTERED' ? this.vault.folder.keySlots : this.vault.folder.database;
+    return damage && damage.file === databaseIdentity(file) ? damage : null;
   }
 
   /** Refused unread while this name (or, after many wrong passwords, everyone) must wait. */

@@ -1,7 +1,9 @@
-import { accessSync, constants } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, readSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { keepCompiledStatements } from './statement-cache';
+import { storageFailure } from './storage-failure';
 import { StoreError, storeMessages } from './store-error';
 
 export type SqliteDatabase = Database.Database;
@@ -33,7 +35,7 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
     db.pragma(`cipher = 'sqlcipher'`);
     db.pragma('legacy = 4');
     db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
-    proveKey(db, options.create ?? false);
+    proveKey(db, path, dataKey, options.create ?? false);
     if (!options.readonly) {
       // One writer at a time, held for as long as the app runs: a second copy of SkinLedger (or
       // a CLI write) on the same folder is refused instead of interleaving with this one.
@@ -63,20 +65,85 @@ export function openDatabase(path: string, dataKey: Buffer, options: OpenOptions
       throw new StoreError('STORE_IN_USE', storeMessages.inUse, { cause: error });
     }
     if (isCode(error, 'SQLITE_READONLY')) throw new StoreError('DATA_FOLDER_READ_ONLY', storeMessages.readOnly, { cause: error });
+    if (isCode(error, 'SQLITE_FULL') || isCode(error, 'SQLITE_IOERR')) throw diskFailure(error, path);
+    if (isCode(error, 'SQLITE_CORRUPT')) throw new StoreError('DATABASE_DAMAGED', storeMessages.databaseDamaged, { cause: error });
     throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
   }
 }
 
-function proveKey(db: SqliteDatabase, creating: boolean): void {
+function proveKey(db: SqliteDatabase, path: string, dataKey: Buffer, creating: boolean): void {
   try {
     db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
   } catch (error) {
     if (isCode(error, 'SQLITE_BUSY') || isCode(error, 'SQLITE_LOCKED')) throw error;
+    // A full disk refuses the -wal and -shm SQLite makes before it reads: not the file's fault.
+    if (isCode(error, 'SQLITE_FULL') || isCode(error, 'SQLITE_IOERR') || isCode(error, 'SQLITE_READONLY')) throw diskFailure(error, path);
+    // Page 1 opened with the key but the schema behind it did not: that is damage, not a key
+    // that does not fit (a first page that fails its HMAC cannot tell those two apart).
+    if (isCode(error, 'SQLITE_CORRUPT')) throw new StoreError('DATABASE_DAMAGED', storeMessages.databaseDamaged, { cause: error });
+    if (!creating && writtenBySqlCipher3(path, dataKey)) throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseOldFormat, { cause: error });
     throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable, { cause: error });
   }
   // An emptied file reads as a valid, empty database: for an existing store that is damage.
   if (!creating && (db.pragma('user_version', { simple: true }) as number) === 0) {
     throw new StoreError('DATABASE_UNREADABLE', storeMessages.databaseUnreadable);
+  }
+}
+
+/**
+ * Whether the first page opens with this key under SQLCipher 3's settings: a store written by
+ * an old tool, which deserves its own message rather than "damaged". Tried on a private copy of
+ * the first 64 KiB (encrypted bytes only), because SQLite creates a -wal and -shm beside any
+ * file it opens, even read-only, and the data folder must not change.
+ */
+function writtenBySqlCipher3(path: string, dataKey: Buffer): boolean {
+  let folder: string | null = null;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'skinledger-probe-'));
+    const head = Buffer.alloc(64 * 1024);
+    const fd = openSync(path, 'r');
+    let length: number;
+    try {
+      length = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const probe = join(folder, 'probe.db');
+    writeFileSync(probe, head.subarray(0, length), { mode: 0o600 });
+    const db = new Database(probe, { fileMustExist: true });
+    try {
+      db.pragma(`cipher = 'sqlcipher'`);
+      db.pragma('legacy = 3');
+      db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
+      db.pragma('user_version', { simple: true });
+      return true;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  } finally {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * SQLite reports a full disk met while making its -shm as an I/O error, which would read as a
+ * failing drive. The folder's free space tells the two apart.
+ */
+function diskFailure(error: unknown, path: string): unknown {
+  if (!isCode(error, 'SQLITE_READONLY') && freeBytes(dirname(path)) < 1024 * 1024) {
+    return new StoreError('SAVE_FAILED', storeMessages.diskFull, { cause: error });
+  }
+  return storageFailure(error) ?? error;
+}
+
+function freeBytes(folder: string): number {
+  try {
+    const stats = statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import type { Clock } from '../clock';
 import { productionScrypt, scryptLimitsFor, type ScryptLimits, type ScryptParams } from '../crypto/kdf';
 import {
@@ -25,6 +25,7 @@ import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { dataFolder, inspectDataFolder, type DataFolder } from '../store/data-folder';
 import { openDatabase, type SqliteDatabase } from '../store/open-database';
 import { migrate } from '../store/migrations';
+import { databaseDamage } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
 
 export interface VaultOptions {
@@ -88,6 +89,8 @@ export class Vault {
   assertOpenable(): void {
     switch (this.state()) {
       case 'store':
+        // An emptied key file (a sync tool or a full disk truncated it) says so, not just "damaged".
+        if (statSync(this.folder.keySlots).size === 0) throw new StoreError('KEY_FILE_DAMAGED', storeMessages.keyFileEmpty);
         readKeySlotFile(this.folder.keySlots);
         return;
       case 'key-file-missing':
@@ -339,7 +342,7 @@ export function openStoreDatabase(vault: Vault, dataKey: Buffer): SqliteDatabase
     migrate(db);
   } catch (error) {
     db.close();
-    throw error;
+    throw databaseDamage(error) ?? error;
   }
   return db;
 }

@@ -9,9 +9,10 @@ const sessionLossListeners = new Set<SessionLossListener>();
 
 /**
  * Codes that mean "the screen you are on is out of date": the session was locked or ended
- * behind this screen's back (another window, the menu, a restart of the main process).
+ * behind this screen's back (another window, the menu, a restart of the main process), or the
+ * database was found damaged, which ends the session and puts up the store-error screen.
  */
-const sessionLossCodes: readonly ErrorCode[] = ['LOCKED', 'NOT_SIGNED_IN'];
+const sessionLossCodes: readonly ErrorCode[] = ['LOCKED', 'NOT_SIGNED_IN', 'DATABASE_DAMAGED'];
 
 export function bridgeAvailable(): boolean {
   return typeof window.skinledger?.invoke === 'function';

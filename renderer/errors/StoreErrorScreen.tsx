@@ -9,7 +9,7 @@ import { errorText } from '../bridge/error-text';
 import { RestoreEntry } from '../backups/RestoreEntry';
 
 /** Damage a backup may replace (the main side refuses a restore over anything else). */
-const restorable: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE']);
+const restorable: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE', 'DATABASE_DAMAGED']);
 
 /**
  * The data folder cannot be opened. Says what is wrong (the main side's message names the file

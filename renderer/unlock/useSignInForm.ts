@@ -6,7 +6,7 @@ import { asBridgeError } from '../bridge/bridge-failure';
 import { call } from '../bridge/client';
 import { useRetryCountdown } from './useRetryCountdown';
 
-const storeDamage: ReadonlySet<string> = new Set(['DATABASE_UNREADABLE', 'DATABASE_MISSING', 'KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED']);
+const storeDamage: ReadonlySet<string> = new Set(['DATABASE_UNREADABLE', 'DATABASE_DAMAGED', 'DATABASE_MISSING', 'KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED']);
 
 export interface SignInValues {
   name: string;

@@ -1,6 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { adminsOnly } from '../../../shared/contract';
 import { formatCounts } from '../checks/record-counts';
-import { requiredFlag, type CliCommand } from '../command';
+import { CliFailure, requiredFlag, type CliCommand } from '../command';
 import { signIn } from '../sign-in';
 import { progressBars } from './backup-progress';
 import { dataFlag, userFlag } from './flags';
@@ -20,6 +22,7 @@ export const backupCommand: CliCommand = {
     },
   ],
   async run(context) {
+    assertBackupFolderExists(requiredFlag(context, 'to'));
     const session = await signIn(context.io, {
       dataDir: requiredFlag(context, 'data'),
       name: requiredFlag(context, 'user'),
@@ -36,3 +39,16 @@ export const backupCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * --to names a folder, or a new file in one: that folder must exist. Said before the password is
+ * asked for (and before the sign-in is recorded), not as a failed write that reads like a full drive.
+ */
+function assertBackupFolderExists(target: string): void {
+  const resolved = resolve(target);
+  if (existsSync(resolved) && statSync(resolved).isDirectory()) return;
+  const folder = dirname(resolved);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new CliFailure(`The folder for the backup does not exist: ${folder}. Create it (or plug in its drive), then run the command again. Nothing was written.`);
+  }
+}

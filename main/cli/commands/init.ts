@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { version } from '../../../package.json';
 import { SetupInput } from '../../../shared/contract';
@@ -41,6 +42,7 @@ export const initCommand: CliCommand = {
     const dataDir = resolve(requiredFlag(context, 'data'));
     // Refused before a password is typed; Vault.create checks again and is the real guard.
     new Vault(dataDir, { clock: systemClock }).assertCanCreate();
+    assertCanMakeFolder(dataDir);
     const details = SetupInput.omit({ password: true }).safeParse({
       clinicName: requiredFlag(context, 'clinic'),
       clinicAddress: context.flags['address'] ?? '',
@@ -53,7 +55,9 @@ export const initCommand: CliCommand = {
 
     const runtime = new SkinLedgerRuntime({ dataDir, appVersion: version, ports: { chooseSavePath: async () => null } });
     try {
-      const { recoveryKey } = await runtime.setup({ ...details.data, password: password.data });
+      const { recoveryKey } = await runtime.setup({ ...details.data, password: password.data }).catch((error: unknown) => {
+        throw folderFailure(error) ?? error;
+      });
       const { io } = context;
       io.out(`Set up SkinLedger for ${details.data.clinicName}, with ${details.data.adminName} as the first admin.`);
       io.out(`Recovery key: ${recoveryKey}`);
@@ -64,3 +68,39 @@ export const initCommand: CliCommand = {
     }
   },
 };
+
+const folderMessages: Record<string, string> = {
+  EROFS: 'SkinLedger cannot create the store there: that disk is read-only. Nothing was created. Choose a folder on a disk SkinLedger can write to.',
+  EACCES:
+    'SkinLedger cannot create the store there: it is not allowed to write in that folder (permission denied). Nothing was created. Choose a folder you may write to, or ask whoever looks after this computer for access.',
+  ENOENT:
+    'SkinLedger cannot create the store there: the drive or a folder above it does not exist. Nothing was created. Check the path given with --data (and that the drive is plugged in).',
+  ENOTDIR: 'SkinLedger cannot create the store there: a part of the path given with --data is a file, not a folder. Nothing was created.',
+};
+folderMessages['EPERM'] = folderMessages['EACCES']!;
+
+/**
+ * The new folder must be makeable: the nearest folder that exists must be a folder this process
+ * may write in. Checked before the password is asked for, so a typo or a write-protected drive
+ * is told at once, in words.
+ */
+function assertCanMakeFolder(dataDir: string): void {
+  let existing = dataDir;
+  while (!existsSync(existing)) {
+    const parent = dirname(existing);
+    if (parent === existing) throw new CliFailure(folderMessages['ENOENT']!);
+    existing = parent;
+  }
+  if (!statSync(existing).isDirectory()) throw new CliFailure(folderMessages['ENOTDIR']!);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch (error) {
+    throw folderFailure(error) ?? error;
+  }
+}
+
+function folderFailure(error: unknown): CliFailure | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = folderMessages[code];
+  return message ? new CliFailure(message) : null;
+}
