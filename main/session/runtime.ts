@@ -47,6 +47,8 @@ export class SkinLedgerRuntime {
    */
   private readonly dataFolderOnNetwork: NetworkShareKind | null;
   private damageFoundAtSignIn: { code: 'DATABASE_UNREADABLE'; message: string; file: string } | null = null;
+  /** The data folder was put back from an older copy: told to admins for as long as the store is open. */
+  private rollbackNotice: string | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
@@ -203,6 +205,7 @@ export class SkinLedgerRuntime {
       throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
     }
     this.throttle.recordSuccess();
+    this.noteRollback(services, member.role);
     this.flushFailedSignIns(services);
     const previous = this.staff;
     this.staff = { id: member.id, name: member.name, role: member.role };
@@ -260,10 +263,26 @@ export class SkinLedgerRuntime {
     this.closeServices();
   }
 
+  /** For an admin: the data folder is older than SkinLedger last saw it (see Services.rollbackNotice). */
+  adminNotice(): string | null {
+    return this.staff?.role === 'admin' ? this.rollbackNotice : null;
+  }
+
+  /**
+   * The first admin to sign in is told; from then on the copies outside the folder follow this
+   * store again. Until then they wait, so a receptionist's sign-in does not erase the evidence.
+   */
+  private noteRollback(services: Services, role: SignedInStaff['role']): void {
+    if (!services.rollbackNotice || role !== 'admin') return;
+    this.rollbackNotice = services.rollbackNotice.message;
+    services.seenHeads?.release();
+  }
+
   private closeServices(): void {
     this.services?.close();
     this.services = null;
     this.staff = null;
+    this.rollbackNotice = null;
   }
 
   private refuseWhileThrottled(): void {
