@@ -5,6 +5,7 @@ import { checkCipherIntegrity } from '../checks/cipher-integrity';
 import { checkConsentHashes } from '../checks/consent-hashes';
 import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
+import { checkRecordContents } from '../checks/record-contents';
 import { countRecords, formatCounts } from '../checks/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
@@ -18,7 +19,7 @@ import { dataFlag, userFlag } from './flags';
  */
 export const verifyCommand: CliCommand = {
   words: ['verify'],
-  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
+  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every clinical record against its latest audit entry, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
   flags: [dataFlag, userFlag],
   async run(context) {
     const session = await signIn(context.io, {
@@ -34,6 +35,7 @@ export const verifyCommand: CliCommand = {
         checkCipherIntegrity(services.db, services.vault.folder.database, session.dataKey),
         checkKeyFile(services),
         checkAuditChain(services.audit),
+        checkRecordContents(services.audit),
         checkConsentHashes(services.db),
         checkPhotoFiles(services),
       ];
