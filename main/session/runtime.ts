@@ -72,6 +72,7 @@ export class SkinLedgerRuntime {
       storeError: null,
       recoveryKeyPending: this.pendingRecoveryKey !== null,
       dataFolderOnNetwork: this.dataFolderOnNetwork,
+      adminNotice: this.adminNotice(),
     };
     if (this.services && this.staff) return { ...base, state: this.locked ? 'locked' : 'signed-in' };
     const folderState = this.vault.state();
