@@ -2,7 +2,7 @@
 export const auditTrail = {
   nav: 'Audit trail',
   title: 'Audit trail',
-  intro: 'Every look at and change to a record, sign-in and export, in order. Rows cannot be changed or removed; “Verify trail” proves none was.',
+  intro: 'Every look at and change to a record, sign-in and export, in order. Rows cannot be changed or removed; “Verify trail” checks that none was.',
   filters: {
     label: 'Filter the audit trail',
     staff: 'Staff',
