@@ -13,6 +13,7 @@ import { runCli } from '../cli/cli-process';
 import { adminName, adminPassword, createTestStore, TestClock } from '../support/store';
 import { snapshotFolder, tempFolder } from '../support/temp-folder';
 import { buildKillChild, startKillChild } from './support/kill-child-process';
+import { openTrustClinic, sessionRecordSample } from './support/trust-clinic';
 
 /**
  * The attacks of the security review, performed on real files by someone who has the data folder
@@ -211,6 +212,26 @@ describe('replaying one old database page', () => {
     expect(run.stdout).toMatch(/^cipher integrity: ok/m);
     expect(run.stdout).toMatch(/^audit chain: ok/m);
     expect(run.stdout).toContain(`record contents: FAILED (client record ${clientId.slice(0, 8)} changed outside the app after ${timeInWords(laterDay.toISOString())}`);
+  });
+});
+
+describe('record contents with no attack', () => {
+  it('every record written through the app matches its latest audit entry, after changes too', async () => {
+    const clinic = await openTrustClinic();
+    try {
+      const { ids } = clinic;
+      const expectOk = async (channel: Parameters<typeof clinic.call>[0], input: unknown) => expect((await clinic.call(channel, input as never)).ok, channel).toBe(true);
+      await expectOk('clients.update', { id: ids.clientId, fields: { firstName: 'Fuzz', lastName: 'Target', notes: 'Changed in the app' } });
+      await expectOk('clients.setArchived', { id: ids.clientId, archived: true });
+      await expectOk('clients.setArchived', { id: ids.clientId, archived: false });
+      await expectOk('courses.setStatus', { id: ids.courseId, status: 'completed' });
+      await expectOk('sessions.change', { id: ids.sessionId, record: sessionRecordSample('Changed the same day.'), reason: null, depthsConfirmed: false });
+      const result = clinic.runtime.current().services.audit.verifyRecords();
+      expect(result).toMatchObject({ changed: [], checked: 4, skippedOlder: 0, gone: 0 });
+      expect(result.summary).toBe('every record matches; 4 records compared with their latest audit entry; 0 written before content hashes were kept, skipped');
+    } finally {
+      clinic.close();
+    }
   });
 });
 
