@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,6 +13,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // The CLI keeps the audit head it last saw in the app's settings folder: in a temp
+          // folder under test, never the real one (files are named by store id, so runs share it).
+          env: { SKINLEDGER_SETTINGS: join(tmpdir(), 'skinledger-test-settings') },
         },
       },
       {

@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
+import { refuseRolledBackTrail } from './audit/anchor-check';
 import { AuditLog } from './audit/audit-log';
+import { SeenHeadCopies, type RollbackNotice } from './audit/seen-head';
 import { AuditTrailQuery } from './audit/audit-trail-query';
 import { BackupService } from './backup/backup-service';
 import { ClientProfileService } from './clients/client-profile-service';
@@ -37,6 +39,11 @@ export interface ServiceOptions {
   photoWorker?: PhotoWorkerLauncher;
   /** Where statements slower than 40 ms are reported by name (the shell's log); unreported when absent. */
   slowStatement?: SlowStatementReport;
+  /**
+   * The app's own settings folder (Electron's userData; the CLI's equivalent), where the audit
+   * head last seen is kept outside the data folder. Without it no copy is kept or compared.
+   */
+  settingsDir?: string;
 }
 
 /** Everything SkinLedger does with an unlocked store. Built in one place, for every caller. */
@@ -60,6 +67,13 @@ export interface Services {
   readonly retention: RetentionService;
   readonly photos: PhotoService;
   readonly photoExports: ComparisonExporter;
+  /** The copies of the audit head kept outside the data folder; null without a settings folder. */
+  readonly seenHeads: SeenHeadCopies | null;
+  /**
+   * Set when this store's trail is behind (or other than) the head last seen outside its folder:
+   * the whole folder was put back from an older copy. Found at open, before anything is written.
+   */
+  readonly rollbackNotice: RollbackNotice | null;
   /** True if this data key is the one the services were opened with. */
   holdsKey(dataKey: Buffer): boolean;
   /**
@@ -77,7 +91,9 @@ export interface Services {
  */
 export function openServices(dataDir: string, dataKey: Buffer, options: ServiceOptions = {}): Services {
   const vault = new Vault(dataDir, vaultOptions(options));
-  const db = openStoreDatabase(vault, dataKey);
+  // Every open, the app's and every CLI command's: a database older than its anchor is refused
+  // before anything is written to it.
+  const db = openStoreDatabase(vault, dataKey, (found) => refuseRolledBackTrail(found, vault.readAuditHead()));
   if (options.slowStatement) reportSlowStatements(db, options.slowStatement);
   try {
     return assembleServices(vault, db, dataKey, options.clock ?? systemClock, options);
@@ -91,15 +107,19 @@ export function vaultOptions(options: ServiceOptions) {
   return { clock: options.clock ?? systemClock, ...(options.scrypt ? { scrypt: options.scrypt } : {}) };
 }
 
-export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock, options: Pick<ServiceOptions, 'photoWorker'> = {}): Services {
+export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buffer, clock: Clock, options: Pick<ServiceOptions, 'photoWorker' | 'settingsDir'> = {}): Services {
   const key = Buffer.from(dataKey);
   // Every write of the key file re-MACs it under the data key: the vault holds a copy while open.
   vault.holdDataKey(key);
   let writing = true;
+  const seenHeads = options.settingsDir ? new SeenHeadCopies(options.settingsDir, (): string | null => backup.settings().folder, () => vault.storeId()) : null;
+  // Compared before anything below appends: a sign-in would otherwise move the copies first.
+  const rollbackNotice = seenHeads?.notice(db) ?? null;
+  if (rollbackNotice) seenHeads?.hold();
   // The vault anchors the audit head in the key file, so a cut-off trail is noticed; never
   // after the database was found damaged (an anchor then would vouch for a broken trail).
   const anchorStore = { readAuditHead: () => vault.readAuditHead(), writeAuditHead: (head: AuditHead) => (writing ? vault.writeAuditHead(head) : undefined) };
-  const audit = new AuditLog(db, clock, anchorStore);
+  const audit = new AuditLog(db, clock, anchorStore, seenHeads ? { witness: seenHeads } : {});
   const staff = new StaffService(db, vault, key, audit, clock);
   const settings = new SettingsService(db, audit);
   const clients = new ClientService(db, audit, clock);
@@ -146,6 +166,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     retention,
     photos,
     photoExports,
+    seenHeads,
+    rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
     stopWriting() {
       if (!writing) return;

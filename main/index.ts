@@ -51,6 +51,8 @@ function start(): void {
     dataDir,
     appVersion: app.getVersion(),
     ports,
+    // The audit head last seen is kept here too, outside the data folder.
+    settingsDir: userData,
     photoWorker: utilityPhotoWorker(photoWorkerEntry().path),
     slowStatement: (name, milliseconds) => log.info('slow-statement', { name, milliseconds }),
   });

@@ -1,4 +1,6 @@
+import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
+import { afterEachCommit } from '../store/after-commit';
 
 /** The last row of the audit trail: its number and hash. */
 export interface AuditHead {
@@ -15,19 +17,18 @@ export interface AuditAnchorStore {
   writeAuditHead(head: AuditHead): void;
 }
 
-/**
- * When to anchor. Writing the key file is an atomic rewrite with two fsyncs (about 1-5 ms on a
- * front-desk SSD, more on a disk). Anchoring on every append would close the gap completely but
- * double the disk flushes of every profile view (reads are audited too) and put the file that
- * holds every key slot through thousands of rewrites a day. So the head is anchored:
- * - at the session checkpoints below: sign-in, unlock, lock (idle lock included), sign-out
- *   (closing the app signs out), user switch and store creation;
- * - and after every `anchorEveryAppends` appends in between.
- * Rows after the latest anchor can still be cut off without trace: at most that many, and never
- * more than what happened since the last lock or sign-in. Everything below it cannot.
- */
-export const anchorEveryAppends = 32;
+/** Told the committed head (with its row's time) at each session checkpoint: the copies kept outside the data folder. */
+export interface CheckpointWitness {
+  checkpoint(head: AuditHead & { at: string }): void;
+}
 
+/**
+ * The anchor moves with every committed change, so no saved change can be cut off the end of
+ * the trail without trace: a database that lost its `-wal` file, or was put back from an older
+ * copy, is older than the key file says, and the next open refuses it (anchor-check.ts). The
+ * cost is one key file rewrite (write, fsync, rename) per commit; the benchmark's "audit anchor"
+ * entry measures it.
+ */
 export const checkpointActions: ReadonlySet<string> = new Set([
   'store.create',
   'session.sign-in',
@@ -40,23 +41,30 @@ export const checkpointActions: ReadonlySet<string> = new Set([
 /**
  * Anchors only committed rows. Services append inside their own transactions, which may still
  * roll back; an anchor ahead of the table would read as truncation. So inside a transaction the
- * anchor waits for the next turn of the event loop (better-sqlite3 transactions are synchronous,
- * so by then it has committed or rolled back) and reads the head as committed.
+ * anchor waits until the outermost transaction has committed (after-commit.ts), and an append
+ * outside one (it commits by itself) is anchored at once.
  */
 export class AuditAnchor {
-  private sinceAnchor = 0;
+  private due = false;
+  private checkpointDue = false;
   private scheduled = false;
+  private marked = false;
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly store: AuditAnchorStore,
-    private readonly every = anchorEveryAppends,
-  ) {}
+    private readonly clock: Clock,
+    private readonly witness: CheckpointWitness | null = null,
+  ) {
+    afterEachCommit(db, () => {
+      if (this.due) this.anchorQuietly();
+    });
+  }
 
   /** Called after each append, committed or not yet. */
   noteAppend(action: string): void {
-    this.sinceAnchor++;
-    if (this.sinceAnchor < this.every && !checkpointActions.has(action)) return;
+    this.due = true;
+    if (checkpointActions.has(action)) this.checkpointDue = true;
     if (this.db.inTransaction) this.schedule();
     else this.anchorQuietly();
   }
@@ -68,13 +76,18 @@ export class AuditAnchor {
    */
   anchorNow(): AuditHead | null {
     if (!this.db.open || this.db.inTransaction) return null;
-    const head = this.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+    const head = this.db.prepare('SELECT seq, hash, at FROM audit_event ORDER BY seq DESC LIMIT 1').get() as (AuditHead & { at: string }) | undefined;
     if (!head) return null;
     const anchored = this.store.readAuditHead();
-    this.sinceAnchor = 0;
-    if (anchored && (anchored.seq >= head.seq || this.hashAt(anchored.seq) !== anchored.hash)) return anchored;
-    this.store.writeAuditHead(head);
-    return head;
+    this.due = false;
+    if (anchored && (anchored.seq > head.seq || this.hashAt(anchored.seq) !== anchored.hash)) return anchored;
+    if (!anchored || anchored.seq < head.seq) this.store.writeAuditHead({ seq: head.seq, hash: head.hash });
+    this.markAnchored(head.seq);
+    if (this.checkpointDue && this.witness) {
+      this.checkpointDue = false;
+      this.witness.checkpoint(head);
+    }
+    return { seq: head.seq, hash: head.hash };
   }
 
   private hashAt(seq: number): string | null {
@@ -83,27 +96,41 @@ export class AuditAnchor {
   }
 
   /**
+   * From the first anchor on, the database itself says an anchor is required, so a key file
+   * with the anchor taken out does not make an older copy of the database pass as current.
+   */
+  private markAnchored(seq: number): void {
+    if (this.marked) return;
+    const table = this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_anchor'`).get();
+    // A store not yet migrated this far is marked once it is.
+    if (!table) return;
+    this.db.prepare('INSERT OR IGNORE INTO store_anchor (id, since_seq, recorded_at) VALUES (1, ?, ?)').run(seq, this.clock.now().toISOString());
+    this.marked = true;
+  }
+
+  /**
    * The row is already committed when this runs after it: a key file that cannot be written
    * (disk full, read-only folder) must not turn a saved action into a reported failure. The
-   * anchor stays due and is tried again at the next append; `verify` shows how far behind it is.
+   * anchor stays due and is tried again at the next commit; `verify` shows how far behind it is.
    */
   private anchorQuietly(): void {
     try {
       this.anchorNow();
     } catch {
-      this.sinceAnchor = this.every;
+      this.due = true;
     }
   }
 
+  /**
+   * A transaction not run through `db.transaction` (BEGIN … COMMIT by hand) is not seen by the
+   * commit hook: the next turn of the event loop catches it, committed or rolled back by then.
+   */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      // Still inside a transaction (one held across turns): leave it due for the next append
-      // rather than spin on the event loop.
-      if (this.db.open && !this.db.inTransaction) this.anchorQuietly();
-      else this.sinceAnchor = Math.max(this.sinceAnchor, this.every);
+      if (this.due && this.db.open && !this.db.inTransaction) this.anchorQuietly();
     }).unref();
   }
 }

@@ -3,12 +3,13 @@ import type { AuditAction } from '../../shared/audit/audit-actions';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
-import { AuditAnchor, type AuditAnchorStore } from './audit-anchor';
+import { AuditAnchor, type AuditAnchorStore, type CheckpointWitness } from './audit-anchor';
 import { genesisHash, rowHash, type AuditRow } from './audit-row';
-import { verifyAuditTrail, type AuditVerification } from './audit-verify';
+import { verifyAuditTrail, verifyRecordContents, type AuditVerification, type RecordContentVerification } from './audit-verify';
+import { recordContentHash, recordWrittenBy } from './record-content';
 
 export { rowHash, type AuditRow } from './audit-row';
-export type { AuditVerification } from './audit-verify';
+export type { AuditVerification, RecordContentVerification } from './audit-verify';
 
 export interface AuditEntry {
   staffId: string | null;
@@ -21,8 +22,8 @@ export interface AuditEntry {
 }
 
 export interface AuditLogOptions {
-  /** Appends between anchors (tests lower it to anchor often); the default is audit-anchor's. */
-  anchorEvery?: number;
+  /** Told the head at each session checkpoint: the copies kept outside the data folder. */
+  witness?: CheckpointWitness;
 }
 
 /**
@@ -41,7 +42,7 @@ export class AuditLog {
     private readonly anchorStore: AuditAnchorStore | null = null,
     options: AuditLogOptions = {},
   ) {
-    this.anchor = anchorStore ? new AuditAnchor(db, anchorStore, options.anchorEvery) : null;
+    this.anchor = anchorStore ? new AuditAnchor(db, anchorStore, clock, options.witness ?? null) : null;
   }
 
   append(entry: AuditEntry): AuditRow {
@@ -55,7 +56,11 @@ export class AuditLog {
       entity: entry.entity ?? null,
       entity_id: entry.entityId ?? null,
       detail: entry.detail ?? '',
+      content_hash: null as string | null,
     };
+    // Appended after the write it records, inside the same transaction: the record as written.
+    const record = recordWrittenBy(base.action, base.entity_id, base.detail);
+    if (record) base.content_hash = recordContentHash(this.db, record);
     const prevHash = last?.hash ?? genesisHash;
     const row: AuditRow = { ...base, prev_hash: prevHash, hash: rowHash(prevHash, base) };
     insert.run(row);
@@ -84,6 +89,11 @@ export class AuditLog {
     }
   }
 
+  /** Every clinical record that is still there, against the content hash its latest audit row keeps. */
+  verifyRecords(): RecordContentVerification {
+    return verifyRecordContents(this.db);
+  }
+
   /** The first row whose hash, link or number is wrong (or cut off below the anchor), or null. */
   verifyChain(): { rows: number; firstBrokenSeq: number | null } {
     const { rows, firstBrokenSeq } = this.verify();
@@ -99,8 +109,8 @@ export class AuditLog {
     this.statements ??= {
       head: this.db.prepare<[]>('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1'),
       insert: this.db.prepare<[AuditRow]>(
-        `INSERT INTO audit_event (seq, at, staff_id, action, entity, entity_id, detail, prev_hash, hash)
-         VALUES (@seq, @at, @staff_id, @action, @entity, @entity_id, @detail, @prev_hash, @hash)`,
+        `INSERT INTO audit_event (seq, at, staff_id, action, entity, entity_id, detail, content_hash, prev_hash, hash)
+         VALUES (@seq, @at, @staff_id, @action, @entity, @entity_id, @detail, @content_hash, @prev_hash, @hash)`,
       ),
     };
     return this.statements;

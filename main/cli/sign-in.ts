@@ -3,7 +3,9 @@ import type { Access } from '../../shared/contract';
 import type { SignedInStaff } from '../../shared/staff';
 import { assembleServices, openServices, type Services } from '../app';
 import { finishInterruptedRestore } from '../backup/restore-journal';
+import { refuseRolledBackTrail } from '../audit/anchor-check';
 import { systemClock } from '../clock';
+import { appSettingsFolder } from '../store/app-settings-folder';
 import { openDatabaseSnapshot, type DatabaseSnapshot } from '../store/database-snapshot';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
@@ -50,7 +52,7 @@ export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSe
   const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
   let services: Services;
   try {
-    services = openServices(vault.folder.root, dataKey, { clock: systemClock });
+    services = openServices(vault.folder.root, dataKey, { clock: systemClock, settingsDir: appSettingsFolder(io.env) });
   } catch (error) {
     dataKey.fill(0);
     throw error;
@@ -63,6 +65,7 @@ export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSe
     const member = services.staff.find(staffId);
     if (!member || !member.active) throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
     const staff: SignedInStaff = { id: member.id, name: member.name, role: member.role };
+    warnAdminOfRollback(io, services, staff);
     services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id, detail: `via=cli command=${request.command}` });
     if (request.access !== 'public' && request.access !== 'locked' && !request.access.includes(staff.role)) {
       services.audit.append({ staffId: staff.id, action: 'cli.refused', entity: 'staff', entityId: staff.id, detail: `command=${request.command} role=${staff.role}` });
@@ -89,7 +92,7 @@ export async function signInReadOnly(io: CliIo, request: SignInRequest): Promise
   const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
   let snapshot: DatabaseSnapshot;
   try {
-    snapshot = openDatabaseSnapshot(vault.folder.database, dataKey);
+    snapshot = openDatabaseSnapshot(vault.folder.database, dataKey, (found) => refuseRolledBackTrail(found, vault.readAuditHead()));
   } catch (error) {
     dataKey.fill(0);
     throw error;
@@ -114,4 +117,15 @@ export async function signInReadOnly(io: CliIo, request: SignInRequest): Promise
     close();
     throw error;
   }
+}
+
+/**
+ * The whole data folder put back from an older copy: an admin is told (on stderr, so a script
+ * reading stdout is not confused), and from then on the copies outside the folder follow this
+ * store again. Anyone else is not told, and the copies wait for an admin.
+ */
+function warnAdminOfRollback(io: CliIo, services: Services, staff: SignedInStaff): void {
+  if (!services.rollbackNotice || staff.role !== 'admin') return;
+  io.err(`Warning: ${services.rollbackNotice.message}`);
+  services.seenHeads?.release();
 }

@@ -46,8 +46,8 @@ export class SkinLedgerRuntime {
   /**
    * Damage only opening the database can find (the key file is sound but the database does not
    * open with its key, or a page read later fails; or the key file's MAC does not match),
-   * remembered for the file it was found in, so the window shows the store-error screen (with restore) instead of a sign-in
-   * form that can never work. A new file in its place (a restore, a repair) is looked at afresh.
+   * remembered for the file it was found in, so the window shows the store-error screen (with
+   * restore) instead of a sign-in form that can never work. A new file in its place (a restore, a repair) is looked at afresh.
    */
   private damageFound: { code: 'DATABASE_UNREADABLE' | 'DATABASE_DAMAGED' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
   /**
@@ -55,6 +55,8 @@ export class SkinLedgerRuntime {
    * are kept (never closed) so that no checkpoint on close touches the damaged file.
    */
   private readonly stoppedOnDamage: Services[] = [];
+  /** The data folder was put back from an older copy: told to admins for as long as the store is open. */
+  private rollbackNotice: string | null = null;
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
@@ -81,6 +83,7 @@ export class SkinLedgerRuntime {
       storeError: null,
       recoveryKeyPending: this.pendingRecoveryKey !== null,
       dataFolderOnNetwork: this.dataFolderOnNetwork,
+      adminNotice: this.adminNotice(),
     };
     if (this.services && this.staff) return { ...base, state: this.locked ? 'locked' : 'signed-in' };
     const folderState = this.vault.state();
@@ -220,6 +223,7 @@ export class SkinLedgerRuntime {
       throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword, { retryAfterSeconds: this.throttle.waitSeconds(name) });
     }
     this.throttle.recordSuccess(name);
+    this.noteRollback(services, member.role);
     this.flushFailedSignIns(services);
     const previous = this.staff;
     this.staff = { id: member.id, name: member.name, role: member.role };
@@ -305,12 +309,28 @@ export class SkinLedgerRuntime {
     this.closeServices();
   }
 
+  /** For an admin: the data folder is older than SkinLedger last saw it (see Services.rollbackNotice). */
+  adminNotice(): string | null {
+    return this.staff?.role === 'admin' ? this.rollbackNotice : null;
+  }
+
+  /**
+   * The first admin to sign in is told; from then on the copies outside the folder follow this
+   * store again. Until then they wait, so a receptionist's sign-in does not erase the evidence.
+   */
+  private noteRollback(services: Services, role: SignedInStaff['role']): void {
+    if (!services.rollbackNotice || role !== 'admin') return;
+    this.rollbackNotice = services.rollbackNotice.message;
+    services.seenHeads?.release();
+  }
+
   private closeServices(): void {
     this.services?.close();
     this.services = null;
     this.staff = null;
     // Only forgets their key: the damaged file's connection stays open, so nothing checkpoints into it.
     for (const stopped of this.stoppedOnDamage) stopped.close();
+    this.rollbackNotice = null;
   }
 
   private currentDamage() {

@@ -25,7 +25,8 @@ export interface DatabaseSnapshot {
  * and removes them when it closes) or was not closed properly: a copy taken then could be half
  * of a write, and a check of it would cry damage that is not there. So that is refused.
  */
-export function openDatabaseSnapshot(databasePath: string, dataKey: Buffer): DatabaseSnapshot {
+/** `check` runs on the copy as found, before migrating: the audit anchor check, as at every open. */
+export function openDatabaseSnapshot(databasePath: string, dataKey: Buffer, check?: (db: SqliteDatabase) => void): DatabaseSnapshot {
   if (existsSync(`${databasePath}-wal`) || existsSync(`${databasePath}-shm`)) {
     throw new StoreError('STORE_IN_USE', storeMessages.openOrNotClosed);
   }
@@ -35,6 +36,7 @@ export function openDatabaseSnapshot(databasePath: string, dataKey: Buffer): Dat
     copyFileSync(databasePath, copy);
     const db = openDatabase(copy, dataKey);
     try {
+      check?.(db);
       // The copy is brought to this version's schema, so the checks read the tables they know.
       migrate(db);
     } catch (error) {

@@ -336,9 +336,14 @@ function sameSlot(a: StaffSlot, b: StaffSlot): boolean {
   return a.nameTag === b.nameTag && a.staffId === b.staffId && a.tag === b.tag && a.boundNameTag === b.boundNameTag;
 }
 
-export function openStoreDatabase(vault: Vault, dataKey: Buffer): SqliteDatabase {
+/**
+ * Opens and migrates the store's database. `check` runs first, on the database as found: a
+ * refusal there leaves the store exactly as it was (the audit anchor check, at every open).
+ */
+export function openStoreDatabase(vault: Vault, dataKey: Buffer, check?: (db: SqliteDatabase) => void): SqliteDatabase {
   const db = openDatabase(vault.folder.database, dataKey);
   try {
+    check?.(db);
     migrate(db);
   } catch (error) {
     db.close();

@@ -1,4 +1,5 @@
-import { SimpleGrid, Stack } from '@mantine/core';
+import { Alert, SimpleGrid, Stack } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
 import { BackupStatusCard } from '../backups/BackupStatusCard';
@@ -15,7 +16,7 @@ import { partOfDay } from './greeting';
 /** The first page after sign-in: a greeting, the clinic at a glance, and what to do next. */
 export function HomePage() {
   const { t, i18n } = useTranslation();
-  const { staff } = useSession();
+  const { staff, status } = useSession();
   const isAdmin = staff.role === 'admin';
   const settings = useBridgeQuery('settings.get', {});
   const staffList = useBridgeQuery('staff.list', {}, isAdmin);
@@ -28,6 +29,12 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <PageTitle title={t(`home.greeting.${partOfDay(now)}`, { name: firstName })} description={formatLongDate(now, i18n.language)} />
+      {/* Only an admin is given it (the main side decides): the data folder was put back from an older copy. */}
+      {status.adminNotice ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('home.rollbackTitle')} role="alert">
+          {status.adminNotice}
+        </Alert>
+      ) : null}
       {isAdmin && settings.data && staffList.data && backups.data ? (
         <GettingStartedCard settings={settings.data} staff={staffList.data} backupsConfigured={backups.data.configured} />
       ) : null}

@@ -170,6 +170,7 @@ export const en = {
     lockHint: 'Hide the records until your password is entered',
   },
   home: {
+    rollbackTitle: 'The data folder may have been put back from an older copy',
     greeting: {
       morning: 'Good morning, {{name}}',
       afternoon: 'Good afternoon, {{name}}',

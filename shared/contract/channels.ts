@@ -41,6 +41,11 @@ export const AppStatus = z.object({
   recoveryKeyPending: z.boolean(),
   /** Set when the data folder is on a network filesystem, where SQLite's locking is unreliable (warned about, not refused). */
   dataFolderOnNetwork: NetworkShareKind.nullable(),
+  /**
+   * For a signed-in admin only: the data folder is older than SkinLedger last saw it on this
+   * computer (put back from an older copy), with how many audit trail entries are gone and since when.
+   */
+  adminNotice: z.string().nullable(),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

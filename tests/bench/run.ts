@@ -12,6 +12,7 @@ import { Vault } from '../../main/vault/vault';
 import { systemClock } from '../../main/clock';
 import type { SessionRecordInput } from '../../shared/clinical/session';
 import { bundledInMain } from '../../main-bundle.config';
+import { measureAuditRows } from './audit-rows';
 import { measureBackup } from './backup-row';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
@@ -62,6 +63,9 @@ async function main(): Promise<void> {
   }
 
   if (wants('backup')) await measureBackupRow();
+  if (wants('audit anchor') || wants('audit verify')) {
+    rows.push(...(await measureAuditRows(root, quick ? { appends: 200, trailRows: 100_000 } : { appends: 1000, trailRows: 100_000 }, wants)));
+  }
   if (wants('bundle') || wants('first screen')) await measureRendererRows();
 
   report();

@@ -166,9 +166,10 @@ describe('with more staff', () => {
     expect(lines[1]).toMatch(/^cipher integrity: ok \(cipher_integrity_check is not supported by this cipher build; every page's HMAC was checked by reading all \d+ pages\)$/);
     expect(lines[2]).toBe('key file: ok (checksum and MAC match; 2 staff password slots, 1 recovery slot)');
     expect(lines[3]).toMatch(/^audit chain: ok \(every link holds; audit head anchored at seq \d+; table has \d+ rows\)$/);
-    expect(lines[4]).toBe('consent PDFs and form hashes: ok (consents=0 verified=0 declined=0)');
-    expect(lines[5]).toBe('photo files: ok (0 photos, 3 files each, decrypted and hashes match)');
-    expect(lines[6]).toBe('photo files without a record: ok (none among 0 files)');
+    expect(lines[4]).toBe('record contents: ok (every record matches; 0 records compared with their latest audit entry; 0 written before content hashes were kept, skipped)');
+    expect(lines[5]).toBe('consent PDFs and form hashes: ok (consents=0 verified=0 declined=0)');
+    expect(lines[6]).toBe('photo files: ok (0 photos, 3 files each, decrypted and hashes match)');
+    expect(lines[7]).toBe('photo files without a record: ok (none among 0 files)');
     const summary = /^clients=0 sessions=0 consents=0 photos=0 audit=(\d+)$/.exec(lines[7]!);
     expect(Number(summary?.[1])).toBeGreaterThan(0);
     expect(lines).toHaveLength(8);

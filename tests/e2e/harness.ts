@@ -51,6 +51,8 @@ export interface LaunchOptions {
   logDir?: string;
   /** Chromium's fake camera (a moving test pattern) with the camera permission granted, for photo capture. */
   fakeCamera?: boolean;
+  /** The app's settings folder (main/index.ts passes userData), where the audit head last seen is kept; none when absent. */
+  settingsDir?: string;
 }
 
 /** The desktop's dialogs, played by the test: a path, or null for "cancelled". */
@@ -128,6 +130,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.networkShare !== undefined ? { networkShareOf: () => options.networkShare ?? null } : {}),
+    ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
   });
   // As main/index.ts does: the restore desk beside the runtime, with the same folder and dialogs.
   attachBackupDesk(runtime, { dataDir: options.dataDir, ports, ...(options.clock ? { clock: options.clock } : {}) });

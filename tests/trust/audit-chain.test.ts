@@ -51,11 +51,9 @@ describe('the audit trail over 100,000 rows names the first row an attacker touc
     folder.remove();
   });
 
-  it('holds untouched, anchored at its last row, and is read in under a second', () => {
-    const started = performance.now();
+  // How long the walk takes is the benchmark's "audit verify" entry, not a test.
+  it('holds untouched, read to the end and anchored at its last row', () => {
     const result = audit.verify();
-    const ms = performance.now() - started;
-    console.log(`[trust] audit verify: ${result.tableRows} rows in ${ms.toFixed(0)} ms (${result.summary})`);
     expect(result).toMatchObject({ firstBrokenSeq: null, problem: null, rows: rowCount, tableRows: rowCount, anchor: { seq: rowCount } });
     expect(result.summary).toBe(`every link holds; audit head anchored at seq ${rowCount}; table has ${rowCount} rows`);
     expect(audit.verifyChain()).toEqual({ rows: rowCount, firstBrokenSeq: null });
@@ -190,29 +188,29 @@ describe('the anchor in the key file', () => {
     folder.remove();
   });
 
-  const auditLog = (anchorEvery?: number) => new AuditLog(store.services.db, clock, store.vault, anchorEvery ? { anchorEvery } : {});
+  const auditLog = () => new AuditLog(store.services.db, clock, store.vault);
   const entry: AuditEntry = { staffId: null, action: 'client.view' };
+  const mark = () => store.services.db.prepare('SELECT since_seq FROM store_anchor').pluck().get() as number | undefined;
 
-  it('is absent from a key file written before it, which still reads and verifies as "not anchored"', () => {
-    expect(anchored()).toBeNull();
+  it('is written with the first committed row, and from then on the database says it is required', () => {
+    // The set-up's own rows (the founder, the clinic's name) were the first commits.
+    expect(anchored()).toEqual({ seq: auditLog().count(), hash: auditLog().recent(1)[0]!.hash });
+    expect(mark()).toBe(1);
     const result = auditLog().verify();
     expect(result.firstBrokenSeq).toBeNull();
-    expect(result.summary).toMatch(/audit head not anchored; table has \d+ rows$/);
+    expect(result.summary).toMatch(/^every link holds; audit head anchored at seq \d+; table has \d+ rows$/);
   });
 
-  it('follows session checkpoints at once, and other appends every N', () => {
-    const audit = auditLog(5);
-    audit.append({ ...entry, action: 'session.lock' });
-    expect(anchored()?.seq).toBe(audit.count());
-    const at = audit.count();
-    for (let i = 0; i < 4; i++) audit.append(entry);
-    expect(anchored()?.seq).toBe(at);
-    audit.append(entry);
-    expect(anchored()).toEqual({ seq: at + 5, hash: audit.recent(1)[0]!.hash });
+  it('follows every committed append at once, checkpoint or not', () => {
+    const audit = auditLog();
+    for (const action of ['client.view', 'session.lock', 'client.list'] as const) {
+      audit.append({ ...entry, action });
+      expect(anchored()).toEqual({ seq: audit.count(), hash: audit.recent(1)[0]!.hash });
+    }
   });
 
-  it('waits for a transaction to commit, and never records a row that was rolled back', async () => {
-    const audit = auditLog(1);
+  it('waits for a transaction to commit, moves before the transaction call returns, and never records a row rolled back', async () => {
+    const audit = auditLog();
     audit.append(entry);
     const committed = anchored();
     expect(() =>
@@ -224,14 +222,18 @@ describe('the anchor in the key file', () => {
     ).toThrow('rolled back');
     await nextTurn();
     expect(anchored()).toEqual(committed);
-    store.services.db.transaction(() => audit.append(entry))();
-    await nextTurn();
+    store.services.db.transaction(() => {
+      audit.append(entry);
+      audit.append(entry);
+      expect(anchored()).toEqual(committed);
+    })();
+    // No turn of the event loop in between: the screen hears "saved" only after this.
     expect(anchored()?.seq).toBe(audit.count());
     expect(audit.verify().firstBrokenSeq).toBeNull();
   });
 
   it('is not moved by later appends once the trail no longer matches it, so the evidence stays', () => {
-    const audit = auditLog(1);
+    const audit = auditLog();
     for (let i = 0; i < 10; i++) audit.append(entry);
     const mark = anchored()!;
     dropTriggers(store.services.db);
@@ -245,7 +247,7 @@ describe('the anchor in the key file', () => {
   });
 
   it('survives key slot changes, and sits under the key file checksum', async () => {
-    const audit = auditLog(1);
+    const audit = auditLog();
     audit.append(entry);
     const mark = anchored();
     await store.vault.setStaffPassword(store.admin.id, 'Ada Admin', 'a brand new password', store.dataKey);

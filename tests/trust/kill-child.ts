@@ -46,9 +46,9 @@ async function main(): Promise<void> {
   const db = openStoreDatabase(vault, Buffer.from(key, 'hex'));
   // Every key file write is MACed under the data key, as the app's services arrange.
   vault.holdDataKey(Buffer.from(key, 'hex'));
-  // Wired by hand with the vault as anchor store, anchoring every 4 appends so kills also land
-  // in key file rewrites often; the services are the app's own.
-  const audit = new AuditLog(db, systemClock, vault, { anchorEvery: 4 });
+  // Wired by hand with the vault as anchor store (anchored at every commit, so kills also land in
+  // key file rewrites); the services are the app's own.
+  const audit = new AuditLog(db, systemClock, vault);
   const clients = new ClientService(db, audit, systemClock);
   const staffId = (db.prepare(`SELECT id FROM staff WHERE role = 'admin' LIMIT 1`).get() as { id: string }).id;
   const done = db.prepare(`SELECT max(CAST(notes AS INTEGER)) AS n FROM client WHERE referral_source = ?`).get(killLoopSource) as { n: number | null };

@@ -6,6 +6,7 @@ import { checkConsentHashes } from '../checks/consent-hashes';
 import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
 import { checkOrphanPhotoFiles } from '../checks/photo-orphans';
+import { checkRecordContents } from '../checks/record-contents';
 import { countRecords, formatCounts } from '../checks/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
 import { databaseDamage } from '../../store/storage-failure';
@@ -20,7 +21,7 @@ import { dataFlag, userFlag } from './flags';
  */
 export const verifyCommand: CliCommand = {
   words: ['verify'],
-  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
+  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every clinical record against its latest audit entry, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
   flags: [dataFlag, userFlag],
   async run(context) {
     const session = await signInReadOnly(context.io, {
@@ -36,6 +37,7 @@ export const verifyCommand: CliCommand = {
         attempt('cipher integrity', () => checkCipherIntegrity(services.db, session.databasePath, session.dataKey)),
         attempt('key file', () => checkKeyFile(services)),
         attempt('audit chain', () => checkAuditChain(services.audit)),
+        attempt('record contents', () => checkRecordContents(services.audit)),
         attempt('consent PDFs and form hashes', () => checkConsentHashes(services.db)),
         attempt('photo files', () => checkPhotoFiles(services)),
         attempt('photo files without a record', () => checkOrphanPhotoFiles(services)),

@@ -6,11 +6,9 @@ import type { Migration } from './migration';
  * the ids. A process that dies in between leaves the ids behind, and the next open finishes the
  * removal, so a purged client's photos never outlive their rows on disk. Ids only: no client,
  * nothing about the photo.
- *
- * Numbered 013 for this change; it is step 12 on this branch (the lead renumbers on merge).
  */
 export const photoFileRemovals: Migration = {
-  version: 12,
+  version: 13,
   name: 'photos: files waiting to be removed after their rows were deleted',
   sql: `
     CREATE TABLE photo_file_removal (

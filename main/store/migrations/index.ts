@@ -11,6 +11,7 @@ import { declinedConsents } from './008-declined-consents';
 import { sessionBasis } from './009-session-basis';
 import { photoConsentAndClientTrail } from './010-photo-consent-and-client-trail';
 import { searchLatinSpellings } from './011-search-latin-spellings';
+import { auditAnchorMarkAndContentHash } from './012-audit-anchor-mark-and-content-hash';
 import { photoFileRemovals } from './013-photo-file-removals';
 import type { Migration } from './migration';
 
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   sessionBasis,
   photoConsentAndClientTrail,
   searchLatinSpellings,
+  auditAnchorMarkAndContentHash,
   photoFileRemovals,
 ];
 

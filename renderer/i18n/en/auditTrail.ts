@@ -2,7 +2,7 @@
 export const auditTrail = {
   nav: 'Audit trail',
   title: 'Audit trail',
-  intro: 'Every look at and change to a record, sign-in and export, in order. Rows cannot be changed or removed; “Verify trail” proves none was.',
+  intro: 'Every look at and change to a record, sign-in and export, in order. Rows cannot be changed or removed; “Verify trail” checks that none was.',
   filters: {
     label: 'Filter the audit trail',
     staff: 'Staff',
@@ -40,7 +40,7 @@ export const auditTrail = {
   verifyOk: 'The trail is intact',
   verifyOkText_one: 'All {{count}} row checked: every row matches its hash and follows the one before.',
   verifyOkText_other: 'All {{count}} rows checked: every row matches its hash and follows the one before.',
-  verifyAnchored: 'The latest anchored row ({{seq}}) is in place, so nothing was cut off the end.',
+  verifyAnchored: 'Row {{seq}}, the last one the key file recorded as saved, is in place: no saved row was cut off the end. A database and key file put back together from an older copy look intact here; SkinLedger compares them with its own copy on this computer when an admin signs in.',
   verifyBroken: 'The trail has been tampered with at row {{seq}}',
   verifyBrokenText: 'Restore the most recent backup made before this happened and ask whoever looks after this computer to investigate. Details: {{summary}}',
   problems: {

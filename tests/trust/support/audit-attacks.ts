@@ -14,7 +14,7 @@ function row(db: SqliteDatabase, seq: number): AuditRow {
 }
 
 function rehash(r: Omit<AuditRow, 'hash'>): string {
-  return hashOf(r.prev_hash, r.seq, r.at, r.staff_id, r.action, r.entity, r.entity_id, r.detail);
+  return hashOf(r.prev_hash, r.seq, r.at, r.staff_id, r.action, r.entity, r.entity_id, r.detail, r.content_hash);
 }
 
 /** Changes what a row says, leaving its hash as it was. */
@@ -63,6 +63,7 @@ export function insertRow(db: SqliteDatabase, seq: number, options: { carelessHa
     entity: 'client',
     entity_id: 'someone-else',
     detail: '',
+    content_hash: null,
     prev_hash: prevHash,
   };
   const hash = options.carelessHash ? 'f'.repeat(64) : rehash(forged);

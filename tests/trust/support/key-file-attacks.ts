@@ -59,7 +59,8 @@ export async function legacyStaffSlot(storeId: string, staffId: string, name: st
 /** Rewrites the key file as version 1 (no MAC) with these staff slots and its recovery slot. */
 export function writeLegacyFile(path: string, staffSlots: RawSlot[]): void {
   const file = readRaw(path);
-  const { mac: _mac, auditHead: _head, checksum: _checksum, ...rest } = file;
+  const { mac: _mac, auditHead, checksum: _checksum, ...rest } = file;
   const recovery = file.slots.filter((s) => s.kind === 'recovery');
-  writeWithAttackerChecksum(path, { ...rest, version: 1, slots: [...staffSlots, ...recovery] });
+  // Key files of that version carried the audit anchor too, last (the checksum's schema order).
+  writeWithAttackerChecksum(path, { ...rest, version: 1, slots: [...staffSlots, ...recovery], ...(auditHead ? { auditHead } : {}) });
 }
