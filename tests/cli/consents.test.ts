@@ -54,7 +54,24 @@ describe('demo consents, verify and export-client', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Exporting \(index\): 100%/);
     const files = readdirSync(target).sort();
-    expect(files).toEqual(['audit-trail.csv', 'consents', 'consents.json', 'courses.json', 'index.pdf', 'medical-history.csv', 'medical-history.json', 'photos', 'profile.csv', 'profile.json', 'sessions.csv', 'sessions.json']);
+    expect(files).toEqual([
+      'amendments.csv',
+      'audit-trail.csv',
+      'consents',
+      'consents.csv',
+      'consents.json',
+      'courses.csv',
+      'courses.json',
+      'exceptions.csv',
+      'index.pdf',
+      'medical-history.csv',
+      'medical-history.json',
+      'photos',
+      'profile.csv',
+      'profile.json',
+      'sessions.csv',
+      'sessions.json',
+    ]);
     expect(JSON.parse(readFileSync(join(target, 'profile.json'), 'utf8'))).toMatchObject({ id: clientId, lastName: client.lastName });
     const pdfs = readdirSync(join(target, 'consents'));
     expect(pdfs).toHaveLength(1);
