@@ -170,9 +170,9 @@ describe('with more staff', () => {
     expect(lines[5]).toBe('consent PDFs and form hashes: ok (consents=0 verified=0 declined=0)');
     expect(lines[6]).toBe('photo files: ok (0 photos, 3 files each, decrypted and hashes match)');
     expect(lines[7]).toBe('photo files without a record: ok (none among 0 files)');
-    const summary = /^clients=0 sessions=0 consents=0 photos=0 audit=(\d+)$/.exec(lines[7]!);
+    const summary = /^clients=0 sessions=0 consents=0 photos=0 audit=(\d+)$/.exec(lines[8]!);
     expect(Number(summary?.[1])).toBeGreaterThan(0);
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
   });
 
   it('verify finds a damaged free page that SQLite’s own check never reads, and exits 1', async () => {

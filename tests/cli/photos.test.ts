@@ -62,7 +62,7 @@ describe('import-photos and verify', () => {
     expect(lines.find((line) => line.includes('scan.png'))).toMatch(/^imported /);
     expect(lines.find((line) => line.includes('cut.jpg'))).toMatch(/^refused .*damaged or cut short/);
     expect(lines.find((line) => line.includes('notes.txt'))).toMatch(/^refused .*not an image/);
-    expect(lines.find((line) => line.includes('bomb.png'))).toMatch(/^refused .*more pixels than any camera/);
+    expect(lines.find((line) => line.includes('bomb.png'))).toMatch(/^refused .*more than 50 megapixels/);
     expect(lines.find((line) => line.includes('empty.jpg'))).toMatch(/^refused .*empty/);
     expect(lines.find((line) => line.includes('missing.jpg'))).toMatch(/^refused .*No such file/);
     expect(run.stderr).toContain('5 of 7 files were refused; 2 stored.');

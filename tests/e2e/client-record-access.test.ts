@@ -210,7 +210,7 @@ describe('a client’s record where it is read', () => {
 
     // Only the phone was sent, and the clinical fields are as the practitioner left them.
     const sent = app.calls.filter((call) => call.channel === 'clients.updateContact').map((call) => call.input);
-    expect(sent).toEqual([{ id: rosa.id, fields: { phone: '07700 900222' } }]);
+    expect(sent).toEqual([{ id: rosa.id, fields: { phone: '07700 900222' }, dateOfBirthConfirmed: false }]);
     expect(services.clients.get(rosa.id)).toMatchObject({ phone: '07700 900222', address: '3 Quay Street', ...clinical });
     expect(app.faults).toEqual([]);
     expect(app.pageErrors).toEqual([]);

@@ -269,8 +269,11 @@ describe('client records and treatment sessions, from the front desk to the trea
     ] as const) {
       expect(await invokeFromPage(page, channel, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    const profile = await invokeFromPage(page, 'clients.profile', { id: clientId });
-    expect(profile).toMatchObject({ ok: true, value: { screening: null, sessions: null, medicalHistory: null } });
+    // The full profile is for clinicians; reception's own view has no clinical field at all.
+    expect(await invokeFromPage(page, 'clients.profile', { id: clientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const contact = await invokeFromPage(page, 'clients.contact', { id: clientId });
+    expect(contact).toMatchObject({ ok: true });
+    expect(JSON.stringify(contact)).not.toMatch(/"(notes|gp|fitzpatrick|concerns|screening|sessions|medicalHistory)"/);
     await checkAccessibility(page, 'profile as reception');
 
     expect(app.faults).toEqual([]);

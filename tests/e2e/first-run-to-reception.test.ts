@@ -168,6 +168,8 @@ describe('a clinic’s first day, in the browser against the real services', () 
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('staff');
     expect(await page.getByRole('dialog').getByRole('button', { name: /^Staff/ }).count()).toBe(0);
     await page.keyboard.press('Escape');
+    // Checked once the search has faded out: mid-fade its text has no contrast to speak of.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await screen(page, '11-settings-reception', 'settings as reception');
 
     // Reception registers a client: the note says who records the medical history next.

@@ -117,7 +117,7 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await line('front.jpg').getByText(/^Stored: Before · Front/).waitFor();
     await line('portrait-phone.jpg').getByText(/^Stored: Before · Front/).waitFor();
     await line('card-copy-failed.jpg').getByText('The image is damaged or cut short and cannot be read to the end.', { exact: false }).waitFor();
-    await line('tiny-bomb.png').getByText('claims more pixels than any camera makes', { exact: false }).waitFor();
+    await line('tiny-bomb.png').getByText('more than 50 megapixels', { exact: false }).waitFor();
     await checkAccessibility(page, 'import results');
     await line('tiny-bomb.png').scrollIntoViewIfNeeded();
     await saveScreenshot(page, '41-photo-import-results');

@@ -39,7 +39,9 @@ function fingerprint() {
 const keyFileText = () => readFileSync(join(clinic.folder.path, 'keyslots.json'), 'utf8');
 /** The key file without its audit anchor and the checksum over it. */
 const slotsOf = (text: string) => {
-  const { auditHead: _anchor, checksum: _checksum, ...rest } = JSON.parse(text) as Record<string, unknown>;
+  // The anchor moves with every audited write (a failed sign-in is audited too), and the MAC and
+  // checksum with it; the slots must not.
+  const { auditHead: _anchor, checksum: _checksum, mac: _mac, updatedAt: _updated, ...rest } = JSON.parse(text) as Record<string, unknown>;
   return rest;
 };
 const lastAuditSeq = () => (db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number);

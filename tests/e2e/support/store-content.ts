@@ -7,6 +7,7 @@ import { databaseFileName } from '../../../main/store/data-folder';
 import { Vault } from '../../../main/vault/vault';
 import { systemClock } from '../../../main/clock';
 import { filesUnder } from '../../support/temp-folder';
+import { loginThrottleFileName } from '../../../main/session/login-throttle';
 
 export interface StoreContent {
   /** Every table's rows in key order, one JSON line each (SQLCipher's bytes differ on every write; rows do not). */
@@ -48,7 +49,8 @@ export function storeContent(dataDir: string, recoveryKey: string): StoreContent
   const files: Record<string, string> = {};
   for (const file of filesUnder(dataDir)) {
     const name = relative(dataDir, file);
-    if (liveDatabase.has(name)) continue;
+    // The wrong-password counts are this PC's sign-in state, not records: a backup leaves them out.
+    if (liveDatabase.has(name) || name === loginThrottleFileName) continue;
     files[name] = createHash('sha256').update(name === keySlotFileName ? keySlotsOf(file) : readFileSync(file)).digest('hex');
   }
   return { tables, files };
