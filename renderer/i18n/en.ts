@@ -8,6 +8,7 @@
  * the main side's own message, which names the specific problem (which file, which name, which
  * password); a translation adds them to say the same in its language.
  */
+import { areaNames } from '../../shared/clinical/areas';
 import { auditTrail } from './en/auditTrail';
 import { backups } from './en/backups';
 import { clientExport } from './en/clientExport';
@@ -606,29 +607,8 @@ export const en = {
       otherConditions: { short: 'Other conditions', ask: 'Anything else about their health', hint: 'Conditions, operations, anything the client wants noted.' },
     },
   },
-  areas: {
-    forehead: 'Forehead',
-    glabella: 'Glabella (between the brows)',
-    'periorbital-left': 'Under the left eye',
-    'periorbital-right': 'Under the right eye',
-    'cheek-left': 'Left cheek',
-    'cheek-right': 'Right cheek',
-    nose: 'Nose',
-    'upper-lip': 'Upper lip',
-    perioral: 'Around the mouth',
-    chin: 'Chin',
-    'jawline-left': 'Left jawline',
-    'jawline-right': 'Right jawline',
-    neck: 'Neck',
-    decolletage: 'Décolletage',
-    abdomen: 'Abdomen',
-    thighs: 'Thighs',
-    buttocks: 'Buttocks',
-    'upper-arms': 'Upper arms',
-    breasts: 'Breasts',
-    back: 'Back',
-    hips: 'Hips',
-  },
+  // One list of area names for screens, paper and spreadsheets.
+  areas: areaNames,
   treatments: {
     intro: 'Newest first. Open a session to read it. A session can be changed on the day it was recorded; after that a change is an amendment with a reason, and the original is kept.',
     none: 'No sessions recorded yet.',
