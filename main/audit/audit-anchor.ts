@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit/audit-actions';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';
 import { afterEachCommit } from '../store/after-commit';
@@ -29,7 +30,7 @@ export interface CheckpointWitness {
  * cost is one key file rewrite (write, fsync, rename) per commit; the benchmark's "audit anchor"
  * entry measures it.
  */
-export const checkpointActions: ReadonlySet<string> = new Set([
+export const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
   'store.create',
   'session.sign-in',
   'session.switch-user',

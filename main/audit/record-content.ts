@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isAuditAction, type AuditAction } from '../../shared/audit/audit-actions';
 import type { SqliteDatabase } from '../store/open-database';
 
 /** The clinical records whose written content is kept as a hash in their audit row. */
@@ -44,7 +45,7 @@ export const recordKindNames: Record<RecordKind, string> = {
 };
 
 /** The actions that write a clinical record (those recordWrittenBy names a record for). */
-export const recordWriteActions: readonly string[] = [
+export const recordWriteActions: readonly AuditAction[] = [
   'client.create',
   'client.update',
   'client.archive',
@@ -70,6 +71,8 @@ export const recordWriteActions: readonly string[] = [
 export function recordWrittenBy(action: string, entityId: string | null, detail: string): RecordRef | null {
   const fromDetail = (name: string): string | null => new RegExp(`(?:^| )${name}=([^ ]+)`).exec(detail)?.[1] ?? null;
   const ref = (kind: RecordKind, id: string | null): RecordRef | null => (id ? { kind, id } : null);
+  // Narrowed first, so a misspelt case below fails to compile instead of never matching.
+  if (!isAuditAction(action)) return null;
   switch (action) {
     case 'client.create':
     case 'client.update':
