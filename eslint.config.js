@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The package root loads every function and locale as separate modules: ~450 MB in the services process. */
@@ -61,6 +62,18 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The two classic rules only: v7's "recommended" also turns on the React Compiler rules
+    // (set-state-in-effect, refs, immutability...), which flag ~35 working patterns here and
+    // are a change of style to make on purpose, not with a lint upgrade.
+    name: 'react hooks: called unconditionally, with every dependency named',
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -25,7 +25,12 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
   const [range, setRange] = useState<[string | null, string | null]>([filters.fromDay, filters.toDay]);
   useEffect(() => setRange([filters.fromDay, filters.toDay]), [filters.fromDay, filters.toDay]);
 
-  const chosenClient = choices?.client && choices.client.id === filters.clientId ? { value: choices.client.id, label: choices.client.name } : null;
+  // Memoised: the client search effect and the options below depend on it.
+  const choiceClient = choices?.client ?? null;
+  const chosenClient = useMemo(
+    () => (choiceClient && choiceClient.id === filters.clientId ? { value: choiceClient.id, label: choiceClient.name } : null),
+    [choiceClient, filters.clientId],
+  );
   // The client the trail was opened for shows by name once its name has arrived.
   const openedFor = chosenClient?.label ?? null;
   useEffect(() => {

@@ -12,6 +12,8 @@ export function useCamera() {
   const [state, setState] = useState<CameraState>('starting');
 
   useEffect(() => {
+    // The element this effect started the camera in: the one to let go of on close.
+    const element = video.current;
     let stream: MediaStream | null = null;
     let cancelled = false;
     const start = async () => {
@@ -26,9 +28,9 @@ export function useCamera() {
           return;
         }
         stream = opened;
-        if (video.current) {
-          video.current.srcObject = opened;
-          await video.current.play().catch(() => undefined);
+        if (element) {
+          element.srcObject = opened;
+          await element.play().catch(() => undefined);
         }
         setState('live');
       } catch (error) {
@@ -40,7 +42,7 @@ export function useCamera() {
     return () => {
       cancelled = true;
       stream?.getTracks().forEach((track) => track.stop());
-      if (video.current) video.current.srcObject = null;
+      if (element) element.srcObject = null;
     };
   }, []);
 

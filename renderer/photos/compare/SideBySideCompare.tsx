@@ -16,11 +16,13 @@ const fill = { width: '100%', height: '100%' } as const;
  */
 export function SideBySideCompare({ first, second, adjust, label }: { first: ComparedPhoto; second: ComparedPhoto; adjust: SecondPhotoAdjust; label: string }) {
   const { t } = useTranslation();
-  const panes = [useRef<ReactZoomPanPinchContentRef>(null), useRef<ReactZoomPanPinchContentRef>(null)] as const;
+  const firstPane = useRef<ReactZoomPanPinchContentRef>(null);
+  const secondPane = useRef<ReactZoomPanPinchContentRef>(null);
+  const panes = [firstPane, secondPane] as const;
 
   const follow = useCallback(
     (from: 0 | 1) => (_ref: ReactZoomPanPinchRef, state: { scale: number; positionX: number; positionY: number }) => {
-      const other = panes[from === 0 ? 1 : 0].current;
+      const other = (from === 0 ? secondPane : firstPane).current;
       if (!other) return;
       const now = other.instance.state;
       // Already there: this is the echo of our own update, so the two panes do not chase each other.

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxNoteSnippets, type NoteSnippet } from '../../../shared/clinical/note-snippets';
 import type { BridgeError } from '../../../shared/errors';
@@ -13,6 +13,11 @@ import { SaveBar } from '../../forms/SaveBar';
 import { useBridgeQuery } from '../../hooks/useBridgeQuery';
 import { PageLoading } from '../../shell/PageLoading';
 import { snippetProblems, toSnippets, tooMany, type SnippetRow } from './snippet-draft';
+
+/** Editable rows, each with a key of its own so React keeps a row's inputs with it. */
+function snippetRows(snippets: readonly NoteSnippet[], nextKey: RefObject<number>): SnippetRow[] {
+  return snippets.map((snippet) => ({ key: nextKey.current++, code: snippet.code, text: snippet.text }));
+}
 
 /**
  * The clinic's note shortcuts, edited as one list and saved at once. Until the clinic saves its
@@ -27,14 +32,16 @@ export function NoteSnippetsPanel() {
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const rowsOf = (snippets: readonly NoteSnippet[]) => snippets.map((snippet) => ({ key: nextKey.current++, code: snippet.code, text: snippet.text }));
+  const rowsOf = (snippets: readonly NoteSnippet[]) => snippetRows(snippets, nextKey);
   const usingStandard = stored.data !== null && stored.data.length === 0;
   const baseline = stored.data && stored.data.length > 0 ? stored.data : standard;
 
+  // Rows are rebuilt when the stored list arrives or is saved; the standard set is memoised on the
+  // language, so it does not rebuild them on every render.
   useEffect(() => {
-    if (stored.data) setRows(rowsOf(stored.data.length > 0 ? stored.data : standard));
-    // Rows are rebuilt when the stored list arrives or is saved, not on every translation render.
-  }, [stored.data]);
+    if (!stored.data) return;
+    setRows(snippetRows(stored.data.length > 0 ? stored.data : standard, nextKey));
+  }, [stored.data, standard]);
 
   if (stored.loading && !rows) return <PageLoading />;
   if (!stored.data || !rows) return <ErrorAlert error={stored.error} />;
