@@ -1,0 +1,33 @@
+/** English strings for the lot recall search. */
+export const recall = {
+  title: 'Lot recall',
+  intro: 'Which clients were treated with a lot? Search a cartridge or product lot number; case, spaces and dashes do not matter.',
+  lot: 'Lot number',
+  lotHint: 'As printed on the box or the recall notice.',
+  search: 'Find clients',
+  none: 'No session used lot “{{lot}}”.',
+  found_one: '{{count}} client treated with lot “{{lot}}”',
+  found_other: '{{count}} clients treated with lot “{{lot}}”',
+  sessions_one: '{{count}} session',
+  sessions_other: '{{count}} sessions',
+  export: 'Export CSV',
+  tableLabel: 'Sessions that used the lot',
+  columns: {
+    client: 'Client',
+    born: 'Date of birth',
+    treated: 'Treated',
+    kind: 'Used as',
+    product: 'Product',
+    lot: 'Lot',
+    expiry: 'Expiry',
+    clientId: 'Client id',
+    phone: 'Phone',
+    email: 'Email',
+    address: 'Address',
+    practitioner: 'Practitioner',
+  },
+  kinds: {
+    cartridge: 'Cartridge',
+    product: 'Product',
+  },
+} as const;
