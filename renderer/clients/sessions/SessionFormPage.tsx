@@ -1,12 +1,11 @@
 import { Alert, Button, Checkbox, Group, List, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarEvent, IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { AreaDepth } from '../../../shared/clinical/areas';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import { clinicalEndpoints, overrideReasonMax, sessionReactionMax } from '../../../shared/clinical/session';
-import type { ClientProfile, ScreeningState } from '../../../shared/contract/client-channels';
+import type { ScreeningState } from '../../../shared/contract/client-channels';
 import { isCalendarDate } from '../../../shared/dates';
 import type { BridgeError } from '../../../shared/errors';
 import { notifySuccess } from '../../app/notify';
@@ -44,37 +43,16 @@ import { expiryText } from './ExpiryField';
 import { blankSession, deepAreas, isSameDay, SessionFormValues, toRecord, valuesOf } from './session-form';
 import classes from './SessionFormPage.module.css';
 import { useSessionBeforePhotos } from './useSessionBeforePhotos';
-
-interface Loaded {
-  profile: ClientProfile;
-  depths: AreaDepth[];
-  historyDates: string[];
-  session: TreatmentSessionView | null;
-}
+import { useSessionFormData, type SessionFormData } from './useSessionFormData';
 
 /**
  * Recording a treatment session (or changing one: in place on the day, as an amendment with a
  * reason later). A stop in the medical history blocks a new session until an override is recorded.
  */
 export default function SessionFormPage({ clientId, sessionId }: { clientId: string; sessionId: string | null }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [failure, setFailure] = useState<BridgeError | null>(null);
-  useEffect(() => {
-    Promise.all([
-      call('clients.profile', { id: clientId }),
-      call('areaDepths.list', {}),
-      call('medicalHistory.list', { clientId }),
-      sessionId ? call('sessions.list', { clientId }) : Promise.resolve([]),
-    ])
-      .then(([profile, depths, history, sessions]) => {
-        const session = sessionId ? (sessions.find((candidate) => candidate.id === sessionId) ?? null) : null;
-        if (sessionId && !session) throw new Error('That session does not exist.');
-        setLoaded({ profile, depths, historyDates: history.map((entry) => entry.recordedAt), session });
-      })
-      .catch((error: unknown) => setFailure(asBridgeError(error)));
-  }, [clientId, sessionId]);
-  if (!loaded) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
-  return <SessionForm {...loaded} onScreening={(screening) => setLoaded({ ...loaded, profile: { ...loaded.profile, screening } })} />;
+  const { data, failure, setScreening } = useSessionFormData(clientId, sessionId);
+  if (!data) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
+  return <SessionForm {...data} onScreening={setScreening} />;
 }
 
 function Section({ title, children, id, aside }: { title: string; children: ReactNode; id: string; aside?: ReactNode }) {
@@ -91,7 +69,7 @@ function Section({ title, children, id, aside }: { title: string; children: Reac
   );
 }
 
-function SessionForm({ profile, depths, historyDates, session, onScreening }: Loaded & { onScreening: (state: ScreeningState) => void }) {
+function SessionForm({ profile, depths, historyDates, session, onScreening }: SessionFormData & { onScreening: (state: ScreeningState) => void }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();
