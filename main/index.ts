@@ -15,6 +15,7 @@ import { guardSession, guardWebContents } from './shell/guard-contents';
 import { openMainWindow } from './shell/main-window';
 import { utilityPhotoWorker } from './shell/photo-worker-process';
 import { photoWorkerEntry } from './photos/photo-worker-channel';
+import { slowStatementsTo } from './store/slow-statements';
 import { logFolder, openShellLog } from './shell/shell-log';
 import { appOrigin, isTrustedAppUrl } from './shell/trusted-url';
 import { windowStateFile } from './shell/window-state-file';
@@ -54,7 +55,7 @@ function start(): void {
     // The audit head last seen is kept here too, outside the data folder.
     settingsDir: userData,
     photoWorker: utilityPhotoWorker(photoWorkerEntry().path),
-    slowStatement: (name, milliseconds) => log.info('slow-statement', { name, milliseconds }),
+    slowStatement: slowStatementsTo(log),
   });
   // Restores outlive the store they replace, so they sit beside the runtime, with the same dialogs.
   attachBackupDesk(runtime, { dataDir, ports });

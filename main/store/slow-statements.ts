@@ -6,9 +6,24 @@ export const slowStatementMs = 40;
 
 export type SlowStatementReport = (name: string, milliseconds: number) => void;
 
-/** A statement's name in the log: its SQL on one line, cut short. Parameters are bound, never part of it. */
+/** The longest name a statement gets in the log. */
+const nameLength = 100;
+
+/**
+ * A statement's name in the log: its SQL on one line. A long one keeps its start and its end
+ * (the WHERE and ORDER BY), since many start with the same column list. Parameters are bound,
+ * never part of it.
+ */
 export function statementName(sql: string): string {
-  return sql.replace(/\s+/g, ' ').trim().slice(0, 100);
+  const line = sql.replace(/\s+/g, ' ').trim();
+  if (line.length <= nameLength) return line;
+  const head = 45;
+  return `${line.slice(0, head)} … ${line.slice(line.length - (nameLength - head - 3))}`;
+}
+
+/** Where a slow statement goes: the shell's log, a line with the name and the time taken. */
+export function slowStatementsTo(log: { info(event: string, detail: Record<string, string | number>): void }): SlowStatementReport {
+  return (name, milliseconds) => log.info('slow-statement', { name, milliseconds });
 }
 
 /**

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDataKey } from '../../../main/crypto/key-slots';
 import { openDatabase, type SqliteDatabase } from '../../../main/store/open-database';
-import { reportSlowStatements } from '../../../main/store/slow-statements';
+import { openShellLog } from '../../../main/shell/shell-log';
+import { reportSlowStatements, slowStatementsTo, statementName } from '../../../main/store/slow-statements';
 import { tempFolder } from '../../support/temp-folder';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -46,5 +48,25 @@ describe('slow statements in the log', () => {
     reportSlowStatements(db, (name) => reports.push(name), 0);
     for (let i = 0; i < 3; i++) db.prepare('SELECT 1 AS one').get();
     expect(reports).toEqual(['SELECT 1 AS one', 'SELECT 1 AS one', 'SELECT 1 AS one']);
+  });
+
+  it('reach the shell log by name, with none of the values bound to them', () => {
+    const logs = join(folder.path, 'logs');
+    reportSlowStatements(db, slowStatementsTo(openShellLog(logs)), 1);
+    db.prepare('INSERT INTO client (id, notes) VALUES (?, ?)').run('client-7f3a', 'ALLERGY: lidocaine');
+    db.prepare(slowCount).get(250_000);
+    db.prepare('SELECT count(*) FROM client WHERE notes = ? AND id <> ?').get('ALLERGY: lidocaine', 'client-7f3a');
+    const log = readFileSync(join(logs, 'skinledger.log'), 'utf8');
+    expect(log).toMatch(/ slow-statement name="WITH RECURSIVE n\(i\) .*" milliseconds="\d+"\n/);
+    expect(log).not.toMatch(/lidocaine|client-7f3a|250000/);
+  });
+
+  it('are named by the start and the end of a long statement', () => {
+    const columns = Array.from({ length: 20 }, (_, i) => `c.column_${i}`).join(', ');
+    const name = statementName(`SELECT ${columns}\n  FROM client c\n  WHERE c.sort_key = ? ORDER BY c.rowid`);
+    expect(name.length).toBe(100);
+    expect(name.startsWith('SELECT c.column_0, c.column_1')).toBe(true);
+    expect(name.endsWith('FROM client c WHERE c.sort_key = ? ORDER BY c.rowid')).toBe(true);
+    expect(statementName('SELECT 1 AS one')).toBe('SELECT 1 AS one');
   });
 });
