@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
 import { systemClock, type Clock } from '../clock';
+import type { ScryptLimits } from '../crypto/kdf';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
 import { storageFailure } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
@@ -107,6 +108,11 @@ export class SkinLedgerRuntime {
     if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
     if (this.locked) throw new StoreError('LOCKED', 'The screen is locked. Enter your password to carry on.');
     return { services: this.services, staff: this.staff };
+  }
+
+  /** The key-slot costs this app opens: the production range, unless built with a test cost. */
+  acceptedSlotCost(): ScryptLimits {
+    return this.vault.acceptedSlotCost();
   }
 
   /** The desktop's dialogs, for handlers that save a file where the user chooses. */
