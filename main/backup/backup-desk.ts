@@ -92,7 +92,15 @@ export class BackupDesk {
     const broken = status?.state === 'store-error' && status.storeError !== null && replaceableDamage.has(status.storeError.code);
     if (!fresh && !broken) throw new StoreError('CONFLICT', backupMessages.storeExists);
     const chosen = this.requireChosen();
-    const request = { archivePath: chosen.path, unlock: unlockFor(key, runtime), clock: this.clock, via: 'app' as const, onProgress: this.track };
+    const request = {
+      archivePath: chosen.path,
+      unlock: unlockFor(key, runtime),
+      clock: this.clock,
+      via: 'app' as const,
+      onProgress: this.track,
+      // A session stopped on damage still holds the old database open: closed before the swap.
+      beforeWriting: () => runtime.releaseDataFolder(),
+    };
     const restored = await this.exclusively(() =>
       fresh ? restoreIntoEmptyFolder(this.options.dataDir, request) : replaceStoreFromBackup(this.options.dataDir, request),
     );
@@ -117,7 +125,7 @@ export class BackupDesk {
         staffId: staff.id,
         via: 'app',
         onProgress: this.track,
-        beforeWriting: () => runtime.close(),
+        beforeWriting: () => runtime.releaseDataFolder(),
       }),
     );
     return this.result(restored);

@@ -315,6 +315,15 @@ export class SkinLedgerRuntime {
     this.closeServices();
   }
 
+  /**
+   * Before a restore moves the data folder aside: signs out and closes every handle into the
+   * folder, those of a session stopped on damage included (see Services.release).
+   */
+  releaseDataFolder(): void {
+    this.close();
+    for (const stopped of this.stoppedOnDamage.splice(0)) stopped.release();
+  }
+
   /** For an admin: the data folder is older than SkinLedger last saw it (see Services.rollbackNotice). */
   adminNotice(): string | null {
     return this.staff?.role === 'admin' ? this.rollbackNotice : null;
