@@ -11,6 +11,9 @@
  *
  * SKINLEDGER_KILL_MODE=clients (default): one client per transaction with a rising number in the
  *   record, the number printed after its commit; killed by the parent after a delay.
+ * SKINLEDGER_KILL_MODE=purge: purges the kill-loop clients one by one, printing each number once
+ *   its purge returned. SKINLEDGER_KILL_MODE=restore: replaces the store with
+ *   SKINLEDGER_KILL_BACKUP from Settings again and again, printing a count after each.
  * SKINLEDGER_KILL_MODE=backup | consent | photo | migration: one backup to SKINLEDGER_KILL_BACKUPS,
  *   one signed consent (with its PDF), one photo import (SKINLEDGER_KILL_PHOTO), or the sign-in of
  *   a store with an older schema (so the migrations run), printed as "ack <what>". The child

@@ -1,4 +1,5 @@
 import { readFileSync, writeSync } from 'node:fs';
+import { attachBackupDesk } from '../../../main/backup/backup-desk';
 import { SeededRandom } from '../../../main/demo/seeded-random';
 import { fastScryptForTests } from '../../../main/crypto/kdf';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
@@ -23,6 +24,8 @@ export async function runKillMode(steps: StepCounter): Promise<void> {
   const mode = process.env.SKINLEDGER_KILL_MODE ?? 'clients';
   const runtime = appRuntime();
   if (mode === 'clients') return clientsLoop(runtime);
+  if (mode === 'purge') return purgeLoop(runtime);
+  if (mode === 'restore') return restoreLoop(runtime);
   // A migration runs at sign-in, when the store is opened: that is the operation.
   const signIn = () => runtime.login(adminName, adminPassword);
   if (mode === 'migration') await steps.during(signIn);
@@ -60,6 +63,42 @@ export async function runKillMode(steps: StepCounter): Promise<void> {
   say(`steps ${steps.count}`);
   await services.photos.close();
   process.exit(0);
+}
+
+/** Purges the kill-loop clients one by one, the lowest number first, printing each once its purge returned. */
+async function purgeLoop(runtime: SkinLedgerRuntime): Promise<void> {
+  await runtime.login(adminName, adminPassword);
+  const { services, staff } = runtime.current();
+  const next = () =>
+    services.db.prepare(`SELECT id, first_name || ' ' || last_name AS name, CAST(notes AS INTEGER) AS n FROM client WHERE referral_source = ? ORDER BY n LIMIT 1`).get(killLoopSource) as
+      | { id: string; name: string; n: number }
+      | undefined;
+  const first = next();
+  say(`ready ${first?.n ?? 0}`);
+  for (let client = first; client; client = next()) {
+    await services.retention.purgeClient(staff.id, { clientId: client.id, reason: 'erasure-request', note: 'kill loop', confirmation: client.name });
+    say(String(client.n));
+  }
+  // Nothing left to purge: wait to be killed.
+  await new Promise(() => {});
+}
+
+/**
+ * Replaces the store with SKINLEDGER_KILL_BACKUP again and again the way an admin does it in
+ * Settings (the backup desk, which closes the runtime's store half-way), printing a rising count
+ * after each restore returned.
+ */
+async function restoreLoop(runtime: SkinLedgerRuntime): Promise<void> {
+  const dataDir = process.env.SKINLEDGER_KILL_DIR ?? '';
+  const ports = { chooseSavePath: async () => null };
+  const desk = attachBackupDesk(runtime, { dataDir, ports });
+  say('ready 1');
+  for (let count = 1; ; count++) {
+    await runtime.login(adminName, adminPassword);
+    await desk.pick(runtime, process.env.SKINLEDGER_KILL_BACKUP ?? '');
+    await desk.replaceStore(runtime, { kind: 'password', name: adminName, password: adminPassword });
+    say(String(count));
+  }
 }
 
 async function clientsLoop(runtime: SkinLedgerRuntime): Promise<void> {
