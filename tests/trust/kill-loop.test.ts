@@ -53,7 +53,7 @@ describe('crash safety: the app is killed with SIGKILL while it writes clients',
   });
   afterAll(() => setup.folder.remove());
 
-  it(`keeps every acknowledged client, gap-free and audited, through ${clientKills} kills (quiet checkpoints included)`, async () => {
+  it(`keeps every acknowledged client, gap-free and audited, through ${clientKills} kills of the app as the shell wires it`, async () => {
     const { dataDir, store } = setup;
     const random = new SeededRandom(seed);
     const env = { ...setup.env, SKINLEDGER_KILL_MODE: 'clients' };
