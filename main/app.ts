@@ -83,6 +83,12 @@ export interface Services {
    */
   stopWriting(): void;
   close(): void;
+  /**
+   * Closes every handle into the data folder, the damaged connection's too: for a restore about
+   * to move this folder aside (on Windows an open handle blocks the move). Closing a damaged
+   * connection copies its log's committed frames into the file, which is then only kept aside.
+   */
+  release(): void;
 }
 
 /**
@@ -146,6 +152,16 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const checkpoints = new QuietCheckpoints(db);
   checkpoints.start();
   let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    // The worker holds no key and no file: stopping it may finish after the store is closed.
+    void photos.close();
+    checkpoints.stop();
+    if (writing) db.close();
+    vault.forgetDataKey();
+    key.fill(0);
+  };
   return {
     vault,
     db,
@@ -176,15 +192,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
       // Any statement that would still write (a timer, a late callback) now fails instead.
       if (db.open) db.pragma('query_only = ON');
     },
-    close() {
-      if (!open) return;
-      open = false;
-      // The worker holds no key and no file: stopping it may finish after the store is closed.
-      void photos.close();
-      checkpoints.stop();
-      if (writing) db.close();
-      vault.forgetDataKey();
-      key.fill(0);
+    close,
+    release() {
+      close();
+      if (db.open) db.close();
     },
   };
 }

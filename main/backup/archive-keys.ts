@@ -1,8 +1,8 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { AuditHead, KeySlot, type KeySlotFileBody } from '../crypto/key-slot-file';
-import { nameTagFor, unwrapRecoverySlot, unwrapStaffSlot } from '../crypto/key-slots';
-import { testScryptLimits } from '../crypto/kdf';
+import { nameTagFor, openStaffSlot, unwrapRecoverySlot } from '../crypto/key-slots';
+import { productionScryptLimits, type ScryptLimits } from '../crypto/kdf';
 import { parseRecoveryKey } from '../crypto/recovery-key';
 import { StoreError } from '../store/store-error';
 import type { ArchiveHeader } from './archive-format';
@@ -11,7 +11,17 @@ import { backupMessages, damaged } from './backup-messages';
 /** What opens a backup: the recovery key, a staff password from the time, or the live store's own key. */
 export type ArchiveUnlock =
   | { kind: 'recovery'; recoveryKey: string }
-  | { kind: 'password'; name: string; password: string }
+  | {
+      kind: 'password';
+      name: string;
+      password: string;
+      /**
+       * The slot costs accepted, as for the live key file: the production range unless the
+       * caller's own vault was made with a test cost (Vault.acceptedSlotCost), which no shipped
+       * entry point does. Never from the backup.
+       */
+      slotCost?: ScryptLimits;
+    }
   | { kind: 'data-key'; dataKey: Buffer; storeId: string };
 
 export interface ArchiveKeys {
@@ -99,10 +109,14 @@ export async function unlockArchive(header: ArchiveHeader, unlock: ArchiveUnlock
   const tag = nameTagFor(file.storeId, unlock.name);
   for (const slot of file.slots) {
     if (slot.kind !== 'staff' || slot.nameTag !== tag) continue;
-    // The archive's header MAC (checked after this) vouches for the slots; the cost range is the
-    // widest the vault accepts, so backups of test stores open too.
-    const dataKey = await unwrapStaffSlot(file, slot, unlock.password, testScryptLimits);
-    if (dataKey) return { dataKey, staffId: slot.staffId };
+    // The archive's header MAC is checked only after this, with the key the slot gives: a slot
+    // whose cost is outside the live key file's range is refused before any scrypt work.
+    const opening = await openStaffSlot(file, slot, unlock.password, unlock.slotCost ?? productionScryptLimits);
+    if (opening.outcome === 'altered') throw damaged(backupMessages.headerAltered);
+    if (opening.outcome === 'opened') {
+      opening.kek.fill(0);
+      return { dataKey: opening.dataKey, staffId: slot.staffId };
+    }
   }
   throw new StoreError('WRONG_PASSWORD', backupMessages.wrongPassword);
 }

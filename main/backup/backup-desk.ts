@@ -92,7 +92,15 @@ export class BackupDesk {
     const broken = status?.state === 'store-error' && status.storeError !== null && replaceableDamage.has(status.storeError.code);
     if (!fresh && !broken) throw new StoreError('CONFLICT', backupMessages.storeExists);
     const chosen = this.requireChosen();
-    const request = { archivePath: chosen.path, unlock: unlockFor(key), clock: this.clock, via: 'app' as const, onProgress: this.track };
+    const request = {
+      archivePath: chosen.path,
+      unlock: unlockFor(key, runtime),
+      clock: this.clock,
+      via: 'app' as const,
+      onProgress: this.track,
+      // A session stopped on damage still holds the old database open: closed before the swap.
+      beforeWriting: () => runtime.releaseDataFolder(),
+    };
     const restored = await this.exclusively(() =>
       fresh ? restoreIntoEmptyFolder(this.options.dataDir, request) : replaceStoreFromBackup(this.options.dataDir, request),
     );
@@ -112,12 +120,12 @@ export class BackupDesk {
     const restored = await this.exclusively(() =>
       replaceStoreFromBackup(dataDir, {
         archivePath: chosen.path,
-        unlock: unlockFor(key),
+        unlock: unlockFor(key, runtime),
         clock: this.clock,
         staffId: staff.id,
         via: 'app',
         onProgress: this.track,
-        beforeWriting: () => runtime.close(),
+        beforeWriting: () => runtime.releaseDataFolder(),
       }),
     );
     return this.result(restored);
@@ -165,8 +173,11 @@ export class BackupDesk {
 /** Damage the store-error screen reports that a restore may replace (not "in use", not a folder of other files). */
 const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY_FILE_DAMAGED', 'KEY_FILE_ALTERED', 'DATABASE_MISSING', 'DATABASE_UNREADABLE', 'DATABASE_DAMAGED']);
 
-function unlockFor(key: RestoreKey): ArchiveUnlock {
-  return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password };
+/** A password opens a backup's slot only at a cost the app's own key file would accept. */
+function unlockFor(key: RestoreKey, runtime: SkinLedgerRuntime): ArchiveUnlock {
+  return key.kind === 'recovery'
+    ? { kind: 'recovery', recoveryKey: key.recoveryKey }
+    : { kind: 'password', name: key.name, password: key.password, slotCost: runtime.acceptedSlotCost() };
 }
 
 const desks = new WeakMap<SkinLedgerRuntime, BackupDesk>();

@@ -148,11 +148,16 @@ export class PhotoService {
         ? [exifTaken, 'exif']
         : [withLocalOffset(this.clock.now()), 'imported'];
     const choices: PhotographyChoices | null = this.choicesFor(clientId);
+    // The files are written before their row, so they are queued for removal first, in a commit
+    // of their own: a process that dies before the row's commit leaves no file without a record
+    // (the next open removes them). The row's transaction takes them off the queue.
+    this.queueFileRemoval(id);
     try {
       this.files.write(id, 'original', processed.original);
       this.files.write(id, 'preview', processed.preview);
       this.files.write(id, 'thumb', processed.thumbnail);
       this.db.transaction(() => {
+        this.db.prepare('DELETE FROM photo_file_removal WHERE photo_id = ?').run(id);
         this.db
           .prepare(
             `INSERT INTO photo (id, client_id, session_id, view, area, stage, taken_at, taken_at_source, note, width, height, format,
@@ -191,6 +196,7 @@ export class PhotoService {
     } catch (error) {
       // The row and its files go in together or not at all.
       this.files.remove(id);
+      this.finishFileRemovals();
       throw error;
     }
     return { outcome: 'imported', index, fileName: file.fileName, photo: this.get(id) };
@@ -344,7 +350,7 @@ export class PhotoService {
     return waiting;
   }
 
-  /** Inside the transaction that deletes the photo's row. */
+  /** Inside the transaction that deletes the photo's row, or before an import writes its files. */
   private queueFileRemoval(id: string): void {
     this.db.prepare('INSERT OR IGNORE INTO photo_file_removal (photo_id, queued_at) VALUES (?, ?)').run(id, this.clock.now().toISOString());
   }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
 import { systemClock, type Clock } from '../clock';
+import type { ScryptLimits } from '../crypto/kdf';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
 import { storageFailure } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
@@ -107,6 +108,11 @@ export class SkinLedgerRuntime {
     if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
     if (this.locked) throw new StoreError('LOCKED', 'The screen is locked. Enter your password to carry on.');
     return { services: this.services, staff: this.staff };
+  }
+
+  /** The key-slot costs this app opens: the production range, unless built with a test cost. */
+  acceptedSlotCost(): ScryptLimits {
+    return this.vault.acceptedSlotCost();
   }
 
   /** The desktop's dialogs, for handlers that save a file where the user chooses. */
@@ -307,6 +313,15 @@ export class SkinLedgerRuntime {
   close(): void {
     this.signOut();
     this.closeServices();
+  }
+
+  /**
+   * Before a restore moves the data folder aside: signs out and closes every handle into the
+   * folder, those of a session stopped on damage included (see Services.release).
+   */
+  releaseDataFolder(): void {
+    this.close();
+    for (const stopped of this.stoppedOnDamage.splice(0)) stopped.release();
   }
 
   /** For an admin: the data folder is older than SkinLedger last saw it (see Services.rollbackNotice). */

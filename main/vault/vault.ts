@@ -70,6 +70,11 @@ export class Vault {
     this.limits = scryptLimitsFor(this.scrypt);
   }
 
+  /** The slot costs this vault opens, for any other key file read on its behalf (a backup's). */
+  acceptedSlotCost(): ScryptLimits {
+    return this.limits;
+  }
+
   state() {
     return inspectDataFolder(this.folder);
   }

@@ -1,15 +1,13 @@
-import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { systemClock } from '../../main/clock';
 import { fastScryptForTests } from '../../main/crypto/kdf';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { migrations } from '../../main/store/migrations';
 import { storeMessages } from '../../main/store/store-error';
-import { Vault } from '../../main/vault/vault';
-import { snapshotFolder, tempFolder } from '../support/temp-folder';
+import { snapshotFolder } from '../support/temp-folder';
+import { dataKeyOf, flipBytesInPages, openWithKey, pagesOfTable } from './support/damage-pages';
 import { adminName, adminPassword, openTrustClinic, trustedFrame, type TrustClinic } from './support/trust-clinic';
 
 let cleanup: (() => void)[] = [];
@@ -30,43 +28,6 @@ function restartedApp(dataDir: string) {
   cleanup.push(() => runtime.close());
   const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
   return { runtime, call: (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame) };
-}
-
-async function dataKeyOf(dataDir: string): Promise<Buffer> {
-  const { dataKey } = await new Vault(dataDir, { clock: systemClock, scrypt: fastScryptForTests }).unlockWithPassword(adminName, adminPassword);
-  return dataKey;
-}
-
-function openWithKey(path: string, dataKey: Buffer, legacy: 3 | 4): Database.Database {
-  const db = new Database(path);
-  db.pragma(`cipher = 'sqlcipher'`);
-  db.pragma(`legacy = ${legacy}`);
-  db.pragma(`key = "x'${dataKey.toString('hex')}'"`);
-  return db;
-}
-
-/** Every page of a table's b-tree, found on a copy so the store itself is not opened. */
-async function pagesOfTable(dataDir: string, table: string): Promise<{ pages: number[]; pageSize: number; pageCount: number }> {
-  const scratch = tempFolder();
-  try {
-    const copy = join(scratch.path, 'copy.db');
-    writeFileSync(copy, readFileSync(join(dataDir, 'skinledger.db')));
-    const db = openWithKey(copy, await dataKeyOf(dataDir), 4);
-    try {
-      const pages = (db.prepare('SELECT pageno FROM dbstat WHERE name = ?').all(table) as { pageno: number }[]).map((row) => row.pageno);
-      return { pages, pageSize: db.pragma('page_size', { simple: true }) as number, pageCount: db.pragma('page_count', { simple: true }) as number };
-    } finally {
-      db.close();
-    }
-  } finally {
-    scratch.remove();
-  }
-}
-
-function flipBytesInPages(path: string, pageSize: number, pages: readonly number[]): void {
-  const bytes = readFileSync(path);
-  for (const page of pages) bytes[(page - 1) * pageSize + 300]! ^= 0xff;
-  writeFileSync(path, bytes);
 }
 
 describe('a damaged store: told as damage, and nothing more is written', () => {

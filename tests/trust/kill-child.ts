@@ -1,22 +1,32 @@
 /**
- * The victim of the kill loop (kill-loop.test.ts): opens an existing store and writes one client
- * per transaction through the real services, with a rising number in the record, and prints each
- * number only after its transaction has committed. The parent kills it with SIGKILL at a random
- * moment and then checks that every printed number is in the store.
+ * The victim of the kill loops (kill-loop.test.ts): the app as main/index.ts composes it (a
+ * SkinLedgerRuntime, signed in with a password, its services with their quiet checkpoints and
+ * the audit head kept outside the data folder), doing one kind of work. It prints what it has
+ * done only after the work returned; the parent kills it with SIGKILL and then checks that
+ * everything printed is in the store.
  *
- * Input (environment): SKINLEDGER_KILL_DIR (the data folder), SKINLEDGER_KILL_KEY (the data key,
- * hex); "go" on stdin. Output (stdout, one line each): "warm" once loaded, "ready <next number>"
- * once the store is open, then "<number>" per commit.
+ * Input (environment): SKINLEDGER_KILL_DIR (the data folder), SKINLEDGER_KILL_SETTINGS (the app's
+ * settings folder), SKINLEDGER_KILL_MODE, "go" on stdin. Output (stdout, one line each): "warm"
+ * once loaded, "ready <n>" once signed in, then what the mode acknowledges.
+ *
+ * SKINLEDGER_KILL_MODE=clients (default): one client per transaction with a rising number in the
+ *   record, the number printed after its commit; killed by the parent after a delay.
+ * SKINLEDGER_KILL_MODE=purge: purges the kill-loop clients one by one, printing each number once
+ *   its purge returned. SKINLEDGER_KILL_MODE=restore: replaces the store with
+ *   SKINLEDGER_KILL_BACKUP from Settings again and again, printing a count after each.
+ * SKINLEDGER_KILL_MODE=backup | consent | photo | migration: one backup to SKINLEDGER_KILL_BACKUPS,
+ *   one signed consent (with its PDF), one photo import (SKINLEDGER_KILL_PHOTO), or the sign-in of
+ *   a store with an older schema (so the migrations run), printed as "ack <what>". The child
+ *   counts each step that can change a file (every SQL statement run, BEGIN and COMMIT included;
+ *   every file write, sync, rename, link and removal) and kills itself before step
+ *   SKINLEDGER_KILL_AT; with 0 it finishes and prints "steps <count>", so the parent can spread
+ *   its kill points over the whole operation: no timing luck.
  *
  * The store is opened only on "go": the parent starts the next child while the current one is
- * still running, so the Node start-up (most of the time per kill) is off the loop's critical path.
+ * still running, so the Node start-up is off the loop's critical path.
  */
 import { writeSync } from 'node:fs';
-import { AuditLog } from '../../main/audit/audit-log';
-import { ClientService } from '../../main/clients/client-service';
-import { systemClock } from '../../main/clock';
-import { openStoreDatabase, Vault } from '../../main/vault/vault';
-import { killLoopSource } from './support/kill-loop-marker';
+import { stepCounter } from './support/kill-steps';
 
 function goSignal(): Promise<void> {
   return new Promise((resolve) => {
@@ -37,36 +47,15 @@ function goSignal(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const steps = await stepCounter(Number(process.env.SKINLEDGER_KILL_AT ?? 0));
+  // The app's code is loaded after the counter is in place, so its file calls go through it.
+  const { runKillMode } = await import('./support/kill-modes');
   writeSync(1, 'warm\n');
   await goSignal();
-  const dir = process.env.SKINLEDGER_KILL_DIR;
-  const key = process.env.SKINLEDGER_KILL_KEY;
-  if (!dir || !key) throw new Error('SKINLEDGER_KILL_DIR and SKINLEDGER_KILL_KEY are required');
-  const vault = new Vault(dir, { clock: systemClock });
-  const db = openStoreDatabase(vault, Buffer.from(key, 'hex'));
-  // Every key file write is MACed under the data key, as the app's services arrange.
-  vault.holdDataKey(Buffer.from(key, 'hex'));
-  // Wired by hand with the vault as anchor store (anchored at every commit, so kills also land in
-  // key file rewrites); the services are the app's own.
-  const audit = new AuditLog(db, systemClock, vault);
-  const clients = new ClientService(db, audit, systemClock);
-  const staffId = (db.prepare(`SELECT id FROM staff WHERE role = 'admin' LIMIT 1`).get() as { id: string }).id;
-  const done = db.prepare(`SELECT max(CAST(notes AS INTEGER)) AS n FROM client WHERE referral_source = ?`).get(killLoopSource) as { n: number | null };
-  let next = (done.n ?? 0) + 1;
-  writeSync(1, `ready ${next}\n`);
-  for (;;) {
-    clients.create(staffId, { firstName: 'Kill', lastName: `Loop ${next}`, referralSource: killLoopSource, notes: String(next) }, { allowDuplicate: true });
-    // Synchronous write to the pipe: the number leaves only after the commit above returned.
-    writeSync(1, `${next}\n`);
-    if (next % 25 === 0) audit.append({ staffId, action: 'session.lock', entity: 'staff', entityId: staffId, detail: 'idle' });
-    next++;
-    // One write per turn of the event loop, as the app handles one call at a time; deferred
-    // anchors run in between.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  await runKillMode(steps);
 }
 
 main().catch((error: unknown) => {
-  writeSync(2, `kill-child failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  writeSync(2, `kill-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(2);
 });

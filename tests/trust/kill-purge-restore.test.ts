@@ -1,58 +1,35 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServices, type Services } from '../../main/app';
-import { checkAuditChain } from '../../main/cli/checks/audit-chain';
-import type { CheckResult } from '../../main/cli/checks/check-result';
-import { checkCipherIntegrity } from '../../main/cli/checks/cipher-integrity';
-import { checkKeyFile } from '../../main/cli/checks/key-file';
-import { checkPhotoFiles } from '../../main/cli/checks/photo-files';
-import { checkOrphanPhotoFiles } from '../../main/cli/checks/photo-orphans';
-import { checkSqliteIntegrity } from '../../main/cli/checks/sqlite-integrity';
 import { restoreJournalPath } from '../../main/backup/restore-journal';
 import { SeededRandom } from '../../main/demo/seeded-random';
 import { fastScryptForTests } from '../../main/crypto/kdf';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { syntheticFaceJpeg } from '../support/photo-fixtures';
-import { createTestStore, TestClock } from '../support/store';
+import { createTestStore } from '../support/store';
+import { verifyAfterKill } from './support/kill-verify';
 import { tempFolder } from '../support/temp-folder';
-import { startKillChild } from './support/kill-child-process';
+import { buildKillChild, startKillChild } from './support/kill-child-process';
 import { killLoopSource } from './support/kill-loop-marker';
 
-/** Each kill starts a tsx process (a second or so), so fewer than the client kill loop's. */
-const kills = Number(process.env.SKINLEDGER_PURGE_RESTORE_KILLS ?? 6);
+/**
+ * The child is the app as main/index.ts composes it (tests/trust/kill-child.ts, modes purge and
+ * restore). A few kills in CI; SKINLEDGER_KILLS=200 for a long run.
+ */
+const kills = Number(process.env.SKINLEDGER_KILLS ?? 4);
 const seed = Number(process.env.SKINLEDGER_KILL_SEED ?? Date.now() % 2 ** 31);
-const child = join(import.meta.dirname, 'kill-purge-restore-child.ts');
-const tsx = ['--import', 'tsx'];
-
-/** What `verify` checks, on the store as the next start opens it (which finishes what a kill cut off). */
-function verifyAfterKill(dataDir: string, dataKey: Buffer, context: string, look: (services: Services) => void): void {
-  const services = openServices(dataDir, dataKey, { clock: new TestClock() });
-  try {
-    const checks: CheckResult[] = [
-      checkSqliteIntegrity(services.db),
-      checkCipherIntegrity(services.db, services.vault.folder.database, dataKey),
-      checkKeyFile(services),
-      checkAuditChain(services.audit),
-      checkPhotoFiles(services),
-      checkOrphanPhotoFiles(services),
-    ];
-    for (const check of checks) expect(check, `${context}: ${check.name}`).toMatchObject({ ok: true });
-    look(services);
-  } finally {
-    void services.photos.close();
-    services.close();
-  }
-}
 
 describe('crash safety: killed with SIGKILL during a retention purge and during a restore', () => {
   let folder: ReturnType<typeof tempFolder>;
-  beforeAll(() => {
+  let script: string;
+  let settingsDir: string;
+  beforeAll(async () => {
     folder = tempFolder('skinledger-kill-purge-');
-  });
+    settingsDir = join(folder.path, 'settings');
+    mkdirSync(settingsDir);
+    script = await buildKillChild(folder.path);
+  }, 60_000);
   afterAll(() => folder.remove());
-  // The children run from source: their compile cache goes in the temp folder, not beside the script.
-  const compileCache = () => join(folder.path, 'compile-cache');
 
   it(`purges: every acknowledged purge stays done, no photo file outlives its record, others keep theirs (${kills} kills)`, async () => {
     const dataDir = join(folder.path, 'purge', 'data');
@@ -73,14 +50,14 @@ describe('crash safety: killed with SIGKILL during a retention purge and during 
     store.services.close();
 
     const random = new SeededRandom(seed);
-    const env = { SKINLEDGER_KILL_DIR: dataDir, SKINLEDGER_KILL_KEY: store.dataKey.toString('hex'), SKINLEDGER_KILL_MODE: 'purge', NODE_COMPILE_CACHE: compileCache() };
+    const env = { SKINLEDGER_KILL_DIR: dataDir, SKINLEDGER_KILL_SETTINGS: settingsDir, SKINLEDGER_KILL_MODE: 'purge' };
     let purged = 0;
     for (let kill = 1; kill <= kills; kill++) {
-      const run = await startKillChild(child, env, tsx).killAfterReady(random.int(0, 250));
+      const run = await startKillChild(script, env).killAfterReady(random.int(0, 250));
       const context = `purge kill ${kill} (seed ${seed}, ${run.delayMs} ms after ready)`;
       expect(run.firstNumber, context).toBe(purged + 1);
       const acknowledged = run.acknowledged.at(-1) ?? purged;
-      verifyAfterKill(dataDir, store.dataKey, context, (services) => {
+      await verifyAfterKill(dataDir, store.dataKey, context, (services) => {
         const left = services.db.prepare(`SELECT CAST(notes AS INTEGER) FROM client WHERE referral_source = ? ORDER BY 1`).pluck().all(killLoopSource) as number[];
         // Every purge that was acknowledged is done, and at most one more (committed, not yet printed).
         expect(left[0] ?? clients + 1, context).toBeGreaterThan(acknowledged);
@@ -109,12 +86,12 @@ describe('crash safety: killed with SIGKILL during a retention purge and during 
     store.services.close();
 
     const random = new SeededRandom(seed);
-    const env = { SKINLEDGER_KILL_DIR: dataDir, SKINLEDGER_KILL_KEY: store.dataKey.toString('hex'), SKINLEDGER_KILL_MODE: 'restore', SKINLEDGER_KILL_BACKUP: backup, NODE_COMPILE_CACHE: compileCache() };
+    const env = { SKINLEDGER_KILL_DIR: dataDir, SKINLEDGER_KILL_SETTINGS: settingsDir, SKINLEDGER_KILL_MODE: 'restore', SKINLEDGER_KILL_BACKUP: backup };
     let restoredOnce = false;
     let journalled = 0;
     let noStoreUnderItsName = 0;
     for (let kill = 1; kill <= kills; kill++) {
-      const run = await startKillChild(child, env, tsx).killAfterReady(random.int(0, 1500));
+      const run = await startKillChild(script, env).killAfterReady(random.int(0, 1500));
       const context = `restore kill ${kill} (seed ${seed}, ${run.delayMs} ms after ready)`;
       restoredOnce ||= run.acknowledged.length > 0;
       if (existsSync(restoreJournalPath(dataDir))) journalled++;
@@ -123,7 +100,7 @@ describe('crash safety: killed with SIGKILL during a retention purge and during 
       const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests, networkShareOf: () => null });
       expect(runtime.status().state, context).toBe('signed-out');
       runtime.close();
-      verifyAfterKill(dataDir, store.dataKey, context, (services) => {
+      await verifyAfterKill(dataDir, store.dataKey, context, (services) => {
         const total = services.clients.find('', { offset: 0, limit: 1 }).total;
         if (restoredOnce) expect(total, context).toBe(3);
         else expect([3, 4], context).toContain(total);

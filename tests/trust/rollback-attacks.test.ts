@@ -263,7 +263,7 @@ describe('record contents with no attack', () => {
 });
 
 describe('deleting the -wal file after a crash', () => {
-  it('the next open finds the acknowledged rows that are gone', async () => {
+  it('the next open finds the acknowledged rows that are gone, refuses with its own sentence and changes no file', async () => {
     const build = join(root.path, 'build');
     mkdirSync(build);
     const script = await buildKillChild(build);
@@ -272,7 +272,9 @@ describe('deleting the -wal file after a crash', () => {
       const folder = join(root.path, `crash-${attempt}`);
       const store = await createTestStore(folder);
       store.services.close();
-      const child = startKillChild(script, { SKINLEDGER_KILL_DIR: folder, SKINLEDGER_KILL_KEY: store.dataKey.toString('hex') });
+      const appSettings = join(root.path, `crash-settings-${attempt}`);
+      mkdirSync(appSettings);
+      const child = startKillChild(script, { SKINLEDGER_KILL_DIR: folder, SKINLEDGER_KILL_SETTINGS: appSettings });
       const run = await child.killAfterReady(400);
       expect(run.acknowledged.length).toBeGreaterThan(0);
       expect(existsSync(join(folder, 'skinledger.db-wal'))).toBe(true);
@@ -292,7 +294,10 @@ describe('deleting the -wal file after a crash', () => {
       const open = () => openServices(folder, store.dataKey, { clock: new TestClock() }).close();
       if (highestLeft < run.acknowledged.at(-1)!) {
         runsWithLoss++;
+        const before = snapshotFolder(folder);
         expect(open).toThrow(/^Records written after .+ are missing — restore from a backup\./);
+        // Refused before anything is written: every file byte-identical.
+        expect(snapshotFolder(folder)).toEqual(before);
       } else {
         // The crash fell right after a checkpoint: nothing acknowledged was in the -wal file.
         expect(open).not.toThrow();

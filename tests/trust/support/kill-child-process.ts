@@ -1,32 +1,37 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { build } from 'esbuild';
+import { build, type PluginBuild } from 'esbuild';
 
 /**
- * Builds kill-child.ts once into one plain JavaScript file, so each of the hundreds of spawns
- * costs a bare `node` start instead of a TypeScript loader (tsx takes about 3x as long to
- * start). The SQLite add-on stays outside the bundle, imported by absolute path.
+ * Builds kill-child.ts once into one plain JavaScript file, so each of the spawns costs a bare
+ * `node` start instead of a TypeScript loader (tsx takes about 3x as long to start), and the
+ * photo worker beside it where the app's own launcher looks for it. Packages stay outside the
+ * bundles, imported by absolute path (native add-ons, and pdfkit's data files, need their own
+ * folders); the project's code is bundled.
  */
 export async function buildKillChild(outDir: string): Promise<string> {
-  const native = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   const outfile = join(outDir, 'kill-child.mjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, '..', 'kill-child.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'native-addon-by-path',
-        setup: (b) => b.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: native, external: true })),
-      },
-    ],
-  });
+  // The photo worker is found as `photo-worker.js` beside the bundle: this folder is ES modules.
+  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
+  const packagesByPath = {
+    name: 'packages-by-path',
+    setup: (b: PluginBuild) =>
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        try {
+          return { path: createRequire(join(args.resolveDir, 'x.js')).resolve(args.path), external: true };
+        } catch {
+          // A package only importable (no require entry): bundled.
+          return undefined;
+        }
+      }),
+  };
+  const common = { bundle: true, platform: 'node' as const, format: 'esm' as const, target: 'node24', logLevel: 'warning' as const, plugins: [packagesByPath] };
+  await build({ ...common, entryPoints: [join(import.meta.dirname, '..', 'kill-child.ts')], outfile });
+  await build({ ...common, entryPoints: [join(import.meta.dirname, '..', '..', '..', 'main', 'photos', 'photo-worker-main.ts')], outfile: join(outDir, 'photo-worker.js') });
   return outfile;
 }
 
@@ -43,6 +48,11 @@ export interface KilledRun {
 export interface WarmChild {
   /** Lets it open the store, waits for "ready", kills it with SIGKILL `delayMs` later. */
   killAfterReady(delayMs: number): Promise<KilledRun>;
+  /**
+   * Lets it run to its own end: done (exit 0) or killed by itself at its kill point. Returns
+   * the whole lines it printed after "warm".
+   */
+  runToEnd(): Promise<{ lines: string[]; killed: boolean }>;
   /** Ends a child that was never used. */
   dispose(): Promise<void>;
 }
@@ -88,6 +98,14 @@ export function startKillChild(script: string, env: Record<string, string>, node
       // Only whole lines count: a number cut off mid-line was never acknowledged.
       const lines = stdout.split('\n').slice(2, -1);
       return { firstNumber, acknowledged: lines.map(Number), delayMs };
+    },
+    async runToEnd() {
+      const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      child.stdin.end('go\n');
+      const { code, signal } = await closed;
+      clearTimeout(guard);
+      if (code !== 0 && signal !== 'SIGKILL') throw new Error(`the child failed (code ${code}, signal ${signal}): ${stderr.slice(0, 2000)}`);
+      return { lines: stdout.split('\n').slice(1, -1), killed: signal === 'SIGKILL' };
     },
     async dispose() {
       child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
 import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { verifyBackupFile } from '../../../main/backup/verify-backup';
+import { testScryptLimits } from '../../../main/crypto/kdf';
 import { generateRecoveryKey } from '../../../main/crypto/recovery-key';
 import { adminName } from '../../support/store';
 import { snapshotFolder } from '../../support/temp-folder';
@@ -127,7 +128,7 @@ const cases: Case[] = [
   {
     name: 'a wrong password',
     file: () => good,
-    request: (path) => ({ ...byRecovery(path), unlock: { kind: 'password', name: adminName, password: 'not the password at all' } }),
+    request: (path) => ({ ...byRecovery(path), unlock: { kind: 'password', name: adminName, password: 'not the password at all', slotCost: testScryptLimits } }),
     code: 'WRONG_PASSWORD',
     message: /name and password do not open this backup/,
   },

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../main/app';
+import { testScryptLimits } from '../../../main/crypto/kdf';
 import { readKeySlotFile } from '../../../main/crypto/key-slot-file';
 import { latestSchemaVersion } from '../../../main/store/migrations';
 import { restoreIntoEmptyFolder } from '../../../main/backup/restore-backup';
@@ -66,7 +67,8 @@ describe('a backup and its restore', () => {
     const target = join(clinic.folder.path, 'restored');
     await restoreIntoEmptyFolder(target, {
       archivePath: created.path,
-      unlock: { kind: 'password', name: adminName, password: adminPassword },
+      // The fixture's slots are at the test cost: accepted only when asked for, as a test vault does.
+      unlock: { kind: 'password', name: adminName, password: adminPassword, slotCost: testScryptLimits },
       clock: clinic.clock,
       via: 'app',
     });
