@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // One clinic made for the run, copied into each test's data folder (see createClinic).
+          globalSetup: ['tests/e2e/support/clinic-template.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // One browser at a time: CI has two cores, and screenshots must not fight for them.
