@@ -1,6 +1,15 @@
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test files at once: at least two. Vitest's own default is one less than the cores, which on a
+ * 2-core CI machine is one file at a time while the other core waits: the tests spend much of
+ * their time in child processes (the CLI, killed writers, the photo worker, Chromium) and disk
+ * syncs, so two files side by side keep both cores busy. Unit and e2e files share the workers
+ * (same number, one queue), so neither project waits for the other's slowest file.
+ */
+const workers = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   test: {
@@ -13,6 +22,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          maxWorkers: workers,
           // The CLI keeps the audit head it last saw in the app's settings folder: in a temp
           // folder under test, never the real one (files are named by store id, so runs share it).
           env: { SKINLEDGER_SETTINGS: join(tmpdir(), 'skinledger-test-settings') },
@@ -23,11 +33,14 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // One clinic made for the run, copied into each test's data folder (see createClinic).
+          globalSetup: ['tests/e2e/support/clinic-template.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          // One browser at a time: CI has two cores, and screenshots must not fight for them.
+          // Each file owns its temp folders, servers (port 0) and browser, and screenshots have
+          // names of their own, so files run side by side like the unit files.
           pool: 'forks',
-          fileParallelism: false,
+          maxWorkers: workers,
         },
       },
     ],

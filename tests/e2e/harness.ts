@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { attachBackupDesk } from '../../main/backup/backup-desk';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import type { Clock } from '../../main/clock';
@@ -143,21 +143,23 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     },
   });
 
+  const browserArgs = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
+  ];
+  // A Chromium of its own, unless the test file shares one (see shareBrowserAcrossLaunches);
+  // either way the app gets a fresh browser context: no storage, permissions or clock carried over.
+  const ownBrowser = sharedBrowsers === null;
   let browser: Browser | null = null;
+  let context: BrowserContext | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        ...(options.fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
-      ],
-    });
-    const context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
+    browser = ownBrowser ? await launchChromium(browserArgs) : await sharedBrowser(browserArgs);
+    context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
     if (options.fakeCamera) await context.grantPermissions(['camera']);
     const page = await context.newPage();
     const keepConsoleLine = (line: string) => appendFileSync(consoleLog, `${line}\n`, { mode: 0o600 });
@@ -182,6 +184,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     await page.goto(`${server.origin}/index.html`);
 
     const openedBrowser = browser;
+    const openedContext = context;
     return {
       page,
       origin: server.origin,
@@ -199,17 +202,50 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
         sessionLocked: () => page.evaluate(() => (globalThis as unknown as HarnessWindow).__skinledgerHarness.sessionLocked()),
       },
       async close() {
-        await openedBrowser.close().catch(() => undefined);
+        await (ownBrowser ? openedBrowser.close() : openedContext.close()).catch(() => undefined);
         await server.close();
         runtime.close();
       },
     };
   } catch (error) {
-    await browser?.close().catch(() => undefined);
+    await (ownBrowser ? browser?.close() : context?.close())?.catch(() => undefined);
     await server.close();
     runtime.close();
     throw error;
   }
+}
+
+function launchChromium(args: string[]): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args });
+}
+
+/** Chromiums shared by the launches of one test file, one per set of flags; null while not shared. */
+let sharedBrowsers: Map<string, Promise<Browser>> | null = null;
+
+async function sharedBrowser(args: string[]): Promise<Browser> {
+  const browsers = sharedBrowsers!;
+  const key = args.join(' ');
+  const existing = await browsers.get(key)?.catch(() => null);
+  if (existing?.isConnected()) return existing;
+  // None yet, or the last one failed to start or went away: a new one, which the next launches share.
+  const launched = launchChromium(args);
+  browsers.set(key, launched);
+  return launched;
+}
+
+/**
+ * From now on, launches in this process share one Chromium (starting one costs about a second),
+ * each app still in a fresh browser context of its own. Returns the function that closes the
+ * shared browsers; call it when the test file is done (useAppPerTest does both).
+ */
+export function shareBrowserAcrossLaunches(): () => Promise<void> {
+  const browsers = (sharedBrowsers ??= new Map<string, Promise<Browser>>());
+  return async () => {
+    if (sharedBrowsers === browsers) sharedBrowsers = null;
+    const open = [...browsers.values()];
+    browsers.clear();
+    await Promise.all(open.map((browser) => browser.then((b) => b.close()).catch(() => undefined)));
+  };
 }
 
 interface HarnessWindow {

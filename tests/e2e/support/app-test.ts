@@ -1,15 +1,24 @@
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { tempFolder } from '../../support/temp-folder';
-import { launchApp, type LaunchOptions, type LaunchedApp } from '../harness';
+import { launchApp, shareBrowserAcrossLaunches, type LaunchOptions, type LaunchedApp } from '../harness';
 
 /**
  * One fresh temp data folder per test and a launcher that is always closed afterwards, even
- * when the test fails half-way. Call once at the top of a test file.
+ * when the test fails half-way. Call once at the top of a test file. The file's launches share
+ * one Chromium, each app in a fresh browser context.
  */
 export function useAppPerTest() {
   let folder: ReturnType<typeof tempFolder> | null = null;
   let app: LaunchedApp | null = null;
+  let closeBrowsers: (() => Promise<void>) | null = null;
+
+  beforeAll(() => {
+    closeBrowsers = shareBrowserAcrossLaunches();
+  });
+  afterAll(async () => {
+    await closeBrowsers?.();
+  });
 
   afterEach(async () => {
     await app?.close();

@@ -10,15 +10,16 @@ const noon = (date: Date) => setHours(date, 12);
 const dayName = (date: Date) => format(date, 'yyyy-MM-dd');
 
 /**
- * What 7 daily, 4 weekly and 12 monthly means for a clinic that backed up every day at noon, said
- * the way a person would: the last 7 days; the end of each of the last 4 weeks (the latest day for
- * this week); the end of each of the last 12 months (the latest day for this month).
+ * What 7 daily, 4 weekly and 12 monthly (or another policy) means for a clinic that backed up
+ * every day at noon, said the way a person would: the last 7 days; the end of each of the last 4
+ * weeks (the latest day for this week); the end of each of the last 12 months (the latest day for
+ * this month).
  */
-function expectedKeptDays(last: Date): string[] {
+function expectedKeptDays(last: Date, policy = { keepDaily: 7, keepWeekly: 4, keepMonthly: 12 }): string[] {
   const kept = new Set<string>();
-  for (let back = 0; back < 7; back++) kept.add(dayName(addDays(last, -back)));
-  for (let back = 0; back < 4; back++) kept.add(dayName(back === 0 ? last : endOfISOWeek(subWeeks(startOfISOWeek(last), back))));
-  for (let back = 0; back < 12; back++) kept.add(dayName(back === 0 ? last : endOfMonth(subMonths(startOfMonth(last), back))));
+  for (let back = 0; back < policy.keepDaily; back++) kept.add(dayName(addDays(last, -back)));
+  for (let back = 0; back < policy.keepWeekly; back++) kept.add(dayName(back === 0 ? last : endOfISOWeek(subWeeks(startOfISOWeek(last), back))));
+  for (let back = 0; back < policy.keepMonthly; back++) kept.add(dayName(back === 0 ? last : endOfMonth(subMonths(startOfMonth(last), back))));
   return [...kept].sort();
 }
 
@@ -50,7 +51,12 @@ describe('rotation, as a rule', () => {
   });
 });
 
-describe('rotation in the backup folder, over 400 days of daily scheduled backups', () => {
+// The calendar rule is the pure function above, over 400 days. Here, the same rule through real
+// backup files in a real folder: a smaller policy over seven weeks crosses two month ends and
+// several ISO weeks with 50 backups instead of 400, each one written, verified and rotated.
+describe('rotation in the backup folder, over seven weeks of daily scheduled backups', () => {
+  const policy = { keepDaily: 3, keepWeekly: 2, keepMonthly: 2 };
+  const days = 50;
   let clinic: BackupClinic;
   beforeAll(async () => {
     clinic = await backupClinic({ clients: 2 });
@@ -62,9 +68,10 @@ describe('rotation in the backup folder, over 400 days of daily scheduled backup
 
   it('leaves exactly the expected set, never touching other files or other stores’ backups', async () => {
     const { services, admin, clock, backupsDir } = clinic;
-    const start = noon(new Date(2026, 0, 1));
+    const start = noon(new Date(2026, 0, 20));
     clock.advance(start.getTime() - day - clock.now().getTime());
     services.backup.setFolder(admin.id, backupsDir);
+    services.backup.updateSettings(admin.id, { ...policy, warnAfterDays: 2 });
     // Files rotation must never remove: another PC's backup, a hand-named copy, anything else.
     writeFileSync(join(backupsDir, 'notes.txt'), 'kept by the clinic');
     writeFileSync(join(backupsDir, 'skinledger-backup-2020-01-01T00-00-00Z.slbackup'), 'not a backup, whatever its name');
@@ -76,18 +83,18 @@ describe('rotation in the backup folder, over 400 days of daily scheduled backup
 
     clock.advance(day);
     let ran = 0;
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < days; i++) {
       if (i > 0) clock.advance(day);
       const outcome = await services.backup.runDueBackups(clock.now(), 'daily');
       if (outcome.ran) ran++;
       // A second call the same day finds nothing due.
-      if (i % 50 === 0) expect((await services.backup.runDueBackups(clock.now(), 'daily')).ran).toBe(false);
+      if (i % 10 === 0) expect((await services.backup.runDueBackups(clock.now(), 'daily')).ran).toBe(false);
     }
-    expect(ran).toBe(400);
+    expect(ran).toBe(days);
 
     const scheduled = readdirSync(backupsDir).filter((name) => /^skinledger-backup-2026|^skinledger-backup-2027/.test(name));
     const keptDays = scheduled.map((name) => dayName(new Date(name.slice(18, 28) + 'T12:00:00Z'))).sort();
-    expect(keptDays).toEqual(expectedKeptDays(clock.now()));
+    expect(keptDays).toEqual(expectedKeptDays(clock.now(), policy));
     expect(readdirSync(backupsDir)).toEqual(
       expect.arrayContaining(['notes.txt', 'skinledger-backup-2020-01-01T00-00-00Z.slbackup', othersBackup.file, handNamed.file]),
     );
