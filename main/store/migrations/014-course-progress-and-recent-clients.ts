@@ -35,7 +35,7 @@ export const courseProgressAndRecentClients: Migration = {
         ELSE date(substr(last_session_at, 1, 10), '+' || (interval_weeks * 7) || ' days')
       END
     ) VIRTUAL;
-    CREATE INDEX course_by_next_due ON course (next_due_on) WHERE next_due_on IS NOT NULL;
+    CREATE INDEX course_by_next_due ON course (next_due_on, id) WHERE next_due_on IS NOT NULL;
 
     CREATE TRIGGER treatment_session_counts_on_insert AFTER INSERT ON treatment_session
       WHEN NEW.course_id IS NOT NULL
