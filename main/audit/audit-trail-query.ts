@@ -91,8 +91,9 @@ export class AuditTrailQuery {
   find(by: string, filters: AuditFilters, page: { limit: number; beforeSeq: number | null }) {
     const first = page.beforeSeq === null;
     if (first) this.recordLook(by, 'audit.view', filters);
-    const span = this.db.prepare('SELECT coalesce(max(seq), 0) AS head, coalesce(min(seq), 1) AS low FROM audit_event').get() as { head: number; low: number };
-    const headSeq = span.head;
+    // Two statements: SQLite answers a lone max() or min() from the end of the index, but both
+    // in one statement scan the whole table.
+    const headSeq = (this.db.prepare('SELECT max(seq) FROM audit_event').pluck().get() as number | null) ?? 0;
     const where = auditWhere(filters, first ? headSeq : page.beforeSeq! - 1);
     const rows = this.db
       .prepare(
@@ -105,7 +106,8 @@ export class AuditTrailQuery {
     let total: number | null = null;
     let totalAtLeast = false;
     if (first && !hasFilters(filters)) {
-      total = headSeq === 0 ? 0 : headSeq - span.low + 1;
+      const low = (this.db.prepare('SELECT min(seq) FROM audit_event').pluck().get() as number | null) ?? 1;
+      total = headSeq === 0 ? 0 : headSeq - low + 1;
     } else if (first) {
       total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_event e ${where.sql} LIMIT @cap)`).pluck().get({ ...where.params, cap: countAtMost + 1 }) as number;
       totalAtLeast = total > countAtMost;
