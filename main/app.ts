@@ -158,6 +158,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     // The worker holds no key and no file: stopping it may finish after the store is closed.
     void photos.close();
     checkpoints.stop();
+    // A request that closes the store (sign-out, restore) anchors what it wrote first.
+    if (writing) audit.anchorIfDue();
     if (writing) db.close();
     vault.forgetDataKey();
     key.fill(0);

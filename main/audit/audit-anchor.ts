@@ -24,11 +24,12 @@ export interface CheckpointWitness {
 }
 
 /**
- * The anchor moves with every committed change, so no saved change can be cut off the end of
+ * The anchor moves with every acknowledged change, so no saved change can be cut off the end of
  * the trail without trace: a database that lost its `-wal` file, or was put back from an older
  * copy, is older than the key file says, and the next open refuses it (anchor-check.ts). The
- * cost is one key file rewrite (write, fsync, rename) per commit; the benchmark's "audit anchor"
- * entry measures it.
+ * cost is one key file rewrite (write, fsync, rename) per request that wrote (see
+ * holdAnchorsWhile), or per commit outside a request; the benchmark's "audit anchor" entry
+ * measures it.
  */
 export const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
   'store.create',
@@ -38,6 +39,33 @@ export const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
   'session.lock',
   'session.sign-out',
 ]);
+
+/** Every anchor made in this process, told when a request that held them back ends. */
+const liveAnchors = new Set<AuditAnchor>();
+/** Requests running now (they may overlap: a handler that awaits lets another one start). */
+let requestsRunning = 0;
+
+/**
+ * Runs one request (a handler, from its input to the answer the screen gets) with the anchor
+ * moved once at its end instead of after each of its commits. Opening a profile writes three
+ * audit rows, a session a few more; each commit used to rewrite the key file (write, fsync,
+ * rename), which was half of a profile open's time. The guarantee is unchanged where it
+ * matters: the anchor is moved before the answer goes back, so whatever the screen was told is
+ * saved is anchored, and the next open detects it if it is gone. Rows committed while a request
+ * is still running (not yet acknowledged) may be cut off without trace, exactly as a crash just
+ * before the commit would have lost them. The end of every request, even a failed one, anchors
+ * what was committed by then, as does closing the store. Outside a request (the CLI, tests that
+ * call services directly) the anchor still moves with every commit.
+ */
+export async function holdAnchorsWhile<T>(request: () => T | Promise<T>): Promise<T> {
+  requestsRunning++;
+  try {
+    return await request();
+  } finally {
+    requestsRunning--;
+    for (const anchor of liveAnchors) anchor.anchorIfDue();
+  }
+}
 
 /**
  * Anchors only committed rows. Services append inside their own transactions, which may still
@@ -58,14 +86,25 @@ export class AuditAnchor {
     private readonly witness: CheckpointWitness | null = null,
   ) {
     afterEachCommit(db, () => {
-      if (this.due) this.anchorQuietly();
+      if (this.due && requestsRunning === 0) this.anchorQuietly();
     });
+    liveAnchors.add(this);
+  }
+
+  /** At the end of a request, or as the store closes: anchors rows committed and not yet anchored. */
+  anchorIfDue(): void {
+    if (!this.db.open) {
+      liveAnchors.delete(this);
+      return;
+    }
+    if (this.due && !this.db.inTransaction) this.anchorQuietly();
   }
 
   /** Called after each append, committed or not yet. */
   noteAppend(action: string): void {
     this.due = true;
     if (checkpointActions.has(action)) this.checkpointDue = true;
+    if (requestsRunning > 0) return;
     if (this.db.inTransaction) this.schedule();
     else this.anchorQuietly();
   }
@@ -131,7 +170,7 @@ export class AuditAnchor {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      if (this.due && this.db.open && !this.db.inTransaction) this.anchorQuietly();
+      if (this.due && requestsRunning === 0 && this.db.open && !this.db.inTransaction) this.anchorQuietly();
     }).unref();
   }
 }

@@ -68,6 +68,11 @@ export class AuditLog {
     return row;
   }
 
+  /** Anchors rows committed since the last anchor, if any (as the store closes). */
+  anchorIfDue(): void {
+    this.anchor?.anchorIfDue();
+  }
+
   /** Anchors the committed head now (before a backup, say); nothing without an anchor store. */
   anchorHead(): void {
     this.anchor?.anchorNow();

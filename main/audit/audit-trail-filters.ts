@@ -48,6 +48,11 @@ export function auditWhere(filters: AuditFilters, upToSeq: number | null = null)
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+/** True when any filter narrows the trail. */
+export function hasFilters(filters: AuditFilters): boolean {
+  return Boolean(filters.staffId || filters.clientId || filters.actions.length > 0 || filters.fromDay || filters.toDay);
+}
+
 /** The filters for the audit row that records the look: ids and days only, never names. */
 export function describeFilters(filters: AuditFilters): string {
   const parts = [

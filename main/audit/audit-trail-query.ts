@@ -7,7 +7,10 @@ import { StoreError } from '../store/store-error';
 import { csvFile } from '../../shared/csv';
 import { auditCsv } from './audit-csv';
 import type { AuditLog } from './audit-log';
-import { auditWhere, describeFilters } from './audit-trail-filters';
+import { auditWhere, describeFilters, hasFilters } from './audit-trail-filters';
+
+/** A filtered look counts its rows up to here; past it the screen says "more than". */
+export const countAtMost = 1000;
 
 interface TrailRow {
   seq: number;
@@ -78,22 +81,39 @@ export class AuditTrailQuery {
   }
 
   /**
-   * One page, newest first. The first page (offset 0) records the look and answers with the
-   * newest row number it covers; later pages pass it back as upToSeq so rows written meanwhile
-   * (this look's own row among them) do not shift the pages.
+   * One page, newest first, starting below `beforeSeq` (keyset paging: a deep page costs what the
+   * first does, never a walk over the rows above it). The first page (beforeSeq null) records the
+   * look and says how many rows match, without counting the whole trail on every look:
+   * unfiltered, the trail is append-only and numbered without gaps (rows are never removed; the
+   * verify check reports it if one were), so its length is the span of row numbers; filtered,
+   * rows are counted up to `countAtMost` and beyond that the screen says "more than".
    */
-  find(by: string, filters: AuditFilters, page: { offset: number; limit: number; upToSeq: number | null }) {
-    if (page.offset === 0 && page.upToSeq === null) this.recordLook(by, 'audit.view', filters);
-    const headSeq = page.upToSeq ?? ((this.db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number) || 0);
-    const where = auditWhere(filters, headSeq);
-    const total = this.db.prepare(`SELECT count(*) FROM audit_event e ${where.sql}`).pluck().get(where.params) as number;
+  find(by: string, filters: AuditFilters, page: { limit: number; beforeSeq: number | null }) {
+    const first = page.beforeSeq === null;
+    if (first) this.recordLook(by, 'audit.view', filters);
+    // Two statements: SQLite answers a lone max() or min() from the end of the index, but both
+    // in one statement scan the whole table.
+    const headSeq = (this.db.prepare('SELECT max(seq) FROM audit_event').pluck().get() as number | null) ?? 0;
+    const where = auditWhere(filters, first ? headSeq : page.beforeSeq! - 1);
     const rows = this.db
       .prepare(
-        `SELECT ${resolvedColumns} FROM (SELECT seq FROM audit_event e ${where.sql} ORDER BY e.seq DESC LIMIT @limit OFFSET @offset) p
+        `SELECT ${resolvedColumns} FROM (SELECT seq FROM audit_event e ${where.sql} ORDER BY e.seq DESC LIMIT @limit) p
          JOIN audit_event e ON e.seq = p.seq ${resolvedJoins} ORDER BY e.seq DESC`,
       )
-      .all({ ...where.params, limit: page.limit, offset: page.offset }) as TrailRow[];
-    return { total, headSeq, rows: rows.map(toTrailRow) };
+      .all({ ...where.params, limit: page.limit + 1 }) as TrailRow[];
+    const more = rows.length > page.limit;
+    const shown = more ? rows.slice(0, page.limit) : rows;
+    let total: number | null = null;
+    let totalAtLeast = false;
+    if (first && !hasFilters(filters)) {
+      const low = (this.db.prepare('SELECT min(seq) FROM audit_event').pluck().get() as number | null) ?? 1;
+      total = headSeq === 0 ? 0 : headSeq - low + 1;
+    } else if (first) {
+      total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_event e ${where.sql} LIMIT @cap)`).pluck().get({ ...where.params, cap: countAtMost + 1 }) as number;
+      totalAtLeast = total > countAtMost;
+      if (totalAtLeast) total = countAtMost;
+    }
+    return { total, totalAtLeast, headSeq, rows: shown.map(toTrailRow), nextBeforeSeq: more ? shown[shown.length - 1]!.seq : null };
   }
 
   /** Every row the filters match, newest first, as CSV text. */

@@ -13,7 +13,7 @@ export const auditHandlers: { [C in keyof Channels]: Handler<C> } = {
   'auditTrail.filters': (input, { runtime }) => runtime.current().services.auditTrail.filterChoices(input.clientId),
   'auditTrail.find': (input, { runtime }) => {
     const { services, staff } = runtime.current();
-    return services.auditTrail.find(staff.id, input.filters, { offset: input.offset, limit: input.limit, upToSeq: input.upToSeq });
+    return services.auditTrail.find(staff.id, input.filters, { limit: input.limit, beforeSeq: input.beforeSeq });
   },
   'auditTrail.exportCsv': async (input, { runtime }) => {
     const day = runtime.current().services.retention.today();

@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
 import { contract, isChannel, type BridgeError, type BridgeResult } from '../../shared/contract';
+import { holdAnchorsWhile } from '../audit/audit-anchor';
 import { StoreError } from '../store/store-error';
 import { databaseDamage, storageFailure } from '../store/storage-failure';
 import type { SkinLedgerRuntime } from '../session/runtime';
@@ -40,7 +41,8 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return failure(invalidInput(parsed.error));
       const handler = handlers[channel] as (input: unknown, context: { runtime: SkinLedgerRuntime }) => unknown;
-      const value: unknown = await handler(parsed.data, { runtime });
+      // The audit anchor moves once, as the handler ends, before the answer goes back.
+      const value: unknown = await holdAnchorsWhile(() => handler(parsed.data, { runtime }));
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       // A page that no longer reads back ends the session at once: nothing more is written.

@@ -175,15 +175,16 @@ export class ClientService {
             WHERE client_search MATCH ? ORDER BY k.archived, k.sort_key, k.client_rowid LIMIT ? OFFSET ?`;
   }
 
-  /** Clients opened most recently by anyone, newest first (from the audit trail). */
+  /**
+   * Clients opened most recently by anyone, newest first. The database keeps each client's newest
+   * open (or creation or change) as its audit row is appended, so this walks that small index
+   * from the newest end and stops at `limit`, however long the trail has grown.
+   */
   recent(limit: number): ClientSummary[] {
     const rows = this.db
       .prepare(
-        `SELECT ${summaryColumns} FROM (
-           SELECT entity_id, max(seq) AS last_seq FROM audit_event
-           WHERE entity = 'client' AND action IN ('client.view', 'client.create', 'client.update')
-           GROUP BY entity_id ORDER BY last_seq DESC LIMIT ?
-         ) r JOIN client c ON c.id = r.entity_id WHERE c.archived = 0 ORDER BY r.last_seq DESC`,
+        `SELECT ${summaryColumns} FROM recent_client r INDEXED BY recent_client_by_seq JOIN client c ON c.id = r.client_id
+         WHERE c.archived = 0 ORDER BY r.last_seq DESC LIMIT ?`,
       )
       .all(limit) as ClientRow[];
     return rows.map(toSummary);

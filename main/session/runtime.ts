@@ -15,6 +15,7 @@ import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
 import { LoginThrottle, loginThrottleFileName } from './login-throttle';
 import type { DesktopPorts, SaveDialogRequest } from './ports';
+import { warmPdfFontsSoon } from '../pdf/warm-fonts';
 
 export interface RuntimeOptions extends ServiceOptions {
   dataDir: string;
@@ -239,6 +240,7 @@ export class SkinLedgerRuntime {
     } else {
       services.audit.append({ staffId: member.id, action: 'session.sign-in', entity: 'staff', entityId: member.id });
     }
+    warmPdfFontsSoon();
     return this.staff;
   }
 

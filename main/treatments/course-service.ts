@@ -37,11 +37,14 @@ interface CourseRow {
   notes: string;
   sessions_done: number;
   last_session_at: string | null;
+  next_due_on: string | null;
 }
 
-const courseQuery = `
-  SELECT c.*, count(s.id) AS sessions_done, max(s.performed_at) AS last_session_at
-  FROM course c LEFT JOIN treatment_session s ON s.course_id = c.id`;
+/**
+ * A course's progress (sessions done, last session, next due) is kept on its row by the
+ * database, in the same transaction as every session write, so reading it touches no session.
+ */
+const courseQuery = `SELECT c.* FROM course c`;
 
 export function addWeeks(isoDate: string, weeks: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -51,7 +54,6 @@ export function addWeeks(isoDate: string, weeks: number): string {
 
 function toCourse(row: CourseRow): Course {
   const lastSessionOn = row.last_session_at ? row.last_session_at.slice(0, 10) : null;
-  const finished = row.status !== 'active' || row.sessions_done >= row.planned_sessions;
   return {
     id: row.id,
     clientId: row.client_id,
@@ -63,7 +65,7 @@ function toCourse(row: CourseRow): Course {
     notes: row.notes,
     sessionsDone: row.sessions_done,
     lastSessionOn,
-    nextDueOn: finished ? null : lastSessionOn ? addWeeks(lastSessionOn, row.interval_weeks) : row.started_on,
+    nextDueOn: row.next_due_on,
   };
 }
 
@@ -101,34 +103,29 @@ export class CourseService {
   }
 
   get(id: string): Course {
-    const row = this.db.prepare(`${courseQuery} WHERE c.id = ? GROUP BY c.id`).get(id) as CourseRow | undefined;
+    const row = this.db.prepare(`${courseQuery} WHERE c.id = ?`).get(id) as CourseRow | undefined;
     if (!row) throw new StoreError('NOT_FOUND', 'That course does not exist.');
     return toCourse(row);
   }
 
   forClient(clientId: string): Course[] {
-    return (this.db.prepare(`${courseQuery} WHERE c.client_id = ? GROUP BY c.id ORDER BY c.started_on DESC`).all(clientId) as CourseRow[]).map(toCourse);
+    return (this.db.prepare(`${courseQuery} WHERE c.client_id = ? ORDER BY c.started_on DESC`).all(clientId) as CourseRow[]).map(toCourse);
   }
 
-  /** Active courses whose next session is past due, most overdue first. */
+  /**
+   * Active courses whose next session is past due, most overdue first, for clients still on the
+   * books. The index over the due date hands SQL the most overdue first; it stops at `limit`.
+   */
   overdue(limit: number): OverdueCourse[] {
     const today = this.clock.now().toISOString().slice(0, 10);
     const rows = this.db
       .prepare(
-        `SELECT * FROM (
-           ${courseQuery} WHERE c.status = 'active' GROUP BY c.id
-         ) WHERE sessions_done < planned_sessions`,
+        `SELECT c.*, cl.first_name || ' ' || cl.last_name AS client_name
+         FROM course c INDEXED BY course_by_next_due JOIN client cl ON cl.id = c.client_id
+         WHERE c.next_due_on IS NOT NULL AND c.next_due_on < ? AND cl.archived = 0
+         ORDER BY c.next_due_on, c.id LIMIT ?`,
       )
-      .all() as CourseRow[];
-    const names = this.db.prepare(`SELECT first_name || ' ' || last_name AS name FROM client WHERE id = ? AND archived = 0`);
-    return rows
-      .map(toCourse)
-      .filter((course) => course.nextDueOn !== null && course.nextDueOn < today)
-      .sort((a, b) => (a.nextDueOn! < b.nextDueOn! ? -1 : 1))
-      .slice(0, limit)
-      .flatMap((course) => {
-        const client = names.get(course.clientId) as { name: string } | undefined;
-        return client ? [{ ...course, clientName: client.name }] : [];
-      });
+      .all(today, limit) as (CourseRow & { client_name: string })[];
+    return rows.map((row) => ({ ...toCourse(row), clientName: row.client_name }));
   }
 }

@@ -14,20 +14,21 @@ const rowHeight = 44;
 
 /**
  * The trail as a table whose rows exist in the page only while in view: 100,000 rows scroll as
- * smoothly as 100. Pages of 200 are fetched as they come near.
+ * smoothly as 100. The next page of 200 is fetched as the last loaded row comes near.
  */
 export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
+  // The rows loaded so far, and one "loading" row below them while older rows remain.
+  const count = pages.loaded + (pages.more ? 1 : 0);
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const { ensure } = pages;
   useEffect(() => {
-    if (total > 0) ensure(first, last);
-  }, [ensure, first, last, total]);
+    if (count > 0) ensure(last);
+  }, [ensure, last, count]);
   useEffect(() => {
     if (pages.total === null) virtualizer.scrollToOffset(0);
   }, [pages.total, virtualizer]);
@@ -35,7 +36,7 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
   return (
     <Paper withBorder bg="white" p={0} className={classes.frame}>
       <ErrorAlert error={pages.error} />
-      <div role="table" aria-label={t('auditTrail.tableLabel')} aria-rowcount={total + 1} aria-busy={pages.loading}>
+      <div role="table" aria-label={t('auditTrail.tableLabel')} aria-rowcount={pages.totalAtLeast || pages.total === null ? -1 : total + 1} aria-busy={pages.loading}>
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className={classes.head}>
             <span role="columnheader">{t('auditTrail.columns.time')}</span>
@@ -45,7 +46,7 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
             <span role="columnheader">{t('auditTrail.columns.detail')}</span>
           </div>
         </div>
-        <div ref={scrollRef} className={classes.scroll} role="rowgroup" tabIndex={total > 0 ? 0 : -1} aria-label={t('auditTrail.count', { count: total })}>
+        <div ref={scrollRef} className={classes.scroll} role="rowgroup" tabIndex={total > 0 ? 0 : -1} aria-label={pages.totalAtLeast ? t('auditTrail.countMoreThan', { count: total }) : t('auditTrail.count', { count: total })}>
           {pages.total === 0 ? (
             <Text c="dimmed" p="xl" ta="center" role="status">
               {t('auditTrail.noRows')}

@@ -81,7 +81,7 @@ export default function AuditTrailPage({ clientId }: { clientId?: string | undef
       <AuditFiltersBar filters={filters} onChange={setFilters} choices={choices.data} dates={dates} />
       <Group justify="space-between">
         <Text fw={600} role="status" aria-live="polite">
-          {pages.total === null ? t('common.loading') : t('auditTrail.count', { count: pages.total })}
+          {pages.total === null ? t('common.loading') : pages.totalAtLeast ? t('auditTrail.countMoreThan', { count: pages.total }) : t('auditTrail.count', { count: pages.total })}
         </Text>
         <Text id="audit-export-hint" size="sm" c="dimmed">
           {t('auditTrail.exportHint')}

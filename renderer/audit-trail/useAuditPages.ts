@@ -6,55 +6,62 @@ import { call } from '../bridge/client';
 
 export const auditPageSize = 200;
 
-interface Pages {
+interface Loaded {
   key: string;
   total: number;
-  headSeq: number;
-  pages: ReadonlyMap<number, AuditTrailRow[]>;
+  totalAtLeast: boolean;
+  rows: AuditTrailRow[];
+  /** Where the next page starts; null once the oldest matching row is loaded. */
+  nextBeforeSeq: number | null;
 }
 
 export interface AuditPages {
+  /** How many rows match (null while the first page loads); at least that many when totalAtLeast. */
   total: number | null;
+  totalAtLeast: boolean;
+  /** Rows loaded so far, newest first. */
+  loaded: number;
+  /** True while older rows remain to be loaded. */
+  more: boolean;
   row(index: number): AuditTrailRow | undefined;
-  ensure(first: number, last: number): void;
+  /** Loads the next page when the table shows a row at or past `index`. */
+  ensure(index: number): void;
   loading: boolean;
   error: BridgeError | null;
   reload(): void;
 }
 
 /**
- * The trail a page at a time as the table scrolls. The first page fixes the newest row the
- * answer covers (headSeq); later pages ask up to it, so rows written meanwhile never shift them.
- * Answers to older filters are dropped when they arrive.
+ * The trail a page at a time as the table scrolls down. Each page starts below the oldest row of
+ * the one before (keyset paging), so a deep page costs what the first does and rows written
+ * meanwhile never shift the pages. Answers to older filters are dropped when they arrive.
  */
 export function useAuditPages(filters: AuditFilters): AuditPages {
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify([filters, generation]);
-  const [state, setState] = useState<Pages | null>(null);
+  const [state, setState] = useState<Loaded | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const current = useRef(key);
-  const asked = useRef(new Set<number>());
-  const head = useRef<number | null>(null);
+  const asking = useRef<number | null | 'none'>('none');
 
   const load = useCallback(
-    (page: number) => {
-      if (current.current !== key || asked.current.has(page)) return;
-      if (page > 0 && head.current === null) return;
-      asked.current.add(page);
-      call('auditTrail.find', { filters, offset: page * auditPageSize, limit: auditPageSize, upToSeq: page === 0 ? null : head.current })
+    (beforeSeq: number | null) => {
+      if (current.current !== key || asking.current !== 'none') return;
+      asking.current = beforeSeq;
+      call('auditTrail.find', { filters, limit: auditPageSize, beforeSeq })
         .then((result) => {
           if (current.current !== key) return;
-          if (page === 0) head.current = result.headSeq;
+          asking.current = 'none';
           setError(null);
-          setState((previous) => {
-            const pages = new Map(previous?.key === key ? previous.pages : []);
-            pages.set(page, result.rows);
-            return { key, total: result.total, headSeq: result.headSeq, pages };
-          });
+          setState((previous) =>
+            beforeSeq === null || previous?.key !== key
+              ? { key, total: result.total ?? result.rows.length, totalAtLeast: result.totalAtLeast, rows: result.rows, nextBeforeSeq: result.nextBeforeSeq }
+              : { ...previous, rows: [...previous.rows, ...result.rows], nextBeforeSeq: result.nextBeforeSeq },
+          );
         })
         .catch((failure: unknown) => {
           if (current.current !== key) return;
-          asked.current.delete(page);
+          asking.current = 'none';
           setError(asBridgeError(failure));
         });
     },
@@ -64,21 +71,29 @@ export function useAuditPages(filters: AuditFilters): AuditPages {
 
   useEffect(() => {
     current.current = key;
-    asked.current = new Set();
-    head.current = null;
-    load(0);
+    asking.current = 'none';
+    load(null);
   }, [key, load]);
 
   const fresh = state?.key === key;
   const ensure = useCallback(
-    (first: number, last: number) => {
-      if (!fresh) return;
-      for (let page = Math.floor(Math.max(0, first) / auditPageSize); page <= Math.floor(Math.max(0, last) / auditPageSize); page++) load(page);
+    (index: number) => {
+      if (fresh && state.nextBeforeSeq !== null && index >= state.rows.length - 1) load(state.nextBeforeSeq);
     },
-    [fresh, load],
+    [fresh, state, load],
   );
-  const row = useCallback((index: number) => (fresh ? state.pages.get(Math.floor(index / auditPageSize))?.[index % auditPageSize] : undefined), [fresh, state]);
+  const row = useCallback((index: number) => (fresh ? state.rows[index] : undefined), [fresh, state]);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
 
-  return { total: fresh ? state.total : null, row, ensure, loading: !fresh, error, reload };
+  return {
+    total: fresh ? state.total : null,
+    totalAtLeast: fresh ? state.totalAtLeast : false,
+    loaded: fresh ? state.rows.length : 0,
+    more: fresh ? state.nextBeforeSeq !== null : false,
+    row,
+    ensure,
+    loading: !fresh,
+    error,
+    reload,
+  };
 }

@@ -94,13 +94,23 @@ export const auditChannels = {
     input: z
       .object({
         filters: AuditFilters,
-        offset: z.number().int().min(0).max(10_000_000),
         limit: z.number().int().min(1).max(500),
-        /** Pages after the first pass the first page's headSeq, so rows added meanwhile do not shift them. */
-        upToSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
+        /**
+         * Null for the first page (which records the look); then the answer's nextBeforeSeq, so a
+         * page starts where the last one ended and rows written meanwhile never shift it.
+         */
+        beforeSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable(),
       })
       .strict(),
-    output: z.object({ total: z.number(), headSeq: z.number(), rows: z.array(AuditTrailRow) }),
+    output: z.object({
+      /** First page only (null after): how many rows match, or at least how many when totalAtLeast. */
+      total: z.number().nullable(),
+      totalAtLeast: z.boolean(),
+      headSeq: z.number(),
+      rows: z.array(AuditTrailRow),
+      /** Where the next page starts; null when this page holds the oldest matching row. */
+      nextBeforeSeq: z.number().nullable(),
+    }),
     access: adminsOnly,
   }),
   'auditTrail.exportCsv': channel({

@@ -14,6 +14,7 @@ import type { SessionRecordInput } from '../../shared/clinical/session';
 import { bundledInMain } from '../../main-bundle.config';
 import { measureAuditRows } from './audit-rows';
 import { measureBackup } from './backup-row';
+import { measureHomeAndAuditRows } from './home-audit-rows';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainCopyOf, seed } from './bench-stores';
@@ -60,6 +61,13 @@ async function main(): Promise<void> {
   // Consent PDF, photo import and compare, on a fresh small store of their own.
   if (wants('consent PDF') || wants('photo import') || wants('compare')) {
     rows.push(...(await measureMediaRows(root, quick ? { pdfRuns: 5, importRuns: 2, compareRuns: 30 } : { pdfRuns: 60, importRuns: 10, compareRuns: 300 }, wants, log)));
+  }
+
+  if (wants('home') || wants('audit trail')) {
+    // --history=CLIENTS,AUDIT_ROWS sets a size between the quick run and the 100,000 / 2,000,000.
+    const history = process.argv.find((arg) => arg.startsWith('--history='))?.slice('--history='.length).split(',').map(Number);
+    const size = history && history.length === 2 && history.every((n) => Number.isSafeInteger(n) && n > 0) ? { clients: history[0]!, auditRows: history[1]! } : quick ? { clients: 5_000, auditRows: 100_000 } : { clients: 100_000, auditRows: 2_000_000 };
+    rows.push(...(await measureHomeAndAuditRows(root, { ...size, sessionsPerClient: quick ? 1 : 10, runs: quick ? 100 : 400 }, wants, log)));
   }
 
   if (wants('backup')) await measureBackupRow();

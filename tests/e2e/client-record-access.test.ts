@@ -79,7 +79,7 @@ describe('a client’s record where it is read', () => {
     await row(/Exported photos/).first().waitFor({ timeout: 20_000 });
     await row(/Imported photo/).first().waitFor();
     await row(/Signed consent/).first().waitFor();
-    const trailRows = services.auditTrail.find(staff.id, { clientId: rosa.id, staffId: null, actions: [], fromDay: null, toDay: null }, { offset: 0, limit: 100, upToSeq: null }).rows;
+    const trailRows = services.auditTrail.find(staff.id, { clientId: rosa.id, staffId: null, actions: [], fromDay: null, toDay: null }, { limit: 100, beforeSeq: null }).rows;
     expect(trailRows.map((r) => r.action)).toEqual(expect.arrayContaining(['photo.export', 'photo.import', 'consent.sign', 'client.create']));
     expect(trailRows.some((r) => r.entityId === consent.id)).toBe(true);
     await checkAccessibility(page, 'client audit trail with photos and consents');

@@ -41,7 +41,7 @@ afterAll(() => {
 
 describe('a client’s own audit trail', () => {
   it('includes what was done to their consents and photos, deleted photos too, and nothing of another client’s', () => {
-    const page = services.auditTrail.find(adminId, { ...noFilters, clientId }, { offset: 0, limit: 200, upToSeq: null });
+    const page = services.auditTrail.find(adminId, { ...noFilters, clientId }, { limit: 200, beforeSeq: null });
     const actions = new Set(page.rows.map((row) => row.action));
     for (const action of ['consent.sign', 'consent.pdf-print', 'consent.print', 'consent.withdraw', 'photo.import', 'photo.view', 'photo.export.refused', 'photo.delete', 'client.create']) {
       expect(actions, action).toContain(action);
@@ -52,7 +52,7 @@ describe('a client’s own audit trail', () => {
   });
 
   it('filters the linked rows by action like any other', () => {
-    const page = services.auditTrail.find(adminId, { ...noFilters, clientId, actions: ['photo.import'] }, { offset: 0, limit: 50, upToSeq: null });
+    const page = services.auditTrail.find(adminId, { ...noFilters, clientId, actions: ['photo.import'] }, { limit: 50, beforeSeq: null });
     expect(page.total).toBe(2);
   });
 });

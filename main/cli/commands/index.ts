@@ -1,9 +1,11 @@
 import type { CliCommand } from '../command';
+import { auditListCommand } from './audit-list';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
 import { exportClientCommand } from './export-client';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
+import { overdueCommand } from './overdue';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
 import { staffAddCommand } from './staff-add';
@@ -26,6 +28,8 @@ export const commandTable: readonly CliCommand[] = [
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,
+  overdueCommand,
+  auditListCommand,
   exportClientCommand,
   importPhotosCommand,
   backupCommand,

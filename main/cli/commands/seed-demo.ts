@@ -1,4 +1,5 @@
 import { contract } from '../../../shared/contract';
+import { seedDemoAuditEvents } from '../../demo/demo-audit-events';
 import { seedDemoConsents } from '../../demo/demo-consents';
 import { seedDemoPhotos } from '../../demo/demo-photo-seeder';
 import { seedDemoClinic } from '../../demo/demo-seeder';
@@ -11,6 +12,7 @@ const maxClients = 1_000_000;
 const defaultConsents = 100;
 const maxConsents = 100_000;
 const maxPhotoClients = 500;
+const maxAuditEvents = 50_000_000;
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -44,6 +46,12 @@ export const seedDemoCommand: CliCommand = {
       summary: `Signed microneedling consents with their PDFs, for most of the new clients up to N (default ${defaultConsents}: each PDF takes a moment, so 100,000 clients do not get one each).`,
       required: false,
     },
+    {
+      name: 'audit-events',
+      placeholder: 'N',
+      summary: 'Audit rows of ordinary daily use to add after the clients (profile opens, sign-ins; default 0): the history of a clinic after years.',
+      required: false,
+    },
   ],
   async run(context) {
     const clients = wholeNumber(context.flags.clients, 'clients', 0, maxClients);
@@ -51,6 +59,7 @@ export const seedDemoCommand: CliCommand = {
     const sessionsPerClient = wholeNumber(context.flags.sessions, 'sessions', 3, 20);
     const consentLimit = wholeNumber(context.flags.consents, 'consents', defaultConsents, maxConsents);
     const photoClients = wholeNumber(context.flags['photo-clients'], 'photo-clients', 0, maxPhotoClients);
+    const auditEvents = wholeNumber(context.flags['audit-events'], 'audit-events', 0, maxAuditEvents);
     const session = await signIn(context.io, {
       dataDir: requiredFlag(context, 'data'),
       name: requiredFlag(context, 'user'),
@@ -92,6 +101,15 @@ export const seedDemoCommand: CliCommand = {
           onProgress: (done, total) => context.io.progress('Making demo photos', done, total),
         });
         context.io.out(`Added ${photos} synthetic demo photos.`);
+      }
+      if (auditEvents > 0 && !interrupted) {
+        const added = await seedDemoAuditEvents(session.services, {
+          events: auditEvents,
+          seed,
+          onProgress: (done, total) => context.io.progress('Adding daily use to the audit trail', done, total),
+          shouldStop: () => interrupted,
+        });
+        context.io.out(`Added ${added} audit rows of daily use${added < auditEvents ? ' (stopped early: whole batches only)' : ''}.`);
       }
     } finally {
       process.removeListener('SIGINT', onInterrupt);

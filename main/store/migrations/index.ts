@@ -13,6 +13,7 @@ import { photoConsentAndClientTrail } from './010-photo-consent-and-client-trail
 import { searchLatinSpellings } from './011-search-latin-spellings';
 import { auditAnchorMarkAndContentHash } from './012-audit-anchor-mark-and-content-hash';
 import { photoFileRemovals } from './013-photo-file-removals';
+import { courseProgressAndRecentClients } from './014-course-progress-and-recent-clients';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   searchLatinSpellings,
   auditAnchorMarkAndContentHash,
   photoFileRemovals,
+  courseProgressAndRecentClients,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -18,6 +18,8 @@ export const auditTrail = {
   },
   count_one: '{{count}} row',
   count_other: '{{count}} rows',
+  /** A filtered look counts up to a limit rather than the whole trail. */
+  countMoreThan: 'More than {{count}} rows',
   tableLabel: 'Audit trail rows, newest first',
   columns: {
     time: 'Time',

@@ -97,9 +97,8 @@ describe('purging a client', () => {
     // The trail still lists the rows, marked as about a purged client, with no name to resolve.
     const trail = await ok<{ rows: { action: string; purged: boolean; entityName: string | null }[] }>('auditTrail.find', {
       filters: { staffId: null, clientId, actions: [], fromDay: null, toDay: null },
-      offset: 0,
       limit: 100,
-      upToSeq: null,
+      beforeSeq: null,
     });
     expect(trail.rows.map((row) => row.action)).toContain('client.create');
     expect(trail.rows.every((row) => row.purged && row.entityName === null)).toBe(true);

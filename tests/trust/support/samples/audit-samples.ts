@@ -12,7 +12,7 @@ const noFilters = { staffId: null, clientId: null, actions: [], fromDay: null, t
 export function auditSamples(ids: ClinicIds): { [C in keyof typeof auditChannels]: ChannelInput<C> } {
   return {
     'auditTrail.filters': { clientId: ids.clientId },
-    'auditTrail.find': { filters: { ...noFilters, clientId: ids.clientId, actions: ['client.view'], fromDay: '2026-01-01', toDay: '2026-12-31' }, offset: 0, limit: 50, upToSeq: null },
+    'auditTrail.find': { filters: { ...noFilters, clientId: ids.clientId, actions: ['client.view'], fromDay: '2026-01-01', toDay: '2026-12-31' }, limit: 50, beforeSeq: null },
     'auditTrail.exportCsv': { filters: { ...noFilters, staffId: ids.staff.admin } },
     'auditTrail.verify': {},
     'retention.settings.get': {},
