@@ -2,7 +2,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFileExtension } from '../../shared/contract/backup-channels';
 import { backupFileName, backupNamePattern } from './archive-format';
-import { openArchive } from './archive-reader';
+import { describeBackupFile } from './read-archive';
 
 /** A file in the backup folder, described from its unencrypted header alone (no key needed). */
 export interface FolderBackup {
@@ -24,9 +24,8 @@ export async function listFolderBackups(folder: string): Promise<FolderBackup[]>
     const path = join(folder, entry.name);
     const base = { file: entry.name, path, sizeBytes: statSync(path).size, scheduledName: backupNamePattern.test(entry.name) };
     try {
-      const archive = await openArchive(path);
-      await archive.close();
-      found.push({ ...base, createdAt: new Date(archive.header.createdAt), appVersion: archive.header.appVersion, storeId: archive.header.storeId, readable: true });
+      const header = await describeBackupFile(path);
+      found.push({ ...base, createdAt: new Date(header.createdAt), appVersion: header.appVersion, storeId: header.storeId, readable: true });
     } catch {
       found.push({ ...base, createdAt: null, appVersion: null, storeId: null, readable: false });
     }
@@ -54,9 +53,7 @@ export async function removeStalePartials(folder: string, storeId: string, now: 
     const path = join(folder, name);
     try {
       if (statSync(path).mtimeMs > dayAgo) continue;
-      const archive = await openArchive(path);
-      await archive.close();
-      if (archive.header.storeId === storeId) unlinkSync(path);
+      if ((await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
     } catch {
       // Unreadable or vanished: not provably ours, so not ours to delete.
     }
