@@ -57,6 +57,8 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
   let descriptionBytes: Buffer | null = null;
   let unlocked: { dataKey: Buffer; staffId: string | null } | null = null;
   let manifestBytes: Buffer | null = null;
+  /** Set only once the manifest's MAC is checked and the file ends where the tar does. */
+  let sealed = false;
   const seen: SeenMember[] = [];
   try {
     let index = 0;
@@ -80,6 +82,7 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
           const end = entry.offset + tarBlocks(entrySize) + 1024;
           if (size > end) throw damaged(backupMessages.trailingData);
           if (size < end) throw damaged(backupMessages.incomplete);
+          sealed = true;
           break;
         } else {
           if (type !== 'file' || !isSafeMemberPath(name)) throw damaged(backupMessages.contentsMismatch('a member whose name points outside the data folder'));
@@ -100,7 +103,7 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
       throw asReadFailure(error);
     }
     if (!unlocked || !description) throw damaged(backupMessages.incomplete);
-    if (manifestBytes === null || seen.length === 0) throw damaged(backupMessages.incomplete);
+    if (!sealed || manifestBytes === null) throw damaged(backupMessages.incomplete);
     const manifest = parseManifest(manifestBytes);
     checkTarContents(description, manifest, seen);
     return { description, manifest, dataKey: unlocked.dataKey, staffId: unlocked.staffId, sizeBytes: size };

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeVersion1Backup } from '../../../main/backup/v1-create-backup';
 import { openDatabase } from '../../../main/store/open-database';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
@@ -83,4 +84,12 @@ export function partsOf(bytes: Buffer): { start: number; end: number }[] {
     offset += 4 + length;
   }
   return parts;
+}
+
+/** A backup in the format before the tar one, as SkinLedger wrote it then: old backups must still verify and restore. */
+export async function version1Backup(clinic: BackupClinic, name = 'old-format.slbackup'): Promise<string> {
+  const path = join(clinic.backupsDir, name);
+  const { services } = clinic;
+  await writeVersion1Backup({ db: services.db, vault: services.vault, dataKey: clinic.dataKey, audit: services.audit, clock: clinic.clock, appVersion: '0.1.0' }, path);
+  return path;
 }
