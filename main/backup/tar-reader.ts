@@ -60,11 +60,15 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
   /** Set only once the manifest's MAC is checked and the file ends where the tar does. */
   let sealed = false;
   const seen: SeenMember[] = [];
+  const layout: { offset: number; size: number }[] = [];
   try {
     let index = 0;
     try {
       for await (const entry of extract) {
         const { name, size: entrySize, type } = entry.header;
+        // SkinLedger writes plain ustar headers only; anything else is not its file.
+        if (entry.header.pax) throw damaged(backupMessages.damagedStructure);
+        layout.push({ offset: entry.offset, size: entrySize });
         if (index === 0) {
           // readTarStart has checked the name; the JSON is held to its schema.
           descriptionBytes = await readSmall(entry, maxDescriptionBytes);
@@ -82,6 +86,7 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
           const end = entry.offset + tarBlocks(entrySize) + 1024;
           if (size > end) throw damaged(backupMessages.trailingData);
           if (size < end) throw damaged(backupMessages.incomplete);
+          await checkLayout(path, layout, end);
           sealed = true;
           break;
         } else {
@@ -139,6 +144,39 @@ async function feed(path: string, extract: Extract, stopped: () => boolean, onRe
         });
       }
     }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The bytes of the tar that hold no member data and that tar readers skip: the padding after each
+ * member, the two bytes that end each header's checksum, and the two empty blocks at the end.
+ * The MAC and the hashes vouch for everything else (every other header byte is under its
+ * checksum), so with these as SkinLedger writes them (zeros; a space and a zero) no byte of the
+ * file can change unseen. One read per member.
+ */
+async function checkLayout(path: string, layout: { offset: number; size: number }[], end: number): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    let from = 0;
+    const zeroUpTo = async (to: number, header: boolean) => {
+      const bytes = Buffer.alloc(to - from);
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, from);
+      if (bytesRead !== bytes.length) throw damaged(backupMessages.incomplete);
+      const padding = header ? bytes.subarray(0, bytes.length - 512) : bytes;
+      if (padding.some((byte) => byte !== 0)) throw damaged(backupMessages.damagedStructure);
+      if (header) {
+        const block = bytes.subarray(bytes.length - 512);
+        if (block[154] !== 0x20 || block[155] !== 0 || !/^[0-7]{6}$/.test(block.subarray(148, 154).toString('latin1'))) throw damaged(backupMessages.damagedStructure);
+      }
+    };
+    for (const { offset, size } of layout) {
+      if (offset < from) throw damaged(backupMessages.damagedStructure);
+      await zeroUpTo(offset + 512, true);
+      from = offset + 512 + size;
+    }
+    await zeroUpTo(end, false);
   } finally {
     await handle.close();
   }

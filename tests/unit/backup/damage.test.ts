@@ -109,6 +109,19 @@ const cases: Case[] = [
     code: 'BACKUP_DAMAGED',
     message: /out of order \(photos\/ab\/photo-1\.enc was found in place of pdfs\/consent-1\.enc\)/,
   },
+  {
+    name: 'one byte flipped in the padding after a member',
+    file: () => variant('flipped-padding', withByteFlipped(goodBytes, at('pdfs/consent-1.enc').data + at('pdfs/consent-1.enc').size + 3)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
+  {
+    name: 'one byte flipped in the end of a header’s checksum',
+    file: () => variant('flipped-checksum-end', withByteFlipped(goodBytes, at('pdfs/consent-1.enc').header + 155)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
+  { name: 'one byte flipped in the empty blocks at the end', file: () => variant('flipped-end', withByteFlipped(goodBytes, goodBytes.length - 700)), code: 'BACKUP_DAMAGED', message: /index of its contents does not read back/ },
   { name: 'bytes added after the end', file: () => variant('trailing', Buffer.concat([goodBytes, Buffer.alloc(512, 7)])), code: 'BACKUP_DAMAGED', message: /extra data after its last part/ },
   {
     name: 'altered without the key: the description’s date',
@@ -215,7 +228,7 @@ describe('a damaged, altered or wrongly unlocked backup is refused with its own 
 
   it('every kind of damage has its own message', () => {
     // Cuts at different places are one kind of damage, and say so alike; so are edits without the key.
-    const kindOf = (name: string) => (name.startsWith('cut off') ? 'cut off' : name.startsWith('altered without') ? 'altered' : name.startsWith('one byte flipped') && !name.includes('index') ? 'flipped' : name);
+    const kindOf = (name: string) => (name.startsWith('cut off') ? 'cut off' : name.startsWith('altered without') ? 'altered' : name.startsWith('one byte flipped in the index') || name.includes('padding') || name.includes('checksum') || name.includes('empty blocks') ? 'index' : name.startsWith('one byte flipped') ? 'flipped' : name);
     const byKind = new Map<string, Set<string>>();
     for (const [name, text] of messages) byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? new Set()).add(text.replace(/\S+\.(enc|db) inside/, 'X inside')));
     for (const [kind, texts] of byKind) expect(texts.size, kind).toBe(1);
