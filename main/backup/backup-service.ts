@@ -98,7 +98,7 @@ export class BackupService {
         const created = await writeBackup(this.source(), freeBackupPath(folder, now), this.track);
         const removed = await this.rotate(folder, created.file);
         this.recordSuccess(by, via, created, removed);
-        return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, counts: created.counts, verified: true, removedOldBackups: removed };
+        return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, counts: created.counts, verified: false, removedOldBackups: removed };
       } catch (error) {
         this.recordFailure(by, via, now, error);
         throw error;
@@ -253,7 +253,6 @@ export class BackupService {
       lastSuccessFile: created.file,
       lastSuccessAuditSeq: row.seq,
       lastAttemptAt: created.createdAt,
-      verifiedFiles: remember(record.verifiedFiles, created.file),
     });
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { extract as tarExtract, type Extract } from 'tar-stream';
 import { verifyKeySlotFile } from '../crypto/key-slot-file';
+import { chosenFileFlags } from '../files/read-chosen-file';
 import { StoreError } from '../store/store-error';
 import { isSafeMemberPath, type MemberVisitor, type SeenMember } from './archive-body';
 import { keySlotsOf, unlockKeySlots, type ArchiveUnlock } from './archive-keys';
@@ -124,7 +125,7 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
 
 /** Hands the file to the tar reader piece by piece, as fast as it takes them, until told to stop. */
 async function feed(path: string, extract: Extract, stopped: () => boolean, onRead: (bytes: number) => void): Promise<void> {
-  const handle = await open(path, 'r');
+  const handle = await openBackupFile(path);
   try {
     for (let position = 0; !stopped(); ) {
       const piece = Buffer.allocUnsafe(readPieceBytes);
@@ -157,7 +158,7 @@ async function feed(path: string, extract: Extract, stopped: () => boolean, onRe
  * file can change unseen. One read per member.
  */
 async function checkLayout(path: string, layout: { offset: number; size: number }[], end: number): Promise<void> {
-  const handle = await open(path, 'r');
+  const handle = await openBackupFile(path);
   try {
     let from = 0;
     const zeroUpTo = async (to: number, header: boolean) => {
@@ -187,7 +188,6 @@ export async function readTarStart(path: string): Promise<{ description: BackupD
   const handle = await openBackupFile(path);
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) throw damaged(backupMessages.notABackup);
     const head = Buffer.alloc(512);
     const { bytesRead } = await handle.read(head, 0, 512, 0);
     const nameBytes = Buffer.from(descriptionMemberPath + '\0', 'latin1');
@@ -204,14 +204,21 @@ export async function readTarStart(path: string): Promise<{ description: BackupD
   }
 }
 
+/** Opens a backup file chosen from anywhere: never blocks on a pipe, refuses what is not a plain file. */
 export async function openBackupFile(path: string) {
+  let handle;
   try {
-    return await open(path, 'r');
+    handle = await open(path, chosenFileFlags);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new StoreError('NOT_FOUND', backupMessages.backupMissing, { cause: error });
     throw error;
   }
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    throw damaged(backupMessages.notABackup);
+  }
+  return handle;
 }
 
 function parseDescription(json: Buffer): BackupDescription {

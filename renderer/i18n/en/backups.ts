@@ -43,8 +43,8 @@ export const backups = {
   },
   done: {
     title: 'Backup made',
-    message: '{{file}} was written and checked ({{clients}}).',
-    inline: 'Backed up {{when}}: {{file}} was written and checked ({{clients}}).',
+    message: '{{file}} was written ({{clients}}).',
+    inline: 'Backed up {{when}}: {{file}} was written ({{clients}}).',
   },
   settings: {
     tab: 'Backups',
@@ -81,7 +81,7 @@ export const backups = {
     restore: 'Restore…',
     restoreFor: 'Restore {{file}}',
     verifiedTitle: 'Backup checked',
-    verifiedMessage: 'Every part of {{file}} read back as written ({{clients}}, {{sessions}}).',
+    verifiedMessage: 'Every file in {{file}} read back as written ({{clients}}, {{sessions}}).',
     restoreOtherTitle: 'Restore a backup from elsewhere',
     restoreOtherHelp: 'A backup file on another drive: restoring replaces the records on this computer. The records there now are kept aside in a folder, not deleted.',
     restoreOther: 'Restore from a file…',
@@ -115,7 +115,7 @@ export const backups = {
       'That recovery key does not open this backup. Check each group of characters against the Recovery Kit. If it is right, the backup belongs to another clinic’s store.',
     submit: 'Check and restore',
     submitReplace: 'Check and replace the records',
-    working: 'Checking every part of the backup before anything is replaced…',
+    working: 'Checking every file of the backup before anything is replaced…',
     doneTitle: 'The records were restored',
     doneMade: 'From the backup made {{date}}. Every part was checked before anything was replaced.',
     counts: 'Clients: {{clients}} · Sessions: {{sessions}} · Consent forms: {{consents}} · Photos: {{photos}} · Audit entries: {{audit}}',
