@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { openServices } from '../../../main/app';
+import { readBackupRecord } from '../../../main/backup/backup-records';
 import { latestSchemaVersion } from '../../../main/store/migrations';
 import { snapshotFolder } from '../../support/temp-folder';
 import { backupClinic, type BackupClinic } from './backup-fixture';
@@ -85,6 +86,23 @@ describe('restoring into a folder', () => {
     await expect(restoreIntoEmptyFolder(target, request(newer))).rejects.toMatchObject({ code: 'STORE_FROM_NEWER_VERSION', message: expect.stringMatching(/newer version of SkinLedger/) });
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.restoring`)).toBe(false);
+  });
+});
+
+describe('after a restore', () => {
+  it('Home names the backup the records came back from, not the one before it (which rotation may have removed)', async () => {
+    clinic.clock.advance(60_000);
+    const second = await clinic.services.backup.backupToFile(clinic.admin.id, join(clinic.backupsDir, 'second.slbackup'));
+    rmSync(backupPath);
+    const target = join(clinic.folder.path, 'restored');
+    await restoreIntoEmptyFolder(target, request(second.path));
+    const services = openServices(target, clinic.dataKey, { clock: clinic.clock });
+    try {
+      expect(readBackupRecord(services.db)).toMatchObject({ lastSuccessFile: 'second.slbackup', lastSuccessAt: second.createdAt, lastError: null });
+      expect(readBackupRecord(services.db).verifiedFiles).toContain('second.slbackup');
+    } finally {
+      services.close();
+    }
   });
 });
 
