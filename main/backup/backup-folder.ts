@@ -43,6 +43,30 @@ export function freeBackupPath(folder: string, createdAt: Date): string {
 }
 
 /**
+ * At start, when no backup of this app is running: every `.partial` this store left in the folder
+ * (a backup killed by Ctrl+C, a crash or a power cut). The names are taken now, so a backup that
+ * starts meanwhile (a new name, never one of these) is never touched.
+ */
+export function removeInterruptedPartials(folder: string, storeId: string): Promise<void> {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith(`${backupFileExtension}.partial`) && backupNamePattern.test(name.slice(0, -'.partial'.length)));
+  } catch {
+    return Promise.resolve();
+  }
+  return (async () => {
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        if ((await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
+      } catch {
+        // Unreadable or vanished: not provably ours, so not ours to delete.
+      }
+    }
+  })();
+}
+
+/**
  * `.partial` files this store left more than a day ago (a backup killed mid-write). Another PC's,
  * or anything not named by SkinLedger, is left alone.
  */
