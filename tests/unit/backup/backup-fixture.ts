@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeVersion1Backup } from '../../../main/backup/v1-create-backup';
 import { openDatabase } from '../../../main/store/open-database';
 import { createTestStore, TestClock } from '../../support/store';
 import { tempFolder } from '../../support/temp-folder';
@@ -37,11 +36,14 @@ export type BackupClinic = Awaited<ReturnType<typeof backupClinic>>;
 /**
  * Every table's ordered dump, hashed: what a backup must bring back, whatever the file bytes (IVs
  * and page numbers change). The schema is compared without root page numbers, which VACUUM
- * renumbers; the audit trail up to `auditRows` (a restore adds its own row after).
+ * renumbers; the audit trail up to `auditRows` (a restore adds its own row after); the settings
+ * but the backup record.
  */
 export function logicalContent(db: ReturnType<typeof openDatabase>, auditRows: number): Record<string, string> {
   const hashes = Object.fromEntries(tableHashes(db));
   hashes['sqlite_schema'] = sha256(JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all()));
+  // A restore records the backup it came from (what Home names): the one row it changes on purpose.
+  hashes['setting'] = sha256(JSON.stringify(db.prepare("SELECT * FROM setting WHERE key <> 'backup.status' ORDER BY key").all()));
   hashes['audit_event'] = sha256(JSON.stringify(db.prepare('SELECT * FROM audit_event WHERE seq <= ? ORDER BY seq').all(auditRows)));
   return hashes;
 }
@@ -86,10 +88,3 @@ export function partsOf(bytes: Buffer): { start: number; end: number }[] {
   return parts;
 }
 
-/** A backup in the format before the tar one, as SkinLedger wrote it then: old backups must still verify and restore. */
-export async function version1Backup(clinic: BackupClinic, name = 'old-format.slbackup'): Promise<string> {
-  const path = join(clinic.backupsDir, name);
-  const { services } = clinic;
-  await writeVersion1Backup({ db: services.db, vault: services.vault, dataKey: clinic.dataKey, audit: services.audit, clock: clinic.clock, appVersion: '0.1.0' }, path);
-  return path;
-}

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArchiveWriter } from '../../../main/backup/archive-writer';
 import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
 import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
@@ -9,7 +8,8 @@ import { verifyBackupFile } from '../../../main/backup/verify-backup';
 import { generateRecoveryKey } from '../../../main/crypto/recovery-key';
 import { adminName } from '../../support/store';
 import { snapshotFolder } from '../../support/temp-folder';
-import { backupClinic, partsOf, version1Backup, type BackupClinic } from './backup-fixture';
+import { backupClinic, partsOf, type BackupClinic } from './backup-fixture';
+import { sealVersion1, version1Backup } from './v1-writer';
 
 let clinic: BackupClinic;
 let good: string;
@@ -50,11 +50,7 @@ async function resealed(name: string, change: (body: Buffer) => Buffer): Promise
   const parts: Buffer[] = [];
   for await (const part of decryptParts(archive, keys)) parts.push(part);
   await archive.close();
-  const writer = await ArchiveWriter.create(path, archive.header, clinic.dataKey);
-  await writer.write(change(Buffer.concat(parts)));
-  await writer.finish();
-  await writer.commit();
-  return path;
+  return sealVersion1(path, archive.header, change(Buffer.concat(parts)), clinic.dataKey);
 }
 
 const byRecovery = (archivePath: string): RestoreRequest => ({
