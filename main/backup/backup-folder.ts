@@ -58,7 +58,8 @@ export function removeInterruptedPartials(folder: string, storeId: string): Prom
     for (const name of names) {
       const path = join(folder, name);
       try {
-        if ((await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
+        // An empty one holds nothing to lose, whoever's it was.
+        if (statSync(path).size === 0 || (await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
       } catch {
         // Unreadable or vanished: not provably ours, so not ours to delete.
       }

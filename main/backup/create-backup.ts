@@ -208,10 +208,13 @@ async function addFile(
 async function drainInto(pack: Pack, handle: FileHandle): Promise<void> {
   let run: Buffer[] = [];
   let runBytes = 0;
+  // The description goes to the file at once: a .partial cut short later still says whose it is.
+  let first = true;
   for await (const chunk of pack) {
     run.push(chunk as Buffer);
     runBytes += (chunk as Buffer).length;
-    if (runBytes >= writeRunBytes || run.length >= 512) {
+    if (runBytes >= writeRunBytes || run.length >= 512 || (first && runBytes >= 4096)) {
+      first = false;
       await writeAll(handle, run);
       run = [];
       runBytes = 0;

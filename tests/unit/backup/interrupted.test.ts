@@ -22,6 +22,8 @@ describe('a backup interrupted by Ctrl+C, a crash or a power cut', () => {
     copyFileSync(join(clinic.backupsDir, done.file), join(clinic.backupsDir, partial));
     writeFileSync(join(clinic.dataDir, '.backup-snapshot-0a1b.db'), 'encrypted pages');
     writeFileSync(join(clinic.backupsDir, 'notes.txt.partial'), 'not ours');
+    // Killed before its first write reached the file.
+    writeFileSync(join(clinic.backupsDir, `${done.file.replace('.slbackup', '-3.slbackup')}.partial`), '');
     clinic.services.close();
 
     clinic.services = openServices(clinic.dataDir, clinic.dataKey, { clock: clinic.clock });
