@@ -49,8 +49,7 @@ const writeRunBytes = 4 * 1024 * 1024;
  * to the disk, and only then gets its real name; any failure removes the .partial.
  *
  * The file is not read back here: right after writing it would come from the page cache and
- * prove only this writer. The scheduled check (verify-backup in the background) reads it from
- * the disk, days later, and is what shows on Home.
+ * prove only this writer. verify-backup (and Settings → Backups → Check) read it from the disk.
  */
 export async function writeBackup(source: BackupSource, targetPath: string, onProgress?: (progress: BackupProgress) => void): Promise<CreatedBackup> {
   removeLeftoverSnapshots(source.vault.folder.root);
