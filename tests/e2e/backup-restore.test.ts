@@ -252,7 +252,7 @@ describe('backup, wipe and restore on a new computer', () => {
     await saveScreenshot(app.page, '52-settings-backups');
 
     await openNav(app.page, 'Home');
-    await app.page.getByTestId('backup-card').getByText('Backed up and checked.').waitFor();
+    await app.page.getByTestId('backup-card').getByText('Backed up.', { exact: true }).waitFor();
     await expect(app.page.getByTestId('backup-card').textContent()).resolves.toContain(backupFile.split('/').pop());
     expect(await app.page.getByTestId('backup-warning').count()).toBe(0);
     await checkAccessibility(app.page, 'home with backup card');

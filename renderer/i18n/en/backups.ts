@@ -17,7 +17,7 @@ export const backups = {
     lastFailed: 'The last attempt failed: {{message}}',
     runNow: 'Back up now',
     openSettings: 'Backup settings',
-    ok: 'Backed up and checked.',
+    ok: 'Backed up.',
   },
   clientCount_one: '{{count}} client',
   clientCount_other: '{{count}} clients',
