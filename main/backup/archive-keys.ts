@@ -65,15 +65,15 @@ const KeySlotsInBackup = z.object({
   checksum: z.string(),
 });
 
-function keySlotsOf(header: ArchiveHeader): KeySlotFileBody {
+export function keySlotsOf(keySlots: string, storeId: string): KeySlotFileBody {
   let raw: unknown;
   try {
-    raw = JSON.parse(header.keySlots);
+    raw = JSON.parse(keySlots);
   } catch {
     throw damaged(backupMessages.headerAltered);
   }
   const parsed = KeySlotsInBackup.safeParse(raw);
-  if (!parsed.success || parsed.data.storeId !== header.storeId) throw damaged(backupMessages.headerAltered);
+  if (!parsed.success || parsed.data.storeId !== storeId) throw damaged(backupMessages.headerAltered);
   const { checksum: _checksum, ...body } = parsed.data;
   return body;
 }
@@ -86,11 +86,16 @@ export interface UnlockedArchive {
 
 /** The data key the backup was made with; WRONG_RECOVERY_KEY or WRONG_PASSWORD when it does not open. */
 export async function unlockArchive(header: ArchiveHeader, unlock: ArchiveUnlock): Promise<UnlockedArchive> {
+  return unlockKeySlots(header.keySlots, header.storeId, unlock);
+}
+
+/** The same from the key file's text and the store id the backup names. */
+export async function unlockKeySlots(keySlots: string, storeId: string, unlock: ArchiveUnlock): Promise<UnlockedArchive> {
   if (unlock.kind === 'data-key') {
-    if (unlock.storeId !== header.storeId) throw new StoreError('WRONG_RECOVERY_KEY', backupMessages.otherStore);
+    if (unlock.storeId !== storeId) throw new StoreError('WRONG_RECOVERY_KEY', backupMessages.otherStore);
     return { dataKey: Buffer.from(unlock.dataKey), staffId: null };
   }
-  const file = keySlotsOf(header);
+  const file = keySlotsOf(keySlots, storeId);
   if (unlock.kind === 'recovery') {
     const parsed = parseRecoveryKey(unlock.recoveryKey);
     if (parsed.ok) {

@@ -5,9 +5,8 @@ import type { DesktopPorts } from '../session/ports';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { StoreError } from '../store/store-error';
 import { Vault } from '../vault/vault';
-import type { ArchiveHeader } from './archive-format';
 import type { ArchiveUnlock } from './archive-keys';
-import { openArchive } from './archive-reader';
+import { describeBackupFile, type BackupInfo } from './read-archive';
 import { backupMessages } from './backup-messages';
 import { deleteKeptAsideStore, listKeptAsideStores, type KeptAsideStore } from './kept-aside-stores';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoredStore } from './restore-backup';
@@ -26,7 +25,7 @@ export interface BackupDeskOptions {
  * the window never sends a path.
  */
 export class BackupDesk {
-  private chosen: { path: string; header: ArchiveHeader } | null = null;
+  private chosen: { path: string; header: BackupInfo } | null = null;
   private progress: BackupProgress | null = null;
   private busy = false;
   private readonly clock: Clock;
@@ -63,16 +62,15 @@ export class BackupDesk {
   /** Picks a file the main process already trusts (one listed in the backup folder). */
   async pick(runtime: SkinLedgerRuntime, path: string): Promise<ChosenBackup> {
     this.chosen = null;
-    const archive = await openArchive(path);
-    await archive.close();
-    this.chosen = { path, header: archive.header };
+    const header = await describeBackupFile(path);
+    this.chosen = { path, header };
     const openStore = this.openStoreId(runtime);
     return {
       chosen: true,
       file: basename(path),
-      createdAt: archive.header.createdAt,
-      appVersion: archive.header.appVersion,
-      sameStore: openStore === null ? null : openStore === archive.header.storeId,
+      createdAt: header.createdAt,
+      appVersion: header.appVersion,
+      sameStore: openStore === null ? null : openStore === header.storeId,
     };
   }
 
@@ -140,7 +138,7 @@ export class BackupDesk {
     };
   }
 
-  private requireChosen(): { path: string; header: ArchiveHeader } {
+  private requireChosen(): { path: string; header: BackupInfo } {
     if (!this.chosen) throw new StoreError('CONFLICT', backupMessages.noFileChosen);
     return this.chosen;
   }

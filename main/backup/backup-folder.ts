@@ -2,7 +2,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFileExtension } from '../../shared/contract/backup-channels';
 import { backupFileName, backupNamePattern } from './archive-format';
-import { openArchive } from './archive-reader';
+import { describeBackupFile } from './read-archive';
 
 /** A file in the backup folder, described from its unencrypted header alone (no key needed). */
 export interface FolderBackup {
@@ -24,9 +24,8 @@ export async function listFolderBackups(folder: string): Promise<FolderBackup[]>
     const path = join(folder, entry.name);
     const base = { file: entry.name, path, sizeBytes: statSync(path).size, scheduledName: backupNamePattern.test(entry.name) };
     try {
-      const archive = await openArchive(path);
-      await archive.close();
-      found.push({ ...base, createdAt: new Date(archive.header.createdAt), appVersion: archive.header.appVersion, storeId: archive.header.storeId, readable: true });
+      const header = await describeBackupFile(path);
+      found.push({ ...base, createdAt: new Date(header.createdAt), appVersion: header.appVersion, storeId: header.storeId, readable: true });
     } catch {
       found.push({ ...base, createdAt: null, appVersion: null, storeId: null, readable: false });
     }
@@ -44,6 +43,31 @@ export function freeBackupPath(folder: string, createdAt: Date): string {
 }
 
 /**
+ * At start, when no backup of this app is running: every `.partial` this store left in the folder
+ * (a backup killed by Ctrl+C, a crash or a power cut). The names are taken now, so a backup that
+ * starts meanwhile (a new name, never one of these) is never touched.
+ */
+export function removeInterruptedPartials(folder: string, storeId: string): Promise<void> {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith(`${backupFileExtension}.partial`) && backupNamePattern.test(name.slice(0, -'.partial'.length)));
+  } catch {
+    return Promise.resolve();
+  }
+  return (async () => {
+    for (const name of names) {
+      const path = join(folder, name);
+      try {
+        // An empty one holds nothing to lose, whoever's it was.
+        if (statSync(path).size === 0 || (await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
+      } catch {
+        // Unreadable or vanished: not provably ours, so not ours to delete.
+      }
+    }
+  })();
+}
+
+/**
  * `.partial` files this store left more than a day ago (a backup killed mid-write). Another PC's,
  * or anything not named by SkinLedger, is left alone.
  */
@@ -54,9 +78,7 @@ export async function removeStalePartials(folder: string, storeId: string, now: 
     const path = join(folder, name);
     try {
       if (statSync(path).mtimeMs > dayAgo) continue;
-      const archive = await openArchive(path);
-      await archive.close();
-      if (archive.header.storeId === storeId) unlinkSync(path);
+      if ((await describeBackupFile(path)).storeId === storeId) unlinkSync(path);
     } catch {
       // Unreadable or vanished: not provably ours, so not ours to delete.
     }

@@ -17,6 +17,12 @@ export const backupMessages = {
     `This backup file is damaged: part ${part} does not read back as it was written (a disk or copy error). Nothing was changed. Use another backup.`,
   reorderedPart: (part: number, belongsAt: number) =>
     `This backup file is damaged: its parts are out of order (part ${belongsAt} was found in place of part ${part}). Nothing was changed. Use another backup.`,
+  damagedMember: (member: string) =>
+    `This backup file is damaged: ${member} inside it does not read back as it was written (a disk or copy error). Nothing was changed. Use another backup.`,
+  reorderedMember: (found: string, expected: string) =>
+    `This backup file is damaged: its contents are out of order (${found} was found in place of ${expected}). Nothing was changed. Use another backup.`,
+  damagedStructure:
+    'This backup file is damaged: the index of its contents does not read back as it was written (a disk or copy error). Nothing was changed. Use another backup.',
   trailingData: 'This backup file has extra data after its last part, so it is not the file SkinLedger wrote. Nothing was changed. Use another backup.',
   contentsMismatch: (what: string) =>
     `This backup file does not match its own list of contents (${what}). Nothing was changed. Use another backup.`,

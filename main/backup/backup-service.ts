@@ -16,7 +16,8 @@ import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import type { Vault } from '../vault/vault';
 import { backupMessages } from './backup-messages';
-import { freeBackupPath, listFolderBackups, removeStalePartials } from './backup-folder';
+import { freeBackupPath, listFolderBackups, removeInterruptedPartials, removeStalePartials } from './backup-folder';
+import { removeLeftoverSnapshots } from './snapshot';
 import { readBackupRecord, readBackupSettings, writeBackupRecord, writeBackupSettings, type BackupRecord } from './backup-records';
 import { backupDue, describeBackupStatus, type BackupTrigger } from './backup-status';
 import { writeBackup, type CreatedBackup } from './create-backup';
@@ -50,7 +51,27 @@ export class BackupService {
   private running: BackupProgress | null = null;
   private busy = false;
 
-  constructor(private readonly deps: BackupServiceDeps) {}
+  /** Done once the leftovers of a backup interrupted last time are gone (see cleanUpInterrupted). */
+  readonly cleanedUp: Promise<void>;
+
+  constructor(private readonly deps: BackupServiceDeps) {
+    this.cleanedUp = this.cleanUpInterrupted();
+  }
+
+  /**
+   * A backup interrupted by Ctrl+C, a crash or a power cut leaves its `.partial` in the backup
+   * folder (and an older version left a full-size snapshot in the data folder): both go when the
+   * store is next opened, not at the next backup.
+   */
+  private async cleanUpInterrupted(): Promise<void> {
+    try {
+      removeLeftoverSnapshots(this.deps.vault.folder.root);
+      const folder = this.settings().folder;
+      if (folder) await removeInterruptedPartials(folder, this.deps.vault.storeId());
+    } catch {
+      // Only housekeeping: what stays is removed at the next start or backup.
+    }
+  }
 
   settings(): BackupSettings {
     return readBackupSettings(this.deps.db);
@@ -98,7 +119,7 @@ export class BackupService {
         const created = await writeBackup(this.source(), freeBackupPath(folder, now), this.track);
         const removed = await this.rotate(folder, created.file);
         this.recordSuccess(by, via, created, removed);
-        return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, counts: created.counts, verified: true, removedOldBackups: removed };
+        return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, counts: created.counts, verified: false, removedOldBackups: removed };
       } catch (error) {
         this.recordFailure(by, via, now, error);
         throw error;
@@ -253,7 +274,6 @@ export class BackupService {
       lastSuccessFile: created.file,
       lastSuccessAuditSeq: row.seq,
       lastAttemptAt: created.createdAt,
-      verifiedFiles: remember(record.verifiedFiles, created.file),
     });
   }
 

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { constants, existsSync, readFileSync } from 'node:fs';
+import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { pack as tarPack, type Pack } from 'tar-stream';
 import type { BackupProgress } from '../../shared/contract/backup-channels';
 import type { AuditLog } from '../audit/audit-log';
 import { countRecords, type RecordCounts } from '../cli/checks/record-counts';
@@ -10,16 +11,14 @@ import { readKeySlotFile } from '../crypto/key-slot-file';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import type { Vault } from '../vault/vault';
-import { defaultPartSize, type ArchiveHeader } from './archive-format';
-import { recordHead } from './archive-body';
-import { checkWrittenArchive } from './archive-check';
-import { deriveArchiveKeys, wipeKeys } from './archive-keys';
-import { ArchiveWriter, newArchiveSalt } from './archive-writer';
 import { backupMessages } from './backup-messages';
 import { dataFilesToBackUp } from './data-files';
+import { holdDatabaseFile } from './live-database';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
-import { PartWorker } from './part-worker';
-import { removeLeftoverSnapshots, takeSnapshot } from './snapshot';
+import { removeLeftoverSnapshots } from './snapshot';
+import { syncFolder } from './sync-folder';
+import { writeAll } from './write-all';
+import { descriptionMemberPath, manifestMac, manifestMacKey, manifestMacMemberPath, manifestMemberPath, tarFormatVersion, type BackupDescription } from './tar-format';
 
 /** The live store a backup is taken from. */
 export interface BackupSource {
@@ -39,97 +38,81 @@ export interface CreatedBackup {
   counts: RecordCounts;
 }
 
+/** Files are read in pieces of this size: few system calls, little memory. */
+const readPieceBytes = 1024 * 1024;
+const writeRunBytes = 4 * 1024 * 1024;
+
 /**
- * Writes one backup file at `targetPath`: the anchored key file, a snapshot of the database and
- * every other file of the data folder, then the list of contents, all sealed part by part. The
- * file is read back and checked in full under its .partial name before it gets the real one.
+ * Writes one backup file at `targetPath` (see tar-format.ts): the description, the anchored key
+ * file, the live database file streamed as it is (held still, see holdDatabaseFile), every other
+ * file of the data folder, then the manifest and its MAC. All goes to `<file>.partial`, flushed
+ * to the disk, and only then gets its real name; any failure removes the .partial.
+ *
+ * The file is not read back here: right after writing it would come from the page cache and
+ * prove only this writer. verify-backup (and Settings → Backups → Check) read it from the disk.
  */
 export async function writeBackup(source: BackupSource, targetPath: string, onProgress?: (progress: BackupProgress) => void): Promise<CreatedBackup> {
   removeLeftoverSnapshots(source.vault.folder.root);
   await outsideTransaction(source.db);
-  // One part worker seals the parts and opens them again for the check; it boots (about a tenth
-  // of a second) while the snapshot is taken, and is ended, its key and buffers wiped, on every path.
-  const archive = { archiveId: randomUUID(), kdf: { name: 'hkdf-sha256' as const, salt: newArchiveSalt() } };
-  const keys = deriveArchiveKeys(source.dataKey, archive);
-  const worker = PartWorker.start(keys.body);
-  wipeKeys(keys);
-  try {
-    return await writeBackupWith(worker, archive, source, targetPath, onProgress);
-  } finally {
-    await worker.close();
-  }
-}
-
-async function writeBackupWith(
-  worker: PartWorker,
-  archive: Pick<ArchiveHeader, 'archiveId' | 'kdf'>,
-  source: BackupSource,
-  targetPath: string,
-  onProgress?: (progress: BackupProgress) => void,
-): Promise<CreatedBackup> {
-  const dataDir = source.vault.folder.root;
+  if (existsSync(targetPath)) throw new StoreError('SAVE_FAILED', backupMessages.targetExists);
+  const partialPath = `${targetPath}.partial`;
   onProgress?.({ activity: 'backup', phase: 'snapshot', done: 0, total: 1 });
 
   // One synchronous turn, so nothing this process writes can land in between: the audit head is
-  // anchored, the key file read (before the snapshot, so its anchor is never ahead of the copied
-  // trail), the database copied, and the counts, head and file list taken from the same state.
+  // anchored, the key file read (before the database is held, so its anchor is never ahead of the
+  // copied trail), the database file held still, and the counts, head and file list taken from it.
   source.audit.anchorHead();
   const { storeId } = readKeySlotFile(source.vault.folder.keySlots);
   const keySlots = readFileSync(source.vault.folder.keySlots);
-  const snapshot = takeSnapshot(source.db, dataDir);
-  let writer: ArchiveWriter | null = null;
-  let checking: Promise<void> | null = null;
+  const held = holdDatabaseFile(source.db);
+  let handle: FileHandle | null = null;
+  let tar: Pack | null = null;
   try {
     const counts = countRecords(source.db);
     const auditHead = (source.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
     const schemaVersion = source.db.pragma('user_version', { simple: true }) as number;
-    const files = dataFilesToBackUp(dataDir);
+    const files = dataFilesToBackUp(source.vault.folder.root);
     const createdAt = source.clock.now().toISOString();
-
-    const header: ArchiveHeader = {
+    const description: BackupDescription = {
       format: 'skinledger-backup',
-      version: 1,
-      archiveId: archive.archiveId,
+      version: tarFormatVersion,
+      archiveId: randomUUID(),
       storeId,
       createdAt,
       appVersion: source.appVersion,
       schemaVersion,
-      partSize: defaultPartSize,
-      kdf: archive.kdf,
-      keySlots: keySlots.toString('utf8'),
+      kdf: { name: 'hkdf-sha256', salt: randomBytes(32).toString('base64') },
     };
-    writer = await ArchiveWriter.create(targetPath, header, source.dataKey, worker);
-    // The check reads the file back as it is written, each run once its write has returned, and
-    // finishes once the last one is: the whole .partial read back from the file and checked (see
-    // checkWrittenArchive) before the backup is named. Its progress shows once the writing is done.
-    let checked = 0;
-    let writingDone = false;
-    checking = checkWrittenArchive(writer.partialPath, source.dataKey, header.storeId, {
-      following: writer.progress,
-      worker,
-      onProgress: (read, size) => {
-        checked = read;
-        if (writingDone) onProgress?.({ activity: 'backup', phase: 'checking', done: read, total: size });
-      },
-    });
-    // Its failure surfaces below, where it is awaited, whichever fails first.
-    checking.catch(() => undefined);
-    const total = snapshot.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
+    const mtime = new Date(createdAt);
+
+    // 'wx': a .partial of the same name is another run's, never ours to overwrite.
+    handle = await open(partialPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
+    const pack = (tar = tarPack());
+    const written = drainInto(pack, handle);
+    // Its failure surfaces where it is awaited, whichever fails first.
+    written.catch(() => undefined);
+
+    const total = held.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
     const advance = (bytes: number) => {
       done += bytes;
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
+    const descriptionBytes = Buffer.from(JSON.stringify(description), 'utf8');
+    await addBytes(pack, descriptionMemberPath, descriptionBytes, mtime);
     const members: ManifestMember[] = [];
-    members.push(await addFileMember(writer, databaseMemberPath, 'database', snapshot.path, snapshot.size, advance));
-    members.push(await addBytesMember(writer, keySlotsMemberPath, 'key-slots', keySlots, advance));
-    for (const file of files) members.push(await addFileMember(writer, file.path, 'file', file.absolute, file.size, advance));
+    members.push(await addBytes(pack, keySlotsMemberPath, keySlots, mtime, 'key-slots'));
+    advance(keySlots.length);
+    members.push(await addFile(pack, databaseMemberPath, 'database', held.path, held.size, mtime, advance));
+    held.assertUnchanged();
+    held.release();
+    for (const file of files) members.push(await addFile(pack, file.path, 'file', file.absolute, file.size, mtime, advance));
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
       version: 1,
-      archiveId: header.archiveId,
-      storeId: header.storeId,
+      archiveId: description.archiveId,
+      storeId,
       createdAt,
       appVersion: source.appVersion,
       schemaVersion,
@@ -138,84 +121,129 @@ async function writeBackupWith(
       members,
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest), 'utf8');
-    await writer.write(recordHead('manifest', '', manifestBytes.length));
-    await writer.write(manifestBytes);
-    const sizeBytes = await writer.finishWriting();
-    writingDone = true;
-    onProgress?.({ activity: 'backup', phase: 'checking', done: checked, total: sizeBytes });
-
-    // Every byte is written, and most are on the disk already (the writer flushes as it goes);
-    // the check reads the last runs while the disk takes the rest. Only when both are done is it
-    // called a backup.
-    await bothDone(checking, writer.flushToDisk());
-    await writer.commit();
+    const key = manifestMacKey(source.dataKey, description);
+    const mac = manifestMac(key, descriptionBytes, manifestBytes);
+    key.fill(0);
+    await addBytes(pack, manifestMemberPath, manifestBytes, mtime);
+    await addBytes(pack, manifestMacMemberPath, Buffer.from(mac.toString('hex'), 'utf8'), mtime);
+    pack.finalize();
+    await written;
+    await handle.sync();
+    const sizeBytes = (await handle.stat()).size;
+    await handle.close();
+    handle = null;
+    await commit(partialPath, targetPath);
     return { path: targetPath, file: basename(targetPath), createdAt, sizeBytes, counts };
   } catch (error) {
-    // The check stops as soon as the writing does, and has let go of the .partial before it goes.
-    await writer?.abort(checking ?? undefined);
+    tar?.destroy();
+    await handle?.close().catch(() => undefined);
+    if (handle) await unlink(partialPath).catch(() => undefined);
     throw asBackupFailure(error);
   } finally {
-    rmSync(snapshot.path, { force: true });
+    held.release();
   }
 }
 
-async function addBytesMember(writer: ArchiveWriter, path: string, kind: ManifestMember['kind'], bytes: Buffer, advance: (n: number) => void): Promise<ManifestMember> {
-  await writer.write(recordHead('member', path, bytes.length));
-  await writer.write(bytes);
-  advance(bytes.length);
-  return { path, kind, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promise<void>;
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date, kind: ManifestMember['kind']): Promise<ManifestMember>;
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date, kind?: ManifestMember['kind']): Promise<ManifestMember | void> {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: bytes.length, mode: 0o600, mtime }, bytes, (error) => {
+      if (error) reject(error);
+      else resolve(kind ? { path: name, kind, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : undefined);
+    });
+  });
 }
 
-async function addFileMember(
-  writer: ArchiveWriter,
-  path: string,
+/** One file streamed into the tar as it is, hashed on the way; a file that changed size fails the backup. */
+async function addFile(
+  pack: Pack,
+  name: string,
   kind: ManifestMember['kind'],
   absolute: string,
   size: number,
-  advance: (n: number) => void,
+  mtime: Date,
+  advance: (bytes: number) => void,
 ): Promise<ManifestMember> {
-  let handle;
+  if (size === 0) return addBytes(pack, name, Buffer.alloc(0), mtime, kind);
+  let file: FileHandle;
   try {
-    handle = await open(absolute, 'r');
+    file = await open(absolute, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('CONFLICT', backupMessages.changedDuringBackup, { cause: error });
     throw error;
   }
+  const hash = createHash('sha256');
+  let finished!: Promise<void>;
+  let entry!: ReturnType<Pack['entry']>;
   try {
-    await writer.write(recordHead('member', path, size));
-    const hash = createHash('sha256');
-    // Read straight into the parts that will be sealed, one read ahead. The hash is taken of these
-    // very bytes before the writer hands them on: what the list of contents vouches for is what is sealed.
-    await writer.writeRead(
-      size,
-      async (room, position) => {
-        const { bytesRead } = await handle.read(room, 0, room.length, position);
-        if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-        return bytesRead;
-      },
-      (bytes) => {
-        hash.update(bytes);
-        advance(bytes.length);
-      },
-    );
-    // Files under the data folder are written once and never changed; one that grew is being replaced.
-    if ((await handle.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-    return { path, kind, size, sha256: hash.digest('hex') };
+    finished = new Promise<void>((resolve, reject) => {
+      entry = pack.entry({ name, size, mode: 0o600, mtime }, (error) => (error ? reject(error) : resolve()));
+    });
+    finished.catch(() => undefined);
+    for (let position = 0; position < size; ) {
+      // A new buffer each time: the tar holds on to it until it is written.
+      const piece = Buffer.allocUnsafe(Math.min(readPieceBytes, size - position));
+      const { bytesRead } = await file.read(piece, 0, piece.length, position);
+      // Files under the data folder are written once and never changed; one that shrank is being replaced.
+      if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
+      const bytes = bytesRead === piece.length ? piece : piece.subarray(0, bytesRead);
+      hash.update(bytes);
+      position += bytesRead;
+      advance(bytesRead);
+      if (!entry.write(bytes)) await new Promise<void>((resolve) => entry.once('drain', () => resolve()));
+    }
+    (entry as unknown as { end(): void }).end();
+    await finished;
+    // One that grew is being replaced too.
+    if ((await file.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
   } finally {
-    await handle.close();
+    await file.close();
   }
+  return { path: name, kind, size, sha256: hash.digest('hex') };
 }
 
-/** Waits for both, even when the first fails (the file is not closed under a flush), then fails with the first error. */
-async function bothDone<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
-  const [a, b] = await Promise.allSettled([first, second]);
-  if (a.status === 'rejected') throw a.reason;
-  if (b.status === 'rejected') throw b.reason;
-  return [a.value, b.value];
+/** Writes what the tar gives out to the file in runs of a few MB: few system calls, little memory. */
+async function drainInto(pack: Pack, handle: FileHandle): Promise<void> {
+  let run: Buffer[] = [];
+  let runBytes = 0;
+  // The description goes to the file at once: a .partial cut short later still says whose it is.
+  let first = true;
+  for await (const chunk of pack) {
+    run.push(chunk as Buffer);
+    runBytes += (chunk as Buffer).length;
+    if (runBytes >= writeRunBytes || run.length >= 512 || (first && runBytes >= 4096)) {
+      first = false;
+      await writeAll(handle, run);
+      run = [];
+      runBytes = 0;
+    }
+  }
+  if (runBytes > 0) await writeAll(handle, run);
+}
+
+/**
+ * Gives the flushed file its real name, never over another file: a hard link fails if the name
+ * is taken. FAT and exFAT drives (most USB sticks) have no hard links; there the name is checked
+ * first, and a clash in between is as unlikely as two backups in the same second.
+ */
+async function commit(partialPath: string, finalPath: string): Promise<void> {
+  try {
+    await link(partialPath, finalPath);
+    await unlink(partialPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || existsSync(finalPath)) {
+      await unlink(partialPath).catch(() => undefined);
+      throw new StoreError('SAVE_FAILED', backupMessages.targetExists);
+    }
+    await rename(partialPath, finalPath);
+  }
+  syncFolder(finalPath);
 }
 
 /** better-sqlite3 transactions are synchronous: one open now is held across turns, so wait it out briefly. */
-async function outsideTransaction(db: SqliteDatabase): Promise<void> {
+export async function outsideTransaction(db: SqliteDatabase): Promise<void> {
   for (let tries = 0; db.inTransaction && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
   if (db.inTransaction) throw new StoreError('CONFLICT', backupMessages.snapshotFailed);
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ArchiveHeader } from './archive-format';
+import { archiveMagic, type ArchiveHeader } from './archive-format';
 import { deriveArchiveKeys, unlockArchive, wipeKeys, type ArchiveUnlock } from './archive-keys';
 import { assertHeaderAuthentic, decryptParts, openArchive } from './archive-reader';
 import { memberMatches, PlainStream, walkBody, type MemberVisitor, type SeenMember } from './archive-body';
 import { backupMessages, damaged } from './backup-messages';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest } from './manifest';
+import { openBackupFile, readTarArchive, readTarStart } from './tar-reader';
 
 export interface ReadArchiveOptions {
   visitor?: MemberVisitor;
@@ -12,8 +13,11 @@ export interface ReadArchiveOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What both formats say about a backup without a key. */
+export type BackupInfo = Pick<ArchiveHeader, 'archiveId' | 'storeId' | 'createdAt' | 'appVersion' | 'schemaVersion'>;
+
 export interface ReadArchive {
-  header: ArchiveHeader;
+  header: BackupInfo;
   manifest: BackupManifest;
   /** The backup's data key: the caller wipes it. */
   dataKey: Buffer;
@@ -23,11 +27,44 @@ export interface ReadArchive {
 }
 
 /**
- * Reads a whole backup through: the key, the header's MAC, every part in order, every member
+ * Reads a whole backup through, in whichever format it was written: the tar format
+ * (tar-reader.ts), or the sealed-parts format of SkinLedger before it, which still verifies and
+ * restores. Nothing is written unless the visitor writes it; a visitor sees members before the
+ * list that vouches for them, so restore runs this once without one first.
+ */
+export async function readArchive(path: string, unlock: ArchiveUnlock, options: ReadArchiveOptions = {}): Promise<ReadArchive> {
+  if (await isVersion1(path)) return readVersion1Archive(path, unlock, options);
+  const read = await readTarArchive(path, unlock, options);
+  return { header: read.description, manifest: read.manifest, dataKey: read.dataKey, staffId: read.staffId, sizeBytes: read.sizeBytes };
+}
+
+/** The description of a backup file in either format, read with no key. */
+export async function describeBackupFile(path: string): Promise<BackupInfo> {
+  if (await isVersion1(path)) {
+    const archive = await openArchive(path);
+    await archive.close();
+    return archive.header;
+  }
+  return (await readTarStart(path)).description;
+}
+
+async function isVersion1(path: string): Promise<boolean> {
+  const handle = await openBackupFile(path);
+  try {
+    const head = Buffer.alloc(archiveMagic.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return bytesRead === head.length && head.equals(archiveMagic);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The format before the tar one. Reads a whole backup through: the key, the header's MAC, every part in order, every member
  * against the list of contents. Nothing is written unless the visitor writes it; a visitor sees
  * members before the list that vouches for them, so restore runs this once without one first.
  */
-export async function readArchive(path: string, unlock: ArchiveUnlock, options: ReadArchiveOptions = {}): Promise<ReadArchive> {
+async function readVersion1Archive(path: string, unlock: ArchiveUnlock, options: ReadArchiveOptions): Promise<ReadArchive> {
   const archive = await openArchive(path);
   try {
     const { dataKey, staffId } = await unlockArchive(archive.header, unlock);

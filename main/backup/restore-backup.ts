@@ -12,6 +12,7 @@ import { Vault } from '../vault/vault';
 import type { ArchiveUnlock } from './archive-keys';
 import type { MemberVisitor } from './archive-body';
 import { backupMessages, damaged } from './backup-messages';
+import { readBackupRecord, writeBackupRecord } from './backup-records';
 import { checkDatabaseCopy } from './database-copy-check';
 import { MemberFile } from './encrypted-file-sink';
 import { databaseMemberPath } from './manifest';
@@ -191,12 +192,25 @@ function recordRestore(restoring: string, checked: ReadArchive, request: Restore
   vault.holdDataKey(checked.dataKey);
   try {
     const audit = new AuditLog(db, request.clock, vault);
-    audit.append({
+    const row = audit.append({
       staffId: request.staffId ?? checked.staffId,
       action: 'backup.restore',
       entity: 'store',
       entityId: checked.header.storeId,
       detail: `via=${request.via} mode=${mode} key=${request.unlock.kind} backup-created=${checked.header.createdAt}`,
+    });
+    // The copied record names the backup before this one (it was written after the snapshot), which
+    // rotation may have removed since: Home names the backup the records came back from instead,
+    // checked in full just now.
+    const record = readBackupRecord(db);
+    const file = basename(request.archivePath);
+    writeBackupRecord(db, {
+      ...record,
+      lastSuccessAt: checked.header.createdAt,
+      lastSuccessFile: file,
+      lastSuccessAuditSeq: row.seq,
+      lastError: null,
+      verifiedFiles: [...record.verifiedFiles.filter((name) => name !== file), file],
     });
     audit.anchorHead();
   } finally {

@@ -9,6 +9,26 @@ export interface QuietCheckpointOptions {
   backstopPages?: number;
 }
 
+/** Connections whose database file is being copied (a backup): no checkpoint may write it meanwhile. */
+const held = new WeakMap<SqliteDatabase, number>();
+
+/** Holds checkpoints of `db` until the returned function is called (once). */
+export function holdCheckpoints(db: SqliteDatabase): () => void {
+  held.set(db, (held.get(db) ?? 0) + 1);
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    const left = (held.get(db) ?? 1) - 1;
+    if (left > 0) held.set(db, left);
+    else held.delete(db);
+  };
+}
+
+export function checkpointsHeld(db: SqliteDatabase): boolean {
+  return (held.get(db) ?? 0) > 0;
+}
+
 export const quietCheckpointDefaults = { intervalMs: 1000, minChanges: 200, backstopPages: 4000 } as const;
 
 /**
@@ -52,7 +72,7 @@ export class QuietCheckpoints {
 
   /** One look: checkpoint only when the last interval was quiet and enough has changed since the last one. */
   look(): boolean {
-    if (!this.db.open || this.db.inTransaction) return false;
+    if (!this.db.open || this.db.inTransaction || checkpointsHeld(this.db)) return false;
     const changes = this.totalChanges();
     const quiet = changes === this.changesSeen;
     this.changesSeen = changes;

@@ -6,7 +6,7 @@ import { useDates } from '../hooks/useDates';
 
 /**
  * What "Back up now" did, beside the button that did it (a toast in a corner is easily missed):
- * the file written and checked, and when.
+ * the file written, and when.
  */
 export function BackupOutcome({ result }: { result: BackupRunResult | null }) {
   const { t } = useTranslation();

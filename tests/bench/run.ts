@@ -301,24 +301,26 @@ async function measureStoreRows(): Promise<void> {
 }
 
 async function measureBackupRow(): Promise<void> {
-  // The full run is the issue's clinic: 10,000 clients and 2 GB of photos (512 files of 4 MB).
-  const backupScale = quick ? { clients: 2000, files: 16, fileMb: 1, runs: 3 } : { clients: 10_000, files: 512, fileMb: 4, runs: 4 };
+  // The full run is the headline clinic: 100,000 clients, 1,000,000 sessions and 2 GB of photos
+  // (512 files of 4 MB), target 1.3x; --quick is the 16 MB case, target 1.5x. At least 8 pairs.
+  const backupScale = quick
+    ? { clients: 2000, sessionsPerClient: 3, files: 16, fileMb: 1, runs: 8 }
+    : { clients: 100_000, sessionsPerClient: 10, files: 512, fileMb: 4, runs: 8 };
+  const limit = quick ? 1.5 : 1.3;
   log(`bench: backup of ${backupScale.clients.toLocaleString('en')} clients and ${backupScale.files * backupScale.fileMb} MB of encrypted files`);
   const backup = await measureBackup(root, backupScale);
-  const backupRatio = round(backup.backup.medianMs / Math.max(backup.tar.medianMs, 0.001));
+  const paired = backup.pairedRatio;
   rows.push({
     row: 'backup',
     work:
-      `${backup.clients.toLocaleString('en')} clients with sessions + ${backup.filesMb.toLocaleString('en')} MB of encrypted photo-sized files. ` +
-      'Ours: database snapshot; every file read into 1 MiB parts and hashed (SHA-256) on the main thread while a worker thread seals each part (AES-256-GCM, its number, last-part flag and the header digest bound in); ' +
-      'written in 8 MiB runs, handed to the disk every 64 MiB as it goes; the whole archive read back from the file as it is written, every part decrypted and its tag checked, the records checked against the list of contents ' +
-      '(names, sizes, order: the member hashes are checked again by verify-backup and restore, not here); then fsync, rename, folder fsync. ' +
-      'Baseline: tar -cf of the same folder + fsync (no encryption, no hashing, no read-back). Ratio of medians',
+      `${backup.clients.toLocaleString('en')} clients, ${backup.sessions.toLocaleString('en')} sessions + ${backup.filesMb.toLocaleString('en')} MB of encrypted photo-sized files. ` +
+      'Ours: a tar of the key file, the live database file (held still, streamed, no copy) and every file as it is, each hashed (SHA-256), then the manifest and its HMAC; written in 4 MiB runs; then fsync, rename, folder fsync. ' +
+      `Baseline: tar -cf of the same folder + fsync. Median of ${paired.pairs} interleaved paired ratios (IQR ${paired.q1}–${paired.q3})`,
     ours: backup.backup,
     baseline: backup.tar,
-    ratio: backupRatio,
-    target: '≤ 1.5× tar',
-    pass: backupRatio <= 1.5,
+    ratio: paired.median,
+    target: `≤ ${limit}× tar`,
+    pass: paired.median <= limit,
   });
 }
 

@@ -31,7 +31,7 @@ export const backupCommand: CliCommand = {
     });
     try {
       const created = await session.services.backup.backupToFile(session.staff.id, requiredFlag(context, 'to'), progressBars(context.io));
-      context.io.out(`Backed up to ${created.path} (${created.sizeBytes.toLocaleString('en')} bytes, checked).`);
+      context.io.out(`Backed up to ${created.path} (${created.sizeBytes.toLocaleString('en')} bytes).`);
       context.io.out(formatCounts(created.counts));
       context.io.err('Keep backups away from this PC (a USB drive kept elsewhere, a network share). To restore one you need the recovery key or a password valid today.');
     } finally {

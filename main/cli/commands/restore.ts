@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openArchive } from '../../backup/archive-reader';
+import { describeBackupFile } from '../../backup/read-archive';
 import { backupMessages } from '../../backup/backup-messages';
 import { restoreIntoEmptyFolder } from '../../backup/restore-backup';
 import { systemClock } from '../../clock';
@@ -27,9 +27,8 @@ export const restoreCommand: CliCommand = {
     // Refused before anyone types a key; restoreIntoEmptyFolder checks again and is the real guard.
     if (inspectDataFolder(dataFolder(target)) !== 'empty') throw new StoreError('STORE_ALREADY_EXISTS', backupMessages.targetNotEmpty);
     const from = resolve(requiredFlag(context, 'from'));
-    const archive = await openArchive(from);
-    await archive.close();
-    context.io.err(`Backup made ${archive.header.createdAt} by SkinLedger ${archive.header.appVersion}.`);
+    const header = await describeBackupFile(from);
+    context.io.err(`Backup made ${header.createdAt} by SkinLedger ${header.appVersion}.`);
     const recoveryKey = await askRecoveryKey(context.io);
     const restored = await restoreIntoEmptyFolder(target, {
       archivePath: from,

@@ -36,11 +36,14 @@ export type BackupClinic = Awaited<ReturnType<typeof backupClinic>>;
 /**
  * Every table's ordered dump, hashed: what a backup must bring back, whatever the file bytes (IVs
  * and page numbers change). The schema is compared without root page numbers, which VACUUM
- * renumbers; the audit trail up to `auditRows` (a restore adds its own row after).
+ * renumbers; the audit trail up to `auditRows` (a restore adds its own row after); the settings
+ * but the backup record.
  */
 export function logicalContent(db: ReturnType<typeof openDatabase>, auditRows: number): Record<string, string> {
   const hashes = Object.fromEntries(tableHashes(db));
   hashes['sqlite_schema'] = sha256(JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name').all()));
+  // A restore records the backup it came from (what Home names): the one row it changes on purpose.
+  hashes['setting'] = sha256(JSON.stringify(db.prepare("SELECT * FROM setting WHERE key <> 'backup.status' ORDER BY key").all()));
   hashes['audit_event'] = sha256(JSON.stringify(db.prepare('SELECT * FROM audit_event WHERE seq <= ? ORDER BY seq').all(auditRows)));
   return hashes;
 }
@@ -84,3 +87,4 @@ export function partsOf(bytes: Buffer): { start: number; end: number }[] {
   }
   return parts;
 }
+

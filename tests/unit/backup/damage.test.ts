@@ -1,16 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArchiveWriter } from '../../../main/backup/archive-writer';
-import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
-import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { verifyBackupFile } from '../../../main/backup/verify-backup';
 import { testScryptLimits } from '../../../main/crypto/kdf';
 import { generateRecoveryKey } from '../../../main/crypto/recovery-key';
 import { adminName } from '../../support/store';
 import { snapshotFolder } from '../../support/temp-folder';
-import { backupClinic, partsOf, type BackupClinic } from './backup-fixture';
+import { backupClinic, type BackupClinic } from './backup-fixture';
+import { forgeTar, tarMembers, writeTar } from './tar-forge';
 
 let clinic: BackupClinic;
 let good: string;
@@ -18,7 +16,6 @@ let goodBytes: Buffer;
 let damagedDir: string;
 
 beforeAll(async () => {
-  // Big enough for three 1 MiB parts, so parts can be swapped and cut between.
   clinic = await backupClinic({ bigFile: true });
   good = (await clinic.services.backup.backupToFile(clinic.admin.id, clinic.backupsDir)).path;
   goodBytes = readFileSync(good);
@@ -42,21 +39,24 @@ function withByteFlipped(bytes: Buffer, at: number): Buffer {
   return copy;
 }
 
-/** Decrypts a backup's body with the key, lets `change` edit it, and seals it again properly: a forger with the key. */
-async function resealed(name: string, change: (body: Buffer) => Buffer): Promise<string> {
-  const path = join(damagedDir, `${name}.slbackup`);
-  if (existsSync(path)) return path;
-  const archive = await openArchive(good);
-  const keys = deriveArchiveKeys(clinic.dataKey, archive.header);
-  const parts: Buffer[] = [];
-  for await (const part of decryptParts(archive, keys)) parts.push(part);
-  await archive.close();
-  const writer = await ArchiveWriter.create(path, archive.header, clinic.dataKey);
-  await writer.write(change(Buffer.concat(parts)));
-  await writer.finish();
-  await writer.commit();
-  return path;
+/** Where each member's 512-byte tar header and its data sit in the file. */
+function tarLayout(bytes: Buffer): Map<string, { header: number; data: number; size: number }> {
+  const layout = new Map<string, { header: number; data: number; size: number }>();
+  for (let at = 0; at + 512 <= bytes.length; ) {
+    const name = bytes.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '');
+    if (name === '') break;
+    const size = parseInt(bytes.subarray(at + 124, at + 136).toString('latin1').replace(/\0.*$/s, '').trim(), 8);
+    layout.set(name, { header: at, data: at + 512, size });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return layout;
 }
+const at = (name: string) => tarLayout(goodBytes).get(name)!;
+
+const forged = (name: string, change: Parameters<typeof forgeTar>[3]) => {
+  const path = join(damagedDir, `${name}.slbackup`);
+  return existsSync(path) ? path : forgeTar(good, path, clinic.dataKey, change);
+};
 
 const byRecovery = (archivePath: string): RestoreRequest => ({
   archivePath,
@@ -73,50 +73,113 @@ interface Case {
   message: RegExp;
 }
 
-const parts = () => partsOf(goodBytes);
 const cases: Case[] = [
   { name: 'not a backup at all', file: () => variant('random', Buffer.from('just some text, not a backup')), code: 'BACKUP_DAMAGED', message: /not a SkinLedger backup/ },
-  { name: 'cut off inside a part', file: () => variant('cut-mid', goodBytes.subarray(0, parts()[1]!.start + 1000)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
-  { name: 'cut off between parts', file: () => variant('cut-between', goodBytes.subarray(0, parts()[2]!.start)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
-  { name: 'cut off inside the header', file: () => variant('cut-header', goodBytes.subarray(0, 200)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
-  { name: 'one byte flipped in a part', file: () => variant('flipped', withByteFlipped(goodBytes, parts()[1]!.start + 5000)), code: 'BACKUP_DAMAGED', message: /part 2 does not read back/ },
+  { name: 'cut off inside a member', file: () => variant('cut-mid', goodBytes.subarray(0, at('photos/ab/photo-1.enc').data + 1000)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
+  { name: 'cut off between members', file: () => variant('cut-between', goodBytes.subarray(0, at('photos/ab/photo-1.enc').header)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
+  { name: 'cut off inside the description', file: () => variant('cut-header', goodBytes.subarray(0, 600)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
+  { name: 'cut off before its seal', file: () => variant('cut-seal', goodBytes.subarray(0, at('manifest.mac').header)), code: 'BACKUP_DAMAGED', message: /incomplete/ },
   {
-    name: 'two parts swapped',
-    file: () => {
-      const [first, second] = parts();
-      const swapped = Buffer.concat([goodBytes.subarray(0, first!.start), goodBytes.subarray(second!.start, second!.end), goodBytes.subarray(first!.start, first!.end), goodBytes.subarray(second!.end)]);
-      return variant('swapped', swapped);
+    name: 'one byte flipped in a member',
+    file: () => variant('flipped', withByteFlipped(goodBytes, at('photos/ab/photo-1.enc').data + 5000)),
+    code: 'BACKUP_DAMAGED',
+    message: /photos\/ab\/photo-1\.enc inside it does not read back as it was written/,
+  },
+  {
+    name: 'one byte flipped in the database',
+    file: () => variant('flipped-db', withByteFlipped(goodBytes, at('skinledger.db').data + 4096 + 100)),
+    code: 'BACKUP_DAMAGED',
+    message: /skinledger\.db inside it does not read back/,
+  },
+  {
+    name: 'one byte flipped in the index of a member',
+    file: () => variant('flipped-index', withByteFlipped(goodBytes, at('photos/ab/photo-1.enc').header + 130)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
+  {
+    name: 'two members swapped',
+    file: async () => {
+      const path = join(damagedDir, 'swapped.slbackup');
+      const members = await tarMembers(good);
+      const pdf = members.findIndex((member) => member.name === 'pdfs/consent-1.enc');
+      [members[pdf], members[pdf + 1]] = [members[pdf + 1]!, members[pdf]!];
+      await writeTar(path, members);
+      return path;
     },
     code: 'BACKUP_DAMAGED',
-    message: /out of order \(part 2 was found in place of part 1\)/,
+    message: /out of order \(photos\/ab\/photo-1\.enc was found in place of pdfs\/consent-1\.enc\)/,
   },
-  { name: 'bytes added after the end', file: () => variant('trailing', Buffer.concat([goodBytes, Buffer.from('more')])), code: 'BACKUP_DAMAGED', message: /extra data after its last part/ },
   {
-    name: 'the unencrypted header edited (its date)',
+    name: 'one byte flipped in the padding after a member',
+    file: () => variant('flipped-padding', withByteFlipped(goodBytes, at('pdfs/consent-1.enc').data + at('pdfs/consent-1.enc').size + 3)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
+  {
+    name: 'one byte flipped in the end of a header’s checksum',
+    file: () => variant('flipped-checksum-end', withByteFlipped(goodBytes, at('pdfs/consent-1.enc').header + 155)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
+  { name: 'one byte flipped in the empty blocks at the end', file: () => variant('flipped-end', withByteFlipped(goodBytes, goodBytes.length - 700)), code: 'BACKUP_DAMAGED', message: /index of its contents does not read back/ },
+  { name: 'bytes added after the end', file: () => variant('trailing', Buffer.concat([goodBytes, Buffer.alloc(512, 7)])), code: 'BACKUP_DAMAGED', message: /extra data after its last part/ },
+  {
+    name: 'altered without the key: the description’s date',
     file: () => {
       const text = goodBytes.toString('latin1');
-      const at = text.indexOf('"createdAt":"2026') + '"createdAt":"2026'.length - 1;
-      return variant('header-edited', Buffer.from(text.slice(0, at) + '7' + text.slice(at + 1), 'latin1'));
+      const where = text.indexOf('"createdAt":"2026') + '"createdAt":"2026'.length - 1;
+      return variant('header-edited', Buffer.from(text.slice(0, where) + '7' + text.slice(where + 1), 'latin1'));
     },
     code: 'BACKUP_DAMAGED',
     message: /altered since it was written/,
   },
   {
-    name: 'the manifest rewritten and resealed with the key (a member hash changed)',
+    name: 'altered without the key: a hash in the manifest',
+    file: () => {
+      const text = goodBytes.toString('latin1');
+      const where = text.lastIndexOf('"sha256":"') + '"sha256":"'.length;
+      return variant('manifest-edited', Buffer.from(text.slice(0, where) + (text[where] === '0' ? '1' : '0') + text.slice(where + 1), 'latin1'));
+    },
+    code: 'BACKUP_DAMAGED',
+    message: /altered since it was written/,
+  },
+  {
+    name: 'altered without the key: a slot in the key file',
+    file: async () => {
+      const path = join(damagedDir, 'keyfile-edited.slbackup');
+      const members = await tarMembers(good);
+      const keyFile = members.find((member) => member.name === 'keyslots.json')!;
+      keyFile.bytes = Buffer.from(keyFile.bytes.toString('utf8').replace(/"updatedAt": "2026/, '"updatedAt": "2027'), 'utf8');
+      await writeTar(path, members);
+      return path;
+    },
+    code: 'BACKUP_DAMAGED',
+    message: /altered since it was written/,
+  },
+  {
+    name: 'resealed with the key: a member’s size changed in the manifest',
     file: () =>
-      resealed('manifest-hash', (body) => {
-        const text = body.toString('latin1');
-        const at = text.lastIndexOf('"sha256":"') + '"sha256":"'.length;
-        return Buffer.from(text.slice(0, at) + (text[at] === '0' ? '1' : '0') + text.slice(at + 1), 'latin1');
+      forged('manifest-size', ({ manifest }) => {
+        manifest.members.find((member) => member.path === 'photos/ab/photo-1.enc')!.size += 1;
       }),
     code: 'BACKUP_DAMAGED',
     message: /does not match its own list of contents \(photos\/ab\/photo-1\.enc is not what the list says\)/,
   },
   {
-    name: 'the manifest rewritten and resealed with the key (the counts changed)',
-    file: () => resealed('manifest-counts', (body) => Buffer.from(body.toString('latin1').replace('"clients":5', '"clients":6'), 'latin1')),
+    name: 'resealed with the key: a member added that is not listed',
+    file: () => forged('member-added', ({ members }) => members.push({ name: 'photos/zz/extra.enc', bytes: Buffer.from('extra') })),
     code: 'BACKUP_DAMAGED',
-    message: /did not prove sound \(it holds clients=5 .* the list says clients=6/,
+    message: /photos\/zz\/extra\.enc is not listed/,
+  },
+  {
+    name: 'resealed with the key: the counts changed',
+    file: () =>
+      forged('manifest-counts', ({ manifest }) => {
+        (manifest.counts as { clients: number }).clients = 6;
+      }),
+    code: 'BACKUP_DAMAGED',
+    message: /(did not prove sound|is not sound) \(it holds clients=5 .* the list says clients=6/,
   },
   {
     name: 'a wrong recovery key (another store’s)',
@@ -154,10 +217,10 @@ describe('a damaged, altered or wrongly unlocked backup is refused with its own 
     writeFileSync(join(live, 'skinledger.db'), 'stands in for a store');
     writeFileSync(join(live, 'keyslots.json'), '{}');
     const before = snapshotFolder(live);
-    for (const { name, file, request, code } of cases) {
+    for (const { name, file, request, code, message } of cases) {
       const path = await file();
       const unlock = (request ?? byRecovery)(path).unlock;
-      await expect(verifyBackupFile(path, unlock), name).rejects.toMatchObject({ code });
+      await expect(verifyBackupFile(path, unlock), name).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
       await expect(replaceStoreFromBackup(live, (request ?? byRecovery)(path)), name).rejects.toMatchObject({ code });
       expect(snapshotFolder(live), name).toEqual(before);
       expect(readdirSync(clinic.folder.path).filter((entry) => entry.startsWith('live-copy.')), name).toEqual([]);
@@ -165,10 +228,12 @@ describe('a damaged, altered or wrongly unlocked backup is refused with its own 
   });
 
   it('every kind of damage has its own message', () => {
-    // Cuts at different places are one kind of damage, and say so alike.
-    const byKind = new Map<string, string>();
-    for (const [name, text] of messages) byKind.set(name.startsWith('cut off') ? 'cut off' : name, text);
-    expect(byKind.size).toBe(cases.length - 2);
-    expect(new Set(byKind.values()).size).toBe(byKind.size);
+    // Cuts at different places are one kind of damage, and say so alike; so are edits without the key.
+    const kindOf = (name: string) => (name.startsWith('cut off') ? 'cut off' : name.startsWith('altered without') ? 'altered' : name.startsWith('one byte flipped in the index') || name.includes('padding') || name.includes('checksum') || name.includes('empty blocks') ? 'index' : name.startsWith('one byte flipped') ? 'flipped' : name);
+    const byKind = new Map<string, Set<string>>();
+    for (const [name, text] of messages) byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? new Set()).add(text.replace(/\S+\.(enc|db) inside/, 'X inside')));
+    for (const [kind, texts] of byKind) expect(texts.size, kind).toBe(1);
+    const all = [...byKind.values()].map((texts) => [...texts][0]);
+    expect(new Set(all).size).toBe(byKind.size);
   });
 });

@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveWriter } from '../../../main/backup/archive-writer';
-import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
-import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { openServices } from '../../../main/app';
+import { readBackupRecord } from '../../../main/backup/backup-records';
 import { latestSchemaVersion } from '../../../main/store/migrations';
 import { snapshotFolder } from '../../support/temp-folder';
 import { backupClinic, type BackupClinic } from './backup-fixture';
+import { forgeTar } from './tar-forge';
 
 let clinic: BackupClinic;
 let backupPath: string;
@@ -79,20 +78,31 @@ describe('restoring into a folder', () => {
   });
 
   it('refuses a backup from a newer SkinLedger before creating anything', async () => {
-    const archive = await openArchive(backupPath);
-    const parts: Buffer[] = [];
-    for await (const part of decryptParts(archive, deriveArchiveKeys(clinic.dataKey, archive.header))) parts.push(part);
-    await archive.close();
     const newer = join(clinic.backupsDir, 'newer.slbackup');
-    const newerVersion = latestSchemaVersion + 1;
-    const writer = await ArchiveWriter.create(newer, { ...archive.header, schemaVersion: newerVersion }, clinic.dataKey);
-    await writer.write(Buffer.from(Buffer.concat(parts).toString('latin1').replace(`"schemaVersion":${latestSchemaVersion}`, `"schemaVersion":${newerVersion}`), 'latin1'));
-    await writer.finish();
-    await writer.commit();
+    await forgeTar(backupPath, newer, clinic.dataKey, ({ description, manifest }) => {
+      description.schemaVersion = manifest.schemaVersion = latestSchemaVersion + 1;
+    });
     const target = join(clinic.folder.path, 'newer');
     await expect(restoreIntoEmptyFolder(target, request(newer))).rejects.toMatchObject({ code: 'STORE_FROM_NEWER_VERSION', message: expect.stringMatching(/newer version of SkinLedger/) });
     expect(existsSync(target)).toBe(false);
     expect(existsSync(`${target}.restoring`)).toBe(false);
+  });
+});
+
+describe('after a restore', () => {
+  it('Home names the backup the records came back from, not the one before it (which rotation may have removed)', async () => {
+    clinic.clock.advance(60_000);
+    const second = await clinic.services.backup.backupToFile(clinic.admin.id, join(clinic.backupsDir, 'second.slbackup'));
+    rmSync(backupPath);
+    const target = join(clinic.folder.path, 'restored');
+    await restoreIntoEmptyFolder(target, request(second.path));
+    const services = openServices(target, clinic.dataKey, { clock: clinic.clock });
+    try {
+      expect(readBackupRecord(services.db)).toMatchObject({ lastSuccessFile: 'second.slbackup', lastSuccessAt: second.createdAt, lastError: null });
+      expect(readBackupRecord(services.db).verifiedFiles).toContain('second.slbackup');
+    } finally {
+      services.close();
+    }
   });
 });
 

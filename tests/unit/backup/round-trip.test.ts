@@ -10,6 +10,7 @@ import { restoreIntoEmptyFolder } from '../../../main/backup/restore-backup';
 import { verifyBackupFile } from '../../../main/backup/verify-backup';
 import { adminName, adminPassword } from '../../support/store';
 import { filesUnder, findMarker } from '../../support/temp-folder';
+import { tarMembers } from './tar-forge';
 import { auditActionsOf, auditRowCount, backupClinic, logicalContent, logicalContentOf, marker, type BackupClinic } from './backup-fixture';
 
 let clinic: BackupClinic;
@@ -83,10 +84,12 @@ describe('a backup and its restore', () => {
       expect(bytes.includes(Buffer.from(needle, 'utf16le')), needle).toBe(false);
     }
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
-    // The only unencrypted part is the header: format, dates, versions, ids and wrapped keys.
-    expect(bytes.subarray(0, 8).toString('latin1')).toBe('SLBACKUP');
-    const header = JSON.parse(bytes.subarray(12, 12 + bytes.readUInt32BE(8)).toString('utf8')) as Record<string, unknown>;
-    expect(Object.keys(header).sort()).toEqual(['appVersion', 'archiveId', 'createdAt', 'format', 'kdf', 'keySlots', 'partSize', 'schemaVersion', 'storeId', 'version']);
+    // A plain tar: the description (format, dates, versions, ids), the key file (wrapped keys), the
+    // encrypted members as they are on disk, the manifest (sizes and hashes) and its MAC.
+    const members = await tarMembers(created.path);
+    expect(members.map((member) => member.name)).toEqual(['skinledger-backup.json', 'keyslots.json', 'skinledger.db', 'pdfs/consent-1.enc', 'photos/ab/photo-1.enc', 'manifest.json', 'manifest.mac']);
+    const header = JSON.parse(members[0]!.bytes.toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(header).sort()).toEqual(['appVersion', 'archiveId', 'createdAt', 'format', 'kdf', 'schemaVersion', 'storeId', 'version']);
 
     // Nothing else was left behind: no snapshot in the data folder, no .partial beside the backup.
     expect(readdirSync(clinic.backupsDir)).toEqual([created.file]);

@@ -29,7 +29,7 @@ describe('backup settings, status and the schedule', () => {
     expect(backup.status()).toMatchObject({ configured: true, warning: 'never', nextDueAt: clinic.clock.now().toISOString() });
 
     const result = await backup.runNow(clinic.admin.id);
-    expect(result).toMatchObject({ verified: true, removedOldBackups: 0, counts: { clients: 2 } });
+    expect(result).toMatchObject({ verified: false, removedOldBackups: 0, counts: { clients: 2 } });
     expect(lastAudit()).toMatchObject({ action: 'backup.create', staff_id: clinic.admin.id, detail: `via=app file=${result.file} bytes=${result.sizeBytes} removed=0` });
     expect(backup.status()).toMatchObject({ warning: 'none', lastSuccessFile: result.file, lastSuccessAgeDays: 0, lastError: null });
     expect(backup.status().nextDueAt).toBe(new Date(clinic.clock.now().getTime() + day).toISOString());
@@ -86,7 +86,7 @@ describe('backup settings, status and the schedule', () => {
     const listed = await backup.list();
     expect(listed.map((entry) => entry.file)).toEqual([copied.file, first.file]);
     expect(lastAudit()).toMatchObject({ action: 'backup.create', detail: expect.stringContaining('file=(named by hand)') });
-    expect(listed[1]).toMatchObject({ file: first.file, createdAt: first.createdAt, sizeBytes: first.sizeBytes, appVersion: '0.1.0', sameStore: true, verified: true, readable: true });
+    expect(listed[1]).toMatchObject({ file: first.file, createdAt: first.createdAt, sizeBytes: first.sizeBytes, appVersion: '0.1.0', sameStore: true, verified: false, readable: true });
 
     const verified = await backup.verifyListed(clinic.admin.id, first.file);
     expect(verified.counts).toEqual(first.counts);
