@@ -2,7 +2,9 @@ import type { ZodError } from 'zod';
 import { contract, isChannel, type BridgeError, type BridgeResult } from '../../shared/contract';
 import { StoreError } from '../store/store-error';
 import { databaseDamage, storageFailure } from '../store/storage-failure';
+import type { DesktopActions } from '../desktop/desktop-actions';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import type { HandlerContext } from './handler';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 
 export interface Caller {
@@ -26,8 +28,9 @@ const internalMessage = 'Something went wrong and nothing was saved. Please try 
  * their role, parses the input with the contract, runs the handler and parses its output. Every
  * outcome is a value; nothing thrown here reaches the shell.
  */
-export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOptions): Dispatch {
+export function createDispatcher(runtime: SkinLedgerRuntime, desktop: DesktopActions, options: DispatchOptions): Dispatch {
   const handlers = options.handlers ?? defaultHandlers;
+  const context: HandlerContext = { runtime, desktop };
   return async (channel, input, caller) => {
     try {
       if (!options.isTrustedSender(caller.frameUrl)) {
@@ -39,8 +42,8 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
       if (refused) return failure(refused);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return failure(invalidInput(parsed.error));
-      const handler = handlers[channel] as (input: unknown, context: { runtime: SkinLedgerRuntime }) => unknown;
-      const value: unknown = await handler(parsed.data, { runtime });
+      const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;
+      const value: unknown = await handler(parsed.data, context);
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       // A page that no longer reads back ends the session at once: nothing more is written.

@@ -191,12 +191,6 @@ export const consentChannels = {
     access: clinicians,
   }),
   'consents.savePdf': channel({ input: z.object({ consentId: Id }).strict(), output: Saved, access: clinicians }),
-  /** Right of access: the client's whole record into a folder the user picks. */
-  'consents.exportClient': channel({
-    input: z.object({ clientId: Id }).strict(),
-    output: z.object({ saved: z.boolean(), files: z.number().int() }),
-    access: clinicians,
-  }),
   'consents.settings.get': channel({ input: z.object({}).strict(), output: ConsentSettings, access: everyone }),
   'consents.settings.update': channel({ input: ConsentSettings, output: ConsentSettings, access: adminsOnly }),
 } as const;

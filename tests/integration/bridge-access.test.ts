@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDesktop } from '../support/desktop';
 import { createDispatcher, type Dispatch } from '../../main/bridge/dispatch';
 import { fastScryptForTests } from '../../main/crypto/kdf';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
@@ -18,8 +19,8 @@ const faults: unknown[] = [];
 beforeEach(async () => {
   folder = tempFolder();
   clock = new TestClock();
-  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
-  dispatch = createDispatcher(runtime, {
+  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', clock, scrypt: fastScryptForTests });
+  dispatch = createDispatcher(runtime, testDesktop(runtime), {
     isTrustedSender: (url) => url.startsWith('app://skinledger/'),
     reportFault: (_channel, error) => faults.push(error),
   });

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { testDesktop } from '../support/desktop';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
@@ -20,9 +21,9 @@ afterEach(() => {
 
 /** A second runtime on the clinic's folder and clock, as after quitting and starting the app again. */
 function restartedOn(clinic: TrustClinic) {
-  const runtime = new SkinLedgerRuntime({ dataDir: clinic.folder.path, appVersion: 'trust', ports: { chooseSavePath: async () => null }, clock: clinic.clock, scrypt: fastScryptForTests });
+  const runtime = new SkinLedgerRuntime({ dataDir: clinic.folder.path, appVersion: 'trust', clock: clinic.clock, scrypt: fastScryptForTests });
   const faults: unknown[] = [];
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
   return { runtime, faults, call: (channel: string, input: unknown) => dispatch(channel, input, trustedFrame) };
 }
 

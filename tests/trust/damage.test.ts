@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { testDesktop } from '../support/desktop';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,9 +27,9 @@ async function clinicForTest(): Promise<TrustClinic> {
 
 /** The same folder opened by a fresh SkinLedger, as after a restart. */
 function restartedApp(dataDir: string) {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', scrypt: fastScryptForTests });
   cleanup.push(() => runtime.close());
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
   return { runtime, call: (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame) };
 }
 

@@ -36,7 +36,7 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-const runtime = () => new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'trust', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
+const runtime = () => new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'trust', clock, scrypt: fastScryptForTests });
 
 async function signInError(name: string, password: string): Promise<StoreError> {
   const app = runtime();

@@ -120,7 +120,7 @@ describe('crash safety: killed with SIGKILL during a retention purge and during 
       if (existsSync(restoreJournalPath(dataDir))) journalled++;
       if (!existsSync(join(dataDir, 'keyslots.json'))) noStoreUnderItsName++;
       // The next start, as the app makes it: a swap cut off is finished before the folder is looked at.
-      const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests, networkShareOf: () => null });
+      const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', scrypt: fastScryptForTests, networkShareOf: () => null });
       expect(runtime.status().state, context).toBe('signed-out');
       runtime.close();
       verifyAfterKill(dataDir, store.dataKey, context, (services) => {

@@ -13,7 +13,7 @@ export const clinic = {
  * exactly as the set-up screen makes it, so a test can start at the sign-in screen.
  */
 export async function createClinic(dataDir: string): Promise<void> {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null } });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test' });
   try {
     await runtime.setup({
       clinicName: clinic.name,
