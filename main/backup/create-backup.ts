@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { BackupProgress } from '../../shared/contract/backup-channels';
 import type { AuditLog } from '../audit/audit-log';
-import { countRecords, type RecordCounts } from '../cli/checks/record-counts';
+import { countRecords, type RecordCounts } from '../store/record-counts';
 import type { Clock } from '../clock';
 import { readKeySlotFile } from '../crypto/key-slot-file';
 import type { SqliteDatabase } from '../store/open-database';
