@@ -6,7 +6,7 @@ import { deriveArchiveKeys, headerMac, wipeKeys } from './archive-keys';
 import { backupMessages } from './backup-messages';
 import { PartWorker } from './part-worker';
 import { StoreError } from '../store/store-error';
-import { syncFolder } from './sync-folder';
+import { syncFolderOf } from '../files/durable-file';
 import { writeAll } from './write-all';
 
 export function newArchiveSalt(): string {
@@ -264,7 +264,7 @@ export class ArchiveWriter {
       if (existsSync(this.finalPath)) throw new StoreError('SAVE_FAILED', backupMessages.targetExists);
       await rename(this.partialPath, this.finalPath);
     }
-    syncFolder(this.finalPath);
+    syncFolderOf(this.finalPath);
   }
 
   /**
