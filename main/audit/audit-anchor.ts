@@ -29,7 +29,7 @@ export interface CheckpointWitness {
  * cost is one key file rewrite (write, fsync, rename) per commit; the benchmark's "audit anchor"
  * entry measures it.
  */
-export const checkpointActions: ReadonlySet<string> = new Set([
+const checkpointActions: ReadonlySet<string> = new Set([
   'store.create',
   'session.sign-in',
   'session.switch-user',

@@ -5,9 +5,9 @@ import { partWorkerBody, type PartWorkerReply, type PartWorkerRequest } from './
 
 /**
  * The worker's program: its body function as source text, handed Node's cipher functions.
- * Started from text (not a file) for the reason photo-processor.ts gives: it runs the same from
- * the bundled app, the CLI under tsx and the tests. `__name` is the one helper a transpiler may
- * add to a function's text.
+ * Started from text rather than a file, so it runs the same from the bundled app, the CLI under
+ * tsx and the tests with no extra entry file to build and find. `__name` is the one helper a
+ * transpiler may add to a function's text.
  */
 const workerSource = `
 const { parentPort } = require('node:worker_threads');

@@ -1,10 +1,11 @@
+import { clientFullName } from '../../shared/clients/client';
 import type { ConsentTemplateDraft, TemplateVersion } from '../../shared/consents/template';
 import type { Services } from '../app';
 import { readChosenFile } from '../files/read-chosen-file';
 import { writeChosenFile } from '../files/write-chosen-file';
 import { renderAftercarePdf } from '../pdf/aftercare-pdf';
 import type { DesktopPorts } from '../desktop/ports';
-import { clientFullName, consentFileName } from './consent-service';
+import { consentFileName } from './consent-service';
 
 /** Template files are a few kilobytes; anything far larger is not one. */
 const maxTemplateFileBytes = 2 * 1024 * 1024;

@@ -52,7 +52,7 @@ export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot]);
 export type KeySlot = z.infer<typeof KeySlot>;
 
 /**
- * Issue 6: the audit trail's head (its last row number and hash), copied here from the database
+ * The audit trail's head (its last row number and hash), copied here from the database
  * so that rows cut off the end of the trail inside the database show as missing. Optional, so
  * key files written before it still read; it sits under the checksum and the MAC like everything
  * else.

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PhotoImageBytes, PhotoImportRequestInput } from '../../shared/contract/photo-channels';
 import { PhotoImportRequest } from '../../shared/contract/photo-channels';
 import type { PhotographyChoices, PhotographyChoicesLookup } from '../../shared/consents/photography';
@@ -10,6 +10,7 @@ import { photoIntake, photoIntakeMessages, type PhotoConsentOverride } from '../
 import { PhotoSettings, photoSettingsDefaults } from '../../shared/photos/photo-settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { sha256Hex } from '../crypto/sha256';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import { ImportProgressBoard } from './import-progress';
@@ -459,8 +460,4 @@ function toAlignment(row: AlignmentRow): PhotoAlignment {
     savedAt: row.saved_at,
     savedBy: row.saved_by,
   };
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -19,7 +19,7 @@ export interface ThrottleRules {
   maxNames: number;
 }
 
-export const defaultThrottleRules: ThrottleRules = { maxDelaySeconds: 60, globalFreeFailures: 10, forgetAfterMs: 60 * 60 * 1000, maxNames: 500 };
+const defaultThrottleRules: ThrottleRules = { maxDelaySeconds: 60, globalFreeFailures: 10, forgetAfterMs: 60 * 60 * 1000, maxNames: 500 };
 
 const Counter = z.object({
   failures: z.number().int().min(0),

@@ -51,7 +51,8 @@ export class SkinLedgerRuntime {
   private damageFound: { code: 'DATABASE_UNREADABLE' | 'DATABASE_DAMAGED' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
   /**
    * The services of a session whose database was found damaged: they write nothing more, and
-   * are kept (never closed) so that no checkpoint on close touches the damaged file.
+   * their connection stays open until the process ends, so that no checkpoint on close touches
+   * the damaged file (closing them later only forgets their key).
    */
   private readonly stoppedOnDamage: Services[] = [];
   /** The data folder was put back from an older copy: told to admins for as long as the store is open. */

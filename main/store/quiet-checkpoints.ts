@@ -9,7 +9,7 @@ export interface QuietCheckpointOptions {
   backstopPages?: number;
 }
 
-export const quietCheckpointDefaults = { intervalMs: 1000, minChanges: 200, backstopPages: 4000 } as const;
+const quietCheckpointDefaults = { intervalMs: 1000, minChanges: 200, backstopPages: 4000 } as const;
 
 /**
  * Moves WAL checkpoints out of the clinic's clicks. SQLite's default copies the log into the

@@ -2,12 +2,12 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from './open-database';
 
 /** Slower than this, a statement is worth a line in the log (Signal Desktop uses the same figure). */
-export const slowStatementMs = 40;
+const slowStatementMs = 40;
 
 export type SlowStatementReport = (name: string, milliseconds: number) => void;
 
 /** A statement's name in the log: its SQL on one line, cut short. Parameters are bound, never part of it. */
-export function statementName(sql: string): string {
+function statementName(sql: string): string {
   return sql.replace(/\s+/g, ' ').trim().slice(0, 100);
 }
 

@@ -1,5 +1,5 @@
+import { clientFullName } from '../../shared/clients/client';
 import type { Services } from '../app';
-import { clientFullName } from '../consents/consent-service';
 import { renderSessionPdf } from '../pdf/session-pdf';
 import type { DesktopPorts } from '../desktop/ports';
 

@@ -114,12 +114,10 @@ export const ConsentSettings = z
   .strict();
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 
-export const defaultConsentSettings: ConsentSettings = { validityMonths: 12 };
-
 const Saved = z.object({ saved: z.boolean() });
 
 /**
- * Consent templates, signing, signed PDFs (issue #4).
+ * Consent templates, signing, signed PDFs.
  *
  * Roles: reception gets `consents.status` only (valid / stale / needed, dates; no answers, no
  * PDF, no choices), so the front desk can tell a client a form is due. Everything showing a

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDesktop } from '../support/desktop';
 import { createDispatcher, type Dispatch } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { channels, contract } from '../../shared/contract';
 import { TestClock } from '../support/store';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import { testDesktop } from '../support/desktop';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SeededRandom } from '../../main/demo/seeded-random';
 import { syntheticInk } from '../../main/demo/synthetic-ink';
 import { SkinLedgerRuntime } from '../../main/session/runtime';

@@ -4,7 +4,7 @@ import { chmodSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { storeMessages } from '../../main/store/store-error';
 import { snapshotFolder } from '../support/temp-folder';

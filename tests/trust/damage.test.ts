@@ -5,7 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import { systemClock } from '../../main/clock';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { migrations } from '../../main/store/migrations';
 import { storeMessages } from '../../main/store/store-error';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import { testDesktop } from '../support/desktop';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import type { BridgeResult } from '../../shared/contract';
 import { TestClock } from '../support/store';

@@ -11,7 +11,7 @@ import { checkOrphanPhotoFiles } from '../../main/cli/checks/photo-orphans';
 import { checkSqliteIntegrity } from '../../main/cli/checks/sqlite-integrity';
 import { restoreJournalPath } from '../../main/backup/restore-journal';
 import { SeededRandom } from '../../main/demo/seeded-random';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { syntheticFaceJpeg } from '../support/photo-fixtures';
 import { createTestStore, TestClock } from '../support/store';

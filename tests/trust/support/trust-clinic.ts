@@ -1,6 +1,6 @@
 import { createDispatcher, type Dispatch } from '../../../main/bridge/dispatch';
 import { testDesktop } from '../../support/desktop';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { BridgeResult } from '../../../shared/contract';
 import type { Role } from '../../../shared/staff';

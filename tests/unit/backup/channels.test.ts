@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { ChosenBackup, RestoreResult } from '../../../shared/contract/backup-channels';
 import type { BridgeResult } from '../../../shared/contract';

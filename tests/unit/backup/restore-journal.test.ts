@@ -7,7 +7,7 @@ import { listKeptAsideStores } from '../../../main/backup/kept-aside-stores';
 import { replaceStoreFromBackup, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { finishInterruptedRestore, restoreJournalPath, writeRestoreJournal } from '../../../main/backup/restore-journal';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { BridgeResult } from '../../../shared/contract';
 import { backupClinic, type BackupClinic } from './backup-fixture';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDesktop } from '../../support/desktop';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { MainIdleLock } from '../../../main/session/main-idle-lock';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import { adminName, adminPassword, createTestStore, TestClock } from '../../support/store';
