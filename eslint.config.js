@@ -14,6 +14,19 @@ const electronOnlyInShell = {
   message: 'Only the Electron shell (main/index.ts, main/shell/, main/preload/) may import electron.',
 };
 
+const mainNeverImportsRenderer = { group: ['**/renderer/**'], message: 'main/ never imports the renderer.' };
+
+/**
+ * The services (main/<feature>/) sit below the CLI, the session (who is signed in) and the
+ * desktop that call them: what both a service and the CLI need (record counts, say) lives in a
+ * service or main/store/, and a service is handed the signed-in member's id, never the runtime.
+ */
+const servicesBelowCliAndSession = {
+  group: ['**/cli/*', '**/session/*', '../cli/*', '../session/*', '../../cli/*', '../../session/*'],
+  message:
+    'A service does not import main/cli/ or main/session/: move what both need into the service or main/store/, and take the signed-in staff id as an argument. Only main/bridge/, main/desktop/ and the shell reach the runtime.',
+};
+
 /** Node built-ins by bare name as well as node:*, so neither spelling slips into shared/ or renderer/. */
 const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'url', 'util', 'buffer', 'http', 'https', 'net', 'zlib'];
 
@@ -81,7 +94,16 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/index.ts', 'main/shell/**', 'main/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, dateFnsByFunction], patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports the renderer.' }] }],
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, dateFnsByFunction], patterns: [mainNeverImportsRenderer] }],
+    },
+  },
+  {
+    // Repeats the rule above (a later block replaces a rule's options, it does not add to them).
+    name: 'layering: services reach neither the CLI nor the session',
+    files: ['main/**/*.ts'],
+    ignores: ['main/index.ts', 'main/shell/**', 'main/preload/**', 'main/bridge/**', 'main/desktop/**', 'main/cli/**', 'main/session/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell, dateFnsByFunction], patterns: [mainNeverImportsRenderer, servicesBelowCliAndSession] }],
     },
   },
 );

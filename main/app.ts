@@ -12,7 +12,6 @@ import { TemplateService } from './consents/template-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
 import { clientRecordErasers } from './retention/client-erasers';
 import { RetentionService } from './retention/retention-service';
-import { ComparisonExporter } from './photos/comparison-exporter';
 import { PhotoFileStore } from './photos/photo-file-store';
 import { PhotoProcessor } from './photos/photo-processor';
 import type { PhotoWorkerLauncher } from './photos/photo-worker-channel';
@@ -25,6 +24,7 @@ import { StaffService } from './staff/staff-service';
 import { CourseService } from './treatments/course-service';
 import { NoteSnippetService } from './treatments/note-snippet-service';
 import { SessionService } from './treatments/session-service';
+import type { SignedInStaff } from '../shared/staff';
 import type { SqliteDatabase } from './store/open-database';
 import { Vault, openStoreDatabase } from './vault/vault';
 import { QuietCheckpoints } from './store/quiet-checkpoints';
@@ -66,7 +66,6 @@ export interface Services {
   readonly auditTrail: AuditTrailQuery;
   readonly retention: RetentionService;
   readonly photos: PhotoService;
-  readonly photoExports: ComparisonExporter;
   /** The copies of the audit head kept outside the data folder; null without a settings folder. */
   readonly seenHeads: SeenHeadCopies | null;
   /**
@@ -89,6 +88,12 @@ export interface Services {
    * connection copies its log's committed frames into the file, which is then only kept aside.
    */
   release(): void;
+}
+
+/** The services of the member of staff signed in (and not locked out), as a handler gets them. */
+export interface SignedIn {
+  readonly services: Services;
+  readonly staff: SignedInStaff;
 }
 
 /**
@@ -139,7 +144,6 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const consentTemplates = new TemplateService(db, audit, clock);
   const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
   const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
-  const photoExports = new ComparisonExporter(photos, settings, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
@@ -183,7 +187,6 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     auditTrail,
     retention,
     photos,
-    photoExports,
     seenHeads,
     rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { app, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { sessionLockedEventChannel, menuEventChannel } from '../shared/contract/bridge';
 import { createDispatcher } from './bridge/dispatch';
-import { attachBackupDesk } from './backup/backup-desk';
 import { systemClock } from './clock';
+import { DesktopActions } from './desktop/desktop-actions';
 import { MainIdleLock, mainIdleCheckMs } from './session/main-idle-lock';
 import { SkinLedgerRuntime } from './session/runtime';
 import { appMenuTemplate } from './shell/app-menu';
@@ -51,15 +51,14 @@ function start(): void {
   const runtime = new SkinLedgerRuntime({
     dataDir,
     appVersion: app.getVersion(),
-    ports,
     // The audit head last seen is kept here too, outside the data folder.
     settingsDir: userData,
     photoWorker: utilityPhotoWorker(photoWorkerEntry().path),
     slowStatement: slowStatementsTo(log),
   });
-  // Restores outlive the store they replace, so they sit beside the runtime, with the same dialogs.
-  attachBackupDesk(runtime, { dataDir, ports });
-  const dispatch = createDispatcher(runtime, {
+  // Every dialog and the printer, for every handler; restores outlive the store they replace, so they live here too.
+  const desktop = new DesktopActions({ runtime, ports });
+  const dispatch = createDispatcher(runtime, desktop, {
     isTrustedSender: (frameUrl) => isTrustedAppUrl(frameUrl, origin),
     reportFault: (channel, error) => log.fault(channel, error),
   });

@@ -30,7 +30,7 @@ export function checkTrailAgainstAnchor(db: SqliteDatabase, anchor: AuditHead | 
 }
 
 /** The row from which on the store has been anchored; null before the first anchor (or the step that records it). */
-export function anchoredSince(db: SqliteDatabase): number | null {
+function anchoredSince(db: SqliteDatabase): number | null {
   const table = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_anchor'`).get();
   if (!table) return null;
   const row = db.prepare('SELECT since_seq FROM store_anchor WHERE id = 1').get() as { since_seq: number } | undefined;

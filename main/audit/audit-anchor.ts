@@ -31,7 +31,7 @@ export interface CheckpointWitness {
  * holdAnchorsWhile), or per commit outside a request; the benchmark's "audit anchor" entry
  * measures it.
  */
-export const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
+const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
   'store.create',
   'session.sign-in',
   'session.switch-user',

@@ -17,7 +17,7 @@ export function clinicLocalTime(iso: string, dateFormat: ClinicSettings['dateFor
   return `${day} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())} (UTC${offset})`;
 }
 
-export const auditCsvHeader = ['Row', 'Time UTC (ISO 8601)', 'Time (clinic)', 'Staff', 'Action', 'Entity', 'Id', 'Detail'];
+const auditCsvHeader = ['Row', 'Time UTC (ISO 8601)', 'Time (clinic)', 'Staff', 'Action', 'Entity', 'Id', 'Detail'];
 
 /**
  * The trail for an inspector: one line per row, oldest last as on screen. Client names are left

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SqliteDatabase } from '../store/open-database';
 import type { AuditHead, CheckpointWitness } from './audit-anchor';
 import { timeInWords } from './anchor-check';
+import { replaceFileDurably } from '../files/durable-file';
 
 /**
  * The audit head as SkinLedger last saw it, kept outside the data folder (the app's own settings
@@ -45,8 +46,7 @@ export function writeSeenHead(folders: readonly string[], head: SeenHead): void 
   for (const folder of folders) {
     const path = seenHeadFile(folder, head.storeId);
     try {
-      writeFileSync(`${path}.next`, JSON.stringify(head) + '\n', { mode: 0o600 });
-      renameSync(`${path}.next`, path);
+      replaceFileDurably(path, JSON.stringify(head) + '\n');
     } catch {
       // Nothing to do: the copy in the other folder, or the next checkpoint, will do.
     }

@@ -56,8 +56,6 @@ export const backupMessages = {
   stoppedUnexpectedly:
     'The backup stopped before it was finished (the part of SkinLedger that encrypts it stopped unexpectedly). Nothing was saved; the previous backups are untouched. Try again; if it keeps happening, restart SkinLedger.',
   snapshotFailed: 'SkinLedger could not take a consistent copy of the records to back up. Nothing was saved; try again in a moment.',
-  notAvailable: 'This is not available in this window. Use the SkinLedger app.',
-  dialogNotAvailable: 'Choosing a folder or file is not available here.',
 } as const;
 
 export function damaged(message: string): StoreError {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { pack as tarPack, type Pack } from 'tar-stream';
 import type { BackupProgress } from '../../shared/contract/backup-channels';
 import type { AuditLog } from '../audit/audit-log';
-import { countRecords, type RecordCounts } from '../cli/checks/record-counts';
+import { countRecords, type RecordCounts } from '../store/record-counts';
 import type { Clock } from '../clock';
 import { readKeySlotFile } from '../crypto/key-slot-file';
 import type { SqliteDatabase } from '../store/open-database';
@@ -16,7 +16,7 @@ import { dataFilesToBackUp } from './data-files';
 import { holdDatabaseFile } from './live-database';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
 import { removeLeftoverSnapshots } from './snapshot';
-import { syncFolder } from './sync-folder';
+import { syncFolderOf } from '../files/durable-file';
 import { writeAll } from './write-all';
 import { descriptionMemberPath, manifestMac, manifestMacKey, manifestMacMemberPath, manifestMemberPath, tarFormatVersion, type BackupDescription } from './tar-format';
 
@@ -239,7 +239,7 @@ async function commit(partialPath: string, finalPath: string): Promise<void> {
     }
     await rename(partialPath, finalPath);
   }
-  syncFolder(finalPath);
+  syncFolderOf(finalPath);
 }
 
 /** better-sqlite3 transactions are synchronous: one open now is held across turns, so wait it out briefly. */

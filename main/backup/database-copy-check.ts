@@ -1,4 +1,4 @@
-import { countRecords, formatCounts, type RecordCounts } from '../cli/checks/record-counts';
+import { countRecords, formatCounts, type RecordCounts } from '../store/record-counts';
 import { openDatabase } from '../store/open-database';
 
 export type CopyCheck = { ok: true; counts: RecordCounts } | { ok: false; problem: string };

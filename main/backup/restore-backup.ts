@@ -19,7 +19,7 @@ import { databaseMemberPath } from './manifest';
 import { readArchive, type ReadArchive } from './read-archive';
 import { clearRestoreJournal, finishInterruptedRestore, placeRestoredFolder, restoringMarker as marker, writeRestoreJournal, type RestoreJournal } from './restore-journal';
 import { isPlainSqliteHeader } from './snapshot';
-import { syncFolder } from './sync-folder';
+import { syncFolder, syncFolderOf } from '../files/durable-file';
 
 export interface RestoreRequest {
   archivePath: string;
@@ -101,7 +101,7 @@ export async function replaceStoreFromBackup(dataDir: string, request: RestoreRe
       clearRestoreJournal(target);
       throw error;
     }
-    syncFolder(target);
+    syncFolderOf(target);
     clearRestoreJournal(target);
     return { ...restored, replacedFolder: aside };
   } catch (error) {
@@ -179,7 +179,7 @@ async function restoreInto(restoring: string, checked: ReadArchive, request: Res
   recordRestore(restoring, checked, request, mode);
   // The marker stays until the journal is written (journalMoves): a kill before then leaves a
   // folder the next restore knows it may clear.
-  syncFolder(restoring, true);
+  syncFolder(restoring);
   request.onProgress?.({ activity: 'restore', phase: 'proving', done: 1, total: 1 });
   return { backupCreatedAt: checked.header.createdAt, counts: check.counts };
 }
@@ -226,7 +226,7 @@ function recordRestore(restoring: string, checked: ReadArchive, request: Restore
 function journalMoves(target: string, journal: RestoreJournal): void {
   writeRestoreJournal(target, journal);
   rmSync(join(journal.restoring, marker), { force: true });
-  syncFolder(journal.restoring, true);
+  syncFolder(journal.restoring);
 }
 
 function assertRestoringFolderFree(restoring: string): void {

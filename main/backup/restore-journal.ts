@@ -1,8 +1,8 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { keySlotFileName } from '../crypto/key-slot-file';
 import { dataFolder, inspectDataFolder } from '../store/data-folder';
-import { syncFolder } from './sync-folder';
+import { replaceFileDurably, syncFolder, syncFolderOf } from '../files/durable-file';
 
 /**
  * The folder moves at the end of a restore, written down before the first of them: the proven
@@ -29,16 +29,7 @@ export function restoreJournalPath(dataDir: string): string {
 /** Written durably (flushed, renamed, folder flushed) before the first folder moves. */
 export function writeRestoreJournal(dataDir: string, journal: RestoreJournal): void {
   const path = restoreJournalPath(dataDir);
-  const partial = `${path}.partial`;
-  const fd = openSync(partial, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify({ restoring: basename(journal.restoring), aside: journal.aside ? basename(journal.aside) : null }));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(partial, path);
-  syncFolder(path);
+  replaceFileDurably(path, JSON.stringify({ restoring: basename(journal.restoring), aside: journal.aside ? basename(journal.aside) : null }), { sibling: `${path}.partial` });
 }
 
 /** Once the moves are done (or undone): the data folder is what it says it is again. */
@@ -46,7 +37,7 @@ export function clearRestoreJournal(dataDir: string): void {
   const path = restoreJournalPath(dataDir);
   rmSync(path, { force: true });
   rmSync(`${path}.partial`, { force: true });
-  syncFolder(path);
+  syncFolderOf(path);
 }
 
 /**
@@ -72,7 +63,7 @@ export function finishInterruptedRestore(dataDir: string): InterruptedRestore {
   } else if (!holdsStore(target) && aside && existsSync(aside)) {
     if (existsSync(target)) rmdirIfEmpty(target);
     renameSync(aside, target);
-    syncFolder(target);
+    syncFolderOf(target);
     outcome = 'undone';
   }
   clearRestoreJournal(target);
@@ -89,7 +80,7 @@ export function placeRestoredFolder(restoring: string, target: string): void {
   if (existsSync(target) && readdirSync(target).length === 0) rmdirSync(target);
   if (!existsSync(target)) {
     renameSync(restoring, target);
-    syncFolder(target);
+    syncFolderOf(target);
     return;
   }
   const entries = readdirSync(restoring).sort((a, b) => Number(a === keySlotFileName) - Number(b === keySlotFileName));
@@ -101,7 +92,7 @@ export function placeRestoredFolder(restoring: string, target: string): void {
     else renameSync(from, to);
   }
   rmdirSync(restoring);
-  syncFolder(target, true);
+  syncFolder(target);
 }
 
 function holdsStore(folder: string): boolean {

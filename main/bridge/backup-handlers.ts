@@ -1,45 +1,25 @@
-import type { z } from 'zod';
 import type { backupChannels } from '../../shared/contract/backup-channels';
-import { backupDeskIfAny, backupDeskOf, deleteKeptAside, keptAsideStores } from '../backup/backup-desk';
-import type { HandlerContext } from './handlers';
-
-type BackupChannels = typeof backupChannels;
-type Handler<C extends keyof BackupChannels> = (
-  input: z.output<BackupChannels[C]['input']>,
-  context: HandlerContext,
-) => Promise<z.input<BackupChannels[C]['output']>> | z.input<BackupChannels[C]['output']>;
+import { deleteKeptAside, keptAsideStores } from '../desktop/backup-desk';
+import { signedIn, type HandlersFor } from './handler';
 
 /** Backups and restore; the dispatcher already checked role and input. */
-export const backupHandlers: { [C in keyof BackupChannels]: Handler<C> } = {
-  'backup.status': (_input, { runtime }) => runtime.current().services.backup.status(),
-  'backup.settings.get': (_input, { runtime }) => runtime.current().services.backup.settings(),
-  'backup.settings.update': (input, { runtime }) => {
-    const { services, staff } = runtime.current();
-    return services.backup.updateSettings(staff.id, input);
-  },
-  'backup.chooseFolder': (_input, { runtime }) => backupDeskOf(runtime).chooseFolder(runtime),
-  'backup.runNow': (_input, { runtime }) => {
-    const { services, staff } = runtime.current();
-    return services.backup.runNow(staff.id);
-  },
-  'backup.list': (_input, { runtime }) => runtime.current().services.backup.list(),
-  'backup.verify': async (input, { runtime }) => {
-    const { services, staff } = runtime.current();
+export const backupHandlers: HandlersFor<keyof typeof backupChannels> = {
+  'backup.status': signedIn((_input, { services }) => services.backup.status()),
+  'backup.settings.get': signedIn((_input, { services }) => services.backup.settings()),
+  'backup.settings.update': signedIn((input, { services, staff }) => services.backup.updateSettings(staff.id, input)),
+  'backup.chooseFolder': (_input, { desktop }) => desktop.backup.chooseFolder(),
+  'backup.runNow': signedIn((_input, { services, staff }) => services.backup.runNow(staff.id)),
+  'backup.list': signedIn((_input, { services }) => services.backup.list()),
+  'backup.verify': signedIn(async (input, { services, staff }) => {
     const verified = await services.backup.verifyListed(staff.id, input.file);
     return { file: input.file, createdAt: verified.createdAt, counts: verified.counts };
-  },
+  }),
 
-  'backup.restore.chooseFile': (_input, { runtime }) => {
-    const startIn = runtime.signedIn() && !runtime.isLocked() ? runtime.current().services.backup.settings().folder : null;
-    return backupDeskOf(runtime).chooseFile(runtime, startIn);
-  },
-  'backup.restore.pickListed': (input, { runtime }) => {
-    const path = runtime.current().services.backup.listedBackupPath(input.file);
-    return backupDeskOf(runtime).pick(runtime, path);
-  },
-  'backup.restore.progress': (_input, { runtime }) => backupDeskIfAny(runtime)?.progressNow() ?? null,
-  'backup.restore.withoutSignIn': (input, { runtime }) => backupDeskOf(runtime).restoreWithoutSignIn(runtime, input.key),
-  'backup.restore.replaceStore': (input, { runtime }) => backupDeskOf(runtime).replaceStore(runtime, input.key),
-  'backup.keptAside.list': (_input, { runtime }) => keptAsideStores(runtime),
-  'backup.keptAside.delete': (input, { runtime }) => deleteKeptAside(runtime, input.name),
+  'backup.restore.chooseFile': (_input, { desktop }) => desktop.backup.chooseFile(),
+  'backup.restore.pickListed': signedIn((input, { services, desktop }) => desktop.backup.pick(services.backup.listedBackupPath(input.file))),
+  'backup.restore.progress': (_input, { desktop }) => desktop.backup.progressNow(),
+  'backup.restore.withoutSignIn': (input, { desktop }) => desktop.backup.restoreWithoutSignIn(input.key),
+  'backup.restore.replaceStore': (input, { desktop }) => desktop.backup.replaceStore(input.key),
+  'backup.keptAside.list': signedIn((_input, { services }) => keptAsideStores(services)),
+  'backup.keptAside.delete': signedIn((input, who) => deleteKeptAside(who, input.name)),
 };

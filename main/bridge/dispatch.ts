@@ -3,7 +3,9 @@ import { contract, isChannel, type BridgeError, type BridgeResult } from '../../
 import { holdAnchorsWhile } from '../audit/audit-anchor';
 import { StoreError } from '../store/store-error';
 import { databaseDamage, storageFailure } from '../store/storage-failure';
+import type { DesktopActions } from '../desktop/desktop-actions';
 import type { SkinLedgerRuntime } from '../session/runtime';
+import type { HandlerContext } from './handler';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 
 export interface Caller {
@@ -27,8 +29,9 @@ const internalMessage = 'Something went wrong and nothing was saved. Please try 
  * their role, parses the input with the contract, runs the handler and parses its output. Every
  * outcome is a value; nothing thrown here reaches the shell.
  */
-export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOptions): Dispatch {
+export function createDispatcher(runtime: SkinLedgerRuntime, desktop: DesktopActions, options: DispatchOptions): Dispatch {
   const handlers = options.handlers ?? defaultHandlers;
+  const context: HandlerContext = { runtime, desktop };
   return async (channel, input, caller) => {
     try {
       if (!options.isTrustedSender(caller.frameUrl)) {
@@ -40,9 +43,9 @@ export function createDispatcher(runtime: SkinLedgerRuntime, options: DispatchOp
       if (refused) return failure(refused);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return failure(invalidInput(parsed.error));
-      const handler = handlers[channel] as (input: unknown, context: { runtime: SkinLedgerRuntime }) => unknown;
+      const handler = handlers[channel] as (input: unknown, context: HandlerContext) => unknown;
       // The audit anchor moves once, as the handler ends, before the answer goes back.
-      const value: unknown = await holdAnchorsWhile(() => handler(parsed.data, { runtime }));
+      const value: unknown = await holdAnchorsWhile(() => handler(parsed.data, context));
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       // A page that no longer reads back ends the session at once: nothing more is written.

@@ -1,24 +1,14 @@
-import type { z } from 'zod';
-import type { Channel, Contract } from '../../shared/contract';
-import type { SkinLedgerRuntime } from '../session/runtime';
+import type { Channel } from '../../shared/contract';
 import { letterheadLogo } from '../settings/letterhead-logo';
 import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
 import { clientExportHandlers } from './client-export-handlers';
 import { consentHandlers } from './consent-handlers';
+import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
 
-export interface HandlerContext {
-  runtime: SkinLedgerRuntime;
-}
-
-type Handler<C extends Channel> = (
-  input: z.output<Contract[C]['input']>,
-  context: HandlerContext,
-) => Promise<z.input<Contract[C]['output']>> | z.input<Contract[C]['output']>;
-
-export type Handlers = { [C in Channel]: Handler<C> };
+export type Handlers = HandlersFor<Channel>;
 
 const done = { done: true } as const;
 
@@ -27,7 +17,7 @@ export const handlers: Handlers = {
   'app.status': (_input, { runtime }) => runtime.status(),
 
   'setup.create': (input, { runtime }) => runtime.setup(input),
-  'setup.saveRecoveryKit': (_input, { runtime }) => runtime.saveRecoveryKit(),
+  'setup.saveRecoveryKit': (_input, { desktop }) => desktop.saveRecoveryKit(),
   'setup.acknowledgeRecoveryKey': (_input, { runtime }) => {
     runtime.acknowledgeRecoveryKey();
     return done;
@@ -43,33 +33,24 @@ export const handlers: Handlers = {
     runtime.signOut();
     return done;
   },
-  'session.changePassword': async (input, { runtime }) => {
-    const { services, staff } = runtime.current();
+  'session.changePassword': signedIn(async (input, { services, staff }) => {
     await services.staff.changeOwnPassword(staff.id, input.currentPassword, input.newPassword);
     return done;
-  },
+  }),
 
-  'staff.list': (_input, { runtime }) => runtime.current().services.staff.list(),
-  'staff.add': (input, { runtime }) => {
-    const { services, staff } = runtime.current();
-    return services.staff.add(staff.id, input);
-  },
-  'staff.update': (input, { runtime }) => {
-    const { services, staff } = runtime.current();
-    return services.staff.update(staff.id, input);
-  },
-  'staff.resetPassword': async (input, { runtime }) => {
-    const { services, staff } = runtime.current();
+  'staff.list': signedIn((_input, { services }) => services.staff.list()),
+  'staff.add': signedIn((input, { services, staff }) => services.staff.add(staff.id, input)),
+  'staff.update': signedIn((input, { services, staff }) => services.staff.update(staff.id, input)),
+  'staff.resetPassword': signedIn(async (input, { services, staff }) => {
     await services.staff.resetPassword(staff.id, input.id, input.newPassword);
     return done;
-  },
+  }),
 
-  'settings.get': (_input, { runtime }) => runtime.current().services.settings.get(),
-  'settings.update': async (input, { runtime }) => {
-    const { services, staff } = runtime.current();
+  'settings.get': signedIn((_input, { services }) => services.settings.get()),
+  'settings.update': signedIn(async (input, { services, staff }) => {
     const logo = input.logo ? await letterheadLogo(input.logo) : null;
     return services.settings.update(staff.id, { ...input, logo });
-  },
+  }),
 
   ...clientHandlers,
   ...backupHandlers,

@@ -6,7 +6,7 @@ import { commandTable } from './commands';
 import { parseArgs } from './parse-args';
 import { commandUsage, generalUsage } from './usage';
 
-export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
+const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
 
 /**

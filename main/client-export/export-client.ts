@@ -1,9 +1,9 @@
+import { clientFullName } from '../../shared/clients/client';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditActionInWords } from '../../shared/audit/audit-action-words';
 import { csvFile, csvRecords } from '../../shared/csv';
 import type { Services } from '../app';
-import { clientFullName } from '../consents/consent-service';
 import { StoreError } from '../store/store-error';
 import { renderExportIndexPdf, type IndexEntry } from './export-index-pdf';
 import {

@@ -141,7 +141,7 @@ function lotWords(lot: Lot, dateFormat: DateFormat): string {
 }
 
 /** What one session record says, field by field, in words (also what an amendment compares). */
-export function sessionRecordWords(record: SessionRecord, dateFormat: DateFormat): Record<string, string> {
+function sessionRecordWords(record: SessionRecord, dateFormat: DateFormat): Record<string, string> {
   return {
     'Date and time': clinicLocalTime(record.performedAt, dateFormat),
     Areas: record.areas.map((area) => `${areaWords(area.area)} ${area.depthMm} mm, ${area.passes} ${area.passes === 1 ? 'pass' : 'passes'}`).join('; '),
@@ -362,7 +362,7 @@ export function trailRows(newestFirst: readonly TrailFacts[], dateFormat: DateFo
 }
 
 /** One exception in a sentence: what, the detail or reason, and who. */
-export function exceptionWords(exception: SessionException, dateFormat: DateFormat): string {
+function exceptionWords(exception: SessionException, dateFormat: DateFormat): string {
   const detail = exceptionDetail(exception, dateFormat);
   const why = 'reason' in exception ? `; reason: ${exception.reason}` : '';
   return `${exceptionKindWords(exception)} (${detail})${why}; by ${exception.byName}`;

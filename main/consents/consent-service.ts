@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { ageOn, type Client } from '../../shared/clients/client';
+import { randomUUID } from 'node:crypto';
+import { ageOn, clientFullName, type Client } from '../../shared/clients/client';
 import { signedFormSchema, type DrawnSignature, type FilledForm, type GuardianDetails } from '../../shared/consents/filled-form';
 import { canonicalFormText, shortHash, type CanonicalForm, type SignedSignature } from '../../shared/consents/form-hash';
 import { refusedStatements } from '../../shared/consents/agreement';
@@ -17,6 +17,7 @@ import {
 } from '../../shared/contract/consent-channels';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { sha256Hex } from '../crypto/sha256';
 import { renderConsentPdf } from '../pdf/consent-pdf';
 import type { ClientService } from '../clients/client-service';
 import type { SettingsService } from '../settings/settings-service';
@@ -66,14 +67,6 @@ const rowColumns = 'id, client_id, template_id, template_major, template_minor, 
 
 /** How far back a signature drawn in client mode may be dated (the form is long; the practitioner reviews it). */
 const plausibleDrawingHours = 6;
-
-export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function clientFullName(client: Pick<Client, 'firstName' | 'lastName'>): string {
-  return `${client.firstName} ${client.lastName}`.trim();
-}
 
 /**
  * Signed consents: validated against the exact template version, stored once with their PDF

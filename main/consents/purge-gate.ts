@@ -1,12 +1,12 @@
 import type { SqliteDatabase } from '../store/open-database';
 
 /**
- * The one way signed consents and their withdrawals are ever deleted (retention purge, issue
- * on trust): opens the purge gate, runs `purge`, and closes the gate, all inside one transaction,
+ * The one way signed consents and their withdrawals are ever deleted (the retention purge):
+ * opens the purge gate, runs `purge`, and closes the gate, all inside one transaction,
  * so a committed database never holds an open gate. The triggers on `consent` and
  * `consent_withdrawal` refuse DELETE whenever the gate is closed.
  */
-export function withConsentPurgeGate<T>(db: SqliteDatabase, purge: () => T): T {
+function withConsentPurgeGate<T>(db: SqliteDatabase, purge: () => T): T {
   return db.transaction(() => {
     db.prepare('UPDATE consent_purge_gate SET open = 1 WHERE id = 1').run();
     try {

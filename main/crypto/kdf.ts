@@ -16,9 +16,6 @@ export interface ScryptParams {
  */
 export const productionScrypt: ScryptParams = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 };
 
-/** Only for tests that create many slots; a slot records its own parameters, so they still open. */
-export const fastScryptForTests: ScryptParams = { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 };
-
 /**
  * The scrypt costs a slot may ask for. A slot records its own parameters, so without limits an
  * attacker who can write the key file could make a slot cheap to guess at (or costly enough to
@@ -35,7 +32,7 @@ export interface ScryptLimits {
 export const productionScryptLimits: ScryptLimits = { minN: 2 ** 17, maxN: 2 ** 20, r: [8, 8], p: [1, 4] };
 
 /**
- * Tests only: also accepts `fastScryptForTests`. A vault accepts it only when it was given a test
+ * Tests only: also accepts the cheap cost tests give new slots (N = 2^10). A vault accepts it only when it was given a test
  * cost for its own new slots (VaultOptions.scrypt below the production range), which no shipped
  * entry point does.
  */

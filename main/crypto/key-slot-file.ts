@@ -1,7 +1,7 @@
 import { createHash, createHmac, hkdfSync, randomUUID, timingSafeEqual } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { createFileDurably, replaceFileDurably } from '../files/durable-file';
 import { StoreError, storeMessages } from '../store/store-error';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
@@ -52,7 +52,7 @@ export const KeySlot = z.discriminatedUnion('kind', [StaffSlot, RecoverySlot]);
 export type KeySlot = z.infer<typeof KeySlot>;
 
 /**
- * Issue 6: the audit trail's head (its last row number and hash), copied here from the database
+ * The audit trail's head (its last row number and hash), copied here from the database
  * so that rows cut off the end of the trail inside the database show as missing. Optional, so
  * key files written before it still read; it sits under the checksum and the MAC like everything
  * else.
@@ -183,40 +183,10 @@ export function writeKeySlotFile(path: string, body: KeySlotFileBody, dataKey: B
   const sealed = KeySlotFileBody.parse(sealKeySlotFile(body, dataKey));
   const text = JSON.stringify({ ...sealed, checksum: checksumOf(sealed) }, null, 2) + '\n';
   if (options.mustNotExist) {
-    const fd = openSync(path, 'wx', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    syncFolder(dirname(path));
+    createFileDurably(path, text);
     return;
   }
   // One fixed name: the database's exclusive lock already means one writer, and a crash
   // leaves at most this one file behind, overwritten by the next write.
-  const sibling = `${path}.next`;
-  const fd = openSync(sibling, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(sibling);
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(sibling, path);
-  if (options.durableRename ?? true) syncFolder(dirname(path));
-}
-
-function syncFolder(folder: string): void {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  replaceFileDurably(path, text, { syncFolder: options.durableRename ?? true });
 }

@@ -1,17 +1,13 @@
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ComparisonExportRequest, ComparisonExportResult, exportRefusals } from '../../shared/photos/comparison-export';
 import type { Photo } from '../../shared/photos/photo';
 import { exportConsent, hidesFace } from '../../shared/photos/photo-consent';
 import type { dateFormats } from '../../shared/settings';
-import type { AuditLog } from '../audit/audit-log';
-import type { Clock } from '../clock';
-import type { SaveDialogRequest } from '../session/ports';
-import type { SettingsService } from '../settings/settings-service';
+import type { Services } from '../app';
+import type { DesktopPorts } from '../desktop/ports';
+import { writeChosenFile } from '../files/write-chosen-file';
 import { formatDay } from '../pdf/pdf-dates';
-import { StoreError } from '../store/store-error';
 import { renderComparison } from './comparison-render';
-import type { PhotoService } from './photo-service';
 
 const useNames = {
   clinical: 'the clinical record',
@@ -44,23 +40,19 @@ function localDay(at: Date): string {
  * where the user chose in the save dialog.
  */
 export class ComparisonExporter {
-  constructor(
-    private readonly photos: PhotoService,
-    private readonly settings: SettingsService,
-    private readonly audit: AuditLog,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly ports: DesktopPorts) {}
 
-  async export(by: string, request: ComparisonExportRequest, chooseSavePath: (request: SaveDialogRequest) => Promise<string | null>): Promise<ComparisonExportResult> {
-    const first = this.photos.get(request.firstId);
-    const second = this.photos.get(request.secondId);
+  async export(services: Pick<Services, 'photos' | 'settings' | 'audit' | 'clock'>, by: string, request: ComparisonExportRequest): Promise<ComparisonExportResult> {
+    const { photos, settings, audit, clock } = services;
+    const first = photos.get(request.firstId);
+    const second = photos.get(request.secondId);
     const detail = `second=${second.id} use=${request.use} format=${request.format}`;
     const refuse = (reason: (typeof exportRefusals)[number], message: string): ComparisonExportResult => {
-      this.audit.append({ staffId: by, action: 'photo.export.refused', entity: 'photo', entityId: first.id, detail: `client=${first.clientId} ${detail} reason=${reason}` });
+      audit.append({ staffId: by, action: 'photo.export.refused', entity: 'photo', entityId: first.id, detail: `client=${first.clientId} ${detail} reason=${reason}` });
       return { outcome: 'refused', reason, message };
     };
     if (first.clientId !== second.clientId) return refuse('different-clients', 'Both photos must be of the same client.');
-    const consent = exportConsent(this.photos.choicesFor(first.clientId), request.use);
+    const consent = exportConsent(photos.choicesFor(first.clientId), request.use);
     if (!consent.allowed) {
       return consent.reason === 'no-photography-consent'
         ? refuse('no-photography-consent', 'This client has no photography consent in force, so their photos cannot be exported for any use. Sign a photography consent with the client first.')
@@ -76,10 +68,10 @@ export class ComparisonExporter {
       }
     }
 
-    const clinic = this.settings.get();
-    const createdAt = this.clock.now();
+    const clinic = settings.get();
+    const createdAt = clock.now();
     const extension = request.format === 'pdf' ? 'pdf' : 'jpg';
-    const path = await chooseSavePath({
+    const path = await this.ports.chooseSavePath({
       title: 'Save the photo comparison',
       // Never the client's name: the file may be shared, and its name is all anyone sees first.
       defaultName: `Photo comparison ${createdAt.toISOString().slice(0, 10)}.${extension}`,
@@ -88,9 +80,9 @@ export class ComparisonExporter {
     if (!path) return { outcome: 'cancelled' };
     const bytes = await renderComparison({
       clinicName: clinic.clinicName,
-      first: { preview: this.photos.previewBytes(first.id), caption: caption(first, clinic.dateFormat) },
-      second: { preview: this.photos.previewBytes(second.id), caption: caption(second, clinic.dateFormat) },
-      alignment: request.applyAlignment ? this.photos.savedAlignment(first.id, second.id) : null,
+      first: { preview: photos.previewBytes(first.id), caption: caption(first, clinic.dateFormat) },
+      second: { preview: photos.previewBytes(second.id), caption: caption(second, clinic.dateFormat) },
+      alignment: request.applyAlignment ? photos.savedAlignment(first.id, second.id) : null,
       blurBoxes: request.blurBoxes,
       matchBrightness: request.matchBrightness,
       watermark: request.watermark,
@@ -99,12 +91,8 @@ export class ComparisonExporter {
       createdAt,
       exportedOn: formatDay(localDay(createdAt), clinic.dateFormat),
     });
-    try {
-      writeFileSync(path, bytes, { mode: 0o600 });
-    } catch (error) {
-      throw new StoreError('SAVE_FAILED', 'The comparison could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
-    }
-    this.audit.append({
+    writeChosenFile(path, bytes, 'The comparison');
+    audit.append({
       staffId: by,
       action: 'photo.export',
       entity: 'photo',

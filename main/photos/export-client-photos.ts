@@ -98,7 +98,7 @@ function readableRow(photo: Photo, file: string, dateFormat: Parameters<typeof c
 }
 
 /** date_view_stage_id.jpg (a close-up names its area too): sorts by date in any file browser. */
-export function photoFileName(photo: Photo, used: ReadonlySet<string> = new Set()): string {
+function photoFileName(photo: Photo, used: ReadonlySet<string> = new Set()): string {
   const view = photo.view === 'close-up' && photo.area ? `close-up-${photo.area}` : photo.view;
   const extension = photo.format === 'png' ? 'png' : 'jpg';
   const short = `${photo.takenAt.slice(0, 10)}_${view}_${photo.stage}_${photo.id.slice(0, 8)}.${extension}`;

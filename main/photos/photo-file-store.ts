@@ -1,6 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { open, sealPieces } from '../crypto/aead';
+import { replaceFileDurably } from '../files/durable-file';
 import { StoreError } from '../store/store-error';
 import { photoFileContext, photoFileKinds, photoFilePath, type PhotoFileKind } from './photo-file-names';
 import { photoFileKey } from './photo-key';
@@ -42,18 +43,8 @@ export class PhotoFileStore {
     const path = photoFilePath(this.dataDir, id, kind);
     // In slices: a 24 MP original is sealed without a second 12 MB copy of it in one piece.
     const sealed = sealPieces(this.key, Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength), photoFileContext(id, kind));
-    const folder = dirname(path);
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const partial = `${path}.partial`;
-    const fd = openSync(partial, 'w', 0o600);
-    try {
-      for (const part of [magic, sealed.nonce, sealed.tag, ...sealed.ciphertext]) writeSync(fd, part);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(partial, path);
-    syncFolder(folder);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    replaceFileDurably(path, [magic, sealed.nonce, sealed.tag, ...sealed.ciphertext], { sibling: `${path}.partial` });
   }
 
   /** The decrypted bytes; a PhotoFileError when the file is missing, altered or another photo's. */
@@ -102,16 +93,5 @@ export class PhotoFileStore {
 
   close(): void {
     this.key.fill(0);
-  }
-}
-
-/** The rename is durable only once the folder's entry is flushed too (POSIX); Windows has no folder fsync. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }

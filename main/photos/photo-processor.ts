@@ -10,7 +10,7 @@ export interface PhotoProcessorOptions {
   idleMs?: number;
 }
 
-export const photoProcessorDefaults = { timeoutMs: 60_000, idleMs: 20_000 } as const;
+const photoProcessorDefaults = { timeoutMs: 60_000, idleMs: 20_000 } as const;
 
 /** The photo process stopped, or took too long, while a photo was in it: that photo was not processed. */
 export class PhotoWorkerFailure extends Error {

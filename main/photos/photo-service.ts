@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { PhotoImageBytes, PhotoImportRequestInput } from '../../shared/contract/photo-channels';
 import { PhotoImportRequest } from '../../shared/contract/photo-channels';
 import type { PhotographyChoices, PhotographyChoicesLookup } from '../../shared/consents/photography';
@@ -10,22 +10,22 @@ import { photoIntake, photoIntakeMessages, type PhotoConsentOverride } from '../
 import { PhotoSettings, photoSettingsDefaults } from '../../shared/photos/photo-settings';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
+import { sha256Hex } from '../crypto/sha256';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 import { ImportProgressBoard } from './import-progress';
+import { PhotoAlignments } from './photo-alignments';
+import { PhotoErasure } from './photo-erasure';
+import { checkPhotoFiles, type PhotoFileCheck } from './photo-file-check';
 import { jpegSize } from './jpeg-size';
-import { PhotoFileError, type PhotoFileStore } from './photo-file-store';
-import { photoFileKinds, type PhotoFileKind } from './photo-file-names';
+import type { PhotoFileStore } from './photo-file-store';
 import { refusalMessage } from './photo-messages';
 import { PhotoWorkerFailure, type PhotoProcessor } from './photo-processor';
 import { photoSelect, toPhoto, type PhotoRow } from './photo-rows';
 import { wallClockToIso, withLocalOffset } from './taken-at';
 
 
-export interface PhotoFileCheck {
-  checked: number;
-  damaged: { photoId: string; kind: PhotoFileKind; problem: 'missing' | 'damaged' | 'hash-mismatch' }[];
-}
+export type { PhotoFileCheck } from './photo-file-check';
 
 const photoNotFound = () => new StoreError('NOT_FOUND', 'That photo does not exist (it may have been deleted).');
 
@@ -36,6 +36,8 @@ const photoNotFound = () => new StoreError('NOT_FOUND', 'That photo does not exi
  */
 export class PhotoService {
   private readonly progress = new ImportProgressBoard();
+  private readonly alignments: PhotoAlignments;
+  private readonly erasure: PhotoErasure;
   constructor(
     private readonly db: SqliteDatabase,
     private readonly audit: AuditLog,
@@ -44,7 +46,10 @@ export class PhotoService {
     private readonly processor: PhotoProcessor,
     /** The client's photography choices in force now, from the consents feature. */
     readonly choicesFor: PhotographyChoicesLookup,
-  ) {}
+  ) {
+    this.alignments = new PhotoAlignments(db, audit, clock);
+    this.erasure = new PhotoErasure(db, audit, clock, files);
+  }
 
   settings(): PhotoSettings {
     const row = this.db.prepare(`SELECT value FROM setting WHERE key = 'photos'`).get() as { value: string } | undefined;
@@ -286,14 +291,7 @@ export class PhotoService {
 
   /** Admins only (the contract says so): the row, its alignments and its encrypted files go. The reason stays in the audit trail only as its length. */
   delete(by: string, id: string, reason: string): void {
-    const photo = this.get(id);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
-      this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
-      this.queueFileRemoval(id);
-      this.audit.append({ staffId: by, action: 'photo.delete', entity: 'photo', entityId: id, detail: `client=${photo.clientId} reason-chars=${reason.trim().length}` });
-    })();
-    this.finishFileRemovals();
+    this.erasure.delete(by, this.get(id), reason);
   }
 
   /**
@@ -301,53 +299,17 @@ export class PhotoService {
    * audits the erasure as a whole; each photo is noted too so the trail shows what went.
    */
   eraseClientPhotos(by: string | null, clientId: string): number {
-    const ids = (this.db.prepare('SELECT id FROM photo WHERE client_id = ?').all(clientId) as { id: string }[]).map((row) => row.id);
-    this.db.transaction(() => {
-      for (const id of ids) {
-        this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
-        this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
-        this.queueFileRemoval(id);
-      }
-      if (ids.length > 0) this.audit.append({ staffId: by, action: 'photo.erase-client', entity: 'client', entityId: clientId, detail: `photos=${ids.length}` });
-    })();
-    this.finishFileRemovals();
-    return ids.length;
+    return this.erasure.eraseClient(by, clientId);
   }
 
-  /**
-   * The retention purge's row eraser, run inside the purge's transaction: deletes the client's
-   * photo rows and alignments (the purge writes its own audit row and tombstone) and queues
-   * their files for removal in the same transaction, for finishFileRemovals once it has committed.
-   */
+  /** The retention purge's row eraser, run inside the purge's transaction (see PhotoErasure). */
   erasePhotoRows(clientId: string): void {
-    const ids = (this.db.prepare('SELECT id FROM photo WHERE client_id = ?').all(clientId) as { id: string }[]).map((row) => row.id);
-    for (const id of ids) {
-      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? OR second_photo_id = ?').run(id, id);
-      this.db.prepare('DELETE FROM photo WHERE id = ?').run(id);
-      this.queueFileRemoval(id);
-    }
+    this.erasure.eraseRows(clientId);
   }
 
-  /**
-   * Removes the files of every photo whose rows are gone (queued in the transaction that deleted
-   * them), then their queue entries: after a purge or a delete has committed, and at every open
-   * for a process that died in between. A file cannot be brought back by a rollback, so it goes
-   * only after the commit. A file that cannot be removed now (a drive gone, a lock) stays queued
-   * for the next time; returns how many are still waiting.
-   */
+  /** Removes the files of photos whose rows are gone; returns how many are still waiting (see PhotoErasure). */
   finishFileRemovals(): number {
-    const ids = this.db.prepare('SELECT photo_id FROM photo_file_removal ORDER BY queued_at, photo_id').pluck().all() as string[];
-    let waiting = 0;
-    for (const id of ids) {
-      try {
-        this.files.remove(id);
-      } catch {
-        waiting++;
-        continue;
-      }
-      this.db.prepare('DELETE FROM photo_file_removal WHERE photo_id = ?').run(id);
-    }
-    return waiting;
+    return this.erasure.finishFileRemovals();
   }
 
   /** Inside the transaction that deletes the photo's row, or before an import writes its files. */
@@ -356,73 +318,25 @@ export class PhotoService {
   }
 
   alignment(by: string, firstId: string, secondId: string): PhotoAlignment | null {
-    const first = this.get(firstId);
-    this.get(secondId);
-    const row = this.db
-      .prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?')
-      .get(firstId, secondId) as AlignmentRow | undefined;
-    this.audit.append({ staffId: by, action: 'photo.alignment.view', entity: 'photo', entityId: firstId, detail: `client=${first.clientId} second=${secondId}` });
-    return row ? toAlignment(row) : null;
+    return this.alignments.view(by, this.get(firstId), this.get(secondId));
   }
 
   saveAlignment(by: string, firstId: string, secondId: string, first: LandmarkPair, second: LandmarkPair): PhotoAlignment {
-    const firstPhoto = this.get(firstId);
-    const secondPhoto = this.get(secondId);
-    if (firstPhoto.clientId !== secondPhoto.clientId) throw new StoreError('INVALID_INPUT', 'Both photos must belong to the same client.');
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO photo_alignment (first_photo_id, second_photo_id, first_points, second_points, saved_at, saved_by) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (first_photo_id, second_photo_id) DO UPDATE SET first_points = excluded.first_points,
-             second_points = excluded.second_points, saved_at = excluded.saved_at, saved_by = excluded.saved_by`,
-        )
-        .run(firstId, secondId, JSON.stringify(first), JSON.stringify(second), this.clock.now().toISOString(), by);
-      this.audit.append({ staffId: by, action: 'photo.alignment.save', entity: 'photo', entityId: firstId, detail: `client=${firstPhoto.clientId} second=${secondId}` });
-    })();
-    const row = this.db.prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').get(firstId, secondId) as AlignmentRow;
-    return toAlignment(row);
+    return this.alignments.save(by, this.get(firstId), this.get(secondId), first, second);
   }
 
   clearAlignment(by: string, firstId: string, secondId: string): void {
-    const first = this.get(firstId);
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').run(firstId, secondId);
-      this.audit.append({ staffId: by, action: 'photo.alignment.clear', entity: 'photo', entityId: firstId, detail: `client=${first.clientId} second=${secondId}` });
-    })();
+    this.alignments.clear(by, this.get(firstId), secondId);
   }
 
   /** The saved alignment without an audit row (the export audits itself). */
   savedAlignment(firstId: string, secondId: string): PhotoAlignment | null {
-    const row = this.db.prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').get(firstId, secondId) as AlignmentRow | undefined;
-    return row ? toAlignment(row) : null;
+    return this.alignments.saved(firstId, secondId);
   }
 
-  /**
-   * Decrypts every file of every photo and checks it against the hash recorded at import:
-   * what `verify` reports. A file swapped for another photo's fails to decrypt (its id is
-   * sealed with it); a changed byte fails the tag.
-   */
+  /** Every file of every photo against the hash recorded at import: what `verify` reports. */
   checkFiles(): PhotoFileCheck {
-    const rows = this.db.prepare('SELECT id, sha256, preview_sha256, thumbnail_sha256 FROM photo ORDER BY imported_at, id').all() as {
-      id: string;
-      sha256: string;
-      preview_sha256: string;
-      thumbnail_sha256: string;
-    }[];
-    const damaged: PhotoFileCheck['damaged'] = [];
-    for (const row of rows) {
-      const expected: Record<PhotoFileKind, string> = { original: row.sha256, preview: row.preview_sha256, thumb: row.thumbnail_sha256 };
-      for (const kind of photoFileKinds) {
-        try {
-          const bytes = this.files.read(row.id, kind);
-          if (sha256Hex(bytes) !== expected[kind]) damaged.push({ photoId: row.id, kind, problem: 'hash-mismatch' });
-        } catch (error) {
-          if (!(error instanceof PhotoFileError)) throw error;
-          damaged.push({ photoId: row.id, kind, problem: error.problem });
-        }
-      }
-    }
-    return { checked: rows.length, damaged };
+    return checkPhotoFiles(this.db, this.files);
   }
 
   count(): number {
@@ -445,28 +359,4 @@ export class PhotoService {
       throw new StoreError('INVALID_INPUT', 'That session is not one of this client\u2019s sessions.');
     }
   }
-}
-
-interface AlignmentRow {
-  first_photo_id: string;
-  second_photo_id: string;
-  first_points: string;
-  second_points: string;
-  saved_at: string;
-  saved_by: string;
-}
-
-function toAlignment(row: AlignmentRow): PhotoAlignment {
-  return {
-    firstId: row.first_photo_id,
-    secondId: row.second_photo_id,
-    first: JSON.parse(row.first_points) as LandmarkPair,
-    second: JSON.parse(row.second_points) as LandmarkPair,
-    savedAt: row.saved_at,
-    savedBy: row.saved_by,
-  };
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { foldStaffName } from '../crypto/key-slots';
 import type { Clock } from '../clock';
+import { replaceFileDurably } from '../files/durable-file';
 
 /** Where the counters live in the data folder: hidden, so an otherwise empty folder still counts as empty. */
 export const loginThrottleFileName = '.login-throttle.json';
@@ -18,7 +19,7 @@ export interface ThrottleRules {
   maxNames: number;
 }
 
-export const defaultThrottleRules: ThrottleRules = { maxDelaySeconds: 60, globalFreeFailures: 10, forgetAfterMs: 60 * 60 * 1000, maxNames: 500 };
+const defaultThrottleRules: ThrottleRules = { maxDelaySeconds: 60, globalFreeFailures: 10, forgetAfterMs: 60 * 60 * 1000, maxNames: 500 };
 
 const Counter = z.object({
   failures: z.number().int().min(0),
@@ -118,17 +119,11 @@ export class LoginThrottle {
 
   private save(): void {
     if (!this.file) return;
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify(this.state), { mode: 0o600 });
-      renameSync(temporary, this.file);
+      // Named per process: the CLI and the app may both write it.
+      replaceFileDurably(this.file, JSON.stringify(this.state), { sibling: `${this.file}.${process.pid}.tmp` });
     } catch {
       // A read-only or full disk: the counts still hold in memory for this run.
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Nothing was written that could be left behind.
-      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus, SetupInput } from '../../shared/contract';
 import type { NetworkShareKind } from '../../shared/contract/channels';
@@ -6,7 +6,7 @@ import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
 import { finishInterruptedRestore } from '../backup/restore-journal';
-import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services } from '../app';
+import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services, type SignedIn } from '../app';
 import { systemClock, type Clock } from '../clock';
 import type { ScryptLimits } from '../crypto/kdf';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
@@ -14,13 +14,11 @@ import { storageFailure } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
 import { LoginThrottle, loginThrottleFileName } from './login-throttle';
-import type { DesktopPorts, SaveDialogRequest } from './ports';
 import { warmPdfFontsSoon } from '../pdf/warm-fonts';
 
 export interface RuntimeOptions extends ServiceOptions {
   dataDir: string;
   appVersion: string;
-  ports: DesktopPorts;
   /** Which network filesystem the data folder is on, if any; the real mount table when absent. */
   networkShareOf?: (dataDir: string) => NetworkShareKind | null;
 }
@@ -42,7 +40,8 @@ export class SkinLedgerRuntime {
   private pendingRecoveryKey: string | null = null;
   private readonly failedSignIns: FailedSignIn[] = [];
   private readonly throttle: LoginThrottle;
-  private readonly clock: Clock;
+  /** The clock of this app: the system's, or a test's. */
+  readonly clock: Clock;
   private readonly vault: Vault;
   private readonly dataFolderOnNetwork: NetworkShareKind | null;
   /**
@@ -54,7 +53,8 @@ export class SkinLedgerRuntime {
   private damageFound: { code: 'DATABASE_UNREADABLE' | 'DATABASE_DAMAGED' | 'KEY_FILE_ALTERED'; message: string; file: string } | null = null;
   /**
    * The services of a session whose database was found damaged: they write nothing more, and
-   * are kept (never closed) so that no checkpoint on close touches the damaged file.
+   * their connection stays open until the process ends, so that no checkpoint on close touches
+   * the damaged file (closing them later only forgets their key).
    */
   private readonly stoppedOnDamage: Services[] = [];
   /** The data folder was put back from an older copy: told to admins for as long as the store is open. */
@@ -71,9 +71,9 @@ export class SkinLedgerRuntime {
     this.dataFolderOnNetwork = (options.networkShareOf ?? networkShareOf)(options.dataDir);
   }
 
-  /** The dialogs and printer of the desktop around this runtime (the shell's, the harness's, or none). */
-  desktopPorts(): DesktopPorts {
-    return this.options.ports;
+  /** The data folder this runtime opens: where a restore on a fresh install goes. */
+  get dataDir(): string {
+    return this.options.dataDir;
   }
 
   status(): AppStatus {
@@ -105,7 +105,7 @@ export class SkinLedgerRuntime {
   }
 
   /** The services of the signed-in, unlocked member of staff. */
-  current(): { services: Services; staff: SignedInStaff } {
+  current(): SignedIn {
     if (!this.services || !this.staff) throw new StoreError('NOT_SIGNED_IN', 'Please sign in.');
     if (this.locked) throw new StoreError('LOCKED', 'The screen is locked. Enter your password to carry on.');
     return { services: this.services, staff: this.staff };
@@ -114,11 +114,6 @@ export class SkinLedgerRuntime {
   /** The key-slot costs this app opens: the production range, unless built with a test cost. */
   acceptedSlotCost(): ScryptLimits {
     return this.vault.acceptedSlotCost();
-  }
-
-  /** The desktop's dialogs, for handlers that save a file where the user chooses. */
-  desktop(): DesktopPorts {
-    return this.options.ports;
   }
 
   signedIn(): SignedInStaff | null {
@@ -147,38 +142,29 @@ export class SkinLedgerRuntime {
     return { recoveryKey: created.recoveryKey };
   }
 
-  /** The desktop's save dialog, for services that write a file the user asked for (photo comparisons). */
-  chooseSavePath(request: SaveDialogRequest): Promise<string | null> {
-    return this.options.ports.chooseSavePath(request);
-  }
-
-  /** The recovery key lives in memory only until the admin says it is safely recorded. */
-  async saveRecoveryKit(): Promise<{ saved: boolean }> {
+  /**
+   * The Recovery Kit, while the recovery key is still held: it lives in memory only until the
+   * admin says it is safely recorded. `render` makes the PDF; `saved` records that it was saved.
+   */
+  recoveryKit(): { render: () => Promise<Buffer>; saved: () => void } {
     const { services, staff } = this.current();
-    if (!this.pendingRecoveryKey) {
+    const recoveryKey = this.pendingRecoveryKey;
+    if (!recoveryKey) {
       throw new StoreError('CONFLICT', 'The recovery key is shown only once, at set-up. It can no longer be printed.');
     }
-    const settings = services.settings.get();
-    const path = await this.options.ports.chooseSavePath({
-      title: 'Save the Recovery Kit',
-      defaultName: 'SkinLedger Recovery Kit.pdf',
-      filters: [{ name: 'PDF', extensions: ['pdf'] }],
-    });
-    if (!path) return { saved: false };
-    const pdf = await renderRecoveryKit({
-      clinicName: settings.clinicName,
-      clinicAddress: settings.clinicAddress,
-      recoveryKey: this.pendingRecoveryKey,
-      createdAt: this.clock.now(),
-      paperSize: settings.paperSize,
-    });
-    try {
-      writeFileSync(path, pdf, { mode: 0o600 });
-    } catch (error) {
-      throw new StoreError('SAVE_FAILED', 'The Recovery Kit could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
-    }
-    services.audit.append({ staffId: staff.id, action: 'recovery-kit.save', entity: 'store' });
-    return { saved: true };
+    return {
+      render: () => {
+        const settings = services.settings.get();
+        return renderRecoveryKit({
+          clinicName: settings.clinicName,
+          clinicAddress: settings.clinicAddress,
+          recoveryKey,
+          createdAt: this.clock.now(),
+          paperSize: settings.paperSize,
+        });
+      },
+      saved: () => services.audit.append({ staffId: staff.id, action: 'recovery-kit.save', entity: 'store' }),
+    };
   }
 
   acknowledgeRecoveryKey(): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { DesktopPorts } from '../session/ports';
+import type { DesktopPorts } from '../desktop/ports';
 import { printPdfBytes } from './pdf-printer';
 
 /** The services' view of the desktop, with real Electron dialogs behind it. */

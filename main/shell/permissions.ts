@@ -2,7 +2,7 @@ import { isTrustedAppUrl } from './trusted-url';
 
 /**
  * Browser permissions the app's own pages may have: only 'media', for the photo screen's camera
- * (live view and capture, issue #5). Everything else (notifications, geolocation, clipboard
+ * (live view and capture). Everything else (notifications, geolocation, clipboard
  * reads, HID, serial, openExternal…) stays refused because a records app needs none of it and
  * each one widens what an injected script could do.
  */
@@ -12,7 +12,7 @@ export const permissionsForApp: ReadonlySet<string> = new Set<string>(['media'])
  * Which kinds of media 'media' may open: the camera only. A treatment room is a private
  * conversation; nothing in the app records sound, so the microphone is never granted.
  */
-export const mediaTypesForApp: ReadonlySet<string> = new Set<string>(['video']);
+const mediaTypesForApp: ReadonlySet<string> = new Set<string>(['video']);
 
 /**
  * Decides every permission request and check; anything not listed above, or not from us, is no.

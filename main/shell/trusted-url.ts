@@ -4,7 +4,7 @@
  * so they are unit-tested under Node.
  */
 export const appScheme = 'app';
-export const appHost = 'skinledger';
+const appHost = 'skinledger';
 export const appOrigin = `${appScheme}://${appHost}`;
 
 export function isTrustedAppUrl(candidate: string, origin: string = appOrigin): boolean {

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseWindowState, type WindowState } from './window-state';
+import { replaceFileDurably } from '../files/durable-file';
 
 /**
  * Window size and place live in a small JSON file in the app's own settings folder, never in the
@@ -21,8 +22,6 @@ export function readWindowState(file: string): WindowState | null {
 
 export function writeWindowState(file: string, state: WindowState): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const temporary = `${file}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(state)}\n`, { mode: 0o600 });
   // A crash half-way through leaves the old file, not a torn one.
-  renameSync(temporary, file);
+  replaceFileDurably(file, `${JSON.stringify(state)}\n`, { sibling: `${file}.tmp` });
 }

@@ -36,7 +36,7 @@ const kindsByFsType: Record<string, NetworkShareKind> = {
   gpfs: 'other',
 };
 
-export function networkKindOfFsType(fsType: string): NetworkShareKind | null {
+function networkKindOfFsType(fsType: string): NetworkShareKind | null {
   return kindsByFsType[fsType.toLowerCase()] ?? null;
 }
 

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from './open-database';
 
 /** Slower than this, a statement is worth a line in the log (Signal Desktop uses the same figure). */
-export const slowStatementMs = 40;
+const slowStatementMs = 40;
 
 export type SlowStatementReport = (name: string, milliseconds: number) => void;
 

@@ -5,7 +5,7 @@ import type { SqliteDatabase } from './open-database';
  * How many compiled statements a connection keeps. The services use about a hundred distinct
  * statements; the rest of the room is for SQL built with a varying number of placeholders.
  */
-export const keptStatements = 400;
+const keptStatements = 400;
 
 /**
  * Makes `db.prepare` hand back the statement it compiled before for the same SQL. Compiling is

@@ -32,7 +32,7 @@ export interface VaultOptions {
   clock: Clock;
   /**
    * KDF cost for new password slots; existing slots keep the parameters they were made with. A
-   * test cost here (fastScryptForTests) is also the one way to make the vault accept slots at a
+   * test cost here (below the production range) is also the one way to make the vault accept slots at a
    * test cost (testScryptLimits); otherwise only productionScryptLimits open. Never from the file.
    */
   scrypt?: ScryptParams;
@@ -290,7 +290,7 @@ export class Vault {
     return readKeySlotFile(this.folder.keySlots).storeId;
   }
 
-  // Issue 6, audit trail anchor: the key file is the one file beside the database that the
+  // The audit trail anchor: the key file is the one file beside the database that the
   // services rewrite atomically anyway, so the audit head is kept there (see main/audit/audit-anchor.ts).
 
   /** The audit trail's head as last anchored here; null for a store that was never anchored. */

@@ -102,3 +102,8 @@ export function clientInputOf(client: Client): ClientFields {
     notes: client.notes,
   };
 }
+
+/** "Zoë Nguyễn": first name then last name, as the clinic writes them (on paper and in exports). */
+export function clientFullName(client: { firstName: string; lastName: string }): string {
+  return `${client.firstName} ${client.lastName}`.trim();
+}

@@ -25,7 +25,6 @@ export const SessionException = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('expired-lot'), lotKind: z.enum(['cartridge', 'product']), name: z.string(), lot: z.string(), expiry: Expiry, reason: z.string(), ...Who }),
 ]);
 export type SessionException = z.infer<typeof SessionException>;
-export type SessionExceptionKind = SessionException['kind'];
 
 export const ConsentReliedOn = z.object({
   id: z.string(),

@@ -165,10 +165,6 @@ export function allQuestions(template: ConsentTemplateDraft): Question[] {
   return template.sections.flatMap((section) => section.questions);
 }
 
-export function initialledSections(template: ConsentTemplateDraft): TemplateSection[] {
-  return template.sections.filter((section) => section.initials);
-}
-
 export function photographySection(template: ConsentTemplateDraft): TemplateSection | undefined {
   return template.sections.find((section) => section.photography);
 }

@@ -78,7 +78,7 @@ export const RetentionSettingsView = RetentionSettings.extend({
 });
 export type RetentionSettingsView = z.infer<typeof RetentionSettingsView>;
 
-/** The audit trail screen and retention/erasure (issue #6). Admins only: the trail names who saw whom. */
+/** The audit trail screen and retention/erasure. Admins only: the trail names who saw whom. */
 export const auditChannels = {
   'auditTrail.filters': channel({
     input: z.object({ clientId: Id.nullable() }).strict(),

@@ -141,7 +141,7 @@ export const KeptAsideStore = z.object({
 export type KeptAsideStore = z.infer<typeof KeptAsideStore>;
 
 /**
- * Backups and restore (issue 6). Status is for everyone signed in (the home screen warns
+ * Backups and restore. Status is for everyone signed in (the home screen warns
  * reception too); everything else is for admins. Restoring on a fresh install, or over a store
  * whose files are missing or damaged, happens before anyone can sign in, so choosing the file,
  * its progress and that restore are public; the handler refuses it while a usable store is

@@ -21,4 +21,10 @@ export type RecordExportResult = z.infer<typeof RecordExportResult>;
  */
 export const clientExportChannels = {
   'clients.exportRecord': channel({ input: z.object({ clientId: z.string().min(1).max(64) }).strict(), output: RecordExportResult, access: clinicians }),
+  /** The same export into an existing empty folder the user picks (a folder that is not empty is refused). */
+  'clients.export': channel({
+    input: z.object({ clientId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ saved: z.boolean(), files: z.number().int() }),
+    access: clinicians,
+  }),
 } as const;

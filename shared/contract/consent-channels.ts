@@ -114,12 +114,10 @@ export const ConsentSettings = z
   .strict();
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 
-export const defaultConsentSettings: ConsentSettings = { validityMonths: 12 };
-
 const Saved = z.object({ saved: z.boolean() });
 
 /**
- * Consent templates, signing, signed PDFs (issue #4).
+ * Consent templates, signing, signed PDFs.
  *
  * Roles: reception gets `consents.status` only (valid / stale / needed, dates; no answers, no
  * PDF, no choices), so the front desk can tell a client a form is due. Everything showing a
@@ -191,12 +189,6 @@ export const consentChannels = {
     access: clinicians,
   }),
   'consents.savePdf': channel({ input: z.object({ consentId: Id }).strict(), output: Saved, access: clinicians }),
-  /** Right of access: the client's whole record into a folder the user picks. */
-  'consents.exportClient': channel({
-    input: z.object({ clientId: Id }).strict(),
-    output: z.object({ saved: z.boolean(), files: z.number().int() }),
-    access: clinicians,
-  }),
   'consents.settings.get': channel({ input: z.object({}).strict(), output: ConsentSettings, access: everyone }),
   'consents.settings.update': channel({ input: ConsentSettings, output: ConsentSettings, access: adminsOnly }),
 } as const;

@@ -39,7 +39,6 @@ export const PhotoImportFile = z
     source: z.enum(['file', 'camera']).default('file'),
   })
   .strict();
-export type PhotoImportFileInput = z.input<typeof PhotoImportFile>;
 
 export const PhotoImportRequest = z
   .object({
@@ -101,7 +100,7 @@ const PairInput = z
   .refine((pair) => pair.firstId !== pair.secondId, { message: 'Choose two different photos.', path: ['secondId'] });
 
 /**
- * Before/after photos (issue 5). Reception never sees a photo: every channel is for clinicians,
+ * Before/after photos. Reception never sees a photo: every channel is for clinicians,
  * deleting and the settings' change for admins. Pixels cross the bridge only as bytes decrypted
  * in memory; nothing is written outside the encrypted store except an export the user saved.
  */

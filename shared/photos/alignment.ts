@@ -45,8 +45,6 @@ export interface SimilarityTransform {
   ty: number;
 }
 
-export const identityTransform: SimilarityTransform = { scale: 1, rotation: 0, tx: 0, ty: 0 };
-
 /**
  * The one similarity transform that carries the second photo's two landmarks onto the first's:
  * z' = a * z + b in complex numbers, with a = (p2 - p1) / (q2 - q1) and b = p1 - a * q1. Null

@@ -12,7 +12,7 @@ export interface Row {
 }
 
 /**
- * The table's order, as issue 7 lists it. Rows of features built on other branches (consent PDF,
+ * The table's order, as the performance targets list it. Rows of features built on other branches (consent PDF,
  * photo import, compare) slot in here by name when their code lands: each adds its own measuring
  * file beside this one and pushes its row; the table sorts by this list.
  */

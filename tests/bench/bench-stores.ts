@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { assembleServices, type Services } from '../../main/app';
 import { systemClock } from '../../main/clock';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { seedDemoClinic } from '../../main/demo/demo-seeder';
 import { migrate } from '../../main/store/migrations';
 import { keepCompiledStatements } from '../../main/store/statement-cache';

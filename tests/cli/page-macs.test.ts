@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleServices } from '../../main/app';
 import { checkPageMacs, firstPageAuthenticates } from '../../main/cli/checks/page-macs';
 import { systemClock } from '../../main/clock';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { Vault } from '../../main/vault/vault';
 import { flipByte, integrityCheckOf, leaveFreePages, pagesInUse } from './store-fixture';
 

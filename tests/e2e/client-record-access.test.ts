@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../main/demo/seeded-random';
+import { ComparisonExporter } from '../../main/photos/comparison-exporter';
+import { cancellingPorts } from '../support/desktop';
 import { ComparisonExportRequest } from '../../shared/photos/comparison-export';
 import { microneedlingForm } from '../support/consent-forms';
 import { answeredHistory } from '../support/medical-history';
@@ -60,9 +62,8 @@ describe('a client’s record where it is read', () => {
       },
       { depthsConfirmed: true },
     );
-    const exported = await services.photoExports.export(staff.id, ComparisonExportRequest.parse({ firstId: before, secondId: after, use: 'clinical', format: 'jpeg' }), async () =>
-      join(scratch, 'comparison.jpg'),
-    );
+    const exporter = new ComparisonExporter({ ...cancellingPorts, chooseSavePath: async () => join(scratch, 'comparison.jpg') });
+    const exported = await exporter.export(services, staff.id, ComparisonExportRequest.parse({ firstId: before, secondId: after, use: 'clinical', format: 'jpeg' }));
     expect(exported.outcome).toBe('saved');
 
     await openNav(page, 'Clients');

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { attachBackupDesk } from '../../main/backup/backup-desk';
 import { createDispatcher } from '../../main/bridge/dispatch';
 import type { Clock } from '../../main/clock';
 import type { ScryptParams } from '../../main/crypto/kdf';
-import type { OpenDialogRequest, SaveDialogRequest } from '../../main/session/ports';
+import { DesktopActions } from '../../main/desktop/desktop-actions';
+import type { DesktopPorts, OpenDialogRequest, SaveDialogRequest } from '../../main/desktop/ports';
 import type { NetworkShareKind } from '../../shared/contract/channels';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { openShellLog } from '../../main/shell/shell-log';
@@ -108,7 +108,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const shellLog = openShellLog(logDir);
   const consoleLog = join(logDir, 'page-console.log');
   shellLog.info('start', { version: appVersion });
-  const ports = {
+  const ports: DesktopPorts = {
     chooseSavePath: async (request: SaveDialogRequest) => {
       saveRequests.push(request);
       return options.savePath ?? null;
@@ -126,16 +126,15 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   const runtime = new SkinLedgerRuntime({
     dataDir: options.dataDir,
     appVersion,
-    ports,
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.networkShare !== undefined ? { networkShareOf: () => options.networkShare ?? null } : {}),
     ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
   });
-  // As main/index.ts does: the restore desk beside the runtime, with the same folder and dialogs.
-  attachBackupDesk(runtime, { dataDir: options.dataDir, ports, ...(options.clock ? { clock: options.clock } : {}) });
+  // As main/index.ts does: one desktop, with the harness's dialogs and printer.
+  const desktop = new DesktopActions({ runtime, ports });
   const server = await serveFolder(rendererFolder);
-  const dispatch = createDispatcher(runtime, {
+  const dispatch = createDispatcher(runtime, desktop, {
     isTrustedSender: (frameUrl) => frameUrl.startsWith(`${server.origin}/`),
     reportFault: (channel, error) => {
       faults.push({ channel, error });

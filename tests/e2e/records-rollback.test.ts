@@ -12,7 +12,7 @@ const harness = useAppPerTest();
 
 /** A later day at the clinic, through the real runtime: the admin signs in, saves two clients, and the app closes. */
 async function aLaterDay(dataDir: string, settingsDir?: string): Promise<void> {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, ...(settingsDir ? { settingsDir } : {}) });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ...(settingsDir ? { settingsDir } : {}) });
   try {
     const admin = await runtime.login(clinic.admin.name, clinic.admin.password);
     for (const lastName of ['Later', 'Later Still']) runtime.current().services.clients.create(admin.id, { firstName: 'Saved', lastName }, { allowDuplicate: true });

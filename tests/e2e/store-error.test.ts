@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { testDesktop } from '../support/desktop';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -53,8 +54,8 @@ describe('a data folder that cannot be opened', () => {
  */
 async function clinicWithHistory(dataDir: string): Promise<void> {
   await createClinic(dataDir);
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null } });
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test' });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
   const ok = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await dispatch(channel, input, { frameUrl: 'app://skinledger/index.html' });
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDesktop } from '../support/desktop';
 import { createDispatcher, type Dispatch } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { channels, contract } from '../../shared/contract';
 import { TestClock } from '../support/store';
@@ -18,8 +19,8 @@ const faults: unknown[] = [];
 beforeEach(async () => {
   folder = tempFolder();
   clock = new TestClock();
-  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
-  dispatch = createDispatcher(runtime, {
+  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', clock, scrypt: fastScryptForTests });
+  dispatch = createDispatcher(runtime, testDesktop(runtime), {
     isTrustedSender: (url) => url.startsWith('app://skinledger/'),
     reportFault: (_channel, error) => faults.push(error),
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../main/app';
 import { SeededRandom } from '../../main/demo/seeded-random';
+import { ComparisonExporter } from '../../main/photos/comparison-exporter';
+import { cancellingPorts } from '../support/desktop';
 import { ComparisonExportRequest } from '../../shared/photos/comparison-export';
 import { microneedlingForm } from '../support/consent-forms';
 import { syntheticFaceJpeg } from '../support/photo-fixtures';
@@ -31,7 +33,7 @@ beforeAll(async () => {
   const results = await services.photos.import(adminId, { clientId, labels: { view: 'front', stage: 'before' }, override: { reason: 'Older photos from paper file' }, files: await Promise.all(files) });
   const [first, second] = results.map((result) => (result.outcome === 'imported' ? result.photo.id : ''));
   services.photos.view(adminId, first!, 'preview');
-  await services.photoExports.export(adminId, ComparisonExportRequest.parse({ firstId: first, secondId: second, use: 'clinical', format: 'jpeg' }), async () => null);
+  await new ComparisonExporter(cancellingPorts).export(services, adminId, ComparisonExportRequest.parse({ firstId: first, secondId: second, use: 'clinical', format: 'jpeg' }));
   services.photos.delete(adminId, second!, 'Taken of the wrong side');
 }, 120_000);
 afterAll(() => {

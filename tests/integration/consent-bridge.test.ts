@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { testDesktop } from '../support/desktop';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SeededRandom } from '../../main/demo/seeded-random';
 import { syntheticInk } from '../../main/demo/synthetic-ink';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
@@ -23,18 +24,18 @@ const runtime = new SkinLedgerRuntime({
   appVersion: 'test',
   clock,
   scrypt: fastScryptForTests,
-  ports: {
-    chooseSavePath: async () => answers.save,
-    chooseOpenPath: async () => answers.open,
-    chooseFolder: async () => answers.folder,
-    printPdf: async (bytes, jobName) => {
-      prints.push({ bytes, jobName });
-      return true;
-    },
+});
+const desktop = testDesktop(runtime, {
+  chooseSavePath: async () => answers.save,
+  chooseOpenPath: async () => answers.open,
+  chooseFolder: async () => answers.folder,
+  printPdf: async (bytes, jobName) => {
+    prints.push({ bytes, jobName });
+    return true;
   },
 });
 const faults: unknown[] = [];
-const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_c, error) => faults.push(error) });
+const dispatch = createDispatcher(runtime, desktop, { isTrustedSender: () => true, reportFault: (_c, error) => faults.push(error) });
 const call = (channel: string, input: unknown = {}) => dispatch(channel, input, { frameUrl: 'app://skinledger/index.html' });
 async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
   const result = await call(channel, input);
@@ -144,9 +145,9 @@ describe('consents through the bridge', () => {
   it('the record export goes into the folder the user picks, and refuses one that is not empty', async () => {
     answers.folder = join(outside.path, 'export');
     mkdirSync(answers.folder);
-    expect(await ok('consents.exportClient', { clientId })).toMatchObject({ saved: true });
+    expect(await ok('clients.export', { clientId })).toMatchObject({ saved: true });
     expect(readdirSync(join(answers.folder, 'consents'))).toHaveLength(1);
-    expect(await call('consents.exportClient', { clientId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('clients.export', { clientId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(faults).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { assembleServices, type Services } from '../../main/app';
 import type { Clock } from '../../main/clock';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from './fast-scrypt';
 import { Vault } from '../../main/vault/vault';
 
 export const adminName = 'Ada Admin';

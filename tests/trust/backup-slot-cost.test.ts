@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachBackupDesk } from '../../main/backup/backup-desk';
+import { testDesktop } from '../support/desktop';
 import { backupMessages } from '../../main/backup/backup-messages';
 import { restoreIntoEmptyFolder } from '../../main/backup/restore-backup';
-import { fastScryptForTests, productionScryptLimits, scryptWithin } from '../../main/crypto/kdf';
+import { productionScryptLimits, scryptWithin } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { adminName, adminPassword, createTestStore, TestClock } from '../support/store';
 import { tempFolder } from '../support/temp-folder';
@@ -37,10 +38,9 @@ async function cheapSlotBackup() {
 /** A fresh install as the shell builds it (production slot cost), with the restore desk attached. */
 function freshApp(dataDir: string, options: { testCost?: boolean } = {}) {
   const clock = new TestClock();
-  const ports = { chooseSavePath: async () => null };
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', ports, clock, ...(options.testCost ? { scrypt: fastScryptForTests } : {}) });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', clock, ...(options.testCost ? { scrypt: fastScryptForTests } : {}) });
   cleanup.push(() => runtime.close());
-  return { runtime, desk: attachBackupDesk(runtime, { dataDir, ports, clock }) };
+  return { runtime, desk: testDesktop(runtime).backup };
 }
 
 describe('attack: a backup whose key slot claims a tiny KDF cost', () => {
@@ -49,8 +49,8 @@ describe('attack: a backup whose key slot claims a tiny KDF cost', () => {
     const dataDir = join(folder, 'fresh');
     const { runtime, desk } = freshApp(dataDir);
     expect(runtime.status().state).toBe('needs-setup');
-    await desk.pick(runtime, backup);
-    await expect(desk.restoreWithoutSignIn(runtime, { kind: 'password', name: adminName, password: adminPassword })).rejects.toMatchObject({
+    await desk.pick(backup);
+    await expect(desk.restoreWithoutSignIn({ kind: 'password', name: adminName, password: adminPassword })).rejects.toMatchObject({
       code: 'BACKUP_DAMAGED',
       message: backupMessages.headerAltered,
     });
@@ -69,8 +69,8 @@ describe('attack: a backup whose key slot claims a tiny KDF cost', () => {
     const { folder, backup } = await cheapSlotBackup();
     const dataDir = join(folder, 'fresh');
     const { runtime, desk } = freshApp(dataDir, { testCost: true });
-    await desk.pick(runtime, backup);
-    const restored = await desk.restoreWithoutSignIn(runtime, { kind: 'password', name: adminName, password: adminPassword });
+    await desk.pick(backup);
+    const restored = await desk.restoreWithoutSignIn({ kind: 'password', name: adminName, password: adminPassword });
     expect(restored.counts.clients).toBe(1);
     expect(runtime.status().state).toBe('signed-out');
   });

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { testDesktop } from '../support/desktop';
 import { chmodSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { storeMessages } from '../../main/store/store-error';
 import { snapshotFolder } from '../support/temp-folder';
@@ -31,10 +32,10 @@ async function clinicForTest(): Promise<TrustClinic> {
 
 /** A second SkinLedger on the same folder, as a second window or a second PC on a share would be. */
 function secondApp(dataDir: string) {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', scrypt: fastScryptForTests });
   cleanup.push(() => runtime.close());
   const faults: unknown[] = [];
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
   return { runtime, faults, call: (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame) };
 }
 

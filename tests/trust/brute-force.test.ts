@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { testDesktop } from '../support/desktop';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { deriveKeyFromPassword, fastScryptForTests, productionScrypt } from '../../main/crypto/kdf';
+import { deriveKeyFromPassword, productionScrypt } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { readKeySlotFile } from '../../main/crypto/key-slot-file';
 import { loginThrottleFileName } from '../../main/session/login-throttle';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
@@ -20,9 +22,9 @@ afterEach(() => {
 
 /** A second runtime on the clinic's folder and clock, as after quitting and starting the app again. */
 function restartedOn(clinic: TrustClinic) {
-  const runtime = new SkinLedgerRuntime({ dataDir: clinic.folder.path, appVersion: 'trust', ports: { chooseSavePath: async () => null }, clock: clinic.clock, scrypt: fastScryptForTests });
+  const runtime = new SkinLedgerRuntime({ dataDir: clinic.folder.path, appVersion: 'trust', clock: clinic.clock, scrypt: fastScryptForTests });
   const faults: unknown[] = [];
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
   return { runtime, faults, call: (channel: string, input: unknown) => dispatch(channel, input, trustedFrame) };
 }
 

@@ -1,9 +1,9 @@
 import type * as NodeFs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attachBackupDesk } from '../../main/backup/backup-desk';
+import { testDesktop } from '../support/desktop';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { storeMessages } from '../../main/store/store-error';
 import { TestClock } from '../support/store';
@@ -63,11 +63,11 @@ describe.runIf(process.platform === 'linux')('restoring over a store found damag
 
     // A fresh app on the damaged folder: signing in works, the first read of a client meets the damage.
     const clock = new TestClock();
-    const ports = { chooseSavePath: async () => null };
-    const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', ports, clock, scrypt: fastScryptForTests });
+    const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', clock, scrypt: fastScryptForTests });
     cleanup.push(() => runtime.close());
-    const desk = attachBackupDesk(runtime, { dataDir, ports, clock });
-    const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
+    const desktop = testDesktop(runtime);
+    const desk = desktop.backup;
+    const dispatch = createDispatcher(runtime, desktop, { isTrustedSender: () => true });
     const call = (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame);
     expect((await call('session.login', { name: adminName, password: adminPassword })).ok).toBe(true);
     expect(await call('clients.profile', { id: clientIds[30] })).toMatchObject({ ok: false, error: { code: 'DATABASE_DAMAGED' } });
@@ -75,8 +75,8 @@ describe.runIf(process.platform === 'linux')('restoring over a store found damag
     // The damaged session's connection is still open here (closing it would checkpoint into the file).
     expect(renames).toEqual([]);
 
-    await desk.pick(runtime, backup);
-    const restored = await desk.restoreWithoutSignIn(runtime, { kind: 'password', name: adminName, password: adminPassword });
+    await desk.pick(backup);
+    const restored = await desk.restoreWithoutSignIn({ kind: 'password', name: adminName, password: adminPassword });
     expect(restored.replacedFolderName).not.toBeNull();
 
     // The live folder moved aside first, with nothing of this process open inside it.

@@ -1,8 +1,9 @@
 import { rmSync, truncateSync } from 'node:fs';
+import { testDesktop } from '../support/desktop';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { migrations } from '../../main/store/migrations';
 import { storeMessages } from '../../main/store/store-error';
@@ -24,9 +25,9 @@ async function clinicForTest(): Promise<TrustClinic> {
 
 /** The same folder opened by a fresh SkinLedger, as after a restart. */
 function restartedApp(dataDir: string) {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'trust', scrypt: fastScryptForTests });
   cleanup.push(() => runtime.close());
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
   return { runtime, call: (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame) };
 }
 

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachBackupDesk } from '../../main/backup/backup-desk';
 import { createDispatcher } from '../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { testDesktop } from '../support/desktop';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import type { BridgeResult } from '../../shared/contract';
 import { TestClock } from '../support/store';
@@ -26,11 +26,9 @@ const backupDir = join(folder.path, 'backups');
 let picked: string | null = null;
 const faults: { channel: string; error: unknown }[] = [];
 const clock = new TestClock();
-const ports = { chooseSavePath: async () => null, chooseOpenPath: async () => picked, chooseFolder: async () => backupDir };
-const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'hostile', clock, scrypt: fastScryptForTests, ports });
-// As the app wires it (main/index.ts): the backup channels that read files need the desk.
-attachBackupDesk(runtime, { dataDir, ports, clock });
-const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (channel, error) => faults.push({ channel, error }) });
+const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'hostile', clock, scrypt: fastScryptForTests });
+const desktop = testDesktop(runtime, { chooseOpenPath: async () => picked, chooseFolder: async () => backupDir });
+const dispatch = createDispatcher(runtime, desktop, { isTrustedSender: () => true, reportFault: (channel, error) => faults.push({ channel, error }) });
 const call = (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame);
 async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
   const result = await call(channel, input);

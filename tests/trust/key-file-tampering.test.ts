@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../main/app';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { readKeySlotFile } from '../../main/crypto/key-slot-file';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { StoreError } from '../../main/store/store-error';
@@ -36,7 +36,7 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-const runtime = () => new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'trust', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
+const runtime = () => new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'trust', clock, scrypt: fastScryptForTests });
 
 async function signInError(name: string, password: string): Promise<StoreError> {
   const app = runtime();

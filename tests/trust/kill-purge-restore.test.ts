@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreJournalPath } from '../../main/backup/restore-journal';
 import { SeededRandom } from '../../main/demo/seeded-random';
-import { fastScryptForTests } from '../../main/crypto/kdf';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { syntheticFaceJpeg } from '../support/photo-fixtures';
 import { createTestStore } from '../support/store';
@@ -97,7 +97,7 @@ describe('crash safety: killed with SIGKILL during a retention purge and during 
       if (existsSync(restoreJournalPath(dataDir))) journalled++;
       if (!existsSync(join(dataDir, 'keyslots.json'))) noStoreUnderItsName++;
       // The next start, as the app makes it: a swap cut off is finished before the folder is looked at.
-      const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, scrypt: fastScryptForTests, networkShareOf: () => null });
+      const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', scrypt: fastScryptForTests, networkShareOf: () => null });
       expect(runtime.status().state, context).toBe('signed-out');
       runtime.close();
       await verifyAfterKill(dataDir, store.dataKey, context, (services) => {

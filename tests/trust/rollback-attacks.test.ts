@@ -44,7 +44,7 @@ afterEach(() => root.remove());
  * made at the tests' cheap cost (a rewritten cheap slot is an attack).
  */
 function runtime(settings: string = settingsDir): SkinLedgerRuntime {
-  return new SkinLedgerRuntime({ dataDir, settingsDir: settings, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock });
+  return new SkinLedgerRuntime({ dataDir, settingsDir: settings, appVersion: 'test', clock });
 }
 
 function addClients(app: SkinLedgerRuntime, count: number, notes = ''): string[] {

@@ -1,7 +1,7 @@
 import { formDeclined } from '../../../shared/consents/agreement';
 import { canonicalFormText, parseCanonicalForm } from '../../../shared/consents/form-hash';
 import { ConsentTemplateDraft } from '../../../shared/consents/template';
-import { sha256Hex } from '../../consents/consent-service';
+import { sha256Hex } from '../../crypto/sha256';
 import type { SqliteDatabase } from '../../store/open-database';
 import type { CheckResult } from './check-result';
 

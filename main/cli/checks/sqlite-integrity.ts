@@ -19,7 +19,7 @@ export function checkSqliteIntegrity(db: SqliteDatabase): CheckResult {
 }
 
 /** SQLite's error text names pages and tables, never data: fine to show. */
-export function sqliteReason(error: unknown): string {
+function sqliteReason(error: unknown): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const message = error instanceof Error ? error.message : 'unknown error';
   return code ? `${message} [${code}]` : message;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { adminsOnly } from '../../../shared/contract';
-import { formatCounts } from '../checks/record-counts';
+import { formatCounts } from '../../store/record-counts';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';
 import { signIn } from '../sign-in';
 import { progressBars } from './backup-progress';

@@ -53,7 +53,7 @@ export const initCommand: CliCommand = {
     const password = Password.safeParse(await askNewPassword(context.io, `New password for ${details.data.adminName}: `));
     if (!password.success) throw new CliFailure(`Password: ${password.error.issues[0]?.message ?? 'not accepted.'}`);
 
-    const runtime = new SkinLedgerRuntime({ dataDir, appVersion: version, ports: { chooseSavePath: async () => null } });
+    const runtime = new SkinLedgerRuntime({ dataDir, appVersion: version });
     try {
       const { recoveryKey } = await runtime.setup({ ...details.data, password: password.data }).catch((error: unknown) => {
         throw folderFailure(error) ?? error;

@@ -1,7 +1,7 @@
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../command';
 
-export const recoveryKeyVariable = 'SKINLEDGER_RECOVERY_KEY';
+const recoveryKeyVariable = 'SKINLEDGER_RECOVERY_KEY';
 
 /**
  * The recovery key for restore and verify-backup: from SKINLEDGER_RECOVERY_KEY (scripts) or a

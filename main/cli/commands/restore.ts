@@ -5,7 +5,7 @@ import { restoreIntoEmptyFolder } from '../../backup/restore-backup';
 import { systemClock } from '../../clock';
 import { dataFolder, inspectDataFolder } from '../../store/data-folder';
 import { StoreError } from '../../store/store-error';
-import { formatCounts } from '../checks/record-counts';
+import { formatCounts } from '../../store/record-counts';
 import { requiredFlag, type CliCommand } from '../command';
 import { progressBars } from './backup-progress';
 import { dataFlag } from './flags';

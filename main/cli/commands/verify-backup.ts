@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describeBackupFile } from '../../backup/read-archive';
 import { verifyBackupFile } from '../../backup/verify-backup';
-import { formatCounts } from '../checks/record-counts';
+import { formatCounts } from '../../store/record-counts';
 import { requiredFlag, type CliCommand } from '../command';
 import { progressBars } from './backup-progress';
 import { fromFlag } from './restore';

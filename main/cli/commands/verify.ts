@@ -7,7 +7,7 @@ import { checkKeyFile } from '../checks/key-file';
 import { checkPhotoFiles } from '../checks/photo-files';
 import { checkOrphanPhotoFiles } from '../checks/photo-orphans';
 import { checkRecordContents } from '../checks/record-contents';
-import { countRecords, formatCounts } from '../checks/record-counts';
+import { countRecords, formatCounts } from '../../store/record-counts';
 import { checkSqliteIntegrity } from '../checks/sqlite-integrity';
 import { databaseDamage } from '../../store/storage-failure';
 import { CliFailure, requiredFlag, type CliCommand } from '../command';

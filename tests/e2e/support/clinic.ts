@@ -30,7 +30,7 @@ export async function createClinic(dataDir: string): Promise<void> {
 
 /** Sets the clinic up through the real runtime, as the set-up screen does. */
 export async function makeClinic(dataDir: string): Promise<void> {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null } });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test' });
   try {
     await runtime.setup({
       clinicName: clinic.name,

@@ -3,6 +3,9 @@ import { ComparisonExporter } from '../../../main/photos/comparison-exporter';
 import { PhotoFileStore } from '../../../main/photos/photo-file-store';
 import { PhotoProcessor, type PhotoProcessorOptions } from '../../../main/photos/photo-processor';
 import { PhotoService } from '../../../main/photos/photo-service';
+import type { DesktopPorts } from '../../../main/desktop/ports';
+import type { ComparisonExportRequest } from '../../../shared/photos/comparison-export';
+import { cancellingPorts } from '../../support/desktop';
 import { createTestStore, TestClock } from '../../support/store';
 
 export const clinicalOnly: PhotographyChoices = { clinicalRecord: true, teaching: false, marketingFaceVisible: false, marketingFaceHidden: false };
@@ -20,7 +23,11 @@ export async function openPhotoStore(dataDir: string, processor: PhotoProcessorO
   const consents = new Map<string, PhotographyChoices>([[client.id, clinicalOnly]]);
   const lookup: PhotographyChoicesLookup = (clientId) => consents.get(clientId) ?? null;
   const photos = new PhotoService(store.services.db, store.services.audit, clock, new PhotoFileStore(dataDir, store.dataKey), new PhotoProcessor(processor), lookup);
-  const exports = new ComparisonExporter(photos, store.services.settings, store.services.audit, clock);
+  const exporting = { photos, settings: store.services.settings, audit: store.services.audit, clock };
+  const exports = {
+    export: (by: string, request: ComparisonExportRequest, chooseSavePath: DesktopPorts['chooseSavePath']) =>
+      new ComparisonExporter({ ...cancellingPorts, chooseSavePath }).export(exporting, by, request),
+  };
   return {
     ...store,
     clock,

@@ -79,6 +79,7 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     ...consentSamples(ids),
     ...photoSamples(ids),
     'clients.exportRecord': { clientId: ids.clientId },
+    'clients.export': { clientId: ids.clientId },
     ...auditSamples(ids),
   };
 }

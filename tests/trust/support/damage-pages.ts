@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { systemClock } from '../../../main/clock';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { Vault } from '../../../main/vault/vault';
 import { tempFolder } from '../../support/temp-folder';
 import { adminName, adminPassword } from './trust-clinic';

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { seal } from '../../../main/crypto/aead';
-import { deriveKeyFromPassword, fastScryptForTests } from '../../../main/crypto/kdf';
+import { deriveKeyFromPassword } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { nameTagFor } from '../../../main/crypto/key-slots';
 
 /** keyslots.json as an attacker sees it: plain JSON they can edit. */

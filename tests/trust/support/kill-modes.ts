@@ -1,7 +1,7 @@
 import { readFileSync, writeSync } from 'node:fs';
-import { attachBackupDesk } from '../../../main/backup/backup-desk';
+import { testDesktop } from '../../support/desktop';
 import { SeededRandom } from '../../../main/demo/seeded-random';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import { quietCheckpointDefaults } from '../../../main/store/quiet-checkpoints';
 import { microneedlingForm } from '../../support/consent-forms';
@@ -17,7 +17,7 @@ function appRuntime(): SkinLedgerRuntime {
   const settingsDir = process.env.SKINLEDGER_KILL_SETTINGS;
   if (!dataDir || !settingsDir) throw new Error('SKINLEDGER_KILL_DIR and SKINLEDGER_KILL_SETTINGS are required');
   // The test KDF cost is the only difference from main/index.ts: the slots were made at it.
-  return new SkinLedgerRuntime({ dataDir, appVersion: 'kill-loop', ports: { chooseSavePath: async () => null }, settingsDir, scrypt: fastScryptForTests });
+  return new SkinLedgerRuntime({ dataDir, appVersion: 'kill-loop', settingsDir, scrypt: fastScryptForTests });
 }
 
 export async function runKillMode(steps: StepCounter): Promise<void> {
@@ -89,14 +89,12 @@ async function purgeLoop(runtime: SkinLedgerRuntime): Promise<void> {
  * after each restore returned.
  */
 async function restoreLoop(runtime: SkinLedgerRuntime): Promise<void> {
-  const dataDir = process.env.SKINLEDGER_KILL_DIR ?? '';
-  const ports = { chooseSavePath: async () => null };
-  const desk = attachBackupDesk(runtime, { dataDir, ports });
+  const desk = testDesktop(runtime).backup;
   say('ready 1');
   for (let count = 1; ; count++) {
     await runtime.login(adminName, adminPassword);
-    await desk.pick(runtime, process.env.SKINLEDGER_KILL_BACKUP ?? '');
-    await desk.replaceStore(runtime, { kind: 'password', name: adminName, password: adminPassword });
+    await desk.pick(process.env.SKINLEDGER_KILL_BACKUP ?? '');
+    await desk.replaceStore({ kind: 'password', name: adminName, password: adminPassword });
     say(String(count));
   }
 }

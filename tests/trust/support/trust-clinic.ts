@@ -1,5 +1,6 @@
 import { createDispatcher, type Dispatch } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { testDesktop } from '../../support/desktop';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { BridgeResult } from '../../../shared/contract';
 import type { Role } from '../../../shared/staff';
@@ -51,12 +52,12 @@ export async function openTrustClinic(options: TrustClinicOptions = {}) {
   const runtime = new SkinLedgerRuntime({
     dataDir: folder.path,
     appVersion: 'trust',
-    ports: { chooseSavePath: options.chooseSavePath ?? (async () => null) },
     clock,
     scrypt: fastScryptForTests,
   });
   const faults: Fault[] = [];
-  const dispatch: Dispatch = createDispatcher(runtime, {
+  const desktop = testDesktop(runtime, options.chooseSavePath ? { chooseSavePath: options.chooseSavePath } : {});
+  const dispatch: Dispatch = createDispatcher(runtime, desktop, {
     isTrustedSender: (url) => url.startsWith('app://skinledger/'),
     reportFault: (channel, error) => {
       faults.push({ channel, error });

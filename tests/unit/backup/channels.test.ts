@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachBackupDesk } from '../../../main/backup/backup-desk';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { ChosenBackup, RestoreResult } from '../../../shared/contract/backup-channels';
 import type { BridgeResult } from '../../../shared/contract';
 import { TestClock } from '../../support/store';
+import { testDesktop } from '../../support/desktop';
 import { tempFolder } from '../../support/temp-folder';
 
 const admin = { name: 'Ada Admin', password: 'correct horse battery staple' };
@@ -15,15 +15,13 @@ const frame = { frameUrl: 'app://skinledger/index.html' };
 
 /** The app as the window sees it: runtime, dispatcher, and a backup desk with scripted dialogs. */
 function app(dataDir: string, clock: TestClock, dialogs: { folder?: () => string | null; file?: () => string | null } = {}) {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
-  const ports = {
-    chooseSavePath: async () => null,
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', clock, scrypt: fastScryptForTests });
+  const desktop = testDesktop(runtime, {
     chooseFolder: async () => dialogs.folder?.() ?? null,
     chooseOpenPath: async () => dialogs.file?.() ?? null,
-  };
-  attachBackupDesk(runtime, { dataDir, ports, clock });
+  });
   const faults: unknown[] = [];
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
+  const dispatch = createDispatcher(runtime, desktop, { isTrustedSender: () => true, reportFault: (_channel, error) => faults.push(error) });
   const call = (channel: string, input: unknown = {}): Promise<BridgeResult<unknown>> => dispatch(channel, input, frame);
   const ok = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const result = await call(channel, input);
@@ -138,14 +136,5 @@ describe('the backup channels, as the window calls them', () => {
     await wrongFolder.ok('backup.restore.chooseFile');
     expect(await wrongFolder.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(readdirSync(other)).toEqual(['beach.jpg']);
-  });
-
-  it('answer "not available" where no desk or dialog is attached, without a fault', async () => {
-    const runtime = new SkinLedgerRuntime({ dataDir: join(folder.path, 'bare'), appVersion: 'test', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests });
-    const faults: unknown[] = [];
-    const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: (_c, error) => faults.push(error) });
-    expect(await dispatch('backup.restore.chooseFile', {}, frame)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await dispatch('backup.restore.progress', {}, frame)).toEqual({ ok: true, value: null });
-    expect(faults).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { testDesktop } from '../../support/desktop';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openServices } from '../../../main/app';
-import { attachBackupDesk } from '../../../main/backup/backup-desk';
 import { listKeptAsideStores } from '../../../main/backup/kept-aside-stores';
 import { replaceStoreFromBackup, type RestoreRequest } from '../../../main/backup/restore-backup';
 import { finishInterruptedRestore, restoreJournalPath, writeRestoreJournal } from '../../../main/backup/restore-journal';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import type { BridgeResult } from '../../../shared/contract';
 import { backupClinic, type BackupClinic } from './backup-fixture';
@@ -39,7 +39,7 @@ const clientCount = (dataDir: string) => {
 };
 
 const runtimeOn = (dataDir: string) =>
-  new SkinLedgerRuntime({ dataDir, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock: clinic.clock, scrypt: fastScryptForTests, networkShareOf: () => null });
+  new SkinLedgerRuntime({ dataDir, appVersion: 'test', clock: clinic.clock, scrypt: fastScryptForTests, networkShareOf: () => null });
 
 /**
  * The folders as a process killed at a point of the swap leaves them: a real replace is run,
@@ -112,8 +112,7 @@ describe('kept-aside stores', () => {
   it('are listed with when they were moved aside and their size, and deleted by an admin, audited', async () => {
     await replaceStoreFromBackup(clinic.dataDir, request());
     const runtime = runtimeOn(clinic.dataDir);
-    attachBackupDesk(runtime, { dataDir: clinic.dataDir, ports: { chooseSavePath: async () => null }, clock: clinic.clock });
-    const dispatch = createDispatcher(runtime, { isTrustedSender: () => true, reportFault: () => undefined });
+    const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true, reportFault: () => undefined });
     const call = (channel: string, input: unknown = {}): Promise<BridgeResult<unknown>> => dispatch(channel, input, { frameUrl: 'app://skinledger/index.html' });
     await runtime.login('Ada Admin', 'correct horse battery staple');
 

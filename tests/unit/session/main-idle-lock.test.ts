@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testDesktop } from '../../support/desktop';
 import { createDispatcher } from '../../../main/bridge/dispatch';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { MainIdleLock } from '../../../main/session/main-idle-lock';
 import { SkinLedgerRuntime } from '../../../main/session/runtime';
 import { adminName, adminPassword, createTestStore, TestClock } from '../../support/store';
@@ -21,7 +22,7 @@ beforeEach(async () => {
   clock = new TestClock();
   const store = await createTestStore(folder.path, clock);
   store.services.close();
-  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', ports: { chooseSavePath: async () => null }, clock, scrypt: fastScryptForTests, networkShareOf: () => null });
+  runtime = new SkinLedgerRuntime({ dataDir: folder.path, appVersion: 'test', clock, scrypt: fastScryptForTests, networkShareOf: () => null });
   systemIdleSeconds = null;
   told = 0;
   idle = new MainIdleLock(runtime, clock, {}, () => told++);
@@ -33,7 +34,7 @@ afterEach(() => {
 
 /** The shell's wiring: every request from the window is noted before it is dispatched. */
 function windowBridge(lock: MainIdleLock) {
-  const dispatch = createDispatcher(runtime, { isTrustedSender: () => true });
+  const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
   return (channel: string, input: unknown = {}) => {
     lock.noteRequest();
     return dispatch(channel, input, frame);

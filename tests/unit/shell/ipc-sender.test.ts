@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../main/bridge/dispatch';
 import type { SkinLedgerRuntime } from '../../../main/session/runtime';
+import type { DesktopActions } from '../../../main/desktop/desktop-actions';
 import { callerFrameUrl, type IpcSender } from '../../../main/shell/ipc-sender';
 import { appOrigin, isTrustedAppUrl } from '../../../main/shell/trusted-url';
 
@@ -30,7 +31,8 @@ describe('callerFrameUrl: only the main frame of our window speaks for the app',
 describe('the dispatcher refuses untrusted senders before any service runs', () => {
   // The runtime is never reached for a refused sender; a throwing stand-in proves it.
   const untouchable = new Proxy({}, { get: () => { throw new Error('runtime touched'); } }) as SkinLedgerRuntime;
-  const dispatch = createDispatcher(untouchable, { isTrustedSender: (url) => isTrustedAppUrl(url) });
+  const untouchableDesktop = new Proxy({}, { get: () => { throw new Error('desktop touched'); } }) as DesktopActions;
+  const dispatch = createDispatcher(untouchable, untouchableDesktop, { isTrustedSender: (url) => isTrustedAppUrl(url) });
 
   it.each<[string, IpcSender]>([
     ['an iframe', { contentsId: ourWindow, frame: { url: `${appOrigin}/`, isMainFrame: false, detached: false } }],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fastScryptForTests } from '../../../main/crypto/kdf';
+import { fastScryptForTests } from '../../support/fast-scrypt';
 import { StoreError } from '../../../main/store/store-error';
 import { Vault } from '../../../main/vault/vault';
 import { adminName, adminPassword, createTestStore, TestClock } from '../../support/store';

@@ -45,7 +45,6 @@ export function consentSamples(ids: ClinicIds): { [C in keyof typeof consentChan
     'consents.print': { consentId: 'no-such-consent', withAftercare: false },
     'consents.printAftercare': { clientId: ids.clientId },
     'consents.savePdf': { consentId: 'no-such-consent' },
-    'consents.exportClient': { clientId: ids.clientId },
     'consents.settings.get': {},
     'consents.settings.update': { validityMonths: 12 },
   };

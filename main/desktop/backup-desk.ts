@@ -1,21 +1,21 @@
 import { basename } from 'node:path';
 import type { BackupProgress, BackupSettings, ChosenBackup, RestoreKey, RestoreResult } from '../../shared/contract/backup-channels';
-import { systemClock, type Clock } from '../clock';
-import type { DesktopPorts } from '../session/ports';
+import type { Services, SignedIn } from '../app';
+import type { Clock } from '../clock';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { StoreError } from '../store/store-error';
 import { Vault } from '../vault/vault';
-import type { ArchiveUnlock } from './archive-keys';
-import { describeBackupFile, type BackupInfo } from './read-archive';
-import { backupMessages } from './backup-messages';
-import { deleteKeptAsideStore, listKeptAsideStores, type KeptAsideStore } from './kept-aside-stores';
-import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoredStore } from './restore-backup';
+import type { ArchiveUnlock } from '../backup/archive-keys';
+import { describeBackupFile, type BackupInfo } from '../backup/read-archive';
+import { backupMessages } from '../backup/backup-messages';
+import { deleteKeptAsideStore, listKeptAsideStores, type KeptAsideStore } from '../backup/kept-aside-stores';
+import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoredStore } from '../backup/restore-backup';
+import type { DesktopPorts } from './ports';
 
 export interface BackupDeskOptions {
-  /** The app's data folder: where a fresh install restores to, and what Settings replaces. */
-  dataDir: string;
+  /** The running app: its data folder is where a fresh install restores to; its clock dates the restore. */
+  runtime: SkinLedgerRuntime;
   ports: DesktopPorts;
-  clock?: Clock;
 }
 
 /**
@@ -31,15 +31,14 @@ export class BackupDesk {
   private readonly clock: Clock;
 
   constructor(private readonly options: BackupDeskOptions) {
-    this.clock = options.clock ?? systemClock;
+    this.clock = options.runtime.clock;
   }
 
   /** Opens the desktop's folder dialog and makes the folder picked the backup folder (if SkinLedger can write there). */
-  async chooseFolder(runtime: SkinLedgerRuntime): Promise<{ chosen: boolean; settings: BackupSettings }> {
-    const choose = this.options.ports.chooseFolder;
-    if (!choose) throw new StoreError('CONFLICT', backupMessages.dialogNotAvailable);
+  async chooseFolder(): Promise<{ chosen: boolean; settings: BackupSettings }> {
+    const runtime = this.options.runtime;
     const current = runtime.current().services.backup.settings().folder;
-    const folder = await choose({ title: 'Choose where SkinLedger keeps its backups', ...(current ? { defaultPath: current } : {}) });
+    const folder = await this.options.ports.chooseFolder({ title: 'Choose where SkinLedger keeps its backups', ...(current ? { defaultPath: current } : {}) });
     // Asked again after the dialog: the screen may have locked while it was open.
     const { services, staff } = runtime.current();
     if (!folder) return { chosen: false, settings: services.backup.settings() };
@@ -47,24 +46,24 @@ export class BackupDesk {
   }
 
   /** Opens the desktop's file dialog and describes the backup picked, from its header alone. */
-  async chooseFile(runtime: SkinLedgerRuntime, startIn: string | null): Promise<ChosenBackup> {
-    const choose = this.options.ports.chooseOpenPath;
-    if (!choose) throw new StoreError('CONFLICT', backupMessages.dialogNotAvailable);
-    const path = await choose({
+  async chooseFile(): Promise<ChosenBackup> {
+    const runtime = this.options.runtime;
+    const startIn = runtime.signedIn() && !runtime.isLocked() ? runtime.current().services.backup.settings().folder : null;
+    const path = await this.options.ports.chooseOpenPath({
       title: 'Choose a SkinLedger backup',
       filters: [{ name: 'SkinLedger backup', extensions: ['slbackup'] }],
       ...(startIn ? { defaultPath: startIn } : {}),
     });
     if (!path) return { chosen: false };
-    return this.pick(runtime, path);
+    return this.pick(path);
   }
 
   /** Picks a file the main process already trusts (one listed in the backup folder). */
-  async pick(runtime: SkinLedgerRuntime, path: string): Promise<ChosenBackup> {
+  async pick(path: string): Promise<ChosenBackup> {
     this.chosen = null;
     const header = await describeBackupFile(path);
     this.chosen = { path, header };
-    const openStore = this.openStoreId(runtime);
+    const openStore = this.openStoreId();
     return {
       chosen: true,
       file: basename(path),
@@ -84,7 +83,8 @@ export class BackupDesk {
    * store-error screen), which is then kept aside, never deleted. Refused while a usable store is
    * there, and while another SkinLedger has the folder open.
    */
-  async restoreWithoutSignIn(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
+  async restoreWithoutSignIn(key: RestoreKey): Promise<RestoreResult> {
+    const runtime = this.options.runtime;
     const status = runtime.signedIn() ? null : runtime.status();
     const fresh = status?.state === 'needs-setup';
     const broken = status?.state === 'store-error' && status.storeError !== null && replaceableDamage.has(status.storeError.code);
@@ -100,7 +100,7 @@ export class BackupDesk {
       beforeWriting: () => runtime.releaseDataFolder(),
     };
     const restored = await this.exclusively(() =>
-      fresh ? restoreIntoEmptyFolder(this.options.dataDir, request) : replaceStoreFromBackup(this.options.dataDir, request),
+      fresh ? restoreIntoEmptyFolder(this.options.runtime.dataDir, request) : replaceStoreFromBackup(this.options.runtime.dataDir, request),
     );
     return this.result(restored);
   }
@@ -110,7 +110,8 @@ export class BackupDesk {
    * still open; only then is the runtime closed (everyone is signed out) and the store replaced.
    * The old folder is kept beside it; the window then shows the sign-in screen.
    */
-  async replaceStore(runtime: SkinLedgerRuntime, key: RestoreKey): Promise<RestoreResult> {
+  async replaceStore(key: RestoreKey): Promise<RestoreResult> {
+    const runtime = this.options.runtime;
     const { services, staff } = runtime.current();
     if (services.backup.progress()) throw new StoreError('CONFLICT', backupMessages.alreadyRunning);
     const chosen = this.requireChosen();
@@ -143,10 +144,11 @@ export class BackupDesk {
     return this.chosen;
   }
 
-  private openStoreId(runtime: SkinLedgerRuntime): string | null {
+  private openStoreId(): string | null {
+    const runtime = this.options.runtime;
     if (runtime.signedIn() && !runtime.isLocked()) return runtime.current().services.vault.storeId();
     try {
-      return new Vault(this.options.dataDir, { clock: this.clock }).storeId();
+      return new Vault(this.options.runtime.dataDir, { clock: this.clock }).storeId();
     } catch {
       return null;
     }
@@ -178,39 +180,16 @@ function unlockFor(key: RestoreKey, runtime: SkinLedgerRuntime): ArchiveUnlock {
     : { kind: 'password', name: key.name, password: key.password, slotCost: runtime.acceptedSlotCost() };
 }
 
-const desks = new WeakMap<SkinLedgerRuntime, BackupDesk>();
-
-/**
- * The shell (and the browser-test harness) attaches one desk to its runtime, with the same data
- * folder and dialogs it gave the runtime. Without one, the restore channels answer "not available".
- */
-export function attachBackupDesk(runtime: SkinLedgerRuntime, options: BackupDeskOptions): BackupDesk {
-  const desk = new BackupDesk(options);
-  desks.set(runtime, desk);
-  return desk;
-}
-
-export function backupDeskOf(runtime: SkinLedgerRuntime): BackupDesk {
-  const desk = desks.get(runtime);
-  if (!desk) throw new StoreError('CONFLICT', backupMessages.notAvailable);
-  return desk;
-}
-
-export function backupDeskIfAny(runtime: SkinLedgerRuntime): BackupDesk | null {
-  return desks.get(runtime) ?? null;
-}
-
 /** The stores earlier restores moved aside, beside the open store's folder. */
-export function keptAsideStores(runtime: SkinLedgerRuntime): KeptAsideStore[] {
-  return listKeptAsideStores(runtime.current().services.vault.folder.root);
+export function keptAsideStores(services: Services): KeptAsideStore[] {
+  return listKeptAsideStores(services.vault.folder.root);
 }
 
 /**
  * Deletes one kept-aside store for good (admins only, by the contract) and records who did,
  * with its name and size: the audit row is written once the folder is gone.
  */
-export function deleteKeptAside(runtime: SkinLedgerRuntime, name: string): KeptAsideStore[] {
-  const { services, staff } = runtime.current();
+export function deleteKeptAside({ services, staff }: SignedIn, name: string): KeptAsideStore[] {
   const dataDir = services.vault.folder.root;
   const deleted = deleteKeptAsideStore(dataDir, name);
   services.audit.append({ staffId: staff.id, action: 'backup.kept-aside.delete', entity: 'store', entityId: deleted.name, detail: `bytes=${deleted.sizeBytes}` });

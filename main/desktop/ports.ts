@@ -1,6 +1,7 @@
 /**
- * What the services need from the desktop around them. The Electron shell supplies real
- * dialogs; the CLI and the tests supply their own. Nothing here imports electron.
+ * The desktop around the app: its dialogs and its printer. The Electron shell supplies real ones;
+ * the browser-test harness and the tests supply their own. Every member is required, so a
+ * desktop that forgets one does not compile. Nothing here imports electron.
  */
 export interface SaveDialogRequest {
   title: string;
@@ -23,15 +24,14 @@ export interface FolderDialogRequest {
 export interface DesktopPorts {
   /** Asks the user where to save a file; null when they cancel. */
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
-  /** Asks the user for an existing file (a backup to restore); null when they cancel. Optional until the shell provides it. */
-  chooseOpenPath?(request: OpenDialogRequest): Promise<string | null>;
-  /** Asks the user for a folder (where backups go); null when they cancel. Optional until the shell provides it. */
-  chooseFolder?(request: FolderDialogRequest): Promise<string | null>;
+  /** Asks the user for an existing file (a backup to restore, a template to import); null when they cancel. */
+  chooseOpenPath(request: OpenDialogRequest): Promise<string | null>;
+  /** Asks the user for a folder (where backups go, where a record export goes); null when they cancel. */
+  chooseFolder(request: FolderDialogRequest): Promise<string | null>;
   /**
    * Opens the system print dialog for a PDF held in memory (a signed consent, an aftercare
    * sheet); resolves true when it was sent to a printer, false when the user cancelled. The
-   * bytes never touch the disk. Optional: without it, "Print" answers that printing is not
-   * available here and the user can still "Save as PDF…".
+   * bytes never touch the disk.
    */
-  printPdf?(bytes: Uint8Array, jobName: string): Promise<boolean>;
+  printPdf(bytes: Uint8Array, jobName: string): Promise<boolean>;
 }

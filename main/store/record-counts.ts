@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../store/open-database';
+import type { SqliteDatabase } from './open-database';
 
 /**
  * The summary counts, by the tables that hold them. Clients, sessions, consents and photos
