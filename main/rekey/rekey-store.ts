@@ -193,6 +193,8 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
 export function finishInterruptedRekey(dataDir: string): void {
   const target = resolve(dataDir);
   finishInterruptedRestore(target);
+  // Killed between the journal and the marker's removal: the journal moved the marker in too.
+  rmSync(join(target, rekeyingMarker), { force: true });
   const building = rekeyingFolder(target);
   if (existsSync(join(building, rekeyingMarker))) rmSync(building, { recursive: true, force: true });
   if (inspectDataFolder(dataFolder(target)) !== 'store') return;
