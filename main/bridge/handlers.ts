@@ -8,6 +8,7 @@ import { clientHandlers } from './client-handlers';
 import { clientExportHandlers } from './client-export-handlers';
 import { consentHandlers } from './consent-handlers';
 import { photoHandlers } from './photo-handlers';
+import { rekeyHandlers } from './rekey-handlers';
 
 export interface HandlerContext {
   runtime: SkinLedgerRuntime;
@@ -77,4 +78,5 @@ export const handlers: Handlers = {
   ...photoHandlers,
   ...clientExportHandlers,
   ...auditHandlers,
+  ...rekeyHandlers,
 };

@@ -48,6 +48,8 @@ export interface RekeyRequest {
    * closes its open store here (without writing to it: a row now would be lost with the old key).
    */
   beforeMoving?: () => void;
+  /** Runs straight after the new store is in place, before any await: the app opens it here. */
+  afterMoving?: (dataKey: Buffer) => void;
   /** Tests only: throws right after this step, as a crash there would stop it. */
   stopAfter?: RekeyStep;
 }
@@ -173,6 +175,7 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
     request.beforeMoving?.();
     swapFolders(target, building, clock, request);
     finished = true;
+    request.afterMoving?.(newKey);
     return { dataKey: newKey, recoveryKey: recovery.text, oneTimePasswords: slots.oneTimePasswords, photosResealed };
   } catch (error) {
     // Before the journal the folder being built is only a leftover; after it the journal owns it.

@@ -320,6 +320,17 @@ export class SkinLedgerRuntime {
     this.closeServices();
   }
 
+  /**
+   * Opens the re-keyed store that has just taken the old one's place, for the admin who changed
+   * the key, without a signed-out moment in between (the window keeps its screen).
+   */
+  reopenAfterRekey(staff: SignedInStaff, dataKey: Buffer): void {
+    this.services = openServices(this.options.dataDir, dataKey, { ...this.options, clock: this.clock });
+    this.staff = { id: staff.id, name: staff.name, role: staff.role };
+    this.locked = false;
+    this.services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id });
+  }
+
   /** Read from the key file each time, so a password just chosen clears it at once. */
   private mustChangePassword(staffId: string): boolean {
     try {

@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import type { RekeyProgress, RekeyResult } from '../../shared/contract/rekey-channels';
+import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
+import type { SkinLedgerRuntime } from '../session/runtime';
+import { StoreError } from '../store/store-error';
+import { rekeyMessages } from './rekey-messages';
+import { rekeyStore } from './rekey-store';
+
+/**
+ * The data key change for one running app. It outlives the store it replaces (the runtime's
+ * store is closed and the new one opened half-way), so it lives beside the runtime. The new
+ * recovery key is kept in memory only until the admin says it is recorded.
+ */
+export class RekeyDesk {
+  private progress: RekeyProgress | null = null;
+  private busy = false;
+  private recoveryKey: string | null = null;
+
+  async run(runtime: SkinLedgerRuntime, password: string): Promise<RekeyResult> {
+    const { services, staff } = runtime.current();
+    if (this.busy) throw new StoreError('CONFLICT', rekeyMessages.alreadyRunning);
+    this.busy = true;
+    this.recoveryKey = null;
+    try {
+      const result = await rekeyStore(services.vault.folder.root, {
+        services,
+        admin: { id: staff.id, name: staff.name, password },
+        clock: services.clock,
+        scrypt: services.vault.slotCost(),
+        onProgress: (progress) => {
+          this.progress = progress;
+        },
+        beforeMoving: () => runtime.closeWithoutWriting(),
+        afterMoving: (dataKey) => runtime.reopenAfterRekey(staff, dataKey),
+      });
+      result.dataKey.fill(0);
+      this.recoveryKey = result.recoveryKey;
+      return { recoveryKey: result.recoveryKey, oneTimePasswords: result.oneTimePasswords, photosResealed: result.photosResealed };
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  progressNow(): RekeyProgress | null {
+    return this.progress;
+  }
+
+  /** The new Recovery Kit, made and saved as at set-up. */
+  async saveRecoveryKit(runtime: SkinLedgerRuntime): Promise<{ saved: boolean }> {
+    if (!this.recoveryKey) throw new StoreError('CONFLICT', rekeyMessages.noRecoveryKey);
+    const path = await runtime.desktopPorts().chooseSavePath({
+      title: 'Save the new Recovery Kit',
+      defaultName: 'SkinLedger Recovery Kit (new key).pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (!path) return { saved: false };
+    // Asked again after the dialog: the screen may have locked while it was open.
+    const { services, staff } = runtime.current();
+    const settings = services.settings.get();
+    const pdf = await renderRecoveryKit({
+      clinicName: settings.clinicName,
+      clinicAddress: settings.clinicAddress,
+      recoveryKey: this.recoveryKey,
+      createdAt: services.clock.now(),
+      paperSize: settings.paperSize,
+    });
+    try {
+      writeFileSync(path, pdf, { mode: 0o600 });
+    } catch (error) {
+      throw new StoreError('SAVE_FAILED', 'The Recovery Kit could not be saved there (the drive may be full, read-only or removed). Choose another place.', { cause: error });
+    }
+    services.audit.append({ staffId: staff.id, action: 'recovery-kit.save', entity: 'store' });
+    return { saved: true };
+  }
+
+  acknowledge(runtime: SkinLedgerRuntime): void {
+    const { services, staff } = runtime.current();
+    if (!this.recoveryKey) return;
+    this.recoveryKey = null;
+    services.audit.append({ staffId: staff.id, action: 'recovery-key.acknowledge', entity: 'store' });
+  }
+}
+
+const desks = new WeakMap<SkinLedgerRuntime, RekeyDesk>();
+
+/** One desk per running app, made on first use. */
+export function rekeyDeskOf(runtime: SkinLedgerRuntime): RekeyDesk {
+  let desk = desks.get(runtime);
+  if (!desk) {
+    desk = new RekeyDesk();
+    desks.set(runtime, desk);
+  }
+  return desk;
+}
