@@ -14,6 +14,7 @@ import { backups } from './en/backups';
 import { clientExport } from './en/clientExport';
 import { consents } from './en/consents';
 import { photos } from './en/photos';
+import { rekey } from './en/rekey';
 import { sessionBasis } from './en/sessions';
 
 export const en = {
@@ -964,10 +965,14 @@ export const en = {
     submit: 'Change password',
     changedTitle: 'Password changed',
     changedMessage: 'Use the new password from now on.',
+    mustChangeTitle: 'Choose your own password',
+    mustChangeIntro: 'You signed in with a one-time password an admin gave you. Choose your own now: the one-time password stops working once you have.',
+    mustChangeCurrent: 'One-time password',
   },
   consents,
   photos,
   auditTrail,
   clientExport,
   backups,
+  rekey,
 } as const;

@@ -22,8 +22,11 @@ const changePasswordSchema = z
   .refine(...passwordsMatch('newPassword'));
 type ChangePasswordValues = z.input<typeof changePasswordSchema>;
 
-/** Anyone can change their own password; the current one proves it is them (their slot is re-wrapped). */
-export function ChangePasswordPanel() {
+/**
+ * Anyone can change their own password; the current one proves it is them (their slot is re-wrapped).
+ * `oneTime`: the current password is a one-time password an admin handed over.
+ */
+export function ChangePasswordPanel({ oneTime = false, onChanged }: { oneTime?: boolean; onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const form = useForm<ChangePasswordValues>({
@@ -38,6 +41,7 @@ export function ChangePasswordPanel() {
       await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
       form.reset();
       notifySuccess(t('password.changedTitle'), t('password.changedMessage'));
+      onChanged?.();
     } catch (error) {
       const bridgeError = asBridgeError(error);
       if (bridgeError.code === 'WRONG_PASSWORD') {
@@ -49,9 +53,9 @@ export function ChangePasswordPanel() {
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('settings.tabs.password')}>
-      <SettingsSection title={t('password.title')} description={t('password.intro')}>
+      <SettingsSection title={t(oneTime ? 'password.mustChangeTitle' : 'password.title')} description={t(oneTime ? 'password.mustChangeIntro' : 'password.intro')}>
         <PasswordField
-          label={t('password.current')}
+          label={t(oneTime ? 'password.mustChangeCurrent' : 'password.current')}
           autoComplete="current-password"
           withAsterisk
           error={errors.currentPassword?.message}
