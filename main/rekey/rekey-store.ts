@@ -167,7 +167,8 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
     }
     const throttle = join(target, '.login-throttle.json');
     if (existsSync(throttle)) copyFileSync(throttle, join(building, '.login-throttle.json'));
-    syncFolder(join(building, photosFolderName), true);
+    // A clinic without photos has no photos folder.
+    if (existsSync(join(building, photosFolderName))) syncFolder(join(building, photosFolderName), true);
     syncFolder(building, true);
     stopIf(request, 'proven');
 

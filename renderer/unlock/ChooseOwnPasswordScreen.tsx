@@ -1,4 +1,5 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useScreenTitle } from '../app/useScreenTitle';
 import { WelcomeLayout } from '../brand/WelcomeLayout';
@@ -12,8 +13,13 @@ export default function ChooseOwnPasswordScreen({ clinicName, onChanged, onSignO
   const { t } = useTranslation();
   useScreenTitle(t('password.mustChangeTitle'));
   return (
-    <WelcomeLayout clinicName={clinicName} wide>
+    <WelcomeLayout clinicName={clinicName}>
       <Stack gap="lg">
+        <Group gap="sm">
+          <IconKey size={30} aria-hidden color="var(--mantine-color-sage-7)" />
+          <Title order={1}>{t('password.mustChangeTitle')}</Title>
+        </Group>
+        <Text>{t('password.mustChangeIntro')}</Text>
         <ChangePasswordPanel oneTime onChanged={onChanged} />
         <Group justify="flex-end">
           <Button variant="subtle" onClick={onSignOut}>

@@ -19,6 +19,7 @@ export const rekey = {
     starting: 'Making the new key and the staff passwords',
   },
   doneTitle: 'The data key has been changed',
+  doneIntro_zero: 'Every record is now encrypted under the new key.',
   doneIntro_one: 'Every record and {{count}} photo are now encrypted under the new key.',
   doneIntro_other: 'Every record and {{count}} photos are now encrypted under the new key.',
   newRecoveryKey: 'New recovery key',

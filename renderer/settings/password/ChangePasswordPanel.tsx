@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -51,30 +51,41 @@ export function ChangePasswordPanel({ oneTime = false, onChanged }: { oneTime?: 
     }
   });
 
+  const fields = (
+    <>
+      <PasswordField
+        label={t(oneTime ? 'password.mustChangeCurrent' : 'password.current')}
+        autoComplete="current-password"
+        withAsterisk
+        error={errors.currentPassword?.message}
+        {...form.register('currentPassword')}
+      />
+      <NewPasswordFields
+        label={t('staff.newPassword')}
+        password={form.register('newPassword')}
+        confirm={form.register('confirmPassword')}
+        passwordError={errors.newPassword}
+        confirmError={errors.confirmPassword}
+      />
+      <ErrorAlert error={failure} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={isSubmitting}>
+          {t('password.submit')}
+        </Button>
+      </Group>
+    </>
+  );
+
   return (
-    <form onSubmit={submit} noValidate aria-label={t('settings.tabs.password')}>
-      <SettingsSection title={t(oneTime ? 'password.mustChangeTitle' : 'password.title')} description={t(oneTime ? 'password.mustChangeIntro' : 'password.intro')}>
-        <PasswordField
-          label={t(oneTime ? 'password.mustChangeCurrent' : 'password.current')}
-          autoComplete="current-password"
-          withAsterisk
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
-        />
-        <NewPasswordFields
-          label={t('staff.newPassword')}
-          password={form.register('newPassword')}
-          confirm={form.register('confirmPassword')}
-          passwordError={errors.newPassword}
-          confirmError={errors.confirmPassword}
-        />
-        <ErrorAlert error={failure} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting}>
-            {t('password.submit')}
-          </Button>
-        </Group>
-      </SettingsSection>
+    <form onSubmit={submit} noValidate aria-label={t(oneTime ? 'password.mustChangeTitle' : 'settings.tabs.password')}>
+      {oneTime ? (
+        // On its own screen (after a one-time password), under that screen's heading and intro.
+        <Stack gap="lg">{fields}</Stack>
+      ) : (
+        <SettingsSection title={t('password.title')} description={t('password.intro')}>
+          {fields}
+        </SettingsSection>
+      )}
     </form>
   );
 }
