@@ -38,6 +38,8 @@ interface SignInRequest {
   access: Access;
   /** Recorded in the audit trail with the sign-in. */
   command: string;
+  /** Already asked for by the command (which needs it again, as `rekey` does); asked here otherwise. */
+  password?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ interface SignInRequest {
  */
 export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSession> {
   const vault = openableVault(request.dataDir);
-  const password = await askPassword(io, `Password for ${request.name}: `);
+  const password = request.password ?? (await askPassword(io, `Password for ${request.name}: `));
   const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
   let services: Services;
   try {

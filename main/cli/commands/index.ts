@@ -4,6 +4,7 @@ import { clientsListCommand } from './clients-list';
 import { exportClientCommand } from './export-client';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
+import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
 import { staffAddCommand } from './staff-add';
@@ -23,6 +24,7 @@ export const commandTable: readonly CliCommand[] = [
   staffListCommand,
   staffAddCommand,
   staffDeactivateCommand,
+  rekeyCommand,
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,
