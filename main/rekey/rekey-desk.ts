@@ -21,6 +21,7 @@ export class RekeyDesk {
     if (this.busy) throw new StoreError('CONFLICT', rekeyMessages.alreadyRunning);
     this.busy = true;
     this.recoveryKey = null;
+    let locked = false;
     try {
       const result = await rekeyStore(services.vault.folder.root, {
         services,
@@ -30,8 +31,11 @@ export class RekeyDesk {
         onProgress: (progress) => {
           this.progress = progress;
         },
-        beforeMoving: () => runtime.closeWithoutWriting(),
-        afterMoving: (dataKey) => runtime.reopenAfterRekey(staff, dataKey),
+        beforeMoving: () => {
+          locked = runtime.isLocked();
+          runtime.closeWithoutWriting();
+        },
+        afterMoving: (dataKey) => runtime.reopenAfterRekey(staff, dataKey, locked),
       });
       result.dataKey.fill(0);
       this.recoveryKey = result.recoveryKey;

@@ -324,10 +324,11 @@ export class SkinLedgerRuntime {
    * Opens the re-keyed store that has just taken the old one's place, for the admin who changed
    * the key, without a signed-out moment in between (the window keeps its screen).
    */
-  reopenAfterRekey(staff: SignedInStaff, dataKey: Buffer): void {
+  reopenAfterRekey(staff: SignedInStaff, dataKey: Buffer, locked: boolean): void {
     this.services = openServices(this.options.dataDir, dataKey, { ...this.options, clock: this.clock });
     this.staff = { id: staff.id, name: staff.name, role: staff.role };
-    this.locked = false;
+    // A screen the idle lock locked while the key changed stays locked.
+    this.locked = locked;
     this.services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id });
   }
 
