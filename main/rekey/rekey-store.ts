@@ -151,7 +151,7 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
     const db = openDatabase(database, newKey);
     let photosResealed = 0;
     try {
-      assertSameStaff(db, slots.staffIds);
+      assertSameStaff(db, slots.staff);
       writeKeySlotFile(join(building, keySlotFileName), file, newKey, { mustNotExist: true });
       stopIf(request, 'key-file');
       photosResealed = (db.prepare('SELECT count(*) FROM photo').pluck().get() as number);
@@ -218,7 +218,7 @@ async function newSlots(
   admin: RekeyRequest['admin'],
   dataKey: Buffer,
   scrypt: ScryptParams,
-): Promise<{ slots: KeySlotFileBody['slots']; oneTimePasswords: OneTimePassword[]; staffIds: Set<string> }> {
+): Promise<{ slots: KeySlotFileBody['slots']; oneTimePasswords: OneTimePassword[]; staff: Map<string, string> }> {
   const slots: KeySlotFileBody['slots'] = [];
   const oneTimePasswords: OneTimePassword[] = [];
   for (const member of staff) {
@@ -228,7 +228,7 @@ async function newSlots(
     if (member.id !== admin.id) oneTimePasswords.push({ staffId: member.id, name: member.name, password });
   }
   if (!staff.some((member) => member.id === admin.id)) throw new StoreError('CONFLICT', rekeyMessages.adminNotActive);
-  return { slots, oneTimePasswords, staffIds: new Set(staff.map((member) => member.id)) };
+  return { slots, oneTimePasswords, staff: new Map(staff.map((member) => [member.id, member.name])) };
 }
 
 /** Four groups of four from an alphabet with nothing to misread: about 80 bits, easy to read out. */
@@ -259,10 +259,13 @@ function resealPhoto(from: PhotoFileStore, to: PhotoFileStore, id: string): void
   }
 }
 
-/** A member of staff added, deactivated or reactivated while the slots were made: start again. */
-function assertSameStaff(db: SqliteDatabase, slotted: Set<string>): void {
-  const active = db.prepare('SELECT id FROM staff WHERE active = 1').pluck().all() as string[];
-  if (active.length !== slotted.size || active.some((id) => !slotted.has(id))) throw new StoreError('CONFLICT', rekeyMessages.staffChanged);
+/**
+ * A member of staff added, deactivated, reactivated or renamed while the slots were made (a slot
+ * is found by name at sign-in): start again.
+ */
+function assertSameStaff(db: SqliteDatabase, slotted: Map<string, string>): void {
+  const active = db.prepare('SELECT id, name FROM staff WHERE active = 1').all() as { id: string; name: string }[];
+  if (active.length !== slotted.size || active.some((member) => slotted.get(member.id) !== member.name)) throw new StoreError('CONFLICT', rekeyMessages.staffChanged);
 }
 
 /** The change is the first row the new store's trail gets past the copy, and the head is anchored after it. */

@@ -57,3 +57,32 @@ describe('a data key change stopped at any step: the next start finishes or undo
     }
   });
 });
+
+describe('the staff list changing while photos are re-sealed', () => {
+  it('a colleague renamed half-way: the change is refused, nothing is left behind and the old key still opens the store', async () => {
+    const clinic = await rekeyClinic({ photos: 2 });
+    try {
+      let renamed = false;
+      await expect(
+        rekeyStore(clinic.dataDir, {
+          services: clinic.services,
+          admin: { id: clinic.admin.id, name: adminName, password: adminPassword },
+          clock: clinic.clock,
+          scrypt: fastScryptForTests,
+          onProgress: (progress) => {
+            if (progress.phase !== 'photos' || renamed) return;
+            renamed = true;
+            clinic.services.staff.update(clinic.admin.id, { id: clinic.stays.id, name: 'Rita Smith', role: 'reception', active: true });
+          },
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      expect(clinic.services.clients.find('', { offset: 0, limit: 10 }).total).toBe(3);
+      clinic.services.close();
+      expect(readdirSync(clinic.folder.path).sort()).toEqual(['backups', 'data']);
+      const vault = new Vault(clinic.dataDir, { clock: clinic.clock, scrypt: fastScryptForTests });
+      expect(vault.unlockWithRecoveryKey(clinic.recoveryKey).equals(clinic.dataKey)).toBe(true);
+    } finally {
+      clinic.folder.remove();
+    }
+  });
+});
