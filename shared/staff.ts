@@ -35,5 +35,7 @@ export const SignedInStaff = z.object({
   id: z.string(),
   name: z.string(),
   role: Role,
+  /** Signed in with a one-time password an admin handed over: they choose their own before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type SignedInStaff = z.infer<typeof SignedInStaff>;

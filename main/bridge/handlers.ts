@@ -7,6 +7,7 @@ import { clientExportHandlers } from './client-export-handlers';
 import { consentHandlers } from './consent-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
+import { rekeyHandlers } from './rekey-handlers';
 
 export type Handlers = HandlersFor<Channel>;
 
@@ -58,4 +59,5 @@ export const handlers: Handlers = {
   ...photoHandlers,
   ...clientExportHandlers,
   ...auditHandlers,
+  ...rekeyHandlers,
 };

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Access } from '../../shared/contract';
 import type { SignedInStaff } from '../../shared/staff';
 import { assembleServices, openServices, type Services } from '../app';
-import { finishInterruptedRestore } from '../backup/restore-journal';
+import { finishInterruptedRekey } from '../rekey/rekey-store';
 import { refuseRolledBackTrail } from '../audit/anchor-check';
 import { systemClock } from '../clock';
 import { appSettingsFolder } from '../store/app-settings-folder';
@@ -14,8 +14,8 @@ import { askPassword } from './password';
 
 /** The store in a data folder, refused with its own message before anyone types a password. */
 export function openableVault(dataDir: string): Vault {
-  // A restore cut off between its folder moves is finished first, as the app does at start.
-  finishInterruptedRestore(dataDir);
+  // A restore or data key change cut off between its folder moves is finished first, as the app does at start.
+  finishInterruptedRekey(dataDir);
   const vault = new Vault(resolve(dataDir), { clock: systemClock });
   vault.assertOpenable();
   return vault;
@@ -38,6 +38,8 @@ interface SignInRequest {
   access: Access;
   /** Recorded in the audit trail with the sign-in. */
   command: string;
+  /** Already asked for by the command (which needs it again, as `rekey` does); asked here otherwise. */
+  password?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ interface SignInRequest {
  */
 export async function signIn(io: CliIo, request: SignInRequest): Promise<StaffSession> {
   const vault = openableVault(request.dataDir);
-  const password = await askPassword(io, `Password for ${request.name}: `);
+  const password = request.password ?? (await askPassword(io, `Password for ${request.name}: `));
   const { dataKey, staffId } = await vault.unlockWithPassword(request.name, password);
   let services: Services;
   try {

@@ -41,6 +41,11 @@ export const StaffSlot = z
     ...Wrapped,
     /** HMAC of the slot id under a key derived from the password's KEK (version 2 only). */
     check: Base64.optional(),
+    /**
+     * The password was made by SkinLedger and handed over by an admin (a data key change): its
+     * owner must choose their own at sign-in. Under the file MAC; a new password drops it.
+     */
+    oneTime: z.literal(true).optional(),
   })
   .refine((slot) => (slot.version === 2) === (slot.check !== undefined) && (slot.version === 2 || slot.boundNameTag === undefined));
 export type StaffSlot = z.infer<typeof StaffSlot>;

@@ -135,7 +135,8 @@ export function slotNeedsResealing(slot: StaffSlot): boolean {
 
 /** The same slot (id, salt, cost, identity) sealed afresh as version 2 under its current name tag. */
 export function resealStaffSlot(file: Pick<KeySlotFileBody, 'storeId'>, slot: StaffSlot, kek: Buffer, dataKey: Buffer): StaffSlot {
-  return sealStaffSlot(file.storeId, { id: slot.id, staffId: slot.staffId, nameTag: slot.nameTag }, kek, slot.kdf, dataKey);
+  const resealed = sealStaffSlot(file.storeId, { id: slot.id, staffId: slot.staffId, nameTag: slot.nameTag }, kek, slot.kdf, dataKey);
+  return slot.oneTime ? { ...resealed, oneTime: true } : resealed;
 }
 
 /** Returns the data key, or null if the password does not open this slot (or the slot was altered). */

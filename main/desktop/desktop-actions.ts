@@ -7,6 +7,7 @@ import { ComparisonExporter } from '../photos/comparison-exporter';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { SessionDesk } from '../treatments/session-desk';
 import { BackupDesk } from './backup-desk';
+import { RekeyDesk } from './rekey-desk';
 import type { DesktopPorts } from './ports';
 
 export interface DesktopActionsOptions {
@@ -29,6 +30,8 @@ export class DesktopActions {
   readonly consents: ConsentDesk;
   readonly sessions: SessionDesk;
   readonly photoComparisons: ComparisonExporter;
+  /** Changing the data key, which replaces the store under the running app. */
+  readonly rekey: RekeyDesk;
   private readonly runtime: SkinLedgerRuntime;
 
   constructor(options: DesktopActionsOptions) {
@@ -38,6 +41,7 @@ export class DesktopActions {
     this.consents = new ConsentDesk(options.ports);
     this.sessions = new SessionDesk(options.ports);
     this.photoComparisons = new ComparisonExporter(options.ports);
+    this.rekey = new RekeyDesk(options.runtime, options.ports);
   }
 
   /** The Recovery Kit PDF, saved where the admin chooses, while the recovery key is still held. */

@@ -5,11 +5,11 @@ import type { NetworkShareKind } from '../../shared/contract/channels';
 import { networkShareOf } from '../store/network-folder';
 import type { SignedInStaff } from '../../shared/staff';
 import type { z } from 'zod';
-import { finishInterruptedRestore } from '../backup/restore-journal';
 import { assembleServices, openServices, vaultOptions, type ServiceOptions, type Services, type SignedIn } from '../app';
 import { systemClock, type Clock } from '../clock';
 import type { ScryptLimits } from '../crypto/kdf';
 import { renderRecoveryKit } from '../recovery-kit/recovery-kit-pdf';
+import { finishInterruptedRekey } from '../rekey/rekey-store';
 import { storageFailure } from '../store/storage-failure';
 import { StoreError, storeMessages } from '../store/store-error';
 import { Vault } from '../vault/vault';
@@ -62,8 +62,8 @@ export class SkinLedgerRuntime {
 
   constructor(private readonly options: RuntimeOptions) {
     this.clock = options.clock ?? systemClock;
-    // A restore cut off between its folder moves is finished before the folder is looked at.
-    finishInterruptedRestore(options.dataDir);
+    // A restore or data key change cut off between its folder moves is finished before the folder is looked at.
+    finishInterruptedRekey(options.dataDir);
     // Counted per name and kept in the data folder, so a restart does not clear the wait.
     this.throttle = new LoginThrottle(this.clock, join(options.dataDir, loginThrottleFileName));
     this.vault = new Vault(options.dataDir, vaultOptions(options));
@@ -80,7 +80,7 @@ export class SkinLedgerRuntime {
     const base = {
       appVersion: this.options.appVersion,
       clinicName: this.services ? this.services.settings.get().clinicName : null,
-      staff: this.staff,
+      staff: this.staff ? { ...this.staff, mustChangePassword: this.mustChangePassword(this.staff.id) } : null,
       idleLockMinutes: this.services ? this.services.settings.get().idleLockMinutes : 5,
       storeError: null,
       recoveryKeyPending: this.pendingRecoveryKey !== null,
@@ -310,6 +310,38 @@ export class SkinLedgerRuntime {
   releaseDataFolder(): void {
     this.close();
     for (const stopped of this.stoppedOnDamage.splice(0)) stopped.release();
+  }
+
+  /**
+   * Closes the open store without writing a row: a data key change has just copied it, and
+   * anything written to the old store now would be lost with it.
+   */
+  closeWithoutWriting(): void {
+    this.staff = null;
+    this.locked = false;
+    this.pendingRecoveryKey = null;
+    this.closeServices();
+  }
+
+  /**
+   * Opens the re-keyed store that has just taken the old one's place, for the admin who changed
+   * the key, without a signed-out moment in between (the window keeps its screen).
+   */
+  reopenAfterRekey(staff: SignedInStaff, dataKey: Buffer, locked: boolean): void {
+    this.services = openServices(this.options.dataDir, dataKey, { ...this.options, clock: this.clock });
+    this.staff = { id: staff.id, name: staff.name, role: staff.role };
+    // A screen the idle lock locked while the key changed stays locked.
+    this.locked = locked;
+    this.services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id });
+  }
+
+  /** Read from the key file each time, so a password just chosen clears it at once. */
+  private mustChangePassword(staffId: string): boolean {
+    try {
+      return this.vault.mustChangePassword(staffId);
+    } catch {
+      return false;
+    }
   }
 
   /** For an admin: the data folder is older than SkinLedger last saw it (see Services.rollbackNotice). */

@@ -75,6 +75,11 @@ export class Vault {
     return this.limits;
   }
 
+  /** The scrypt cost this vault gives new password slots (a re-keyed store's slots get the same). */
+  slotCost(): ScryptParams {
+    return this.scrypt;
+  }
+
   state() {
     return inspectDataFolder(this.folder);
   }
@@ -149,7 +154,11 @@ export class Vault {
    * file from before version 2 is re-sealed and MACed here, the one write a sign-in makes, unless
    * `upgrade` is false (a check that promises to change no file).
    */
-  async unlockWithPassword(name: string, password: string, options: { upgrade?: boolean } = {}): Promise<{ dataKey: Buffer; staffId: string }> {
+  async unlockWithPassword(
+    name: string,
+    password: string,
+    options: { upgrade?: boolean } = {},
+  ): Promise<{ dataKey: Buffer; staffId: string; mustChangePassword: boolean }> {
     this.assertOpenable();
     const file = readKeySlotFile(this.folder.keySlots);
     const tag = nameTagFor(file.storeId, name);
@@ -168,7 +177,7 @@ export class Vault {
       } finally {
         kek.fill(0);
       }
-      return { dataKey, staffId: slot.staffId };
+      return { dataKey, staffId: slot.staffId, mustChangePassword: slot.oneTime === true };
     }
     throw new StoreError('WRONG_PASSWORD', storeMessages.wrongPassword);
   }
@@ -270,6 +279,11 @@ export class Vault {
     const tag = nameTagFor(file.storeId, name);
     const slot = file.slots.find((s) => s.kind === 'staff' && s.nameTag === tag);
     return slot?.kind === 'staff' ? slot.staffId : null;
+  }
+
+  /** Whether this person's password is a one-time password an admin handed over (see StaffSlot.oneTime). */
+  mustChangePassword(staffId: string): boolean {
+    return readKeySlotFile(this.folder.keySlots).slots.some((s) => s.kind === 'staff' && s.staffId === staffId && s.oneTime === true);
   }
 
   hasSlotFor(staffId: string): boolean {

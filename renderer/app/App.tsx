@@ -14,6 +14,7 @@ import { useAppStatus } from './useAppStatus';
 const SetupScreen = lazy(() => import('../setup/SetupScreen'));
 const RecoveryKeyScreen = lazy(() => import('../setup/RecoveryKeyScreen'));
 const SignedInApp = lazy(() => import('../shell/SignedInApp'));
+const ChooseOwnPasswordScreen = lazy(() => import('../unlock/ChooseOwnPasswordScreen'));
 
 /** Picks the screen from the main side's status; the main side, not the window, decides who is in. */
 export function App() {
@@ -82,6 +83,8 @@ export function App() {
                   void refresh();
                 }}
               />
+            ) : status.staff?.mustChangePassword ? (
+              <ChooseOwnPasswordScreen clinicName={status.clinicName} onChanged={() => void refresh()} onSignOut={signOut} />
             ) : session ? (
               <SessionContext.Provider value={session}>
                 <SignedInApp />

@@ -20,6 +20,7 @@ import { history, screening } from './en/history';
 import { home } from './en/home';
 import { photos } from './en/photos';
 import { recall } from './en/recall';
+import { rekey } from './en/rekey';
 import { aftercare, checklist, sessionBasis, sessionForm, snippets, treatments } from './en/sessions';
 import { depths, noteSnippets, settings, staff } from './en/settings';
 import { lock, password, recovery, setup, signIn, storeError } from './en/signIn';
@@ -69,4 +70,5 @@ export const en = {
   auditTrail,
   clientExport,
   backups,
+  rekey,
 } as const;

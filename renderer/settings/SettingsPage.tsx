@@ -13,6 +13,7 @@ import { RetentionSettingsPanel } from '../retention/RetentionSettingsPanel';
 import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
 import { StaffPanel } from './staff/StaffPanel';
+import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
 const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes,
@@ -58,7 +59,10 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
             <ClinicSettingsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="staff">
-            <StaffPanel />
+            <Stack gap="lg">
+              <StaffPanel />
+              <RekeySection onBackupNow={() => setTab('backups')} />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="depths">
             <AreaDepthsPanel />

@@ -85,6 +85,7 @@ export const auditActionWords = {
   'staff.reset-password': 'Reset a password',
   'staff.change-own-password': 'Changed own password',
   'store.create': 'Created the clinic',
+  'store.rekey': 'Changed the data key',
 } satisfies Record<AuditAction, string>;
 
 /** An action in words; one written by a newer version is still spelled out, never its code. */

@@ -82,6 +82,7 @@ export const auditActions = [
   'staff.reset-password',
   'staff.change-own-password',
   'store.create',
+  'store.rekey',
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

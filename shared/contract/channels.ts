@@ -9,6 +9,7 @@ import { clientChannels } from './client-channels';
 import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
 import { photoChannels } from './photo-channels';
+import { rekeyChannels } from './rekey-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -124,6 +125,7 @@ export const contract = {
   ...photoChannels,
   ...clientExportChannels,
   ...auditChannels,
+  ...rekeyChannels,
 } as const;
 
 export type Contract = typeof contract;

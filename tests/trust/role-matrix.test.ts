@@ -214,8 +214,8 @@ describe('what the access table means for health data and administration', () =>
     expect(clinicalKeysIn(forPractitioner)).toEqual(expect.arrayContaining(['client.gp', 'client.fitzpatrick', 'client.concerns', 'client.notes', 'screening', 'sessions', 'medicalHistory']));
   });
 
-  it('staff, settings changes, the depth table and set-up steps are for admins only', () => {
-    const adminOnly = channels.filter((c) => c.startsWith('staff.') || c === 'settings.update' || c === 'areaDepths.set' || c === 'setup.saveRecoveryKit' || c === 'setup.acknowledgeRecoveryKey');
+  it('staff, settings changes, the depth table, set-up steps and changing the data key are for admins only', () => {
+    const adminOnly = channels.filter((c) => c.startsWith('staff.') || c.startsWith('rekey.') || c === 'settings.update' || c === 'areaDepths.set' || c === 'setup.saveRecoveryKit' || c === 'setup.acknowledgeRecoveryKey');
     for (const channel of adminOnly) expect(contract[channel].access, channel).toEqual(['admin']);
   });
 

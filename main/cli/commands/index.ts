@@ -6,6 +6,7 @@ import { exportClientCommand } from './export-client';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { overdueCommand } from './overdue';
+import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
 import { staffAddCommand } from './staff-add';
@@ -25,6 +26,7 @@ export const commandTable: readonly CliCommand[] = [
   staffListCommand,
   staffAddCommand,
   staffDeactivateCommand,
+  rekeyCommand,
   verifyCommand,
   seedDemoCommand,
   clientsListCommand,

@@ -67,4 +67,7 @@ export const password = {
   submit: 'Change password',
   changedTitle: 'Password changed',
   changedMessage: 'Use the new password from now on.',
+  mustChangeTitle: 'Choose your own password',
+  mustChangeIntro: 'You signed in with a one-time password an admin gave you. Choose your own now: the one-time password stops working once you have.',
+  mustChangeCurrent: 'One-time password',
 } as const;

@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -22,8 +22,11 @@ const changePasswordSchema = z
   .refine(...passwordsMatch('newPassword'));
 type ChangePasswordValues = z.input<typeof changePasswordSchema>;
 
-/** Anyone can change their own password; the current one proves it is them (their slot is re-wrapped). */
-export function ChangePasswordPanel() {
+/**
+ * Anyone can change their own password; the current one proves it is them (their slot is re-wrapped).
+ * `oneTime`: the current password is a one-time password an admin handed over.
+ */
+export function ChangePasswordPanel({ oneTime = false, onChanged }: { oneTime?: boolean; onChanged?: () => void } = {}) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<BridgeError | null>(null);
   const form = useForm<ChangePasswordValues>({
@@ -38,6 +41,7 @@ export function ChangePasswordPanel() {
       await call('session.changePassword', { currentPassword: values.currentPassword, newPassword: values.newPassword });
       form.reset();
       notifySuccess(t('password.changedTitle'), t('password.changedMessage'));
+      onChanged?.();
     } catch (error) {
       const bridgeError = asBridgeError(error);
       if (bridgeError.code === 'WRONG_PASSWORD') {
@@ -47,30 +51,41 @@ export function ChangePasswordPanel() {
     }
   });
 
+  const fields = (
+    <>
+      <PasswordField
+        label={t(oneTime ? 'password.mustChangeCurrent' : 'password.current')}
+        autoComplete="current-password"
+        withAsterisk
+        error={errors.currentPassword?.message}
+        {...form.register('currentPassword')}
+      />
+      <NewPasswordFields
+        label={t('staff.newPassword')}
+        password={form.register('newPassword')}
+        confirm={form.register('confirmPassword')}
+        passwordError={errors.newPassword}
+        confirmError={errors.confirmPassword}
+      />
+      <ErrorAlert error={failure} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={isSubmitting}>
+          {t('password.submit')}
+        </Button>
+      </Group>
+    </>
+  );
+
   return (
-    <form onSubmit={submit} noValidate aria-label={t('settings.tabs.password')}>
-      <SettingsSection title={t('password.title')} description={t('password.intro')}>
-        <PasswordField
-          label={t('password.current')}
-          autoComplete="current-password"
-          withAsterisk
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
-        />
-        <NewPasswordFields
-          label={t('staff.newPassword')}
-          password={form.register('newPassword')}
-          confirm={form.register('confirmPassword')}
-          passwordError={errors.newPassword}
-          confirmError={errors.confirmPassword}
-        />
-        <ErrorAlert error={failure} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={isSubmitting}>
-            {t('password.submit')}
-          </Button>
-        </Group>
-      </SettingsSection>
+    <form onSubmit={submit} noValidate aria-label={t(oneTime ? 'password.mustChangeTitle' : 'settings.tabs.password')}>
+      {oneTime ? (
+        // On its own screen (after a one-time password), under that screen's heading and intro.
+        <Stack gap="lg">{fields}</Stack>
+      ) : (
+        <SettingsSection title={t('password.title')} description={t('password.intro')}>
+          {fields}
+        </SettingsSection>
+      )}
     </form>
   );
 }

@@ -76,6 +76,11 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'backup.restore.replaceStore': { key: { kind: 'password', name: adminName, password: 'not the admin password' } },
     'backup.keptAside.list': {},
     'backup.keptAside.delete': { name: 'data.replaced-2026-11-25T09-00-00Z' },
+    // Not the admin's password: a sample must never really change the trust clinic's key mid-matrix.
+    'rekey.run': { password: 'not the admin password' },
+    'rekey.progress': {},
+    'rekey.saveRecoveryKit': {},
+    'rekey.acknowledge': {},
     ...consentSamples(ids),
     ...photoSamples(ids),
     'clients.exportRecord': { clientId: ids.clientId },

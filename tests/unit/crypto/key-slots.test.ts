@@ -59,6 +59,14 @@ describe("a staff slot's identity is the AES-GCM associated data", () => {
     expect((await open({ ...resealed, nameTag: slot.nameTag })).outcome).toBe('altered');
   });
 
+  it('a one-time password slot stays one-time when it is re-sealed after a rename: its owner still has to choose their own', async () => {
+    const slot: StaffSlot = { ...(await wrapForStaff(file, 'staff-1', 'Rita Reception', password, dataKey, fastScryptForTests)), oneTime: true };
+    const renamed: StaffSlot = { ...slot, nameTag: nameTagFor(file.storeId, 'Rita Smith'), boundNameTag: slot.nameTag };
+    const opened = await open(renamed);
+    if (opened.outcome !== 'opened') throw new Error(opened.outcome);
+    expect(resealStaffSlot(file, renamed, opened.kek, opened.dataKey).oneTime).toBe(true);
+  });
+
   it('a slot whose scrypt cost is outside the accepted range is refused without running it', async () => {
     const slot = await wrapForStaff(file, 'staff-1', 'Ada Admin', password, dataKey, fastScryptForTests);
     expect((await openStaffSlot(file, slot, password, productionScryptLimits)).outcome).toBe('altered');
