@@ -19,6 +19,7 @@ export const auditActions = [
   'client.update',
   'client.view',
   'client.list',
+  'client.import',
   'client.export',
   'client.archive',
   'client.unarchive',
