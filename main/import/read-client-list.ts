@@ -66,9 +66,9 @@ function decode(bytes: Buffer): { text: string; encoding: string } {
     // Not UTF-8: a byte-order-less UTF-16 file or a Windows code page.
   }
   const guess = chardet.detect(bytes.subarray(0, 64 * 1024)) ?? 'windows-1252';
-  // ISO-8859-1 is how detectors name Windows-1252 text without its extra letters (“ ” € œ);
-  // Windows-1252 decodes both, so it is what Excel's files are read as.
-  const encoding = /^ISO-8859-1$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess;
+  // Detectors name Western European text by whichever Latin code page fits a short sample
+  // (ISO-8859-1, -9, -15); Windows-1252 decodes all of their letters as Excel wrote them.
+  const encoding = /^(ISO-8859-(1|9|15)|windows-1252)$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess;
   return { text: iconv.decode(bytes, encoding), encoding: encoding.toUpperCase() };
 }
 

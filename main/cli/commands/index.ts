@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
 import { exportClientCommand } from './export-client';
+import { importClientsCommand } from './import-clients';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { restoreCommand } from './restore';
@@ -27,6 +28,7 @@ export const commandTable: readonly CliCommand[] = [
   seedDemoCommand,
   clientsListCommand,
   exportClientCommand,
+  importClientsCommand,
   importPhotosCommand,
   backupCommand,
   verifyBackupCommand,
