@@ -197,7 +197,7 @@ function keysOf(client: ClientFields): [string, keyof typeof matchWords][] {
   return keys;
 }
 
-const fillable = ['preferredName', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'gp', 'referralSource', 'fitzpatrick'] as const;
+const fillable = ['preferredName', 'pronouns', 'dateOfBirth', 'sex', 'phone', 'email', 'address', 'gp', 'emergencyContact', 'referralSource', 'fitzpatrick'] as const;
 
 /**
  * A recorded client with what the import knows and the record does not: empty fields filled in,
@@ -242,6 +242,8 @@ function mergeInto(existing: Client, imported: ClientFields, fileName: string, t
 function fieldLabel(key: (typeof fillable)[number]): string {
   const labels: Record<(typeof fillable)[number], string> = {
     preferredName: importFieldLabels.preferredName,
+    pronouns: importFieldLabels.pronouns,
+    emergencyContact: importFieldLabels.emergencyContact,
     dateOfBirth: importFieldLabels.dateOfBirth,
     sex: importFieldLabels.sex,
     phone: importFieldLabels.phone,

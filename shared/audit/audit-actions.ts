@@ -20,6 +20,7 @@ export const auditActions = [
   'client.view',
   'client.list',
   'client.import',
+  'clinic.export',
   'client.export',
   'client.archive',
   'client.unarchive',

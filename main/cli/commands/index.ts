@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
+import { exportAllCommand } from './export-all';
 import { exportClientCommand } from './export-client';
 import { importClientsCommand } from './import-clients';
 import { importPhotosCommand } from './import-photos';
@@ -28,6 +29,7 @@ export const commandTable: readonly CliCommand[] = [
   seedDemoCommand,
   clientsListCommand,
   exportClientCommand,
+  exportAllCommand,
   importClientsCommand,
   importPhotosCommand,
   backupCommand,
