@@ -88,3 +88,22 @@ export const clientImportChannels = {
   /** The report of every row of the last dry run or import of this file, where the admin chooses. Not encrypted. */
   'clients.import.saveReport': channel({ input: z.object({ fileId: FileId }).strict(), output: z.object({ saved: z.boolean() }), access: adminsOnly }),
 } as const;
+
+export const ClinicExportResultView = z.discriminatedUnion('outcome', [
+  /** The new folder's name only, never the path above it. */
+  z.object({ outcome: z.literal('saved'), folderName: z.string(), clients: z.number().int(), files: z.number().int() }),
+  z.object({ outcome: z.literal('cancelled') }),
+]);
+export type ClinicExportResultView = z.infer<typeof ClinicExportResultView>;
+
+/** Settings → Export everything (admins): the whole clinic into a new folder where the admin chooses. */
+export const clinicExportChannels = {
+  'clinic.export': channel({ input: z.object({ jobId: z.string().uuid() }).strict(), output: ClinicExportResultView, access: adminsOnly }),
+  'clinic.export.progress': channel({
+    input: z.object({ jobId: z.string().uuid() }).strict(),
+    output: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+    access: adminsOnly,
+  }),
+  /** Stops the export; the partial folder is removed. */
+  'clinic.export.cancel': channel({ input: z.object({ jobId: z.string().uuid() }).strict(), output: z.object({ done: z.literal(true) }), access: adminsOnly }),
+} as const;

@@ -70,3 +70,14 @@ export const clientImport = {
     notes: 'Notes',
   },
 } as const;
+
+/** English strings for Settings → Export everything. */
+export const clinicExport = {
+  title: 'Export everything',
+  help: 'Every client’s record (as “Export record” writes it), a clients.csv any other system can import, the consent forms, staff and the audit trail, in a new folder where you choose. For moving to another system or keeping your own copy. The folder is NOT encrypted: use an encrypted drive and delete it when done.',
+  run: 'Export everything…',
+  working: 'Exporting: {{done}} of {{total}} clients',
+  cancel: 'Stop the export',
+  savedTitle: 'Everything exported',
+  saved: '{{clients}} clients, {{files}} files, in the folder “{{folderName}}”. Read README.txt in it first. It is not encrypted.',
+} as const;
