@@ -1,7 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { readClientList } from '../../main/import/read-client-list';
+import { guessMapping } from '../../shared/import/import-fields';
+import { createTestStore } from '../support/store';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
@@ -73,6 +76,36 @@ describe('importing clients from another system, as the admin', () => {
     await page.getByRole('option', { name: /Zoë Brontë/ }).or(page.getByRole('row', { name: /Zoë Brontë/ })).first().waitFor();
     const zoe = services.clients.find('zoe bronte', { offset: 0, limit: 1 }).clients[0]!;
     expect(services.clients.get(zoe.id)).toMatchObject({ dateOfBirth: '1988-03-14', notes: 'Latex allergy' });
+    expect(app.faults).toEqual([]);
+  });
+
+  it('exports everything into a new folder, and its clients.csv imports back into a new clinic', async () => {
+    const { dataDir, scratch } = harness.folders();
+    await createClinic(dataDir);
+    const usb = join(scratch, 'usb');
+    mkdirSync(usb);
+    const app = await harness.launch({ dataDir, dialogs: { folder: usb, openPath: null } });
+    const { page } = app;
+    await signIn(page, clinic.admin.name, clinic.admin.password);
+    await expectSignedIn(page);
+    const { services, staff } = app.runtime.current();
+    services.clients.create(staff.id, { firstName: 'Zoë', lastName: 'Brontë', dateOfBirth: '1988-03-14', notes: 'Latex allergy' });
+    services.clients.create(staff.id, { firstName: 'Søren', lastName: 'Nyström', phone: '07700 900333' });
+
+    await openNav(page, 'Settings');
+    await page.getByRole('tab', { name: 'Import clients' }).click();
+    await page.getByRole('button', { name: 'Export everything…' }).click();
+    await page.getByText(/^2 clients, \d+ files, in the folder “SkinLedger export \d{4}-\d{2}-\d{2}”/).first().waitFor();
+    await saveScreenshot(page, '63-export-everything');
+    const [exported] = readdirSync(usb);
+    expect(readdirSync(join(usb, exported!)).sort()).toEqual(['README.txt', 'audit-trail.csv', 'clients', 'clients.csv', 'consent-templates', 'staff.csv']);
+
+    // Walk in again: the export's clients.csv into another clinic gives the same two clients.
+    const other = await createTestStore(join(scratch, 'other'));
+    const list = readClientList(readFileSync(join(usb, exported!, 'clients.csv')));
+    const result = await other.services.clientImport.run(other.admin.id, list, { fileName: 'clients.csv', mapping: guessMapping(list.headers), dateOrder: 'dmy', matching: 'skip' });
+    expect(result.added).toBe(2);
+    expect(other.services.clients.count()).toBe(services.clients.count());
     expect(app.faults).toEqual([]);
   });
 });
