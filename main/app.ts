@@ -6,6 +6,7 @@ import { AuditTrailQuery } from './audit/audit-trail-query';
 import { BackupService } from './backup/backup-service';
 import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
+import { ClientImportService } from './import/client-import-service';
 import { ConsentService } from './consents/consent-service';
 import { purgeClientConsents } from './consents/purge-gate';
 import { TemplateService } from './consents/template-service';
@@ -66,6 +67,7 @@ export interface Services {
   readonly auditTrail: AuditTrailQuery;
   readonly retention: RetentionService;
   readonly photos: PhotoService;
+  readonly clientImport: ClientImportService;
   /** The copies of the audit head kept outside the data folder; null without a settings folder. */
   readonly seenHeads: SeenHeadCopies | null;
   /**
@@ -144,6 +146,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const consentTemplates = new TemplateService(db, audit, clock);
   const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
   const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
+  const clientImport = new ClientImportService(db, clients, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
@@ -187,6 +190,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     auditTrail,
     retention,
     photos,
+    clientImport,
     seenHeads,
     rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),

@@ -4,6 +4,7 @@ import { auditHandlers } from './audit-handlers';
 import { backupHandlers } from './backup-handlers';
 import { clientHandlers } from './client-handlers';
 import { clientExportHandlers } from './client-export-handlers';
+import { clientImportHandlers } from './client-import-handlers';
 import { consentHandlers } from './consent-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
@@ -60,4 +61,5 @@ export const handlers: Handlers = {
   ...clientExportHandlers,
   ...auditHandlers,
   ...rekeyHandlers,
+  ...clientImportHandlers,
 };

@@ -2,10 +2,15 @@ import type { CliIo } from './cli-io';
 
 export interface CliFlag {
   name: string;
-  /** What the value is, as the usage line shows it: `--data DIR`. */
+  /** What the value is, as the usage line shows it: `--data DIR`. Empty for a switch (`--dry-run`), which takes no value. */
   placeholder: string;
   summary: string;
   required: boolean;
+}
+
+/** A flag as the usage line writes it: `--data DIR`, or `--dry-run` for a switch. */
+export function flagWords(flag: CliFlag): string {
+  return flag.placeholder ? `--${flag.name} ${flag.placeholder}` : `--${flag.name}`;
 }
 
 export interface CommandContext {

@@ -1,4 +1,4 @@
-import { UsageError, commandName, type CliCommand } from './command';
+import { UsageError, commandName, flagWords, type CliCommand } from './command';
 
 export type ParsedArgs =
   | { kind: 'help'; command: CliCommand | null }
@@ -61,7 +61,10 @@ function readFlags(tokens: readonly string[], command: CliCommand): { flags: Rec
     const flag = command.flags.find((candidate) => candidate.name === name);
     if (!flag) throw new UsageError(unknownFlagMessage(name, command), command);
     let value: string | undefined;
-    if (equals !== -1) value = token.slice(equals + 1);
+    if (!flag.placeholder) {
+      if (equals !== -1) throw new UsageError(`--${name} takes no value.`, command);
+      value = 'yes';
+    } else if (equals !== -1) value = token.slice(equals + 1);
     else {
       const next = tokens[index + 1];
       if (next !== undefined && !next.startsWith('--')) {
@@ -75,7 +78,7 @@ function readFlags(tokens: readonly string[], command: CliCommand): { flags: Rec
   }
   for (const flag of command.flags) {
     if (flag.required && values[flag.name] === undefined) {
-      throw new UsageError(`"${commandName(command)}" needs --${flag.name} ${flag.placeholder}.`, command);
+      throw new UsageError(`"${commandName(command)}" needs ${flagWords(flag)}.`, command);
     }
   }
   if (command.operands && operands.length === 0) {

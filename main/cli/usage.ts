@@ -1,8 +1,8 @@
-import { commandName, type CliCommand } from './command';
+import { commandName, flagWords, type CliCommand } from './command';
 import { newPasswordVariable, passwordVariable } from './password';
 
 function synopsis(command: CliCommand): string {
-  const flags = command.flags.map((flag) => (flag.required ? `--${flag.name} ${flag.placeholder}` : `[--${flag.name} ${flag.placeholder}]`));
+  const flags = command.flags.map((flag) => (flag.required ? flagWords(flag) : `[${flagWords(flag)}]`));
   const operands = command.operands ? [`${command.operands.placeholder}...`] : [];
   return [commandName(command), ...flags, ...operands].join(' ');
 }
@@ -24,10 +24,10 @@ export function generalUsage(table: readonly CliCommand[]): string {
 
 /** One command's usage line and options. */
 export function commandUsage(command: CliCommand): string {
-  const width = Math.max(...command.flags.map((flag) => `--${flag.name} ${flag.placeholder}`.length));
+  const width = Math.max(...command.flags.map((flag) => flagWords(flag).length));
   const lines = [`Usage: skinledger ${synopsis(command)}`, '', command.summary, '', 'Options:'];
   for (const flag of command.flags) {
-    lines.push(`  ${`--${flag.name} ${flag.placeholder}`.padEnd(width)}  ${flag.summary}${flag.required ? '' : ' (optional)'}`);
+    lines.push(`  ${flagWords(flag).padEnd(width)}  ${flag.summary}${flag.required ? '' : ' (optional)'}`);
   }
   if (command.operands) lines.push(`  ${`${command.operands.placeholder}...`.padEnd(width)}  ${command.operands.summary}`);
   lines.push('', ...footer);

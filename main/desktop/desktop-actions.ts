@@ -7,6 +7,8 @@ import { ComparisonExporter } from '../photos/comparison-exporter';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { SessionDesk } from '../treatments/session-desk';
 import { BackupDesk } from './backup-desk';
+import { ClientImportDesk } from './client-import-desk';
+import { ClinicExportDesk } from './clinic-export-desk';
 import { RekeyDesk } from './rekey-desk';
 import type { DesktopPorts } from './ports';
 
@@ -32,6 +34,10 @@ export class DesktopActions {
   readonly photoComparisons: ComparisonExporter;
   /** Changing the data key, which replaces the store under the running app. */
   readonly rekey: RekeyDesk;
+  /** Settings → Import clients: the chosen file, held in memory, and its import. */
+  readonly clientImport: ClientImportDesk;
+  /** Settings → Export everything. */
+  readonly clinicExport: ClinicExportDesk;
   private readonly runtime: SkinLedgerRuntime;
 
   constructor(options: DesktopActionsOptions) {
@@ -42,6 +48,8 @@ export class DesktopActions {
     this.sessions = new SessionDesk(options.ports);
     this.photoComparisons = new ComparisonExporter(options.ports);
     this.rekey = new RekeyDesk(options.runtime, options.ports);
+    this.clientImport = new ClientImportDesk(options.ports);
+    this.clinicExport = new ClinicExportDesk(options.ports);
   }
 
   /** The Recovery Kit PDF, saved where the admin chooses, while the recovery key is still held. */

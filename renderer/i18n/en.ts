@@ -21,6 +21,7 @@ import { home } from './en/home';
 import { photos } from './en/photos';
 import { recall } from './en/recall';
 import { rekey } from './en/rekey';
+import { clientImport, clinicExport } from './en/clientImport';
 import { aftercare, checklist, sessionBasis, sessionForm, snippets, treatments } from './en/sessions';
 import { depths, noteSnippets, settings, staff } from './en/settings';
 import { lock, password, recovery, setup, signIn, storeError } from './en/signIn';
@@ -71,4 +72,6 @@ export const en = {
   clientExport,
   backups,
   rekey,
+  clientImport,
+  clinicExport,
 } as const;

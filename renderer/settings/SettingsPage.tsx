@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconArchive, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -13,11 +13,13 @@ import { RetentionSettingsPanel } from '../retention/RetentionSettingsPanel';
 import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
 import { StaffPanel } from './staff/StaffPanel';
+import { ExportEverythingSection } from './import-clients/ExportEverythingSection';
+import { ImportClientsPanel } from './import-clients/ImportClientsPanel';
 import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
 const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes,
-  consentTemplates: IconFileCertificate, backups: IconDatabaseExport, retention: IconArchive, password: IconKey } as const;
+  consentTemplates: IconFileCertificate, backups: IconDatabaseExport, importExport: IconTransfer, retention: IconArchive, password: IconKey } as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -26,7 +28,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'backups', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'backups', 'importExport', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -72,6 +74,12 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="backups">
             <BackupsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="importExport">
+            <Stack gap="lg">
+              <ImportClientsPanel />
+              <ExportEverythingSection />
+            </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="retention">
             <RetentionSettingsPanel />

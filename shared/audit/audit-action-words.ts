@@ -22,6 +22,8 @@ export const auditActionWords = {
   'client.update': 'Changed client details',
   'client.view': 'Opened client record',
   'client.list': 'Listed clients',
+  'client.import': 'Imported clients from a file',
+  'clinic.export': 'Exported everything (the whole clinic)',
   'client.export': 'Exported client record',
   'client.archive': 'Archived client',
   'client.unarchive': 'Brought client back',

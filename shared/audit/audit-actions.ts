@@ -19,6 +19,8 @@ export const auditActions = [
   'client.update',
   'client.view',
   'client.list',
+  'client.import',
+  'clinic.export',
   'client.export',
   'client.archive',
   'client.unarchive',

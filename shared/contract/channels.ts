@@ -10,6 +10,7 @@ import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
 import { photoChannels } from './photo-channels';
 import { rekeyChannels } from './rekey-channels';
+import { clientImportChannels, clinicExportChannels } from './client-import-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -126,6 +127,8 @@ export const contract = {
   ...clientExportChannels,
   ...auditChannels,
   ...rekeyChannels,
+  ...clientImportChannels,
+  ...clinicExportChannels,
 } as const;
 
 export type Contract = typeof contract;

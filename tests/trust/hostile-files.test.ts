@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,52 @@ describe('a consent template file from elsewhere', () => {
       }),
       { numRuns: runs },
     );
+  });
+});
+
+async function chooseClientList(path: string) {
+  picked = path;
+  return call('clients.import.choose');
+}
+
+const clientListRefusals = ['INVALID_INPUT', 'NOT_FOUND'];
+const clientList = 'First name;Last name;Date of birth;Notes\r\nZoë;Brontë;01/02/1985;"two\r\nlines"\r\nAnna;Smith;;=HYPERLINK("x")\r\n';
+
+describe('a client list from another system', () => {
+  it('named shapes: empty, a picture, huge, too wide, a broken quote, folder, pipe, device, missing', async () => {
+    const fifo = join(files.path, 'pipe.csv');
+    if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+    const huge = hostileFile('', 'huge.csv');
+    truncateSync(huge, 101 * 1024 * 1024);
+    const cases: [string, string][] = [
+      ['empty', hostileFile('')],
+      ['a picture', hostileFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]))],
+      ['huge', huge],
+      ['too wide', hostileFile(Array.from({ length: 600 }, (_, i) => `c${i}`).join(',') + '\n')],
+      ['broken quote', hostileFile('Name,Notes\nAnna Smith,"never closed\n')],
+      ['a folder', files.path],
+      ['a named pipe', fifo],
+      ['an endless device', '/dev/zero'],
+      ['missing', join(files.path, 'not-there.csv')],
+    ];
+    for (const [what, path] of cases) expectRefused(await chooseClientList(path), what, clientListRefusals);
+    expect(faults).toEqual([]);
+  });
+
+  it(`random byte changes to a real client list (${runs} runs): read or refused in words, never a fault, nothing written`, async () => {
+    const original = Buffer.from(clientList, 'utf8');
+    const clientsBefore = await ok<{ total: number }>('clients.find', { text: '', offset: 0, limit: 1 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(original.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (flips) => {
+        const bytes = Buffer.from(original);
+        for (const [at, value] of flips) bytes[at] = value;
+        const result = await chooseClientList(hostileFile(bytes));
+        if (!result.ok) expectRefused(result, 'flipped client list', clientListRefusals);
+        expect(faults).toEqual([]);
+      }),
+      { numRuns: runs },
+    );
+    expect(await ok<{ total: number }>('clients.find', { text: '', offset: 0, limit: 1 })).toMatchObject({ total: clientsBefore.total });
   });
 });
 

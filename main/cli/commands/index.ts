@@ -2,7 +2,9 @@ import type { CliCommand } from '../command';
 import { auditListCommand } from './audit-list';
 import { backupCommand } from './backup';
 import { clientsListCommand } from './clients-list';
+import { exportAllCommand } from './export-all';
 import { exportClientCommand } from './export-client';
+import { importClientsCommand } from './import-clients';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { overdueCommand } from './overdue';
@@ -33,6 +35,8 @@ export const commandTable: readonly CliCommand[] = [
   overdueCommand,
   auditListCommand,
   exportClientCommand,
+  exportAllCommand,
+  importClientsCommand,
   importPhotosCommand,
   backupCommand,
   verifyBackupCommand,

@@ -56,6 +56,7 @@ export const settings = {
     depths: 'Needle depths',
     snippets: 'Note shortcuts',
     backups: 'Backups',
+    importExport: 'Import and export',
     password: 'My password',
   },
   clinic: {
