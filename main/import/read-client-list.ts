@@ -60,16 +60,47 @@ function decode(bytes: Buffer): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: bytes.subarray(3).toString('utf8'), encoding: 'UTF-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16BE' };
+  const utf16 = utf16WithoutMark(bytes.subarray(0, 4096));
+  if (utf16) return { text: iconv.decode(bytes, utf16), encoding: utf16.toUpperCase() };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
     // Not UTF-8: a byte-order-less UTF-16 file or a Windows code page.
   }
-  const guess = chardet.detect(bytes.subarray(0, 64 * 1024)) ?? 'windows-1252';
-  // Detectors name Western European text by whichever Latin code page fits a short sample
-  // (ISO-8859-1, -9, -15); Windows-1252 decodes all of their letters as Excel wrote them.
-  const encoding = /^(ISO-8859-(1|9|15)|windows-1252)$/i.test(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess;
+  const encoding = singleByteEncoding(bytes.subarray(0, 64 * 1024));
   return { text: iconv.decode(bytes, encoding), encoding: encoding.toUpperCase() };
+}
+
+/** UTF-16 saved without its mark: Latin text then has a zero in every other byte. */
+function utf16WithoutMark(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  let even = 0;
+  let odd = 0;
+  for (let index = 0; index + 1 < sample.length; index += 2) {
+    if (sample[index] === 0) even++;
+    if (sample[index + 1] === 0) odd++;
+  }
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 8) return null;
+  if (odd > pairs * 0.4 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.4 && odd < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * A Windows code page for text that is not UTF-8. Detectors tell Western European text apart
+ * from Central European only by letter statistics, and a list of names is too short for them:
+ * a Windows-1252 list of French and German names scores as ISO-8859-2 as often as not. Clinics
+ * whose files come from Excel on a Western European PC are the usual case, so Windows-1252 wins
+ * whenever a Western code page scores close to the best; another (Cyrillic, Greek, Japanese)
+ * only when it clearly leads.
+ */
+function singleByteEncoding(sample: Buffer): string {
+  const scores = chardet.analyse(sample);
+  const best = scores[0];
+  if (!best) return 'windows-1252';
+  const western = scores.find((score) => /^(ISO-8859-(1|9|15)|windows-1252)$/i.test(score.name));
+  if (western && western.confidence >= best.confidence * 0.8) return 'windows-1252';
+  return iconv.encodingExists(best.name) ? best.name : 'windows-1252';
 }
 
 /** Control characters other than tab and line ends in more than 1 in 100 characters: a picture, a spreadsheet's binary form, a zip. */

@@ -33,6 +33,23 @@ describe('reading a client list from another system', () => {
     expect(list.rows[0]!.cells).toEqual(['Zoë Brontë', '01/02/1985', '“likes” café €']);
   });
 
+  it('reads a Western European list as Windows-1252 even where a detector guesses Central European', () => {
+    const names = ['Søren Øberg', 'José García', 'François Lefèvre', 'Björn Nyström', 'Siobhán Ó Briain', 'Maëlle Schäfer'];
+    const rows = ['Name;Date of birth', ...Array.from({ length: 600 }, (_, i) => `${names[i % names.length]};${String((i % 28) + 1).padStart(2, '0')}/0${(i % 9) + 1}/19${60 + (i % 40)}`)];
+    const list = readClientList(iconv.encode(rows.join('\r\n'), 'windows-1252'));
+    expect(list.encoding).toBe('WINDOWS-1252');
+    expect(new Set(list.rows.map((row) => row.cells[0]))).toEqual(new Set(names));
+  });
+
+  it('reads Cyrillic in Windows-1251, and UTF-16 saved without its mark', () => {
+    const cyrillic = 'Имя;Фамилия\r\n' + Array.from({ length: 50 }, () => 'Анна;Иванова\r\nСергей;Петров\r\nОльга;Смирнова').join('\r\n');
+    const list = readClientList(iconv.encode(cyrillic, 'windows-1251'));
+    expect(list.rows[0]!.cells).toEqual(['Анна', 'Иванова']);
+    const utf16 = readClientList(iconv.encode('First,Last\r\nZoë,Brontë\r\n', 'utf-16le'));
+    expect(utf16.encoding).toBe('UTF-16LE');
+    expect(utf16.rows[0]!.cells).toEqual(['Zoë', 'Brontë']);
+  });
+
   it('gives the line a row starts on, past quoted cells over several lines and blank lines', () => {
     const list = readClientList(Buffer.from('Name,Notes\n"Anna Smith","two\nlines"\n\nBen Jones,x\n'));
     expect(list.rows.map((row) => row.line)).toEqual([2, 5]);
