@@ -7,7 +7,7 @@ export function ColumnMappingTable({ headers, sample, mapping, onChange }: { hea
   const { t } = useTranslation();
   const options = importFields.map((field) => ({ value: field, label: t(`clientImport.fields.${field}`) }));
   return (
-    <Table.ScrollContainer minWidth={560} mah={420}>
+    <Table.ScrollContainer minWidth={600}>
       <Table striped stickyHeader verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>

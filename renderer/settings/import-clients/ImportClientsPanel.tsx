@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Progress, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,8 +68,7 @@ export function ImportClientsPanel() {
     setPlan(null);
   };
 
-  const applySaved = (name: string | null) =>
-    name && file ? attempt(async () => changeMapping(await call('clients.import.useMapping', { fileId: file.fileId, name }))) : undefined;
+  const applySaved = (name: string | null) => (name && file ? attempt(async () => changeMapping(await call('clients.import.useMapping', { fileId: file.fileId, name }))) : undefined);
 
   const check = () =>
     file &&
@@ -127,81 +126,98 @@ export function ImportClientsPanel() {
       </SettingsSection>
 
       {file ? (
-        <SettingsSection title={t('clientImport.mappingTitle')} description={t('clientImport.mappingHelp')}>
-          {file.savedMappings.length > 0 ? (
-            <Select label={t('clientImport.savedMapping')} data={file.savedMappings} onChange={(name) => void applySaved(name)} clearable />
-          ) : null}
-          <ColumnMappingTable headers={file.headers} sample={file.sample} mapping={mapping} onChange={changeMapping} />
-          {problems.length > 0 ? (
-            <Alert color="orange" role="alert">
-              {problems.join(' ')}
-            </Alert>
-          ) : null}
-          <Select
-            label={t('clientImport.dateOrder')}
-            data={dateOrders.map((value) => ({ value, label: t(`clientImport.dateOrders.${value}`) }))}
-            value={order}
-            allowDeselect={false}
-            onChange={(value) => {
-              if (!value) return;
-              setDateOrder(value as ImportDateOrder);
-              setPlan(null);
-            }}
-          />
-          <Radio.Group label={t('clientImport.matching')} value={matching} onChange={(value) => setMatching(value as 'skip' | 'merge')}>
-            <Stack gap={6} mt={6}>
-              <Radio value="skip" label={t('clientImport.matchingSkip')} />
-              <Radio value="merge" label={t('clientImport.matchingMerge')} />
-            </Stack>
-          </Radio.Group>
-          <Group>
-            <Button variant={plan ? 'default' : 'filled'} onClick={() => void check()} loading={busy === 'checking'} disabled={problems.length > 0 || running !== null}>
-              {t('clientImport.check')}
-            </Button>
-          </Group>
-          {plan ? (
-            <Stack gap="sm">
-              <Alert color={plan.counts.bad > 0 ? 'orange' : 'teal'} data-testid="import-dry-run">
-                {t('clientImport.checked', plan.counts)}
+        // The mapping and the rows to look at are tables: they get the section's whole width.
+        <Paper withBorder p="xl" bg="white" component="section" aria-label={t('clientImport.mappingTitle')}>
+          <Stack gap="lg">
+            <div>
+              <Title order={2} size="h4">
+                {t('clientImport.mappingTitle')}
+              </Title>
+              <Text size="sm" c="dimmed" mt={6}>
+                {t('clientImport.mappingHelp')}
+              </Text>
+            </div>
+            {file.savedMappings.length > 0 ? <Select label={t('clientImport.savedMapping')} data={file.savedMappings} onChange={(name) => void applySaved(name)} clearable /> : null}
+            <ColumnMappingTable headers={file.headers} sample={file.sample} mapping={mapping} onChange={changeMapping} />
+            {problems.length > 0 ? (
+              <Alert color="orange" role="alert">
+                {problems.join(' ')}
               </Alert>
-              <ImportRowsTable rows={plan.attention} total={plan.counts.match + plan.counts.bad} />
-              <TextInput label={t('clientImport.saveMappingAs')} description={t('clientImport.saveMappingHelp')} value={saveAs} onChange={(event) => setSaveAs(event.currentTarget.value)} maxLength={80} />
-              <Group>
-                <Button onClick={() => void run()} loading={running !== null} disabled={plan.counts.add + plan.counts.match === 0}>
-                  {t('clientImport.import', { count: plan.counts.add })}
-                </Button>
-                <Button variant="subtle" onClick={() => void saveReport()}>
-                  {t('clientImport.saveReport')}
-                </Button>
-              </Group>
-            </Stack>
-          ) : null}
-          {running ? (
-            <Stack gap={6} data-testid="import-progress">
-              <Text size="sm">{t('clientImport.importing', running)}</Text>
-              <Progress value={running.total ? (100 * running.done) / running.total : 0} aria-label={t('clientImport.importing', running)} />
-              <Group>
-                <Button variant="default" size="xs" onClick={() => void call('clients.import.cancel', { jobId: running.jobId })}>
-                  {t('clientImport.cancel')}
-                </Button>
-              </Group>
-            </Stack>
-          ) : null}
-          {result ? (
-            <Stack gap="sm">
-              <Alert color="teal" data-testid="import-result">
-                {t('clientImport.done', result)}
-                {result.cancelled ? ` ${t('clientImport.stopped', result)}` : ''}
-              </Alert>
-              <ImportRowsTable rows={result.attention} total={result.skipped + result.merged + result.notImported} />
-              <Group>
-                <Button variant="default" onClick={() => void saveReport()}>
-                  {t('clientImport.saveReport')}
-                </Button>
-              </Group>
-            </Stack>
-          ) : null}
-        </SettingsSection>
+            ) : null}
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+              <Select
+                label={t('clientImport.dateOrder')}
+                data={dateOrders.map((value) => ({ value, label: t(`clientImport.dateOrders.${value}`) }))}
+                value={order}
+                allowDeselect={false}
+                onChange={(value) => {
+                  if (!value) return;
+                  setDateOrder(value as ImportDateOrder);
+                  setPlan(null);
+                }}
+              />
+              <Radio.Group label={t('clientImport.matching')} value={matching} onChange={(value) => setMatching(value as 'skip' | 'merge')}>
+                <Stack gap={6} mt={6}>
+                  <Radio value="skip" label={t('clientImport.matchingSkip')} />
+                  <Radio value="merge" label={t('clientImport.matchingMerge')} />
+                </Stack>
+              </Radio.Group>
+            </SimpleGrid>
+            <Group>
+              <Button variant={plan ? 'default' : 'filled'} onClick={() => void check()} loading={busy === 'checking'} disabled={problems.length > 0 || running !== null}>
+                {t('clientImport.check')}
+              </Button>
+            </Group>
+            {plan ? (
+              <Stack gap="sm">
+                <Alert color={plan.counts.bad > 0 ? 'orange' : 'teal'} data-testid="import-dry-run">
+                  {t('clientImport.checked', plan.counts)}
+                </Alert>
+                <ImportRowsTable rows={plan.attention} total={plan.counts.match + plan.counts.bad} />
+                <TextInput
+                  label={t('clientImport.saveMappingAs')}
+                  description={t('clientImport.saveMappingHelp')}
+                  value={saveAs}
+                  onChange={(event) => setSaveAs(event.currentTarget.value)}
+                  maxLength={80}
+                />
+                <Group>
+                  <Button onClick={() => void run()} loading={running !== null} disabled={plan.counts.add + plan.counts.match === 0}>
+                    {t('clientImport.import', { count: plan.counts.add })}
+                  </Button>
+                  <Button variant="subtle" onClick={() => void saveReport()}>
+                    {t('clientImport.saveReport')}
+                  </Button>
+                </Group>
+              </Stack>
+            ) : null}
+            {running ? (
+              <Stack gap={6} data-testid="import-progress">
+                <Text size="sm">{t('clientImport.importing', running)}</Text>
+                <Progress value={running.total ? (100 * running.done) / running.total : 0} aria-label={t('clientImport.importing', running)} />
+                <Group>
+                  <Button variant="default" size="xs" onClick={() => void call('clients.import.cancel', { jobId: running.jobId })}>
+                    {t('clientImport.cancel')}
+                  </Button>
+                </Group>
+              </Stack>
+            ) : null}
+            {result ? (
+              <Stack gap="sm">
+                <Alert color="teal" data-testid="import-result">
+                  {t('clientImport.done', result)}
+                  {result.cancelled ? ` ${t('clientImport.stopped', result)}` : ''}
+                </Alert>
+                <ImportRowsTable rows={result.attention} total={result.skipped + result.merged + result.notImported} />
+                <Group>
+                  <Button variant="default" onClick={() => void saveReport()}>
+                    {t('clientImport.saveReport')}
+                  </Button>
+                </Group>
+              </Stack>
+            ) : null}
+          </Stack>
+        </Paper>
       ) : null}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Box, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { importRowsShown, type ImportRowOutcome } from '../../../shared/contract/client-import-channels';
 
@@ -9,8 +9,9 @@ export function ImportRowsTable({ rows, total }: { rows: ImportRowOutcome[]; tot
   return (
     <>
       <Text fw={600}>{t('clientImport.attentionTitle')}</Text>
-      <Table.ScrollContainer minWidth={560} mah={360}>
-        <Table striped stickyHeader verticalSpacing="xs" aria-label={t('clientImport.attentionTitle')}>
+      {/* Focusable, so the keyboard can scroll a long list too. */}
+      <Box tabIndex={0} role="region" aria-label={t('clientImport.attentionTitle')} mah={360} style={{ overflow: 'auto' }}>
+        <Table striped stickyHeader verticalSpacing="xs" miw={560} aria-label={t('clientImport.attentionTitle')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={70}>{t('clientImport.line')}</Table.Th>
@@ -32,7 +33,7 @@ export function ImportRowsTable({ rows, total }: { rows: ImportRowOutcome[]; tot
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {total > importRowsShown ? (
         <Text size="sm" c="dimmed">
           {t('clientImport.attentionMore', { shown: importRowsShown })}
