@@ -39,7 +39,7 @@ export function createDispatcher(runtime: SkinLedgerRuntime, desktop: DesktopAct
       }
       if (!isChannel(channel)) return failure({ code: 'UNKNOWN_CHANNEL', message: 'That action does not exist.' });
       const spec = contract[channel];
-      const refused = checkAccess(runtime, spec.access);
+      const refused = checkAccess(runtime, channel, spec.access);
       if (refused) return failure(refused);
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return failure(invalidInput(parsed.error));
@@ -72,7 +72,7 @@ export function createDispatcher(runtime: SkinLedgerRuntime, desktop: DesktopAct
   };
 }
 
-function checkAccess(runtime: SkinLedgerRuntime, access: (typeof contract)[keyof typeof contract]['access']): BridgeError | null {
+function checkAccess(runtime: SkinLedgerRuntime, channel: string, access: (typeof contract)[keyof typeof contract]['access']): BridgeError | null {
   if (access === 'public') return null;
   const staff = runtime.signedIn();
   if (!staff) return { code: 'NOT_SIGNED_IN', message: 'Please sign in.' };
@@ -81,8 +81,14 @@ function checkAccess(runtime: SkinLedgerRuntime, access: (typeof contract)[keyof
   if (!access.includes(staff.role)) {
     return { code: 'FORBIDDEN', message: 'Your role does not allow this. Ask an admin if you need it.' };
   }
+  if (!whileOneTimePassword.has(channel) && runtime.mustChooseOwnPassword()) {
+    return { code: 'FORBIDDEN', message: 'Choose your own password first: you signed in with a one-time password.' };
+  }
   return null;
 }
+
+/** What someone signed in with a one-time password may do before choosing their own. */
+const whileOneTimePassword: ReadonlySet<string> = new Set(['session.changePassword', 'session.lock', 'session.signOut']);
 
 function invalidInput(error: ZodError): BridgeError {
   const fields: Record<string, string> = {};

@@ -335,6 +335,14 @@ export class SkinLedgerRuntime {
     this.services.audit.append({ staffId: staff.id, action: 'session.sign-in', entity: 'staff', entityId: staff.id });
   }
 
+  /**
+   * True while the signed-in member of staff holds a one-time password (given after a data key
+   * change): until they choose their own, main answers only the password change, lock and sign-out.
+   */
+  mustChooseOwnPassword(): boolean {
+    return this.staff !== null && this.mustChangePassword(this.staff.id);
+  }
+
   /** Read from the key file each time, so a password just chosen clears it at once. */
   private mustChangePassword(staffId: string): boolean {
     try {

@@ -2,6 +2,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices } from '../../main/app';
+import { createDispatcher } from '../../main/bridge/dispatch';
+import { SkinLedgerRuntime } from '../../main/session/runtime';
+import { testDesktop } from '../support/desktop';
+import { trustedFrame } from './support/trust-clinic';
 import { restoreIntoEmptyFolder } from '../../main/backup/restore-backup';
 import { fastScryptForTests } from '../support/fast-scrypt';
 import { PhotoFileError, PhotoFileStore } from '../../main/photos/photo-file-store';
@@ -114,11 +118,17 @@ describe('changing the data key after someone leaves', () => {
     const unlocked = await vaultOn(clinic.dataDir).unlockWithPassword(colleague.name, oneTime);
     expect(unlocked).toMatchObject({ staffId: clinic.stays.id, mustChangePassword: true });
     expect((await vaultOn(clinic.dataDir).unlockWithPassword(adminName, adminPassword)).mustChangePassword).toBe(false);
-    const services = openServices(clinic.dataDir, unlocked.dataKey, { clock: clinic.clock, scrypt: fastScryptForTests });
+    // Through the app's own bridge: until she chooses her own password, main answers nothing else.
+    const runtime = new SkinLedgerRuntime({ dataDir: clinic.dataDir, appVersion: 'trust', clock: clinic.clock, scrypt: fastScryptForTests });
     try {
-      await services.staff.changeOwnPassword(clinic.stays.id, oneTime, 'rita-chose-a-new-one');
+      const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
+      const call = (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame);
+      expect((await call('session.login', { name: colleague.name, password: oneTime })).ok).toBe(true);
+      expect(await call('clients.find', { text: '', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Choose your own password first: you signed in with a one-time password.' } });
+      expect(await call('session.changePassword', { currentPassword: oneTime, newPassword: 'rita-chose-a-new-one' })).toMatchObject({ ok: true });
+      expect(await call('clients.find', { text: '', offset: 0, limit: 5 })).toMatchObject({ ok: true });
     } finally {
-      services.close();
+      runtime.close();
     }
     expect(await vaultOn(clinic.dataDir).unlockWithPassword(colleague.name, 'rita-chose-a-new-one')).toMatchObject({ staffId: clinic.stays.id, mustChangePassword: false });
     await expect(vaultOn(clinic.dataDir).unlockWithPassword(colleague.name, oneTime)).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
