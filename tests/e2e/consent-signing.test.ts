@@ -136,7 +136,7 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
       const seen = (window.__countdownSeen = []);
       new MutationObserver(() => {
         const countdown = document.querySelector('[data-testid="retry-countdown"]');
-        if (!countdown || seen.length > 0) return;
+        if (!countdown || !countdown.textContent.trim() || seen.length > 0) return;
         const button = [...countdown.closest('[role="dialog"]').querySelectorAll('button')].find((each) => each.textContent.includes('Continue as staff'));
         seen.push({ text: countdown.textContent, disabled: button ? button.disabled : null });
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
