@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testScryptLimits } from '../../../main/crypto/kdf';
 import { deriveArchiveKeys } from '../../../main/backup/archive-keys';
 import { decryptParts, openArchive } from '../../../main/backup/archive-reader';
 import { replaceStoreFromBackup, restoreIntoEmptyFolder, type RestoreRequest } from '../../../main/backup/restore-backup';
@@ -123,7 +124,7 @@ const cases: Case[] = [
   {
     name: 'a wrong password',
     file: () => good,
-    request: (path) => ({ ...byRecovery(path), unlock: { kind: 'password', name: adminName, password: 'not the password at all' } }),
+    request: (path) => ({ ...byRecovery(path), unlock: { kind: 'password', name: adminName, password: 'not the password at all', slotCost: testScryptLimits } }),
     code: 'WRONG_PASSWORD',
     message: /name and password do not open this backup/,
   },
