@@ -91,6 +91,11 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const written = drainInto(pack, handle);
     // Its failure surfaces where it is awaited, whichever fails first.
     written.catch(() => undefined);
+    // Once the file cannot be written (a full disk), the tar stops draining: nothing waiting on
+    // it would ever go on, so every wait below also ends when the writing fails.
+    const stopped = written.then(() => new Promise<never>(() => undefined));
+    stopped.catch(() => undefined);
+    const unlessStopped = <T>(work: Promise<T>): Promise<T> => Promise.race([work, stopped]);
 
     const total = held.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
@@ -99,14 +104,14 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
     const descriptionBytes = Buffer.from(JSON.stringify(description), 'utf8');
-    await addBytes(pack, descriptionMemberPath, descriptionBytes, mtime);
+    await unlessStopped(addBytes(pack, descriptionMemberPath, descriptionBytes, mtime));
     const members: ManifestMember[] = [];
-    members.push(await addBytes(pack, keySlotsMemberPath, keySlots, mtime, 'key-slots'));
+    members.push(await unlessStopped(addBytes(pack, keySlotsMemberPath, keySlots, mtime, 'key-slots')));
     advance(keySlots.length);
-    members.push(await addFile(pack, databaseMemberPath, 'database', held.path, held.size, mtime, advance));
+    members.push(await addFile(pack, databaseMemberPath, 'database', held.path, held.size, mtime, advance, stopped));
     held.assertUnchanged();
     held.release();
-    for (const file of files) members.push(await addFile(pack, file.path, 'file', file.absolute, file.size, mtime, advance));
+    for (const file of files) members.push(await addFile(pack, file.path, 'file', file.absolute, file.size, mtime, advance, stopped));
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
@@ -124,8 +129,8 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const key = manifestMacKey(source.dataKey, description);
     const mac = manifestMac(key, descriptionBytes, manifestBytes);
     key.fill(0);
-    await addBytes(pack, manifestMemberPath, manifestBytes, mtime);
-    await addBytes(pack, manifestMacMemberPath, Buffer.from(mac.toString('hex'), 'utf8'), mtime);
+    await unlessStopped(addBytes(pack, manifestMemberPath, manifestBytes, mtime));
+    await unlessStopped(addBytes(pack, manifestMacMemberPath, Buffer.from(mac.toString('hex'), 'utf8'), mtime));
     pack.finalize();
     await written;
     await handle.sync();
@@ -164,8 +169,9 @@ async function addFile(
   size: number,
   mtime: Date,
   advance: (bytes: number) => void,
+  stopped: Promise<never>,
 ): Promise<ManifestMember> {
-  if (size === 0) return addBytes(pack, name, Buffer.alloc(0), mtime, kind);
+  if (size === 0) return Promise.race([addBytes(pack, name, Buffer.alloc(0), mtime, kind), stopped]);
   let file: FileHandle;
   try {
     file = await open(absolute, 'r');
@@ -191,10 +197,10 @@ async function addFile(
       hash.update(bytes);
       position += bytesRead;
       advance(bytesRead);
-      if (!entry.write(bytes)) await new Promise<void>((resolve) => entry.once('drain', () => resolve()));
+      if (!entry.write(bytes)) await Promise.race([new Promise<void>((resolve) => entry.once('drain', () => resolve())), stopped]);
     }
     (entry as unknown as { end(): void }).end();
-    await finished;
+    await Promise.race([finished, stopped]);
     // One that grew is being replaced too.
     if ((await file.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
   } finally {
