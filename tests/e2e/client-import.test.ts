@@ -51,8 +51,8 @@ describe('importing clients from another system, as the admin', () => {
     await page.getByRole('button', { name: 'Choose a CSV file…' }).click();
     await page.getByText('old-system-clients.csv: 1000 rows, WINDOWS-1252, semicolons between cells').waitFor();
     // Guessed from the header; the one it could not guess is set by hand.
-    await expect.poll(() => page.getByRole('textbox', { name: 'Becomes, for the column “Client Name”' }).inputValue()).toBe('Full name');
-    await page.getByRole('textbox', { name: 'Becomes, for the column “Alerts & warnings”' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Becomes, for the column “Client Name”' }).or(page.getByRole('combobox', { name: 'Becomes, for the column “Client Name”' })).inputValue()).toBe('Full name');
+    await page.getByRole('textbox', { name: 'Becomes, for the column “Alerts & warnings”' }).or(page.getByRole('combobox', { name: 'Becomes, for the column “Alerts & warnings”' })).click();
     await page.getByRole('option', { name: 'Notes' }).click();
     await saveScreenshot(page, '60-import-mapping');
 
