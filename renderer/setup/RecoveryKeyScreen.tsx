@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconFileTypePdf, IconKey } from '@tabler/icons-react';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../shared/errors';
@@ -9,6 +9,7 @@ import { WelcomeLayout } from '../brand/WelcomeLayout';
 import { useScreenTitle } from '../app/useScreenTitle';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { RecoveryKeyText } from './RecoveryKeyText';
+import { SaveRecoveryKitButton } from './SaveRecoveryKitButton';
 import { notifySuccess } from '../app/notify';
 
 /**
@@ -80,22 +81,7 @@ export default function RecoveryKeyScreen({
           <List.Item>{t('recovery.tipStore')}</List.Item>
           <List.Item>{t('recovery.tipOnce')}</List.Item>
         </List>
-        <Group>
-          {/* The first thing to do here, so it looks like it (a pale button read as disabled). */}
-          <Button
-            variant={saved ? 'default' : 'filled'}
-            leftSection={saved ? <IconCircleCheck size={20} aria-hidden /> : <IconFileTypePdf size={20} aria-hidden />}
-            onClick={() => void saveKit()}
-            loading={saving}
-          >
-            {t('recovery.saveKit')}
-          </Button>
-          {saved ? (
-            <Text size="sm" c="sage.8" role="status">
-              {t('recovery.kitSavedTitle')}
-            </Text>
-          ) : null}
-        </Group>
+        <SaveRecoveryKitButton saved={saved} saving={saving} onSave={() => void saveKit()} />
         <ErrorAlert error={failure} />
         <Checkbox
           checked={stored}

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconDatabaseExport, IconFileTypePdf } from '@tabler/icons-react';
+import { IconDatabaseExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RekeyResult } from '../../../shared/contract/rekey-channels';
@@ -9,6 +9,7 @@ import { asBridgeError } from '../../bridge/bridge-failure';
 import { call } from '../../bridge/client';
 import { ErrorAlert } from '../../errors/ErrorAlert';
 import { RecoveryKeyText } from '../../setup/RecoveryKeyText';
+import { SaveRecoveryKitButton } from '../../setup/SaveRecoveryKitButton';
 
 /**
  * After the change: the new recovery key with its Kit (saved as at set-up), the one-time
@@ -60,21 +61,7 @@ export function RekeyDone({ result, onFinish, onBackupNow }: { result: RekeyResu
           {t('rekey.newRecoveryKeyIntro')}
         </Text>
         <RecoveryKeyText recoveryKey={result.recoveryKey} />
-        <Group>
-          <Button
-            variant={saved ? 'default' : 'filled'}
-            leftSection={saved ? <IconCircleCheck size={20} aria-hidden /> : <IconFileTypePdf size={20} aria-hidden />}
-            onClick={() => void saveKit()}
-            loading={saving}
-          >
-            {t('recovery.saveKit')}
-          </Button>
-          {saved ? (
-            <Text size="sm" c="sage.8" role="status">
-              {t('recovery.kitSavedTitle')}
-            </Text>
-          ) : null}
-        </Group>
+        <SaveRecoveryKitButton saved={saved} saving={saving} onSave={() => void saveKit()} />
       </Stack>
       <Stack gap="xs">
         <Title order={3} size="h5">
