@@ -79,7 +79,9 @@ async function purgeLoop(runtime: SkinLedgerRuntime): Promise<void> {
     await services.retention.purgeClient(staff.id, { clientId: client.id, reason: 'erasure-request', note: 'kill loop', confirmation: client.name });
     say(String(client.n));
   }
-  // Nothing left to purge: wait to be killed.
+  // Nothing left to purge: wait to be killed. A pending promise alone does not keep Node
+  // running (it would exit 0 on a fast machine); a timer does.
+  setInterval(() => {}, 60_000);
   await new Promise(() => {});
 }
 
