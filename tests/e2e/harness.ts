@@ -35,6 +35,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Install Playwright's fake clock before the app loads, for idle-lock tests. */
   fakeClock?: boolean;
+  /** The page's clock stands still at this moment (timers still run), for pictures held to baselines. */
+  fixedTime?: Date;
+  /** The page's time zone (IANA name); the machine's when absent. */
+  timezoneId?: string;
   /** Only if production scrypt makes a test too slow; slots record their own cost either way. */
   scrypt?: ScryptParams;
   /** What the folder and open-file dialogs answer; the test may change them between clicks. */
@@ -158,7 +162,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
   let context: BrowserContext | null = null;
   try {
     browser = ownBrowser ? await launchChromium(browserArgs) : await sharedBrowser(browserArgs);
-    context = await browser.newContext({ viewport: options.viewport ?? frontDeskViewport, locale: 'en-GB', reducedMotion: 'reduce' });
+    context = await browser.newContext({
+      viewport: options.viewport ?? frontDeskViewport,
+      locale: 'en-GB',
+      reducedMotion: 'reduce',
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    });
     if (options.fakeCamera) await context.grantPermissions(['camera']);
     const page = await context.newPage();
     const keepConsoleLine = (line: string) => appendFileSync(consoleLog, `${line}\n`, { mode: 0o600 });
@@ -180,6 +189,7 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     });
     await page.addInitScript({ content: pageBridgeScript });
     if (options.fakeClock) await page.clock.install();
+    if (options.fixedTime) await page.clock.setFixedTime(options.fixedTime);
     await page.goto(`${server.origin}/index.html`);
 
     const openedBrowser = browser;
