@@ -16,7 +16,7 @@ const installed = executable !== null && existsSync(override ? join(override, ex
 
 if (!installed) {
   console.error(
-    'SkinLedger needs Electron\'s program, which is not installed here: with internet, run "npx install-electron --no" (or "npm ci" without ELECTRON_SKIP_BINARY_DOWNLOAD), then "npm start" again.',
+    'SkinLedger needs Electron\'s program, which is not installed here: with internet, run "npx --no install-electron" (or "npm ci" without ELECTRON_SKIP_BINARY_DOWNLOAD), then "npm start" again.',
   );
   process.exit(1);
 }

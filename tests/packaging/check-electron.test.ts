@@ -14,7 +14,7 @@ describe('npm start without Electron’s program', () => {
       expect(result.status).toBe(1);
       const lines = result.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/needs Electron's program.*npx install-electron/);
+      expect(lines[0]).toMatch(/needs Electron's program.*npx --no install-electron/);
       expect(result.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
     } finally {
       empty.remove();
