@@ -28,25 +28,11 @@ export const importFields = [
 export const ImportField = z.enum(importFields);
 export type ImportField = z.infer<typeof ImportField>;
 
-/** Fields that may come from one column only; the others (address lines, notes) may repeat. */
-export const singleColumnFields: readonly ImportField[] = [
-  'firstName',
-  'lastName',
-  'fullName',
-  'preferredName',
-  'pronouns',
-  'dateOfBirth',
-  'phone',
-  'email',
-  'postcode',
-  'sex',
-  'fitzpatrick',
-  'gp',
-  'emergencyContact',
-  'referralSource',
-  'clientSince',
-  'marketingConsent',
-];
+/** Fields that may come from several columns: address lines are joined, notes gathered, any column left out. */
+const repeatableFields: readonly ImportField[] = ['ignore', 'addressLine', 'notes'];
+
+/** Fields that may come from one column only, in the list's order. */
+export const singleColumnFields: readonly ImportField[] = importFields.filter((field) => !repeatableFields.includes(field));
 
 /** One field per column, in the file's column order. */
 export const ColumnMapping = z.array(ImportField).max(500);

@@ -1,3 +1,5 @@
+import { importFieldLabels } from '../../../shared/import/import-fields';
+
 /** English strings for Settings → Import clients. */
 export const clientImport = {
   tab: 'Import clients',
@@ -48,27 +50,8 @@ export const clientImport = {
   stopped: 'Stopped: {{notReached}} rows were not reached. Importing the same file again adds only those.',
   saveReport: 'Save the report of every row…',
   reportSaved: 'Report saved. It names clients and is not encrypted: delete it when you no longer need it.',
-  fields: {
-    ignore: 'Leave out',
-    firstName: 'First name',
-    lastName: 'Last name',
-    fullName: 'Full name',
-    preferredName: 'Preferred name',
-    pronouns: 'Pronouns',
-    dateOfBirth: 'Date of birth',
-    phone: 'Phone',
-    email: 'E-mail',
-    addressLine: 'Address line',
-    postcode: 'Postcode',
-    sex: 'Sex',
-    fitzpatrick: 'Skin type (Fitzpatrick)',
-    gp: 'GP',
-    emergencyContact: 'Emergency contact',
-    referralSource: 'Referral source',
-    clientSince: 'Client since',
-    marketingConsent: 'Marketing opt-in',
-    notes: 'Notes',
-  },
+  // The same words as the import report and the CLI (one list, in shared/).
+  fields: importFieldLabels,
 } as const;
 
 /** English strings for Settings → Export everything. */
