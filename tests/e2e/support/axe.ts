@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { screenSettled } from './settle';
 
 const blocking = new Set(['serious', 'critical']);
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -21,11 +22,8 @@ const axeSource = readFileSync(fromAxePlaywright.resolve('axe-core/axe.min.js'),
  * and inapplicable rules were never read.
  */
 export async function checkAccessibility(page: Page, screen: string): Promise<void> {
-  // Something fading in or out is measured at a blend of its colours (a false contrast finding):
-  // let finite transitions finish first, for at most two seconds.
-  await page.evaluate(
-    `Promise.race([Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))), new Promise((resolve) => setTimeout(resolve, 2000))])`,
-  );
+  // Something fading in or out is measured at a blend of its colours (a false contrast finding).
+  await screenSettled(page);
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
   if ((await page.evaluate('window.frames.length')) !== 0) throw new Error(`"${screen}" has frames: scan them too (AxeBuilder does)`);
   const results = (await page.evaluate(

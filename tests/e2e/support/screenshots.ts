@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { frontDeskViewport } from '../harness';
+import { screenSettled } from './settle';
 
 export const screenshotFolder = resolve(fileURLToPath(new URL('../screenshots', import.meta.url)));
 
@@ -19,9 +20,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   }
   // The pointer rests on an empty corner, so no hover state colours the picture.
   await page.mouse.move(frontDeskViewport.width - 2, frontDeskViewport.height - 2);
-  // Let transitions and lazy chunks settle, and fonts load, before the picture is taken.
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.waitForTimeout(250);
+  // Transitions finished and fonts loaded before the picture is taken.
+  await screenSettled(page);
   const path = join(screenshotFolder, `${name}.png`);
   const temporary = `${path}.tmp`;
   await page.screenshot({ path: temporary, type: 'png', animations: 'disabled', caret: 'hide' });
