@@ -33,7 +33,7 @@ function pdfText(bytes: Uint8Array): string {
 describe('consent signing in client mode, countersigned, printed and kept unalterable', () => {
   it('a client signs the microneedling consent with drawn initials and signature, the practitioner countersigns, the PDF holds every answer and its version, and it stays on that version after a new one is published', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
@@ -237,7 +237,7 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
 
   it('a consent signed at session start with a witness: the witness names themselves and signs in client mode, the PDF shows them, and the aftercare sheet prints with it', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

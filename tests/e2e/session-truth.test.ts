@@ -15,7 +15,7 @@ const harness = useAppPerTest();
 describe('a session says what it was done on', () => {
   it('refuses a session without consent, refuses impossible numbers and an expired cartridge, then saves under overrides that the session shows', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
