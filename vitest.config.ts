@@ -37,6 +37,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/clinic-template.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // expect.poll waits as long as a Playwright wait does (30 s), not vitest's 1 s: what
+          // it polls follows a click, which a loaded machine can take more than a second to show.
+          expect: { poll: { timeout: 30_000 } },
           // Each file owns its temp folders, servers (port 0) and browser, and screenshots have
           // names of their own, so files run side by side like the unit files.
           pool: 'forks',

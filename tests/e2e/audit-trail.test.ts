@@ -8,7 +8,7 @@ import { Vault } from '../../main/vault/vault';
 import { TestClock } from '../support/store';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
-import { clinic, createClinic } from './support/clinic';
+import { clinic, clinicScrypt, createClinic } from './support/clinic';
 import { profileHeading, searchClients } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, openNav, signIn } from './support/screens';
@@ -34,7 +34,7 @@ const sessionIn2012 = {
  * Edith (treated then, so long past retention) and today for Zara.
  */
 async function recordClients(dataDir: string): Promise<{ zaraId: string; edithId: string }> {
-  const vault = new Vault(dataDir, { clock: systemClock });
+  const vault = new Vault(dataDir, { clock: systemClock, scrypt: clinicScrypt });
   const { dataKey, staffId } = await vault.unlockWithPassword(clinic.admin.name, clinic.admin.password);
   const then = openServices(dataDir, dataKey, { clock: new TestClock(new Date('2012-05-01T09:00:00Z')) });
   let edithId: string;
@@ -58,7 +58,7 @@ async function recordClients(dataDir: string): Promise<{ zaraId: string; edithId
 describe('audit trail and retention, as the admin uses them', () => {
   it('filters the trail by client and action, exports it as CSV, verifies it, and purges a client past retention', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const { zaraId, edithId } = await recordClients(dataDir);
     const savePath = join(scratch, 'audit-trail.csv');
     const app = await harness.launch({ dataDir, savePath });
@@ -178,7 +178,7 @@ describe('audit trail and retention, as the admin uses them', () => {
 
   it('keeps the audit trail and retention away from other roles', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

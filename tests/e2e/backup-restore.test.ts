@@ -350,7 +350,7 @@ describe('backup, wipe and restore on a new computer', () => {
 
   it('warns on Home once the last good backup is older than the clinic set', long, async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const backupDir = join(scratch, 'usb-drive');
     mkdirSync(backupDir);
     const clock = new TestClock(new Date());
@@ -383,7 +383,7 @@ describe('backup, wipe and restore on a new computer', () => {
 
   it('an admin restores a listed backup from Settings over the open records: checked first, everyone signed out, the replaced records kept aside, then listed and deleted in Settings', long, async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const backupDir = join(scratch, 'usb-drive');
     mkdirSync(backupDir);
     const app = await harness.launch({ dataDir });

@@ -36,7 +36,7 @@ function otherSystemExport(): Buffer {
 describe('importing clients from another system, as the admin', () => {
   it('maps a column, dry-runs (3 matches, 2 bad rows), imports 995 and finds an imported Zoë', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const file = join(scratch, 'old-system-clients.csv');
     writeFileSync(file, otherSystemExport());
     const app = await harness.launch({ dataDir, dialogs: { folder: null, openPath: file } });
@@ -81,7 +81,7 @@ describe('importing clients from another system, as the admin', () => {
 
   it('exports everything into a new folder, and its clients.csv imports back into a new clinic', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const usb = join(scratch, 'usb');
     mkdirSync(usb);
     const app = await harness.launch({ dataDir, dialogs: { folder: usb, openPath: null } });

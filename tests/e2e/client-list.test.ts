@@ -12,7 +12,7 @@ const harness = useAppPerTest();
 describe('a busy clinic’s client list', () => {
   it('scrolls thousands of clients a page at a time, opens one by keyboard or Ctrl+K, shows recent and overdue clients on Home, recalls a demo lot and edits the depth table', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -21,7 +21,7 @@ const harness = useAppPerTest();
 describe('a client’s record where it is read', () => {
   it('the client’s own audit trail lists a photo export and the consent signed, and "Export record" saves the whole record, in words, into a new folder', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const exportFolder = join(scratch, 'Record export');
     const app = await harness.launch({ dataDir, savePath: exportFolder });
     const { page } = app;
@@ -169,7 +169,7 @@ describe('a client’s record where it is read', () => {
 
   it('reception sees and changes only contact details: the profile and edit form show no clinical field, and a phone change keeps the notes and skin type', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

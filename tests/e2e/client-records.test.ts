@@ -16,7 +16,7 @@ const sappho = { firstName: 'Ψάπφω', lastName: 'Иванова', dateOfBirt
 describe('client records and treatment sessions, from the front desk to the treatment room', () => {
   it('registers clients in any script, finds them accent-free, screens, overrides a stop, records a session on the face map, recalls a lot and keeps reception out of health data', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

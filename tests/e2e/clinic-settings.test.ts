@@ -11,7 +11,7 @@ const harness = useAppPerTest();
 describe('clinic settings and passwords, as the admin', () => {
   it('saves phone, logo (checked, previewed, removable), paper size, date format and idle minutes', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
@@ -79,7 +79,7 @@ describe('clinic settings and passwords, as the admin', () => {
 
   it('keeps the last admin, deactivates and resets staff, and changes my own password', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

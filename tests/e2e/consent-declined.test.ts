@@ -40,7 +40,7 @@ async function handBackToStaff(page: Page): Promise<void> {
 describe('a refused consent is not a consent', () => {
   it('the client answers No to "I consent to microneedling…": client mode tells them kindly, the review says Declined, the form is stored only as a declined record and the client still needs consent', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
@@ -146,7 +146,7 @@ describe('a refused consent is not a consent', () => {
 
   it('a client under 18: the flow asks for the guardian before anyone signs, and the confirmation names the guardian who signed', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
@@ -195,7 +195,7 @@ describe('a refused consent is not a consent', () => {
 
   it('withdrawing marketing: the card no longer says marketing is allowed, and the photography status lists what is allowed now', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -12,7 +12,7 @@ import { answer, dotPath, drawOn, fillSectionsAsPlanned, initialsPath, plannedAn
 import { recordHistoryWithNothingToReport } from './support/history';
 import { fillClientForm, profileHeading } from './support/records';
 import { saveScreenshot } from './support/screenshots';
-import { expectSignedIn, invokeFromPage, openNav, signIn } from './support/screens';
+import { expectSignedIn, invokeFromPage, noteRetryCountdown, openNav, signIn } from './support/screens';
 
 const harness = useAppPerTest();
 
@@ -33,7 +33,7 @@ function pdfText(bytes: Uint8Array): string {
 describe('consent signing in client mode, countersigned, printed and kept unalterable', () => {
   it('a client signs the microneedling consent with drawn initials and signature, the practitioner countersigns, the PDF holds every answer and its version, and it stays on that version after a new one is published', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);
@@ -132,19 +132,11 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
     await handBack.getByLabel(`Password for ${clinic.admin.name}`).fill('not the password');
     // The countdown lasts a second: on a busy machine it can be over before the test looks, so
     // the page itself notes what it showed the moment the countdown appeared.
-    await page.evaluate(`(() => {
-      const seen = (window.__countdownSeen = []);
-      new MutationObserver(() => {
-        const countdown = document.querySelector('[data-testid="retry-countdown"]');
-        if (!countdown || !countdown.textContent.trim() || seen.length > 0) return;
-        const button = [...countdown.closest('[role="dialog"]').querySelectorAll('button')].find((each) => each.textContent.includes('Continue as staff'));
-        seen.push({ text: countdown.textContent, disabled: button ? button.disabled : null });
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    })()`);
+    const countdown = await noteRetryCountdown(page, 'Continue as staff');
     await handBack.getByRole('button', { name: 'Continue as staff' }).click();
     await handBack.getByText(/password is not right/i).waitFor();
     // The dialog said how long to wait and held the button until then, as a person would see.
-    await expect.poll(() => page.evaluate('window.__countdownSeen[0] ?? null')).toMatchObject({ text: expect.stringMatching(/You can try again in \d+ seconds?/), disabled: true });
+    await expect.poll(countdown).toMatchObject({ text: expect.stringMatching(/You can try again in \d+ seconds?/), disabled: true });
     const continueAsStaff = handBack.getByRole('button', { name: 'Continue as staff' });
     await checkAccessibility(page, 'client mode: staff password');
     await continueAsStaff.and(page.locator(':enabled')).waitFor();
@@ -237,7 +229,7 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
 
   it('a consent signed at session start with a witness: the witness names themselves and signs in client mode, the PDF shows them, and the aftercare sheet prints with it', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -10,7 +10,7 @@ const harness = useAppPerTest();
 describe('emoji in names', () => {
   it('shows a client named with an emoji in the bundled emoji font, never an empty box', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -6,11 +6,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createDispatcher } from '../../main/bridge/dispatch';
 import type { Clock } from '../../main/clock';
 import type { ScryptParams } from '../../main/crypto/kdf';
+import { keySlotFileName } from '../../main/crypto/key-slot-file';
 import { DesktopActions } from '../../main/desktop/desktop-actions';
+import { forkPhotoWorker } from '../../main/photos/photo-worker-channel';
 import type { DesktopPorts, OpenDialogRequest, SaveDialogRequest } from '../../main/desktop/ports';
 import type { NetworkShareKind } from '../../shared/contract/channels';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { openShellLog } from '../../main/shell/shell-log';
+import { fastScryptForTests } from '../support/fast-scrypt';
 import { serveFolder } from './support/static-server';
 import { decodeFromPage, encodeForPage, pageBridgeScript } from './support/transport';
 
@@ -18,6 +21,11 @@ const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The built renderer (npm run build); SKINLEDGER_E2E_RENDERER points elsewhere, e.g. a private build. */
 export const rendererFolder = process.env.SKINLEDGER_E2E_RENDERER ?? join(repoRoot, 'out', 'renderer');
 const chromiumPath = process.env.SKINLEDGER_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The photo process as built (npm run build, which these tests need anyway): the program that
+ * ships, started in about a fifth of the time the TypeScript source takes under tsx.
+ */
+const builtPhotoWorker = join(repoRoot, 'out', 'main', 'photo-worker.js');
 const appVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The front-desk resolution the screenshots and layouts are judged at. */
@@ -39,7 +47,11 @@ export interface LaunchOptions {
   fixedTime?: Date;
   /** The page's time zone (IANA name); the machine's when absent. */
   timezoneId?: string;
-  /** Only if production scrypt makes a test too slow; slots record their own cost either way. */
+  /**
+   * Only if production scrypt makes a test too slow; slots record their own cost either way.
+   * When absent: production, unless every password slot of the store is at the test cost (a
+   * clinic made with createClinic(dataDir, { keySlots: 'test' })), which the store then runs at.
+   */
   scrypt?: ScryptParams;
   /** What the folder and open-file dialogs answer; the test may change them between clicks. */
   dialogs?: DialogAnswers;
@@ -127,10 +139,12 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
       return options.printAnswer ?? true;
     },
   };
+  const scrypt = options.scrypt ?? testCostOf(options.dataDir);
   const runtime = new SkinLedgerRuntime({
     dataDir: options.dataDir,
     appVersion,
-    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(scrypt ? { scrypt } : {}),
+    ...(existsSync(builtPhotoWorker) ? { photoWorker: () => forkPhotoWorker({ path: builtPhotoWorker, fromSource: false }) } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.networkShare !== undefined ? { networkShareOf: () => options.networkShare ?? null } : {}),
     ...(options.settingsDir ? { settingsDir: options.settingsDir } : {}),
@@ -222,6 +236,25 @@ export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
     runtime.close();
     throw error;
   }
+}
+
+/**
+ * The test cost, when every staff password slot in the data folder's key file records it (a
+ * clinic the tests made at that cost); undefined (production, as shipped) for a first run, a
+ * production store, or a key file where only some slots are cheap (an attack a test plays).
+ */
+function testCostOf(dataDir: string): ScryptParams | undefined {
+  let slots: unknown;
+  try {
+    slots = (JSON.parse(readFileSync(join(dataDir, keySlotFileName), 'utf8')) as { slots?: unknown }).slots;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(slots)) return undefined;
+  const staff = slots.filter((slot) => (slot as { kind?: unknown } | null)?.kind === 'staff') as { kdf?: Partial<ScryptParams> }[];
+  const atTestCost = (slot: { kdf?: Partial<ScryptParams> }) =>
+    slot.kdf?.name === fastScryptForTests.name && slot.kdf.N === fastScryptForTests.N && slot.kdf.r === fastScryptForTests.r && slot.kdf.p === fastScryptForTests.p;
+  return staff.length > 0 && staff.every(atTestCost) ? fastScryptForTests : undefined;
 }
 
 function launchChromium(args: string[]): Promise<Browser> {

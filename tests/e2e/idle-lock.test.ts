@@ -8,7 +8,7 @@ const harness = useAppPerTest();
 describe('the idle lock', () => {
   it('locks after the clinic’s idle minutes without activity, and activity postpones it', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir, fakeClock: true });
     const { page } = app;
 

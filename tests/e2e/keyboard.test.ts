@@ -22,7 +22,7 @@ async function focused(page: Page): Promise<string> {
 describe('keyboard first', () => {
   it('signs in, jumps with Ctrl+K and lands focus at the top of each page, without a mouse', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
@@ -57,7 +57,7 @@ describe('keyboard first', () => {
 
   it('keeps every letter typed straight after Ctrl+K and opens only what matches', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

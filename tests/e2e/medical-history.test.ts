@@ -13,7 +13,7 @@ const name = 'Maya Okafor';
 describe('medical history: unanswered is not "No"', () => {
   it('refuses an empty history with the list of questions, saves one with "declined to answer", and the update confirms the answers carried forward', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -12,7 +12,7 @@ const harness = useAppPerTest();
 describe("the clinic's own note shortcuts, and session times typed the clinic's way", () => {
   it('replaces the standard shortcuts with the clinic list and records the date and time as typed', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

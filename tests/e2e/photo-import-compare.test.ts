@@ -49,7 +49,7 @@ async function paneTransforms(page: Page): Promise<string[]> {
 describe('before/after photos: import, gallery, compare, align, export, camera', () => {
   it('stores two good photos and names each bad one, compares them three ways with one zoom, lines them up, refuses an import and greys out every export without consent, captures from the camera, and leaves nothing readable on disk', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir, savePath: join(scratch, 'comparison.jpg'), fakeCamera: true });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SkinLedgerRuntime } from '../../main/session/runtime';
 import { snapshotFolder } from '../support/temp-folder';
 import { useAppPerTest } from './support/app-test';
-import { clinic, createClinic } from './support/clinic';
+import { clinic, clinicScrypt, createClinic } from './support/clinic';
 import { expectSignedIn, signIn } from './support/screens';
 import { saveScreenshot } from './support/screenshots';
 
@@ -12,7 +12,7 @@ const harness = useAppPerTest();
 
 /** A later day at the clinic, through the real runtime: the admin signs in, saves two clients, and the app closes. */
 async function aLaterDay(dataDir: string, settingsDir?: string): Promise<void> {
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', ...(settingsDir ? { settingsDir } : {}) });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', scrypt: clinicScrypt, ...(settingsDir ? { settingsDir } : {}) });
   try {
     const admin = await runtime.login(clinic.admin.name, clinic.admin.password);
     for (const lastName of ['Later', 'Later Still']) runtime.current().services.clients.create(admin.id, { firstName: 'Saved', lastName }, { allowDuplicate: true });
@@ -24,7 +24,7 @@ async function aLaterDay(dataDir: string, settingsDir?: string): Promise<void> {
 describe('records put back from an older copy', () => {
   it('signing in to a database older than its key file shows what is missing, offers a restore, and changes no file', async () => {
     const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const older = join(scratch, 'older.db');
     copyFileSync(join(dataDir, 'skinledger.db'), older);
     await aLaterDay(dataDir);
@@ -45,7 +45,7 @@ describe('records put back from an older copy', () => {
   it('an admin signing in to a whole data folder put back from an older copy is told how many entries are gone and since when', async () => {
     const { dataDir, scratch } = harness.folders();
     const settingsDir = join(scratch, 'settings');
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const olderFolder = join(scratch, 'older-data');
     cpSync(dataDir, olderFolder, { recursive: true });
     await aLaterDay(dataDir, settingsDir);

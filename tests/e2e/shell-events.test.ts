@@ -10,7 +10,7 @@ const harness = useAppPerTest();
 describe('what the Electron shell can ask of the window', () => {
   it('shows About from the menu, locks from the menu, and hides everything when main locks on its own', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     const app = await harness.launch({ dataDir });
     const { page } = app;
     await signIn(page, clinic.admin.name, clinic.admin.password);

@@ -12,7 +12,7 @@ import { answeredHistory } from '../support/medical-history';
 import { snapshotFolder, tempFolder } from '../support/temp-folder';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
-import { clinic, createClinic } from './support/clinic';
+import { clinic, clinicScrypt, createClinic } from './support/clinic';
 import { profileHeading, searchClients } from './support/records';
 import { saveScreenshot } from './support/screenshots';
 import { expectSignedIn, openNav, signIn } from './support/screens';
@@ -22,7 +22,7 @@ const harness = useAppPerTest();
 describe('a data folder that cannot be opened', () => {
   it('names the damaged key file, offers nothing destructive and leaves every byte as it was', async () => {
     const { dataDir } = harness.folders();
-    await createClinic(dataDir);
+    await createClinic(dataDir, { keySlots: 'test' });
     writeFileSync(join(dataDir, 'keyslots.json'), '{"version": 1, "slots": [ this is not json');
     const before = snapshotFolder(dataDir);
 
@@ -53,8 +53,8 @@ describe('a data folder that cannot be opened', () => {
  * when that client's record is opened.
  */
 async function clinicWithHistory(dataDir: string): Promise<void> {
-  await createClinic(dataDir);
-  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test' });
+  await createClinic(dataDir, { keySlots: 'test' });
+  const runtime = new SkinLedgerRuntime({ dataDir, appVersion: 'test', scrypt: clinicScrypt });
   const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
   const ok = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await dispatch(channel, input, { frameUrl: 'app://skinledger/index.html' });
@@ -73,7 +73,7 @@ async function clinicWithHistory(dataDir: string): Promise<void> {
 
 /** The pages of one table, read from a copy of the closed store (the store itself is not opened). */
 async function pagesOf(dataDir: string, table: string): Promise<{ pages: number[]; pageSize: number; pageCount: number }> {
-  const { dataKey } = await new Vault(dataDir, { clock: systemClock }).unlockWithPassword(clinic.admin.name, clinic.admin.password);
+  const { dataKey } = await new Vault(dataDir, { clock: systemClock, scrypt: clinicScrypt }).unlockWithPassword(clinic.admin.name, clinic.admin.password);
   const scratch = tempFolder();
   try {
     const copy = join(scratch.path, 'copy.db');

@@ -2,7 +2,8 @@ import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { ConsentTemplateDraft, Question } from '../../../shared/consents/template';
-import { screenshotFolder } from './screenshots';
+import { screenshotFolder, screenshotsTaken } from './screenshots';
+import { screenSettled } from './settle';
 
 /** The touchscreen size the client-mode screens are also judged at. */
 export const touchscreenViewport = { width: 1280, height: 800 };
@@ -91,12 +92,13 @@ export async function saveTouchscreenShot(page: Page, name: string, arrange?: ()
   await page.setViewportSize(touchscreenViewport);
   await arrange?.();
   await page.mouse.move(touchscreenViewport.width - 2, touchscreenViewport.height - 2);
-  await page.evaluate('document.fonts.ready.then(() => true)');
-  await page.waitForTimeout(250);
-  mkdirSync(screenshotFolder, { recursive: true });
-  const path = join(screenshotFolder, `${name}.png`);
-  await page.screenshot({ path: `${path}.tmp`, type: 'png', animations: 'disabled', caret: 'hide' });
-  renameSync(`${path}.tmp`, path);
+  await screenSettled(page);
+  if (screenshotsTaken) {
+    mkdirSync(screenshotFolder, { recursive: true });
+    const path = join(screenshotFolder, `${name}.png`);
+    await page.screenshot({ path: `${path}.tmp`, type: 'png', animations: 'disabled', caret: 'hide' });
+    renameSync(`${path}.tmp`, path);
+  }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 

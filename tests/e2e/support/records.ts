@@ -39,8 +39,9 @@ export async function listSettled(page: Page): Promise<void> {
 export async function searchClients(page: Page, calls: readonly { channel: string; input: unknown }[], text: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Search clients' }).fill(text);
   const asked = () => calls.some((call) => call.channel === 'clients.find' && (call.input as { text: string }).text === text.trim());
+  // As long as any other wait (Playwright's 30 s): the search waits out its debounce first.
   for (let waited = 0; !asked(); waited += 20) {
-    if (waited > 10_000) throw new Error(`the client list never searched for "${text}"`);
+    if (waited > 30_000) throw new Error(`the client list never searched for "${text}"`);
     await page.waitForTimeout(20);
   }
   await listSettled(page);

@@ -49,3 +49,31 @@ export async function invokeFromPage(page: Page, channel: string, input: unknown
     [channel, input] as const,
   );
 }
+
+/** What the retry countdown said, and whether its button was held, the moment it appeared. */
+export interface CountdownSeen {
+  text: string;
+  disabled: boolean | null;
+}
+
+/**
+ * Starts noting, in the page, what the retry countdown says and whether the button labelled
+ * `buttonName` beside it is disabled, the moment the countdown first appears. A one-second
+ * countdown can be over before a busy test looks; the page sees every change as a person would.
+ * Call before the wrong password is sent; returns the reader (null until the countdown showed).
+ */
+export async function noteRetryCountdown(page: Page, buttonName: string): Promise<() => Promise<CountdownSeen | null>> {
+  await page.evaluate(`(() => {
+    const seen = (window.__retryCountdownSeen = []);
+    const observer = new MutationObserver(() => {
+      const countdown = document.querySelector('[data-testid="retry-countdown"]');
+      if (!countdown || !countdown.textContent.trim() || seen.length > 0) return;
+      const scope = countdown.closest('[role="dialog"], form') ?? document;
+      const button = [...scope.querySelectorAll('button')].find((each) => each.textContent.includes(${JSON.stringify(buttonName)}));
+      seen.push({ text: countdown.textContent, disabled: button ? button.disabled : null });
+      observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  return async () => (await page.evaluate('window.__retryCountdownSeen[0] ?? null')) as CountdownSeen | null;
+}
