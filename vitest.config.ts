@@ -19,6 +19,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/packaging/**/*.test.ts', 'tests/trust/**/*.test.ts'],
           environment: 'node',
+          // Photo processes start from a bundle made once for the run, not from TypeScript under tsx.
+          globalSetup: ['tests/support/photo-worker-bundle.ts'],
+          setupFiles: ['tests/support/use-built-photo-worker.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -1,37 +1,16 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { build, type PluginBuild } from 'esbuild';
+import { bundleForNode } from '../../support/node-bundle';
 
 /**
  * Builds kill-child.ts once into one plain JavaScript file, so each of the spawns costs a bare
  * `node` start instead of a TypeScript loader (tsx takes about 3x as long to start), and the
- * photo worker beside it where the app's own launcher looks for it. Packages stay outside the
- * bundles, imported by absolute path (native add-ons, and pdfkit's data files, need their own
- * folders); the project's code is bundled.
+ * photo worker beside it where the app's own launcher looks for it (`photo-worker.js`).
  */
 export async function buildKillChild(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'kill-child.mjs');
-  // The photo worker is found as `photo-worker.js` beside the bundle: this folder is ES modules.
-  writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-  const packagesByPath = {
-    name: 'packages-by-path',
-    setup: (b: PluginBuild) =>
-      b.onResolve({ filter: /^[^./]/ }, (args) => {
-        if (args.path.startsWith('node:')) return { path: args.path, external: true };
-        try {
-          return { path: createRequire(join(args.resolveDir, 'x.js')).resolve(args.path), external: true };
-        } catch {
-          // A package only importable (no require entry): bundled.
-          return undefined;
-        }
-      }),
-  };
-  const common = { bundle: true, platform: 'node' as const, format: 'esm' as const, target: 'node24', logLevel: 'warning' as const, plugins: [packagesByPath] };
-  await build({ ...common, entryPoints: [join(import.meta.dirname, '..', 'kill-child.ts')], outfile });
-  await build({ ...common, entryPoints: [join(import.meta.dirname, '..', '..', '..', 'main', 'photos', 'photo-worker-main.ts')], outfile: join(outDir, 'photo-worker.js') });
+  const outfile = await bundleForNode(join(import.meta.dirname, '..', 'kill-child.ts'), join(outDir, 'kill-child.mjs'));
+  await bundleForNode(join(import.meta.dirname, '..', '..', '..', 'main', 'photos', 'photo-worker-main.ts'), join(outDir, 'photo-worker.js'));
   return outfile;
 }
 
