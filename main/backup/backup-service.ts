@@ -19,7 +19,7 @@ import { backupMessages } from './backup-messages';
 import { freeBackupPath, listFolderBackups, removeInterruptedPartials, removeStalePartials } from './backup-folder';
 import { removeLeftoverSnapshots } from './snapshot';
 import { readBackupRecord, readBackupSettings, writeBackupRecord, writeBackupSettings, type BackupRecord } from './backup-records';
-import { backupDue, describeBackupStatus, type BackupTrigger } from './backup-status';
+import { backupDue, countsAsActivity, describeBackupStatus, type BackupTrigger } from './backup-status';
 import { writeBackup, type CreatedBackup } from './create-backup';
 import { backupsToKeep } from './rotation';
 import { verifyBackupFile, type VerifiedBackup } from './verify-backup';
@@ -38,8 +38,6 @@ export interface BackupServiceDeps {
 
 export type DueBackupResult = { ran: true; result: BackupRunResult } | { ran: false; reason: 'not-configured' | 'not-due' | 'running' };
 
-/** Audit rows that are not the clinic's work: signing in and out, locking, backups themselves. */
-const housekeepingActions = /^(session\.|backup\.|recovery-key\.)/;
 const maxVerifiedRemembered = 200;
 
 /**
@@ -257,7 +255,7 @@ export class BackupService {
   private activitySince(record: BackupRecord): boolean {
     const since = record.lastSuccessAuditSeq ?? 0;
     const actions = this.deps.db.prepare('SELECT DISTINCT action FROM audit_event WHERE seq > ?').pluck().all(since) as string[];
-    return actions.some((action) => !housekeepingActions.test(action));
+    return actions.some(countsAsActivity);
   }
 
   private recordSuccess(by: string | null, via: BackupVia, created: CreatedBackup, removed: number): void {

@@ -1,4 +1,5 @@
 import type { BackupProgress, BackupSettings, BackupStatus } from '../../shared/contract/backup-channels';
+import type { AuditAction } from '../../shared/audit/audit-actions';
 import type { BackupRecord } from './backup-records';
 
 const day = 24 * 60 * 60 * 1000;
@@ -43,4 +44,29 @@ export function backupDue(record: BackupRecord, now: Date, trigger: BackupTrigge
   if (trigger === 'close') return lastSuccess === null || activitySinceLastBackup || now.getTime() - lastSuccess >= backupInterval;
   if (lastAttempt !== null && (lastSuccess === null || lastAttempt > lastSuccess) && now.getTime() - lastAttempt < retryAfterFailure) return false;
   return lastSuccess === null || now.getTime() - lastSuccess >= backupInterval;
+}
+
+/**
+ * Audit actions that are not the clinic's work: signing in and out, locking, backups themselves,
+ * confirming the recovery key. Listed one by one: a treatment session's actions share the
+ * `session.` prefix with signing in, and a recorded session is exactly what needs a backup.
+ */
+const housekeepingActions: ReadonlySet<string> = new Set<AuditAction>([
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.sign-out',
+  'session.switch-user',
+  'session.lock',
+  'session.unlock',
+  'backup.create',
+  'backup.failed',
+  'backup.verify',
+  'backup.restore',
+  'backup.kept-aside.delete',
+  'recovery-key.acknowledge',
+]);
+
+/** Whether an audited action is the clinic's work, which a backup on close should carry off the PC. */
+export function countsAsActivity(action: string): boolean {
+  return !housekeepingActions.has(action);
 }

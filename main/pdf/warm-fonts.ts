@@ -24,6 +24,11 @@ export function warmPdfFontsSoon(delayMs = 1500): void {
     .catch(() => undefined);
 }
 
+/** Settles once the warming asked for has run (at once when none was asked for): for measuring. */
+export function pdfFontsWarmed(): Promise<void> {
+  return warming ?? Promise.resolve();
+}
+
 export async function warmPdfFonts(): Promise<void> {
   const doc = await createPdfDocument({ paperSize: 'A4', info: { title: '', author: '', subject: '', createdAt: new Date(0) } });
   for (const role of Object.keys(pdfFonts) as FontRole[]) {

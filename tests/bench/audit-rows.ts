@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { AuditLog } from '../../main/audit/audit-log';
 import { systemClock } from '../../main/clock';
 import { encryptedStore } from './bench-stores';
-import type { Row } from './bench-row';
-import { round, timeEach, type Timing } from './measure';
+import { pairedRow, type Row } from './bench-row';
+import { pairedEachAsync, timeEach, type Timing } from './measure';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The audit trail's own costs. "audit anchor": one audited action (a profile view's row) with the
@@ -19,17 +21,29 @@ export async function measureAuditRows(root: string, scale: { appends: number; t
       const anchored = store.services.audit;
       const unanchored = new AuditLog(db, systemClock);
       const entry = { staffId: store.staffId, action: 'client.view' as const, entity: 'client', entityId: 'bench' };
-      const withAnchor = timeEach(scale.appends, () => void anchored.append(entry));
-      const without = timeEach(scale.appends, () => void unanchored.append(entry));
-      rows.push({
-        row: 'audit anchor',
-        work: 'one audited action (a profile view’s row, its own commit) with the head anchored in the key file at every commit, vs the same append unanchored',
-        ours: withAnchor,
-        baseline: without,
-        ratio: round(withAnchor.p95Ms / Math.max(without.p95Ms, 0.001)),
-        target: 'p95 ≤ 10 ms',
-        pass: withAnchor.p95Ms <= 10,
-      });
+      // One append per turn of the event loop, as IPC calls arrive: an anchor the commit hook
+      // leaves for the next turn is then counted in the append that caused it.
+      const paired = await pairedEachAsync(
+        scale.appends,
+        20,
+        async () => {
+          anchored.append(entry);
+          await nextTurn();
+        },
+        async () => {
+          unanchored.append(entry);
+          await nextTurn();
+        },
+      );
+      rows.push(
+        pairedRow(
+          'audit anchor',
+          'one audited action (a profile view’s row, its own commit) with the head anchored in the key file at every commit, vs the same append unanchored',
+          paired,
+          'p95 ≤ 10 ms',
+          paired.ours.p95Ms <= 10,
+        ),
+      );
     }
     if (wants('audit verify')) {
       const audit = store.services.audit;

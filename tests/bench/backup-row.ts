@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encryptedStore, seed } from './bench-stores';
-import { percentile, round, summarise, type Timing } from './measure';
+import type { BackupProcessJob, ServicesProcessReport } from './services-process';
+import { pairedRatio, summarise, type PairedRatio, type Timing } from './measure';
 
 export interface BackupFigures {
   clients: number;
@@ -12,7 +13,9 @@ export interface BackupFigures {
   backup: Timing;
   tar: Timing;
   /** Each pair's backup time over its tar time: their median and interquartile range. */
-  pairedRatio: { median: number; q1: number; q3: number; pairs: number };
+  pairedRatio: PairedRatio;
+  /** The peak resident memory of a process that opens the store and makes one backup, and after open alone, in MB. */
+  memory: { peakMb: number; afterOpenMb: number } | null;
 }
 
 /**
@@ -24,7 +27,11 @@ export interface BackupFigures {
  * way it holds the database still, hashes every member (SHA-256) and seals the manifest (HMAC),
  * then flushes, renames and flushes the folder. `runs` pairs, interleaved.
  */
-export async function measureBackup(root: string, scale: { clients: number; sessionsPerClient: number; files: number; fileMb: number; runs: number }): Promise<BackupFigures> {
+export async function measureBackup(
+  root: string,
+  scale: { clients: number; sessionsPerClient: number; files: number; fileMb: number; runs: number },
+  inOwnProcess: ((job: BackupProcessJob) => Promise<ServicesProcessReport>) | null,
+): Promise<BackupFigures> {
   const dataDir = join(root, 'backup-data');
   const store = await encryptedStore(dataDir);
   await seed(store, scale.clients, scale.sessionsPerClient);
@@ -36,6 +43,7 @@ export async function measureBackup(root: string, scale: { clients: number; sess
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out);
   };
+  let closed = false;
   try {
     // Interleaved, so a burst of load on a shared machine falls on both sides alike, and in turn
     // first: on this VM, memory freed by deleting the last archive is fast to write into for a
@@ -64,18 +72,26 @@ export async function measureBackup(root: string, scale: { clients: number; sess
         await ours();
       }
     }
-    const ratios = backupMs.map((ms, i) => ms / Math.max(tarMs[i]!, 0.001)).sort((a, b) => a - b);
-    const at = (p: number) => round(percentile(ratios, p));
+    let memory: BackupFigures['memory'] = null;
+    if (inOwnProcess) {
+      // The store is held by one process at a time: the child opens it once this one lets go.
+      store.services.close();
+      closed = true;
+      fresh();
+      const report = await inOwnProcess({ kind: 'backup', folder: dataDir, dataKeyHex: store.dataKey.toString('hex'), staffId: store.staffId, backupTo: join(out, 'memory.skinledger-backup') });
+      memory = { peakMb: report.peakRssMb, afterOpenMb: report.steps[0]?.peakRssMb ?? 0 };
+    }
     return {
       clients: scale.clients,
       sessions: scale.clients * scale.sessionsPerClient,
       filesMb: scale.files * scale.fileMb,
       backup: summarise(backupMs),
       tar: summarise(tarMs),
-      pairedRatio: { median: at(50), q1: at(25), q3: at(75), pairs: ratios.length },
+      pairedRatio: pairedRatio(backupMs, tarMs),
+      memory,
     };
   } finally {
-    store.services.close();
+    if (!closed) store.services.close();
     rmSync(out, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import type { Timing } from './measure';
+import type { Paired, PairedRatio, Timing } from './measure';
 
 /** One line of the benchmark table: our figure, the bare library's for the same work, and the target. */
 export interface Row {
@@ -6,7 +6,8 @@ export interface Row {
   work: string;
   ours: Timing | { value: number; unit: string };
   baseline: Timing | null;
-  ratio: number | null;
+  /** The median of the pairs' ours-over-bare ratios with its interquartile range (never one draw). */
+  ratio: PairedRatio | null;
   target: string;
   pass: boolean | null;
 }
@@ -16,9 +17,19 @@ export interface Row {
  * photo import, compare) slot in here by name when their code lands: each adds its own measuring
  * file beside this one and pushes its row; the table sorts by this list.
  */
-export const rowOrder = ['open', 'unlock', 'sign in', 'search', 'profile', 'write', 'home', 'audit trail', 'consent PDF', 'photo import', 'compare', 'backup', 'audit anchor', 'audit verify', 'seed', 'memory', 'bundle', 'first screen'];
+export const rowOrder = ['open', 'key derivation', 'sign in', 'unlock', 'search', 'profile', 'write', 'home', 'audit trail', 'first consent', 'consent sign', 'consent PDF', 'photo import', 'compare', 'backup', 'backup memory', 'audit anchor', 'audit verify', 'seed', 'memory', 'bundle', 'first screen', 'cold start'];
 
 export function byTableOrder(a: Row, b: Row): number {
   const place = (row: Row) => (rowOrder.includes(row.row) ? rowOrder.indexOf(row.row) : rowOrder.length);
   return place(a) - place(b);
+}
+
+/** A row comparing ours with bare work, from paired runs. */
+export function pairedRow(row: string, work: string, paired: Paired, target: string, pass: boolean | null): Row {
+  return { row, work, ours: paired.ours, baseline: paired.bare, ratio: paired.ratio, target, pass };
+}
+
+/** "1.02× (IQR 0.97–1.08, 400 pairs)" */
+export function describeRatio(ratio: PairedRatio | null): string {
+  return ratio === null ? '—' : `${ratio.median}× (IQR ${ratio.q1}–${ratio.q3}, ${ratio.pairs} pairs)`;
 }

@@ -59,3 +59,83 @@ export function peakRssMb(): number {
   }
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
+
+/** Each pair's ours-over-bare ratio: their median and interquartile range, and how many pairs. */
+export interface PairedRatio {
+  median: number;
+  q1: number;
+  q3: number;
+  pairs: number;
+}
+
+/** Both sides' timings and the ratios of their pairs. */
+export interface Paired {
+  ours: Timing;
+  bare: Timing;
+  ratio: PairedRatio;
+}
+
+export function pairedRatio(oursMs: readonly number[], bareMs: readonly number[]): PairedRatio {
+  const ratios = oursMs.map((ms, i) => ms / Math.max(bareMs[i]!, 0.001)).sort((a, b) => a - b);
+  return { median: round(percentile(ratios, 50)), q1: round(percentile(ratios, 25)), q3: round(percentile(ratios, 75)), pairs: ratios.length };
+}
+
+function pairedFrom(oursMs: number[], bareMs: number[]): Paired {
+  return { ours: summarise(oursMs), bare: summarise(bareMs), ratio: pairedRatio(oursMs, bareMs) };
+}
+
+const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/**
+ * Ours and the bare work on the same input `i`, one straight after the other, the side that goes
+ * first alternating: a burst of load on a shared machine falls on both sides of a pair alike, and
+ * neither side always finds the caches the other just warmed. `warmUp` untimed pairs first (JIT).
+ */
+export function pairedEach(count: number, warmUp: number, ours: (i: number) => void, bare: (i: number) => void): Paired {
+  for (let i = 0; i < warmUp; i++) {
+    ours(-1 - i);
+    bare(-1 - i);
+  }
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  const time = (work: (i: number) => void, i: number, into: number[]) => {
+    const start = process.hrtime.bigint();
+    work(i);
+    into.push(elapsedMs(start));
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      time(ours, i, oursMs);
+      time(bare, i, bareMs);
+    } else {
+      time(bare, i, bareMs);
+      time(ours, i, oursMs);
+    }
+  }
+  return pairedFrom(oursMs, bareMs);
+}
+
+/** pairedEach for work that waits (IPC, files, the event loop's next turn). */
+export async function pairedEachAsync(count: number, warmUp: number, ours: (i: number) => Promise<void>, bare: (i: number) => Promise<void>): Promise<Paired> {
+  for (let i = 0; i < warmUp; i++) {
+    await ours(-1 - i);
+    await bare(-1 - i);
+  }
+  const oursMs: number[] = [];
+  const bareMs: number[] = [];
+  const time = async (work: (i: number) => Promise<void>, i: number, into: number[]) => {
+    const start = process.hrtime.bigint();
+    await work(i);
+    into.push(elapsedMs(start));
+  };
+  for (let i = 0; i < count; i++) {
+    if (i % 2 === 0) {
+      await time(ours, i, oursMs);
+      await time(bare, i, bareMs);
+    } else {
+      await time(bare, i, bareMs);
+      await time(ours, i, oursMs);
+    }
+  }
+  return pairedFrom(oursMs, bareMs);
+}

@@ -10,6 +10,8 @@ export interface RendererFigures {
   firstScreenKb: number;
   allKb: number;
   interactive: Timing;
+  /** A new Chromium with a fresh profile each run: no HTTP or code cache, nothing warm. */
+  cold: Timing;
 }
 
 function gzippedKb(paths: string[]): number {
@@ -40,7 +42,8 @@ const markInteractiveScript = `(() => {
 /**
  * The built renderer in Debian Chromium, as the front desk meets it every morning: how much
  * JS+CSS the sign-in screen loads (gzipped), how much there is in all, and how long from
- * navigation start until the sign-in form can be typed into (warm browser, median of several).
+ * navigation start until the sign-in form can be typed into, in a warm browser (reloads) and
+ * cold (a new browser with a fresh profile each time).
  */
 export async function measureRenderer(runs: number): Promise<RendererFigures | null> {
   if (!existsSync(join(rendererFolder, 'index.html')) || !existsSync('/usr/bin/chromium')) return null;
@@ -65,11 +68,26 @@ export async function measureRenderer(runs: number): Promise<RendererFigures | n
         if (i > 0) samples.push(Number(await interactiveAt.jsonValue())); // the first load warms Chromium's caches
       }
       const firstScreen = [...requested].filter((path) => /\.(js|css)$/.test(path)).map((path) => join(rendererFolder, path));
-      return { firstScreenKb: gzippedKb(firstScreen), allKb: gzippedKb(assetsUnder(rendererFolder)), interactive: summarise(samples) };
-    } finally {
       await app.close();
+      const cold: number[] = [];
+      for (let i = 0; i < runs; i++) cold.push(await coldStart(dataDir));
+      return { firstScreenKb: gzippedKb(firstScreen), allKb: gzippedKb(assetsUnder(rendererFolder)), interactive: summarise(samples), cold: summarise(cold) };
+    } finally {
+      await app.close().catch(() => undefined);
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A Chromium of its own with a fresh profile, its first navigation timed inside the page. */
+async function coldStart(dataDir: string): Promise<number> {
+  const app = await launchApp({ dataDir, initScript: markInteractiveScript });
+  try {
+    await app.page.getByRole('textbox', { name: 'Password' }).waitFor({ state: 'visible' });
+    const interactiveAt = await app.page.waitForFunction(() => (globalThis as { __unlockInteractiveAt?: number }).__unlockInteractiveAt ?? null);
+    return Number(await interactiveAt.jsonValue());
+  } finally {
+    await app.close();
   }
 }

@@ -21,6 +21,15 @@ export interface ServicesProcessJob {
   photoImports: number;
 }
 
+/** A backup alone: open the store, write one backup to `backupTo`, report the peak before and after. */
+export interface BackupProcessJob {
+  kind: 'backup';
+  folder: string;
+  dataKeyHex: string;
+  staffId: string;
+  backupTo: string;
+}
+
 export interface ServicesProcessReport {
   peakRssMb: number;
   /** The services process's peak after each step, in order. */
@@ -29,9 +38,23 @@ export interface ServicesProcessReport {
   photoProcessPeakMb: number | null;
 }
 
-process.once('message', (job: ServicesProcessJob) => {
-  void run(job).then((report) => process.send?.(report, () => process.disconnect?.()));
+process.once('message', (job: ServicesProcessJob | BackupProcessJob) => {
+  void ('kind' in job ? backup(job) : run(job)).then((report) => process.send?.(report, () => process.disconnect?.()));
 });
+
+async function backup(job: BackupProcessJob): Promise<ServicesProcessReport> {
+  const dataKey = Buffer.from(job.dataKeyHex, 'hex');
+  const services = openServices(job.folder, dataKey);
+  dataKey.fill(0);
+  try {
+    const steps = [{ step: 'open', peakRssMb: peakRssMb() }];
+    await services.backup.backupToFile(job.staffId, job.backupTo, undefined, 'cli');
+    steps.push({ step: 'backup', peakRssMb: peakRssMb() });
+    return { peakRssMb: peakRssMb(), steps, photoProcessPeakMb: null };
+  } finally {
+    services.close();
+  }
+}
 
 async function run(job: ServicesProcessJob): Promise<ServicesProcessReport> {
   const dataKey = Buffer.from(job.dataKeyHex, 'hex');
