@@ -17,7 +17,15 @@ import { tempFolder } from '../../support/temp-folder';
  */
 
 // Times are written on this computer's clock: pin it, so the expected times hold anywhere.
-process.env.TZ = 'UTC';
+// The clinic's day is read in UTC here; put the zone back so later files in this worker keep theirs.
+const zoneBefore = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
 const folder = tempFolder('skinledger-export-record-');
 const clock = new TestClock(new Date('2026-11-25T09:00:00Z'));
 let store: Awaited<ReturnType<typeof createTestStore>>;

@@ -1,11 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amendmentRows, clinicDay, overrideRows, ruleWords, trailRows, treatmentSummary } from '../../../main/client-export/readable-parts';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
 import { answerInWords } from '../../../shared/screening/answers-in-words';
 import type { SessionRecord } from '../../../shared/clinical/session';
 import { answeredHistory, declined } from '../../support/medical-history';
 
-process.env.TZ = 'UTC';
+// The clinic's day is read in UTC here; put the zone back so later files in this worker keep theirs.
+const zoneBefore = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  if (zoneBefore === undefined) delete process.env.TZ;
+  else process.env.TZ = zoneBefore;
+});
 
 const record = (performedAt: string, notes = 'Tolerated well'): SessionRecord => ({
   performedAt,
