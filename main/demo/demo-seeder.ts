@@ -10,7 +10,7 @@ import type { Services } from '../app';
 import { clientSortKey } from '../clients/client-service';
 import { searchColumns } from '../clients/client-search-index';
 import { addWeeks } from '../treatments/course-service';
-import { foldLot } from '../treatments/session-service';
+import { foldLot } from '../../shared/stock/lot-number';
 import { firstNames, lastNames, referralSources, serums, streets, towns } from './demo-names';
 import { SeededRandom } from './seeded-random';
 

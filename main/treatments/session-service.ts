@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { depthNeedsConfirmation, type AreaDepth, type TreatmentArea } from '../../shared/clinical/areas';
 import { judgeChange, judgeSession, SessionBasis, type ConsentStanding, type SessionRefusal } from '../../shared/clinical/exceptions';
 import { SessionRecord, type SessionRecordInput } from '../../shared/clinical/session';
+import { foldLot } from '../../shared/stock/lot-number';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { MedicalHistoryService } from '../medical-history/medical-history-service';
@@ -345,9 +346,4 @@ export class SessionService {
       })),
     };
   }
-}
-
-/** Lot numbers match without case, spaces or punctuation: "ab-123" on a box is "AB 123" in a recall notice. */
-export function foldLot(lot: string): string {
-  return lot.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
