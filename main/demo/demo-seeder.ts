@@ -131,11 +131,11 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     const performedAt = `${day}T${String(random.int(9, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
     const areas = pickAreas(random).map((area) => ({ area, depthMm: depths.get(area)?.typicalMm ?? 0.5, passes: random.int(2, 4) }));
     const cartridgeLot = random.pick(cartridgeLots);
-    const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40) };
+    const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40), stockLotId: null };
     const record: SessionRecord = {
       performedAt,
       device: { kind: 'pen', make: 'Demo Pen', model: 'DP-1', settings: `speed ${random.int(3, 8)}` },
-      cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52) },
+      cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52), stockLotId: null },
       anaesthetic: { product: 'Topical lidocaine 4%', appliedAt: '09:00' },
       skinPrep: 'Cleanse, chlorhexidine',
       areas,
