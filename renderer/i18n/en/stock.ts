@@ -74,6 +74,7 @@ export const stock = {
   },
   count: {
     open: 'Count {{name}}',
+    button: 'Count',
     title: 'Stock count',
     intro: 'Enter what is on the shelf. The difference from the books is kept and audited.',
     counted: 'Counted on the shelf',
