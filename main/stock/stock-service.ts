@@ -63,9 +63,7 @@ export class StockService {
   ) {}
 
   products(includeArchived = false): StockProduct[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM stock_product ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY category, name COLLATE NOCASE`)
-      .all() as ProductRow[];
+    const rows = this.db.prepare(`SELECT * FROM stock_product ${includeArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY category, name COLLATE NOCASE`).all() as ProductRow[];
     return rows.map(toProduct);
   }
 
@@ -95,9 +93,7 @@ export class StockService {
     this.product(id);
     this.db.transaction(() => {
       this.db
-        .prepare(
-          `UPDATE stock_product SET category = ?, name = ?, maker = ?, model = ?, configuration = ?, compatible_device = ?, size = ?, minimum_on_hand = ? WHERE id = ?`,
-        )
+        .prepare(`UPDATE stock_product SET category = ?, name = ?, maker = ?, model = ?, configuration = ?, compatible_device = ?, size = ?, minimum_on_hand = ? WHERE id = ?`)
         .run(product.category, product.name, product.maker, product.model, product.configuration, product.compatibleDevice, product.size, product.minimumOnHand, id);
       this.audit.append({ staffId: by, action: 'stock.product-update', entity: 'stock-product', entityId: id, detail: `minimum=${product.minimumOnHand ?? 'none'}` });
     })();
@@ -129,8 +125,7 @@ export class StockService {
         const folded = foldLot(line.lot);
         if (!folded) throw new StoreError('INVALID_INPUT', `Line ${index + 1}: enter the lot number.`, { fields: { [`lines.${index}.lot`]: 'Enter the lot number.' } });
         const known = this.db.prepare('SELECT id, lot, expiry FROM stock_lot WHERE product_id = ? AND lot_folded = ?').get(line.productId, folded) as
-          | { id: string; lot: string; expiry: string | null }
-          | undefined;
+          { id: string; lot: string; expiry: string | null } | undefined;
         if (known && known.expiry !== line.expiry) {
           throw new StoreError(
             'CONFLICT',
@@ -209,12 +204,8 @@ export class StockService {
     const soon = this.db
       .prepare(`${lotQuery} WHERE l.on_hand > 0 AND l.last_usable_day >= ? AND l.last_usable_day <= ? AND p.archived_at IS NULL ORDER BY l.last_usable_day LIMIT 50`)
       .all(today, windowEnd(today, days)) as LotRow[];
-    const expired = this.db
-      .prepare(`${lotQuery} WHERE l.on_hand > 0 AND l.last_usable_day < ? ORDER BY l.last_usable_day LIMIT 50`)
-      .all(today) as LotRow[];
-    const below = this.db
-      .prepare('SELECT * FROM stock_product WHERE archived_at IS NULL AND minimum_on_hand IS NOT NULL AND on_hand < minimum_on_hand ORDER BY name LIMIT 50')
-      .all() as ProductRow[];
+    const expired = this.db.prepare(`${lotQuery} WHERE l.on_hand > 0 AND l.last_usable_day < ? ORDER BY l.last_usable_day LIMIT 50`).all(today) as LotRow[];
+    const below = this.db.prepare('SELECT * FROM stock_product WHERE archived_at IS NULL AND minimum_on_hand IS NOT NULL AND on_hand < minimum_on_hand ORDER BY name LIMIT 50').all() as ProductRow[];
     return { today, days, expiringSoon: soon.map(toLot), expired: expired.map(toLot), belowMinimum: below.map(toProduct) };
   }
 

@@ -64,9 +64,7 @@ export const WriteOffInput = z
   .refine((input) => input.reason !== 'other' || input.note.length > 0, { path: ['note'], message: 'Say why the stock was written off.' });
 export type WriteOffInput = z.infer<typeof WriteOffInput>;
 
-export const StockCountInput = z
-  .object({ lotId: Id, counted: z.number().int().min(0).max(100_000), note: text(400) })
-  .strict();
+export const StockCountInput = z.object({ lotId: Id, counted: z.number().int().min(0).max(100_000), note: text(400) }).strict();
 export type StockCountInput = z.infer<typeof StockCountInput>;
 
 /** What Home warns about: lots expiring soon, expired lots still on the shelf, products below their minimum. */

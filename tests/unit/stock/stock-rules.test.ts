@@ -15,12 +15,27 @@ describe('lot numbers', () => {
 
 describe('stock on hand', () => {
   it('is received minus used minus written off', () => {
-    expect(onHand([{ kind: 'received', quantity: 10 }, { kind: 'used', quantity: 3 }, { kind: 'written-off', quantity: 2 }])).toBe(5);
+    expect(
+      onHand([
+        { kind: 'received', quantity: 10 },
+        { kind: 'used', quantity: 3 },
+        { kind: 'written-off', quantity: 2 },
+      ]),
+    ).toBe(5);
   });
   it('takes a stock count correction either way', () => {
-    const booked = onHand([{ kind: 'received', quantity: 10 }, { kind: 'used', quantity: 1 }]);
+    const booked = onHand([
+      { kind: 'received', quantity: 10 },
+      { kind: 'used', quantity: 1 },
+    ]);
     expect(countCorrection(booked, 7)).toBe(-2);
-    expect(onHand([{ kind: 'received', quantity: 10 }, { kind: 'used', quantity: 1 }, { kind: 'counted', quantity: -2 }])).toBe(7);
+    expect(
+      onHand([
+        { kind: 'received', quantity: 10 },
+        { kind: 'used', quantity: 1 },
+        { kind: 'counted', quantity: -2 },
+      ]),
+    ).toBe(7);
     expect(countCorrection(4, 6)).toBe(2);
   });
   it('is below the minimum only when the clinic set one', () => {

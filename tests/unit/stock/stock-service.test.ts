@@ -94,13 +94,13 @@ describe('stock', () => {
   it('refuses a picked lot that does not match the catalogue or is not on hand, and saves nothing', () => {
     const { fresh } = receiveTwo();
     const count = store.services.sessions.count();
-    expect(() =>
-      store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-04', stockLotId: fresh.id } }), paper),
-    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-04', stockLotId: fresh.id } }), paper)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     store.services.stock.count(by, { lotId: fresh.id, counted: 0, note: '' });
-    expect(() =>
-      store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-03', stockLotId: fresh.id } }), paper),
-    ).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-03', stockLotId: fresh.id } }), paper)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     expect(store.services.sessions.count()).toBe(count);
   });
 
