@@ -12,5 +12,7 @@ export const stockHandlers: HandlersFor<keyof typeof stockChannels> = {
   'stock.movements': signedIn((input, { services }) => services.stock.movements(input.lotId)),
   'stock.writeOff': signedIn((input, { services, staff }) => services.stock.writeOff(staff.id, input)),
   'stock.count': signedIn((input, { services, staff }) => services.stock.count(staff.id, input)),
+  'stock.lotsNamed': signedIn((input, { services }) => services.stock.lotsNamed(input.lot)),
+  'stock.writeOffRecalled': signedIn((input, { services, staff }) => services.stock.writeOffRecalled(staff.id, input.lotId, input.note)),
   'stock.alerts': signedIn((_input, { services }) => services.stock.alerts()),
 };

@@ -229,6 +229,13 @@ export class StockService {
     }
   }
 
+  /** A maker's recall: everything of the lot still on the shelf is written off as recalled, in one step. */
+  writeOffRecalled(by: string, lotId: string, note: string): StockLot {
+    const lot = this.lot(lotId);
+    if (lot.onHand === 0) return lot;
+    return this.writeOff(by, { lotId, quantity: lot.onHand, reason: 'recalled', note });
+  }
+
   /** Lots matching a typed lot number (any product): recall starts from what a maker's notice prints. */
   lotsNamed(lot: string): StockLot[] {
     return (this.db.prepare(`${lotQuery} WHERE l.lot_folded = ? ORDER BY p.name`).all(foldLot(lot)) as LotRow[]).map(toLot);

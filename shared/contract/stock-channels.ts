@@ -27,6 +27,10 @@ export const stockChannels = {
   'stock.movements': channel({ input: z.object({ lotId: Id }).strict(), output: z.array(StockMovementView), access: clinicians }),
   'stock.writeOff': channel({ input: WriteOffInput, output: StockLot, access: clinicians }),
   'stock.count': channel({ input: StockCountInput, output: StockLot, access: clinicians }),
+  /** The catalogue's lots with a lot number as a recall notice prints it (case, spaces and dashes ignored). */
+  'stock.lotsNamed': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(StockLot), access: clinicians }),
+  /** A maker's recall: all of the lot still on hand written off as recalled. */
+  'stock.writeOffRecalled': channel({ input: z.object({ lotId: Id, note: z.string().trim().max(400) }).strict(), output: StockLot, access: clinicians }),
   /** Home's card: lots expiring within 30 days, expired lots on hand, products below minimum. */
   'stock.alerts': channel({ input: z.object({}).strict(), output: StockAlerts, access: clinicians }),
 } as const;

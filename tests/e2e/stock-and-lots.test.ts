@@ -23,7 +23,7 @@ function typedDay(days: number): string {
 }
 
 describe('stock and lots', () => {
-  it('receives a delivery of two lots, picks one at the chair (stock goes down), refuses the expired one without a reason, warns on Home and recalls the client', async () => {
+  it('receives a delivery of two lots, picks one at the chair (stock goes down), refuses the expired one without a reason, warns on Home, recalls the client and writes the lot off as recalled', async () => {
     const { dataDir } = harness.folders();
     await createClinic(dataDir);
     const app = await harness.launch({ dataDir });
@@ -118,5 +118,11 @@ describe('stock and lots', () => {
     await lot.press('Enter');
     await page.getByText('1 client treated with lot “ct2026 0412”').waitFor();
     await page.getByRole('button', { name: 'Ines Carvalho' }).waitFor();
+    // The maker's recall: what is left of the lot comes off the shelf in one step.
+    const inStock = page.getByRole('region', { name: 'This lot in stock' });
+    await inStock.getByText('16-pin cartridge · lot CT-2026-0412 · 9 on hand').waitFor();
+    await inStock.getByRole('button', { name: 'Write off 16-pin cartridge lot CT-2026-0412 as recalled' }).click();
+    await inStock.getByText('16-pin cartridge · lot CT-2026-0412 · 0 on hand').waitFor();
+    await checkAccessibility(page, 'lot recall with the lot in stock');
   });
 });

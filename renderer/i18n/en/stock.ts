@@ -82,6 +82,13 @@ export const stock = {
     submit: 'Save count',
     done: 'Stock count saved.',
   },
+  recall: {
+    title: 'This lot in stock',
+    line: '{{product}} · lot {{lot}} · {{count}} on hand',
+    writeOff: 'Write off {{product}} lot {{lot}} as recalled',
+    done: 'Written off as recalled.',
+    note: 'Recall notice for lot {{lot}}',
+  },
   home: {
     title: 'Stock',
     expiringSoon: 'Expiring within {{days}} days',

@@ -130,6 +130,14 @@ describe('stock', () => {
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/USING INDEX stock_lot_on_hand_by_expiry/);
   });
 
+  it('a recall notice finds the catalogue lot however it is typed, and writes off what is left as recalled in one step', () => {
+    const { fresh } = receiveTwo();
+    expect(store.services.stock.lotsNamed('ct2026 0412').map((lot) => lot.id)).toEqual([fresh.id]);
+    expect(store.services.stock.writeOffRecalled(by, fresh.id, 'Maker notice 12/2026').onHand).toBe(0);
+    expect(store.services.stock.movements(fresh.id)[0]).toMatchObject({ kind: 'written-off', change: -10, reason: 'recalled' });
+    expect(store.services.stock.writeOffRecalled(by, fresh.id, '').onHand).toBe(0);
+  });
+
   it('a purged client leaves the stock used as it was', async () => {
     const { fresh } = receiveTwo();
     store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-03', stockLotId: fresh.id } }), paper);

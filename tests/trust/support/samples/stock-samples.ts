@@ -15,6 +15,8 @@ export function stockSamples(): { [C in keyof typeof stockChannels]: ChannelInpu
     'stock.movements': { lotId: 'no-such-lot' },
     'stock.writeOff': { lotId: 'no-such-lot', quantity: 1, reason: 'damaged', note: '' },
     'stock.count': { lotId: 'no-such-lot', counted: 1, note: '' },
+    'stock.lotsNamed': { lot: 'LOT-42' },
+    'stock.writeOffRecalled': { lotId: 'no-such-lot', note: 'Maker recall notice' },
     'stock.alerts': {},
   };
 }
