@@ -14,5 +14,6 @@ export const stockHandlers: HandlersFor<keyof typeof stockChannels> = {
   'stock.count': signedIn((input, { services, staff }) => services.stock.count(staff.id, input)),
   'stock.lotsNamed': signedIn((input, { services }) => services.stock.lotsNamed(input.lot)),
   'stock.writeOffRecalled': signedIn((input, { services, staff }) => services.stock.writeOffRecalled(staff.id, input.lotId, input.note)),
+  'stock.report': signedIn((_input, { services, staff }) => ({ csv: services.stock.reportCsv(staff.id) })),
   'stock.alerts': signedIn((_input, { services }) => services.stock.alerts()),
 };

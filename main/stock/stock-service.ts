@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { lastUsableDay } from '../../shared/clinical/expiry';
 import type { SessionRecord } from '../../shared/clinical/session';
 import { foldLot } from '../../shared/stock/lot-number';
+import { lastMonths, stockReportCsv } from '../../shared/stock/stock-report';
 import { countCorrection, windowEnd } from '../../shared/stock/stock-rules';
 import { ProductInput, ReceiveLine, StockCountInput, WriteOffInput, type ProductCategory, type StockAlerts, type StockLot, type StockProduct } from '../../shared/stock/stock';
 import type { AuditLog } from '../audit/audit-log';
@@ -234,6 +235,22 @@ export class StockService {
     const lot = this.lot(lotId);
     if (lot.onHand === 0) return lot;
     return this.writeOff(by, { lotId, quantity: lot.onHand, reason: 'recalled', note });
+  }
+
+  /** The stock report as CSV (on hand, expiry warnings, used per month for a year); saving it is audited. */
+  reportCsv(by: string): string {
+    const today = this.now().slice(0, 10);
+    const since = `${lastMonths(today)[0]}-01`;
+    const used = this.db.prepare(`SELECT lot_id, substr(at, 1, 7) AS month, -sum(change) AS units FROM stock_movement WHERE kind = 'used' AND at >= ? GROUP BY lot_id, month`).all(since) as {
+      lot_id: string;
+      month: string;
+      units: number;
+    }[];
+    const byLot = new Map<string, Map<string, number>>();
+    for (const row of used) byLot.set(row.lot_id, (byLot.get(row.lot_id) ?? new Map<string, number>()).set(row.month, row.units));
+    const csv = stockReportCsv(this.lots({ onHandOnly: false }), byLot, today);
+    this.audit.append({ staffId: by, action: 'stock.report', entity: 'stock-lot', detail: `lots=${csv.split('\r\n').length - 2}` });
+    return csv;
   }
 
   /** Lots matching a typed lot number (any product): recall starts from what a maker's notice prints. */

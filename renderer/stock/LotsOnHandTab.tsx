@@ -1,4 +1,5 @@
 import { Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../shared/errors';
@@ -21,10 +22,16 @@ export function LotsOnHandTab({ lots, error, onChanged }: { lots: StockLot[] | n
   const { t } = useTranslation();
   const dates = useDates();
   const [action, setAction] = useState<Action | null>(null);
+  const [reportFailure, setReportFailure] = useState<BridgeError | null>(null);
   const today = localIsoDate(new Date());
   return (
     <Paper withBorder p="lg" bg="white">
-      <ErrorAlert error={error} />
+      <Group justify="flex-end" mb="sm">
+        <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void saveReport().catch((failed: unknown) => setReportFailure(asBridgeError(failed)))}>
+          {t('stock.report')}
+        </Button>
+      </Group>
+      <ErrorAlert error={error ?? reportFailure} />
       {lots && lots.length === 0 ? <Text c="dimmed">{t('stock.noLots')}</Text> : null}
       {lots && lots.length > 0 ? (
         <Table striped highlightOnHover aria-label={t('stock.tabs.onHand')}>
@@ -162,4 +169,17 @@ function LotDialog({ action, onClose, onDone }: { action: Action; onClose: () =>
       </form>
     </Dialog>
   );
+}
+
+/** The stock report (on hand, expiry warnings, use per month) saved as a CSV file; main audits it. */
+async function saveReport() {
+  const { csv } = await call('stock.report', {});
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `stock-report-${localIsoDate(new Date())}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -31,6 +31,8 @@ export const stockChannels = {
   'stock.lotsNamed': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(StockLot), access: clinicians }),
   /** A maker's recall: all of the lot still on hand written off as recalled. */
   'stock.writeOffRecalled': channel({ input: z.object({ lotId: Id, note: z.string().trim().max(400) }).strict(), output: StockLot, access: clinicians }),
+  /** The stock report as CSV text (on hand, expiring, used per month); audited. */
+  'stock.report': channel({ input: z.object({}).strict(), output: z.object({ csv: z.string() }), access: clinicians }),
   /** Home's card: lots expiring within 30 days, expired lots on hand, products below minimum. */
   'stock.alerts': channel({ input: z.object({}).strict(), output: StockAlerts, access: clinicians }),
 } as const;

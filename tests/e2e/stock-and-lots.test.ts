@@ -66,8 +66,12 @@ describe('stock and lots', () => {
     const onHand = page.getByRole('table', { name: 'On hand' });
     await onHand.getByRole('row', { name: /CT-2026-0412.*10/ }).waitFor();
     await onHand.getByRole('row', { name: /CT-OLD-1.*Expired.*2/ }).waitFor();
+    await page.getByRole('button', { name: 'Save stock report (CSV)' }).click();
+    await page.getByRole('button', { name: 'Save stock report (CSV)' }).waitFor();
     await checkAccessibility(page, 'stock on hand');
     await saveScreenshot(page, '90-stock-on-hand');
+
+    expect(app.calls.some((call) => call.channel === 'stock.report')).toBe(true);
 
     // At the chair: the expired lot is offered as expired and needs a reason; the fresh one saves and takes one off the shelf.
     await openNav(page, 'Clients');

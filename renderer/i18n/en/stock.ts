@@ -12,6 +12,7 @@ export const stock = {
   minimum: 'Minimum',
   noMinimum: 'none',
   actions: 'Actions',
+  report: 'Save stock report (CSV)',
   expired: 'Expired',
   expiresSoon: 'Expires soon',
   noLots: 'No stock on hand yet. Receive a delivery to start.',

@@ -138,6 +138,16 @@ describe('stock', () => {
     expect(store.services.stock.writeOffRecalled(by, fresh.id, '').onHand).toBe(0);
   });
 
+  it('reports on hand, expiry warnings and use per month as CSV, and audits it', () => {
+    const { fresh } = receiveTwo();
+    store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-03', stockLotId: fresh.id } }), paper);
+    const lines = store.services.stock.reportCsv(by).replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^Product,Category,Lot,Expiry,Last usable day,On hand,Expiry warning,Used 2025-10,.*,Used 2026-09$/);
+    expect(lines).toContain('16-pin cartridge,Needle cartridge,CT-2026-0412,2027-03,2027-03-31,9,,0,0,0,0,0,0,0,0,0,0,0,1');
+    expect(lines).toContain('16-pin cartridge,Needle cartridge,CT-2025-0001,2026-08,2026-08-31,2,Expired,0,0,0,0,0,0,0,0,0,0,0,0');
+    expect(store.services.audit.recent(1)[0]!.action).toBe('stock.report');
+  });
+
   it('a purged client leaves the stock used as it was', async () => {
     const { fresh } = receiveTwo();
     store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin cartridge', lot: 'CT-2026-0412', expiry: '2027-03', stockLotId: fresh.id } }), paper);

@@ -17,6 +17,7 @@ export function stockSamples(): { [C in keyof typeof stockChannels]: ChannelInpu
     'stock.count': { lotId: 'no-such-lot', counted: 1, note: '' },
     'stock.lotsNamed': { lot: 'LOT-42' },
     'stock.writeOffRecalled': { lotId: 'no-such-lot', note: 'Maker recall notice' },
+    'stock.report': {},
     'stock.alerts': {},
   };
 }
