@@ -1,3 +1,4 @@
+import { StockService } from './stock/stock-service';
 import { hostname } from 'node:os';
 import { refuseRolledBackTrail } from './audit/anchor-check';
 import { AuditLog } from './audit/audit-log';
@@ -60,6 +61,7 @@ export interface Services {
   readonly medicalHistory: MedicalHistoryService;
   readonly courses: CourseService;
   readonly sessions: SessionService;
+  readonly stock: StockService;
   readonly noteSnippets: NoteSnippetService;
   readonly backup: BackupService;
   readonly consentTemplates: TemplateService;
@@ -139,7 +141,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const medicalHistory = new MedicalHistoryService(db, audit, clock);
   const courses = new CourseService(db, audit, clock);
   // Consents are assembled below; the session gate asks them only when a session is saved.
-  const sessions = new SessionService(db, audit, clock, medicalHistory, (clientId) => consents.treatmentStanding(clientId));
+  const stock = new StockService(db, audit, clock);
+  const sessions = new SessionService(db, audit, clock, medicalHistory, (clientId) => consents.treatmentStanding(clientId), stock);
   const noteSnippets = new NoteSnippetService(db, audit);
   const profiles = new ClientProfileService({ db, audit, clock, clients, medicalHistory, courses, sessions, staff });
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
@@ -183,6 +186,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     medicalHistory,
     courses,
     sessions,
+    stock,
     noteSnippets,
     backup,
     consentTemplates,

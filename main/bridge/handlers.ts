@@ -9,6 +9,7 @@ import { consentHandlers } from './consent-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
 import { rekeyHandlers } from './rekey-handlers';
+import { stockHandlers } from './stock-handlers';
 
 export type Handlers = HandlersFor<Channel>;
 
@@ -62,4 +63,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...rekeyHandlers,
   ...clientImportHandlers,
+  ...stockHandlers,
 };

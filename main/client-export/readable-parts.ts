@@ -137,7 +137,7 @@ function expiryWords(expiry: string | null, dateFormat: DateFormat): string {
 }
 
 function lotWords(lot: Lot, dateFormat: DateFormat): string {
-  return `${lot.name}, lot ${lot.lot}${expiryWords(lot.expiry, dateFormat)}`;
+  return `${lot.name}, lot ${lot.lot}${expiryWords(lot.expiry, dateFormat)}${lot.stockLotId ? ', from the clinic’s stock' : ''}`;
 }
 
 /** What one session record says, field by field, in words (also what an amendment compares). */

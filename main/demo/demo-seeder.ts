@@ -10,8 +10,9 @@ import type { Services } from '../app';
 import { clientSortKey } from '../clients/client-service';
 import { searchColumns } from '../clients/client-search-index';
 import { addWeeks } from '../treatments/course-service';
-import { foldLot } from '../treatments/session-service';
+import { foldLot } from '../../shared/stock/lot-number';
 import { firstNames, lastNames, referralSources, serums, streets, towns } from './demo-names';
+import { demoStock } from './demo-stock';
 import { SeededRandom } from './seeded-random';
 
 export interface DemoSeedOptions {
@@ -64,7 +65,10 @@ export async function seedDemoClinic(services: Services, by: string, options: De
   const insertSession = db.prepare(`
     INSERT INTO treatment_session (id, client_id, course_id, performed_at, practitioner_id, record, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertLot = db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertLot = db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry, stock_lot_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const stock = averageSessions > 0 ? db.transaction(() => demoStock(db, by, today, now))() : null;
+  // Sessions of the last half year pick their lots from the demo stock; older ones were typed.
+  const fromStockSince = addWeeks(today, -26);
 
   const id = () => {
     const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0')).join('');
@@ -130,12 +134,17 @@ export async function seedDemoClinic(services: Services, by: string, options: De
   const seedSession = (clientId: string, courseId: string, day: string) => {
     const performedAt = `${day}T${String(random.int(9, 17)).padStart(2, '0')}:${random.pick(['00', '15', '30', '45'])}:00.000Z`;
     const areas = pickAreas(random).map((area) => ({ area, depthMm: depths.get(area)?.typicalMm ?? 0.5, passes: random.int(2, 4) }));
-    const cartridgeLot = random.pick(cartridgeLots);
-    const serum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40) };
+    const typedCartridge = random.pick(cartridgeLots);
+    const typedSerum = { name: random.pick(serums), lot: random.pick(serumLots), expiry: addWeeks(day, 40), stockLotId: null as string | null };
+    const picked = stock && day >= fromStockSince ? { cartridge: stock.cartridge, serum: stock.serum(typedSerum.name) } : null;
+    const cartridgeLot = picked ? picked.cartridge.lot : typedCartridge;
+    const serum = picked ? { name: picked.serum.name, lot: picked.serum.lot, expiry: picked.serum.expiry, stockLotId: picked.serum.id } : typedSerum;
     const record: SessionRecord = {
       performedAt,
       device: { kind: 'pen', make: 'Demo Pen', model: 'DP-1', settings: `speed ${random.int(3, 8)}` },
-      cartridge: { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52) },
+      cartridge: picked
+        ? { name: picked.cartridge.name, lot: picked.cartridge.lot, expiry: picked.cartridge.expiry, stockLotId: picked.cartridge.id }
+        : { name: '16-pin cartridge', lot: cartridgeLot, expiry: addWeeks(day, 52), stockLotId: null },
       anaesthetic: { product: 'Topical lidocaine 4%', appliedAt: '09:00' },
       skinPrep: 'Cleanse, chlorhexidine',
       areas,
@@ -147,8 +156,12 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     };
     const sessionId = id();
     insertSession.run(sessionId, clientId, courseId, performedAt, by, JSON.stringify(record), now, now);
-    insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry);
-    insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry);
+    insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry, record.cartridge!.stockLotId);
+    insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry, serum.stockLotId);
+    if (picked && stock) {
+      stock.use(picked.cartridge, sessionId, performedAt);
+      stock.use(picked.serum, sessionId, performedAt);
+    }
     result.sessions++;
   };
 

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { depthNeedsConfirmation, type AreaDepth, type TreatmentArea } from '../../shared/clinical/areas';
 import { judgeChange, judgeSession, SessionBasis, type ConsentStanding, type SessionRefusal } from '../../shared/clinical/exceptions';
 import { SessionRecord, type SessionRecordInput } from '../../shared/clinical/session';
+import { foldLot } from '../../shared/stock/lot-number';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { MedicalHistoryService } from '../medical-history/medical-history-service';
+import type { StockService } from '../stock/stock-service';
 import type { SqliteDatabase } from '../store/open-database';
 import { StoreError } from '../store/store-error';
 
@@ -103,6 +105,8 @@ export class SessionService {
     private readonly clock: Clock,
     private readonly medicalHistory: MedicalHistoryService,
     private readonly consentStanding: ConsentStandingLookup,
+    /** Takes picked catalogue lots off the shelf in the session's transaction. */
+    private readonly stock: Pick<StockService, 'useForSession'> | null = null,
   ) {}
 
   record(by: string, clientId: string, courseId: string | null, input: SessionRecordInput, options: RecordOptions = {}): TreatmentSession {
@@ -141,6 +145,7 @@ export class SessionService {
         )
         .run(id, clientId, courseId, record.performedAt, by, JSON.stringify(record), now, now, JSON.stringify(basis));
       this.writeLots(id, record);
+      this.stock?.useForSession(by, id, record, now);
       this.audit.append({
         staffId: by,
         action: 'session.create',
@@ -188,6 +193,7 @@ export class SessionService {
         .run(JSON.stringify(record), record.performedAt, now, basis ? JSON.stringify(basis) : null, sameDay ? 1 : 0, by, id);
       this.db.prepare('DELETE FROM session_lot WHERE session_id = ?').run(id);
       this.writeLots(id, record);
+      this.stock?.useForSession(by, id, record, now);
       this.audit.append({ staffId: by, action: sameDay ? 'session.update' : 'session.amend', entity: 'client', entityId: current.clientId, detail: `session=${id}` });
       if (basis) this.auditExceptions(by, current.clientId, id, basis, previous);
     })();
@@ -313,9 +319,9 @@ export class SessionService {
   }
 
   private writeLots(sessionId: string, record: SessionRecord): void {
-    const insert = this.db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry) VALUES (?, ?, ?, ?, ?, ?)');
-    if (record.cartridge) insert.run(sessionId, 'cartridge', record.cartridge.name, record.cartridge.lot, foldLot(record.cartridge.lot), record.cartridge.expiry);
-    for (const product of record.products) insert.run(sessionId, 'product', product.name, product.lot, foldLot(product.lot), product.expiry);
+    const insert = this.db.prepare('INSERT INTO session_lot (session_id, kind, name, lot, lot_folded, expiry, stock_lot_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    if (record.cartridge) insert.run(sessionId, 'cartridge', record.cartridge.name, record.cartridge.lot, foldLot(record.cartridge.lot), record.cartridge.expiry, record.cartridge.stockLotId);
+    for (const product of record.products) insert.run(sessionId, 'product', product.name, product.lot, foldLot(product.lot), product.expiry, product.stockLotId);
   }
 
   private toSession(row: SessionRow): TreatmentSession {
@@ -345,9 +351,4 @@ export class SessionService {
       })),
     };
   }
-}
-
-/** Lot numbers match without case, spaces or punctuation: "ab-123" on a box is "AB 123" in a recall notice. */
-export function foldLot(lot: string): string {
-  return lot.toUpperCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

@@ -6,6 +6,7 @@ import { BackupStatusCard } from '../backups/BackupStatusCard';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { formatLongDate } from '../i18n/format';
 import { PageTitle } from '../shell/PageTitle';
+import { StockHomeCard } from '../stock/StockHomeCard';
 import { ClinicCard } from './ClinicCard';
 import { GettingStartedCard } from './GettingStartedCard';
 import { OverdueCard } from './OverdueCard';
@@ -43,6 +44,7 @@ export function HomePage() {
         <RecentClientsCard />
         <OverdueCard />
       </SimpleGrid>
+      {staff.role !== 'reception' ? <StockHomeCard /> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <ClinicCard settings={settings.data} error={settings.error} canEdit={isAdmin} />
         <ShortcutsCard />

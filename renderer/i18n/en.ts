@@ -21,6 +21,7 @@ import { home } from './en/home';
 import { photos } from './en/photos';
 import { recall } from './en/recall';
 import { rekey } from './en/rekey';
+import { stock } from './en/stock';
 import { clientImport, clinicExport } from './en/clientImport';
 import { aftercare, checklist, sessionBasis, sessionForm, snippets, treatments } from './en/sessions';
 import { depths, noteSnippets, settings, staff } from './en/settings';
@@ -56,6 +57,7 @@ export const en = {
   // One list of area names for screens, paper and spreadsheets.
   areas: areaNames,
   treatments,
+  stock,
   sessionForm,
   checklist,
   aftercare,

@@ -16,6 +16,7 @@ const MedicalHistoryFormPage = lazy(() => import('../clients/history/MedicalHist
 const SessionFormPage = lazy(() => import('../clients/sessions/SessionFormPage'));
 const PhotoComparePage = lazy(() => import('../photos/compare/PhotoComparePage'));
 const LotRecallPage = lazy(() => import('../clients/recall/LotRecallPage'));
+const StockPage = lazy(() => import('../stock/StockPage'));
 const AuditTrailPage = lazy(() => import('../audit-trail/AuditTrailPage'));
 const RetentionReportPage = lazy(() => import('../retention/RetentionReportPage'));
 const ConsentSigningPage = lazy(() => import('../consents/signing-page/ConsentSigningPage'));
@@ -40,6 +41,8 @@ function pageFor(place: Place) {
       ) : null;
     case 'lotRecall':
       return <LotRecallPage />;
+    case 'stock':
+      return <StockPage />;
     case 'auditTrail':
       return <AuditTrailPage key={place.clientId ?? 'all'} clientId={place.clientId} />;
     case 'retention':

@@ -17,6 +17,11 @@ export const Lot = z
     lot: z.string().trim().min(1, 'Enter the lot number.').max(60),
     /** As the pack prints it: a full date, or a month (YYYY-MM, good to its end). */
     expiry: Expiry.nullable().default(null),
+    /**
+     * The catalogue lot it was picked from (its use took one off the shelf with the session);
+     * null when typed by hand for a product not in the catalogue, and for sessions from before.
+     */
+    stockLotId: z.string().min(1).max(64).nullable().default(null),
   })
   .strict();
 export type Lot = z.infer<typeof Lot>;

@@ -10,6 +10,7 @@ import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
 import { photoChannels } from './photo-channels';
 import { rekeyChannels } from './rekey-channels';
+import { stockChannels } from './stock-channels';
 import { clientImportChannels, clinicExportChannels } from './client-import-channels';
 
 export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -129,6 +130,7 @@ export const contract = {
   ...rekeyChannels,
   ...clientImportChannels,
   ...clinicExportChannels,
+  ...stockChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
 import { staffAddCommand } from './staff-add';
+import { stockListCommand, stockReceiveCommand } from './stock';
 import { staffDeactivateCommand } from './staff-deactivate';
 import { staffListCommand } from './staff-list';
 import { unlockCheckCommand } from './unlock-check';
@@ -33,6 +34,8 @@ export const commandTable: readonly CliCommand[] = [
   seedDemoCommand,
   clientsListCommand,
   overdueCommand,
+  stockListCommand,
+  stockReceiveCommand,
   auditListCommand,
   exportClientCommand,
   exportAllCommand,

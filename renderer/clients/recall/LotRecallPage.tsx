@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../errors/ErrorAlert';
 import { useDates, type Dates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { PageTitle } from '../../shell/PageTitle';
+import { RecalledLots } from '../../stock/RecalledLots';
 import { recallCsv } from './recall-csv';
 import { expiryText } from '../sessions/ExpiryField';
 
@@ -95,6 +96,7 @@ export default function LotRecallPage() {
                 </Button>
               ) : null}
             </Group>
+            <RecalledLots lot={result.lot} />
             {result.found.length > 0 ? (
               <Table.ScrollContainer minWidth={760}>
                 <Table verticalSpacing="sm" highlightOnHover aria-label={t('recall.tableLabel')}>

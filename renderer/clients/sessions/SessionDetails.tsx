@@ -53,9 +53,11 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
   );
 }
 
-function lotText(t: TFunction, dates: Dates, lot: { name: string; lot: string; expiry: string | null } | null): string {
+function lotText(t: TFunction, dates: Dates, lot: { name: string; lot: string; expiry: string | null; stockLotId?: string | null } | null): string {
   if (!lot) return t('common.none');
-  return [lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? t('treatments.expires', { date: expiryText(lot.expiry, dates) }) : null].filter(Boolean).join(' · ');
+  return [lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? t('treatments.expires', { date: expiryText(lot.expiry, dates) }) : null, lot.stockLotId ? null : t('stock.onSession.typed')]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function RecordView({ record }: { record: SessionRecord }) {

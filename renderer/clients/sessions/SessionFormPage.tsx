@@ -39,6 +39,8 @@ import { useConsentStatus } from '../../consents/needed/useConsentStatus';
 import { DepthConfirmDialog, type DeepArea } from './DepthConfirmDialog';
 import { NotesField } from './NotesField';
 import { ProductsField } from './ProductsField';
+import { StockLotPicker, type PickedLot } from './StockLotPicker';
+import { useStockLots } from '../../stock/useStockLots';
 import { expiryText } from './ExpiryField';
 import { blankSession, deepAreas, isSameDay, SessionFormValues, toRecord, valuesOf } from './session-form';
 import classes from './SessionFormPage.module.css';
@@ -99,6 +101,20 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Se
   const needsConsentOverride = !editing && consentCovered === false;
   const today = localIsoDate(new Date());
   const overrideToday = screening?.override && !screening.blocked && localIsoDate(new Date(screening.override.overriddenAt)) === today ? screening.override : null;
+  const stockLots = useStockLots();
+  /** A lot picked from stock fills the fields as the catalogue has them; clearing the pick leaves the fields to type. */
+  const pickLot = (where: 'cartridge' | `products.${number}`, lot: PickedLot | null) => {
+    if (lot) {
+      form.setValue(`${where}.name`, lot.name, { shouldValidate: form.formState.isSubmitted });
+      form.setValue(`${where}.lot`, lot.lot, { shouldValidate: form.formState.isSubmitted });
+      form.setValue(`${where}.expiry`, lot.expiry);
+    }
+    form.setValue(`${where}.stockLotId`, lot?.stockLotId ?? null);
+  };
+  /** Typing over a picked lot makes it a typed one: the session then takes nothing off the shelf. */
+  const typedBy = (where: 'cartridge' | `products.${number}`) => {
+    if (form.getValues(`${where}.stockLotId`)) form.setValue(`${where}.stockLotId`, null);
+  };
   const expiredLots = lotsByExpiry(
     {
       cartridge: watched.cartridge ? { name: watched.cartridge.name ?? '', lot: watched.cartridge.lot ?? '', expiry: typedExpiry(watched.cartridge.expiry) } : null,
@@ -316,14 +332,33 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Se
               <TextInput label={t('sessionForm.model')} error={errors.device?.model?.message} {...form.register('device.model')} />
               <TextInput label={t('sessionForm.settings')} placeholder={t('sessionForm.settingsPlaceholder')} error={errors.device?.settings?.message} {...form.register('device.settings')} />
             </SimpleGrid>
+            <StockLotPicker
+              label={t('stock.picker.cartridge')}
+              lots={stockLots}
+              cartridges
+              value={watched.cartridge?.stockLotId ?? null}
+              typedName={watched.cartridge?.name ?? ''}
+              sessionDay={performedDay ?? today}
+              onPick={(lot) => pickLot('cartridge', lot)}
+            />
             <SimpleGrid cols={3} spacing="lg">
-              <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name')} />
-              <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot')} />
+              <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name', { onChange: () => typedBy('cartridge') })} />
+              <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot', { onChange: () => typedBy('cartridge') })} />
               <Controller
                 control={form.control}
                 name="cartridge.expiry"
                 render={({ field, fieldState }) => (
-                  <ExpiryField label={t('sessionForm.cartridgeExpiry')} sessionDay={performedDay} value={field.value ?? null} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />
+                  <ExpiryField
+                    label={t('sessionForm.cartridgeExpiry')}
+                    sessionDay={performedDay}
+                    value={field.value ?? null}
+                    onChange={(value) => {
+                      if (value !== field.value) typedBy('cartridge');
+                      field.onChange(value);
+                    }}
+                    onBlur={field.onBlur}
+                    error={fieldState.error?.message}
+                  />
                 )}
               />
             </SimpleGrid>
@@ -351,7 +386,7 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Se
           </Section>
 
           <Section title={t('sessionForm.sections.products')} id="session-products">
-            <ProductsField control={form.control} register={form.register} errors={errors} sessionDay={performedDay} />
+            <ProductsField control={form.control} register={form.register} errors={errors} sessionDay={performedDay} stockLots={stockLots} onPick={pickLot} onTyped={typedBy} />
           </Section>
           {expiredLots.length > 0 ? (
             <Alert color="red" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionBasis.expiry.overrideTitle')} role="region" aria-label={t('sessionBasis.expiry.overrideTitle')}>

@@ -25,7 +25,7 @@ export const SessionFormValues = z
     performedTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'sessionForm.errors.performedTime'),
     courseId: z.string(),
     device: z.object({ kind: z.enum(['pen', 'roller']), make: text(80), model: text(80), settings: text(200) }),
-    cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalExpiry }),
+    cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalExpiry, stockLotId: z.string().nullable().default(null) }),
     anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'sessionForm.errors.time') }),
     skinPrep: text(400),
     areas: z.array(TreatedArea).max(30).refine((areas) => areas.length > 0, 'sessionForm.errors.noAreas'),
@@ -63,7 +63,7 @@ export function blankSession(courseId: string): SessionFormValues {
     performedTime: localTime(new Date()),
     courseId,
     device: { kind: 'pen', make: '', model: '', settings: '' },
-    cartridge: { name: '', lot: '', expiry: null },
+    cartridge: { name: '', lot: '', expiry: null, stockLotId: null },
     anaesthetic: { product: '', appliedAt: '' },
     skinPrep: '',
     areas: [],
@@ -83,7 +83,7 @@ export function valuesOf(record: SessionRecord, courseId: string | null): Sessio
     performedTime: localTime(new Date(record.performedAt)),
     courseId: courseId ?? '',
     device: { ...record.device },
-    cartridge: record.cartridge ? { ...record.cartridge } : { name: '', lot: '', expiry: null },
+    cartridge: record.cartridge ? { ...record.cartridge } : { name: '', lot: '', expiry: null, stockLotId: null },
     anaesthetic: { product: record.anaesthetic.product, appliedAt: record.anaesthetic.appliedAt ?? '' },
     skinPrep: record.skinPrep,
     areas: record.areas.map((area) => ({ ...area })),
@@ -98,11 +98,11 @@ export function valuesOf(record: SessionRecord, courseId: string | null): Sessio
 }
 
 export function toRecord(values: z.output<typeof SessionFormValues>): SessionRecordInput {
-  const { name, lot, expiry } = values.cartridge;
+  const { name, lot, expiry, stockLotId } = values.cartridge;
   return {
     performedAt: performedMoment(values.performedOn, values.performedTime).toISOString(),
     device: values.device,
-    cartridge: name || lot ? { name, lot, expiry } : null,
+    cartridge: name || lot ? { name, lot, expiry, stockLotId } : null,
     anaesthetic: { product: values.anaesthetic.product, appliedAt: values.anaesthetic.appliedAt || null },
     skinPrep: values.skinPrep,
     areas: values.areas,

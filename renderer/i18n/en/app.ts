@@ -87,6 +87,7 @@ export const nav = {
   home: 'Home',
   clients: 'Clients',
   lotRecall: 'Lot recall',
+  stock: 'Stock',
   settings: 'Settings',
 } as const;
 

@@ -3,6 +3,7 @@ import { answeredHistory } from '../../support/medical-history';
 import { auditSamples } from './samples/audit-samples';
 import { consentSamples } from './samples/consent-samples';
 import { photoSamples } from './samples/photo-samples';
+import { stockSamples } from './samples/stock-samples';
 import { adminName, adminPassword, sessionRecordSample, type ClinicIds } from './trust-clinic';
 
 /**
@@ -97,5 +98,6 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'clients.exportRecord': { clientId: ids.clientId },
     'clients.export': { clientId: ids.clientId },
     ...auditSamples(ids),
+    ...stockSamples(),
   };
 }
