@@ -8,6 +8,7 @@ import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
 import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
+import { diaryChannels } from './diary-channels';
 import { photoChannels } from './photo-channels';
 import { rekeyChannels } from './rekey-channels';
 import { clientImportChannels, clinicExportChannels } from './client-import-channels';
@@ -129,6 +130,7 @@ export const contract = {
   ...rekeyChannels,
   ...clientImportChannels,
   ...clinicExportChannels,
+  ...diaryChannels,
 } as const;
 
 export type Contract = typeof contract;
