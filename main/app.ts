@@ -8,6 +8,7 @@ import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { ClientImportService } from './import/client-import-service';
 import { ConsentService } from './consents/consent-service';
+import { eraseClientAppointments } from './diary/appointment-eraser';
 import { DiaryService } from './diary/diary-service';
 import { DiarySettingsStore } from './diary/diary-settings-store';
 import { purgeClientConsents } from './consents/purge-gate';
@@ -156,7 +157,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const diary = new DiaryService({ db, audit, clock, settings: diarySettings, courses, consents, medicalHistory });
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [() => {
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseClientAppointments, ...clientRecordErasers], fileErasers: [() => {
     if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
   }] });
   // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
