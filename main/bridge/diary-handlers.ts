@@ -18,4 +18,6 @@ export const diaryHandlers: HandlersFor<keyof typeof diaryChannels> = {
   'diary.setStatus': signedIn((input, { services, staff }) => services.diary.setStatus(staff.id, input)),
   'diary.settings': signedIn((_input, { services }) => services.diarySettings.get()),
   'diary.updateSettings': signedIn((input, { services, staff }) => services.diarySettings.update(staff.id, input)),
+  'diary.daySheet': (input, { runtime, desktop }) => desktop.diary.daySheet(() => runtime.current(), input.day, input.practitionerId, input.to),
+  'diary.saveWeekCalendar': (input, { runtime, desktop }) => desktop.diary.saveWeekCalendar(() => runtime.current(), input.from, input.practitionerId),
 };

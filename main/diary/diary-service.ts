@@ -15,6 +15,7 @@ import { StoreError } from '../store/store-error';
 import type { CourseService } from '../treatments/course-service';
 import type { DiarySettingsStore } from './diary-settings-store';
 import { localDay } from './local-day';
+import type { CalendarAppointment } from './week-calendar';
 
 interface AppointmentRow {
   id: string;
@@ -123,6 +124,25 @@ export class DiaryService {
   /** One practitioner's day, in time order (the day sheet and the CLI). */
   day(day: string, practitionerId: string | null): AppointmentView[] {
     return this.week(day, 1).filter((appointment) => practitionerId === null || appointment.practitionerId === practitionerId);
+  }
+
+  /** One practitioner's day with every readiness flag (the day sheet is for clinicians). */
+  daySheet(day: string, practitionerId: string): { appointment: AppointmentView; flags: ReadinessFlag[] }[] {
+    return this.day(day, practitionerId).map((appointment) => ({ appointment, flags: appointment.status === 'cancelled' ? [] : this.flags(appointment.clientId, day) }));
+  }
+
+  /** A practitioner's week with the clients' first and last names apart (the calendar file names them as the clinic allows). */
+  calendarWeek(practitionerId: string, from: string): CalendarAppointment[] {
+    const rows = this.parts.db
+      .prepare(`${viewQuery} WHERE a.practitioner_id = ? AND a.starts_at >= ? AND a.starts_at < ? ORDER BY a.starts_at`)
+      .all(practitionerId, from, addDays(from, 7)) as AppointmentRow[];
+    return rows.map((row) => ({ ...toView(row), firstName: row.first_name, lastName: row.last_name }));
+  }
+
+  practitionerName(staffId: string): string {
+    const row = this.parts.db.prepare(`SELECT name FROM staff WHERE id = ?`).get(staffId) as { name: string } | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', diaryMessages.notPractitioner);
+    return row.name;
   }
 
   book(by: string, input: BookInput): BookingOutcome {

@@ -16,6 +16,7 @@ import { useNavigation } from '../shell/navigation';
 import { AppointmentDialog } from './AppointmentDialog';
 import { BookingDialog, type BookingPreset } from './BookingDialog';
 import { DiaryCalendar } from './DiaryCalendar';
+import { DiaryPaperMenu } from './DiaryPaperMenu';
 import { dateOf } from './diary-time';
 import { MoveDialog, type MoveProposal } from './MoveDialog';
 
@@ -113,6 +114,7 @@ export default function DiaryPage({ initialDay }: { initialDay?: string }) {
               { value: 'week', label: t('diary.week') },
             ]}
           />
+          {week ? <DiaryPaperMenu day={day} weekFrom={weekStart(day)} practitioners={week.practitioners} onFailure={(error) => setFailure(asBridgeError(error))} /> : null}
           <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setBooking({})} aria-keyshortcuts="N">
             {t('diary.book')}
           </Button>

@@ -3,7 +3,7 @@ import { IsoDate } from '../dates';
 import { AppointmentMinutes, AppointmentStatus, BookingNote, CancelReason, LocalStart } from '../diary/appointment';
 import { DiarySettings } from '../diary/diary-settings';
 import { readinessFlags } from '../diary/readiness';
-import { adminsOnly, everyone, type Access } from './access';
+import { adminsOnly, clinicians, everyone, type Access } from './access';
 
 interface Spec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -115,4 +115,8 @@ export const diaryChannels = {
   'diary.setStatus': channel({ input: StatusInput, output: AppointmentView, access: everyone }),
   'diary.settings': channel({ input: Empty, output: DiarySettings, access: everyone }),
   'diary.updateSettings': channel({ input: DiarySettings, output: DiarySettings, access: adminsOnly }),
+  /** One practitioner's day sheet with the readiness flags (a screening stop among them): printed, or saved as a PDF. */
+  'diary.daySheet': channel({ input: z.object({ day: IsoDate, practitionerId: Id, to: z.enum(['print', 'save']) }).strict(), output: z.object({ done: z.boolean() }), access: clinicians }),
+  /** A practitioner's week as a calendar file (.ics) for their phone: names as the clinic allows, no clinical detail. */
+  'diary.saveWeekCalendar': channel({ input: z.object({ from: IsoDate, practitionerId: Id }).strict(), output: z.object({ saved: z.boolean() }), access: everyone }),
 } as const;

@@ -51,3 +51,12 @@ export function readiness(facts: ReadinessFacts, day: string, settings: Pick<Dia
 export function flagsFor(flags: readonly ReadinessFlag[], clinical: boolean): ReadinessFlag[] {
   return clinical ? [...flags] : flags.filter((flag) => !clinicalReadinessFlags.includes(flag));
 }
+
+/** The flags in words, for paper and the command line (screens translate the flag itself). */
+export const readinessWords: Record<ReadinessFlag, string> = {
+  'consent-missing': 'Treatment consent needed',
+  'consent-expiring': 'Treatment consent running out',
+  'history-review': 'Medical history review due',
+  'photo-consent-missing': 'Photography consent needed',
+  'screening-stop': 'Screening stop in force',
+};

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { diaryDefaults } from '../../shared/diary/diary-settings';
+import { answeredHistory } from '../support/medical-history';
 import { checkAccessibility } from './support/axe';
 import { useAppPerTest } from './support/app-test';
 import { clinic, createClinic } from './support/clinic';
@@ -31,6 +32,7 @@ describe('the appointment diary', () => {
     // A client whose course is overdue, and a clinic open every day, so the test reads the same on any weekday.
     const { services, staff } = app.runtime.current();
     const client = services.clients.create(staff.id, { firstName: 'Imogen', lastName: 'Achterberg' });
+    services.medicalHistory.record(staff.id, client.id, answeredHistory());
     services.courses.create(staff.id, client.id, { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: isoDaysAgo(20), notes: '' });
     const open = { opens: '08:00', closes: '20:00' };
     services.diarySettings.update(staff.id, { ...diaryDefaults, openingHours: [open, open, open, open, open, open, open] });
@@ -57,7 +59,8 @@ describe('the appointment diary', () => {
     await today.getByText('08:00 Imogen Achterberg').waitFor();
     await today.getByText('Due: Acne scarring, 1 of 6').waitFor();
     await today.getByText('Consent needed', { exact: true }).waitFor();
-    await today.getByText('History review due').waitFor();
+    await today.getByText('Photo consent needed').waitFor();
+    expect(await today.getByText('History review due').count()).toBe(0);
     await today.scrollIntoViewIfNeeded();
     await saveScreenshot(page, '91-home-today-list');
 
@@ -94,7 +97,12 @@ describe('the appointment diary', () => {
     const details = page.getByRole('dialog', { name: 'Imogen Achterberg' });
     await details.getByRole('button', { name: 'Arrived' }).click();
     await page.getByRole('heading', { level: 1, name: 'New session: Imogen Achterberg' }).waitFor();
-    await saveScreenshot(page, '94-diary-arrived-session-form');
+    // No consent on file in this clinic: the practitioner records an override, then the form shows.
+    await page.getByRole('button', { name: 'Treat without consent…' }).click();
+    const overrideDialog = page.getByRole('dialog', { name: 'Treat without a valid consent' });
+    await overrideDialog.getByRole('textbox', { name: 'Reason' }).fill('Paper consent signed this morning, scanned tomorrow.');
+    await overrideDialog.getByRole('button', { name: 'Record override' }).click();
+    await overrideDialog.waitFor({ state: 'detached' });
     await expect.poll(() => select(page, 'Course').inputValue()).toMatch(/^Acne scarring/);
 
     // Back in the diary the appointment is marked done.

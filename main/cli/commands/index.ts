@@ -8,6 +8,7 @@ import { importClientsCommand } from './import-clients';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { overdueCommand } from './overdue';
+import { diaryCommand } from './diary';
 import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
@@ -33,6 +34,7 @@ export const commandTable: readonly CliCommand[] = [
   seedDemoCommand,
   clientsListCommand,
   overdueCommand,
+  diaryCommand,
   auditListCommand,
   exportClientCommand,
   exportAllCommand,

@@ -103,6 +103,15 @@ export const diary = {
     ready: 'Forms in order',
     openDiary: 'Open the diary',
   },
+  paper: {
+    menu: 'Day sheet and calendar',
+    print: 'Print the day sheet of {{name}}',
+    save: 'Save the day sheet of {{name}} (PDF)…',
+    calendar: 'Save the week of {{name}} as a calendar file (.ics)…',
+    printed: 'Day sheet sent to the printer',
+    saved: 'Day sheet saved',
+    calendarSaved: 'Calendar file saved',
+  },
   bookOverdue: 'Book',
   bookOverdueLabel: 'Book {{client}}',
   settings: {

@@ -17,5 +17,7 @@ export function diarySamples(ids: ClinicIds): { [C in keyof typeof diaryChannels
     'diary.setStatus': { id: noAppointment, status: 'arrived' },
     'diary.settings': {},
     'diary.updateSettings': diaryDefaults,
+    'diary.daySheet': { day: '2026-11-26', practitionerId: ids.staff.practitioner, to: 'save' },
+    'diary.saveWeekCalendar': { from: '2026-11-23', practitionerId: ids.staff.practitioner },
   };
 }
