@@ -13,6 +13,7 @@ import { addWeeks } from '../treatments/course-service';
 import { foldLot } from '../treatments/session-service';
 import { firstNames, lastNames, referralSources, serums, streets, towns } from './demo-names';
 import { SeededRandom } from './seeded-random';
+import { demoAppointments } from './demo-appointments';
 
 export interface DemoSeedOptions {
   clients: number;
@@ -73,6 +74,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
   const cartridgeLots = Array.from({ length: 40 }, (_, i) => `CT${24 + (i % 3)}-${String(1000 + i * 37).padStart(5, '0')}`);
   const serumLots = Array.from({ length: 40 }, (_, i) => `SR-${String(7000 + i * 53)}`);
 
+  const diary = demoAppointments(db, { seed: options.seed ^ start, by, practitioners: services.diary.practitioners().map((p) => p.id), today, now });
   const result: DemoSeedResult = { clients: 0, courses: 0, sessions: 0, histories: 0, stoppedEarly: false };
 
   const seedOne = () => {
@@ -122,7 +124,8 @@ export async function seedDemoClinic(services: Services, by: string, options: De
       const courseId = id();
       insertCourse.run(courseId, clientId, concerns[0]!, course.planned, course.interval, course.sessions >= course.planned ? 'completed' : 'active', courseStart, now, now);
       result.courses++;
-      for (let n = 0; n < course.sessions; n++) seedSession(clientId, courseId, addWeeks(courseStart, n * course.interval));
+      for (let n = 0; n < course.sessions; n++) diary.held(clientId, courseId, n + 1, seedSession(clientId, courseId, addWeeks(courseStart, n * course.interval)));
+      if (course.sessions < course.planned) diary.next(clientId, courseId, course.sessions + 1, addWeeks(courseStart, course.sessions * course.interval));
       courseStart = addWeeks(courseStart, course.sessions * course.interval + course.gapWeeks);
     }
   };
@@ -150,6 +153,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     insertLot.run(sessionId, 'cartridge', '16-pin cartridge', cartridgeLot, foldLot(cartridgeLot), record.cartridge!.expiry);
     insertLot.run(sessionId, 'product', serum.name, serum.lot, foldLot(serum.lot), serum.expiry);
     result.sessions++;
+    return performedAt;
   };
 
   for (let done = 0; done < options.clients; ) {
