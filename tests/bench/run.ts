@@ -15,6 +15,7 @@ import { bundledInMain } from '../../main-bundle.config';
 import { measureAuditRows } from './audit-rows';
 import { measureBackup } from './backup-row';
 import { measureHomeAndAuditRows } from './home-audit-rows';
+import { measureDiaryRows } from './diary-rows';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainCopyOf, seed } from './bench-stores';
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
     const history = process.argv.find((arg) => arg.startsWith('--history='))?.slice('--history='.length).split(',').map(Number);
     const size = history && history.length === 2 && history.every((n) => Number.isSafeInteger(n) && n > 0) ? { clients: history[0]!, auditRows: history[1]! } : quick ? { clients: 5_000, auditRows: 100_000 } : { clients: 100_000, auditRows: 2_000_000 };
     rows.push(...(await measureHomeAndAuditRows(root, { ...size, sessionsPerClient: quick ? 1 : 10, runs: quick ? 100 : 400 }, wants, log)));
+  }
+
+  if (wants('diary')) {
+    rows.push(...(await measureDiaryRows(root, quick ? { clients: 5_000, sessionsPerClient: 1, practitioners: 10, runs: 100 } : { clients: 100_000, sessionsPerClient: 3, practitioners: 10, runs: 400 }, log)));
   }
 
   if (wants('backup')) await measureBackupRow();
