@@ -25,8 +25,6 @@ describe('the appointment diary', () => {
     await createClinic(dataDir);
     const app = await harness.launch({ dataDir });
     const { page } = app;
-    page.on('pageerror', (error) => console.log('PAGEERROR', error.message));
-    page.on('console', (message) => message.type() === 'error' && console.log('CONSOLE', message.text()));
     await signIn(page, clinic.admin.name, clinic.admin.password);
     await expectSignedIn(page);
     // A client whose course is overdue, and a clinic open every day, so the test reads the same on any weekday.
