@@ -9,6 +9,9 @@ import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { ClientImportService } from './import/client-import-service';
 import { ConsentService } from './consents/consent-service';
+import { eraseClientAppointments } from './diary/appointment-eraser';
+import { DiaryService } from './diary/diary-service';
+import { DiarySettingsStore } from './diary/diary-settings-store';
 import { purgeClientConsents } from './consents/purge-gate';
 import { TemplateService } from './consents/template-service';
 import { MedicalHistoryService } from './medical-history/medical-history-service';
@@ -70,6 +73,8 @@ export interface Services {
   readonly retention: RetentionService;
   readonly photos: PhotoService;
   readonly clientImport: ClientImportService;
+  readonly diarySettings: DiarySettingsStore;
+  readonly diary: DiaryService;
   /** The copies of the audit head kept outside the data folder; null without a settings folder. */
   readonly seenHeads: SeenHeadCopies | null;
   /**
@@ -151,9 +156,11 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
   const clientImport = new ClientImportService(db, clients, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
+  const diarySettings = new DiarySettingsStore(db, audit);
+  const diary = new DiaryService({ db, audit, clock, settings: diarySettings, courses, consents, medicalHistory });
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [() => {
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseClientAppointments, ...clientRecordErasers], fileErasers: [() => {
     if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
   }] });
   // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
@@ -195,6 +202,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     retention,
     photos,
     clientImport,
+    diarySettings,
+    diary,
     seenHeads,
     rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),

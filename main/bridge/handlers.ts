@@ -6,6 +6,7 @@ import { clientHandlers } from './client-handlers';
 import { clientExportHandlers } from './client-export-handlers';
 import { clientImportHandlers } from './client-import-handlers';
 import { consentHandlers } from './consent-handlers';
+import { diaryHandlers } from './diary-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
 import { rekeyHandlers } from './rekey-handlers';
@@ -64,4 +65,5 @@ export const handlers: Handlers = {
   ...rekeyHandlers,
   ...clientImportHandlers,
   ...stockHandlers,
+  ...diaryHandlers,
 };

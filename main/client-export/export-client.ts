@@ -1,3 +1,4 @@
+import { appointmentRows } from './appointment-rows';
 import { clientFullName } from '../../shared/clients/client';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,6 +107,9 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   sheet('amendments.csv', amendments, `Amendments to sessions: ${sessions.reduce((sum, session) => sum + session.amendments.length, 0)}, each with the reason, who, and what the record said before and after`);
   const overrides = overrideRows(sessions, screeningOverrides, dateFormat);
   sheet('exceptions.csv', overrides, `Exceptions (overrides): ${overrides.length}, each with the reason and who took responsibility`);
+  const appointments = services.diary.forClient(clientId);
+  write('appointments.json', json(appointments), `Appointments in the diary: ${appointments.length}, with the reason of each cancellation`);
+  sheet('appointments.csv', appointmentRows(appointments, dateFormat), 'Appointments as a spreadsheet');
   step('sessions');
 
   const declined = list.consents.filter((consent) => consent.state === 'declined').length;

@@ -14,6 +14,7 @@ import { foldLot } from '../../shared/stock/lot-number';
 import { firstNames, lastNames, referralSources, serums, streets, towns } from './demo-names';
 import { demoStock } from './demo-stock';
 import { SeededRandom } from './seeded-random';
+import { demoAppointments } from './demo-appointments';
 
 export interface DemoSeedOptions {
   clients: number;
@@ -77,6 +78,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
   const cartridgeLots = Array.from({ length: 40 }, (_, i) => `CT${24 + (i % 3)}-${String(1000 + i * 37).padStart(5, '0')}`);
   const serumLots = Array.from({ length: 40 }, (_, i) => `SR-${String(7000 + i * 53)}`);
 
+  const diary = demoAppointments(db, { seed: options.seed ^ start, by, practitioners: services.diary.practitioners().map((p) => p.id), today, now });
   const result: DemoSeedResult = { clients: 0, courses: 0, sessions: 0, histories: 0, stoppedEarly: false };
 
   const seedOne = () => {
@@ -126,7 +128,8 @@ export async function seedDemoClinic(services: Services, by: string, options: De
       const courseId = id();
       insertCourse.run(courseId, clientId, concerns[0]!, course.planned, course.interval, course.sessions >= course.planned ? 'completed' : 'active', courseStart, now, now);
       result.courses++;
-      for (let n = 0; n < course.sessions; n++) seedSession(clientId, courseId, addWeeks(courseStart, n * course.interval));
+      for (let n = 0; n < course.sessions; n++) diary.held(clientId, courseId, n + 1, seedSession(clientId, courseId, addWeeks(courseStart, n * course.interval)));
+      if (course.sessions < course.planned) diary.next(clientId, courseId, course.sessions + 1, addWeeks(courseStart, course.sessions * course.interval));
       courseStart = addWeeks(courseStart, course.sessions * course.interval + course.gapWeeks);
     }
   };
@@ -163,6 +166,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
       stock.use(picked.serum, sessionId, performedAt);
     }
     result.sessions++;
+    return performedAt;
   };
 
   for (let done = 0; done < options.clients; ) {

@@ -2,6 +2,7 @@ import type { AuditFilters } from '../../shared/contract/audit-channels';
 import type { SignedIn } from '../app';
 import { exportRecordToChosenFolder, exportRecordToEmptyFolder } from '../client-export/export-record-to-chosen-folder';
 import { ConsentDesk } from '../consents/consent-desk';
+import { DiaryDesk } from '../diary/diary-desk';
 import { writeChosenFile } from '../files/write-chosen-file';
 import { ComparisonExporter } from '../photos/comparison-exporter';
 import type { SkinLedgerRuntime } from '../session/runtime';
@@ -38,6 +39,8 @@ export class DesktopActions {
   readonly clientImport: ClientImportDesk;
   /** Settings → Export everything. */
   readonly clinicExport: ClinicExportDesk;
+  /** The diary's day sheet and calendar file. */
+  readonly diary: DiaryDesk;
   private readonly runtime: SkinLedgerRuntime;
 
   constructor(options: DesktopActionsOptions) {
@@ -50,6 +53,7 @@ export class DesktopActions {
     this.rekey = new RekeyDesk(options.runtime, options.ports);
     this.clientImport = new ClientImportDesk(options.ports);
     this.clinicExport = new ClinicExportDesk(options.ports);
+    this.diary = new DiaryDesk(options.ports);
   }
 
   /** The Recovery Kit PDF, saved where the admin chooses, while the recovery key is still held. */

@@ -3,6 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
 import { BackupStatusCard } from '../backups/BackupStatusCard';
+import { TodayCard } from '../diary/TodayCard';
 import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { formatLongDate } from '../i18n/format';
 import { PageTitle } from '../shell/PageTitle';
@@ -40,6 +41,7 @@ export function HomePage() {
         <GettingStartedCard settings={settings.data} staff={staffList.data} backupsConfigured={backups.data.configured} />
       ) : null}
       {backupAtRisk ? <BackupStatusCard /> : null}
+      <TodayCard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <RecentClientsCard />
         <OverdueCard />

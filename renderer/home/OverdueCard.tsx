@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
 import { IconCalendarDue } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { daysBetween, todayIso } from '../clients/client-text';
@@ -8,6 +9,7 @@ import { useDates } from '../hooks/useDates';
 import { warmText } from '../clients/badge-colors';
 import { indicationText } from '../clients/courses/indication';
 import { useNavigation } from '../shell/navigation';
+import { BookingDialog, type BookingPreset } from '../diary/BookingDialog';
 import { HomeCard } from './HomeCard';
 import classes from './HomeLists.module.css';
 
@@ -18,6 +20,7 @@ export function OverdueCard() {
   const dates = useDates();
   const overdue = useBridgeQuery('courses.overdue', { limit: 6 });
   const today = todayIso();
+  const [booking, setBooking] = useState<BookingPreset | null>(null);
 
   return (
     <HomeCard icon={<IconCalendarDue size={22} stroke={1.6} />} title={t('home.overdue.title')}>
@@ -30,28 +33,47 @@ export function OverdueCard() {
         <Stack gap={2} component="ul" className={classes.list} style={{ flexGrow: 1 }}>
           {(overdue.data ?? []).map((course) => (
             <li key={course.id}>
-              <UnstyledButton className={classes.item} onClick={() => go({ page: 'client', clientId: course.clientId })}>
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Text fw={600} truncate>
-                    {course.clientName}
+              <Group wrap="nowrap" gap={4}>
+                <UnstyledButton className={classes.item} style={{ flex: 1, minWidth: 0 }} onClick={() => go({ page: 'client', clientId: course.clientId })}>
+                  <Group justify="space-between" wrap="nowrap" gap="xs">
+                    <Text fw={600} truncate>
+                      {course.clientName}
+                    </Text>
+                    <Badge color="orange" variant="light" c={warmText} size="md" style={{ flexShrink: 0, textTransform: 'none' }}>
+                      {t('courses.overdueDays', { count: course.nextDueOn ? daysBetween(course.nextDueOn, today) : 0 })}
+                    </Badge>
+                  </Group>
+                  <Text size="xs" c="dimmed" truncate>
+                    {t('home.overdue.line', {
+                      indication: indicationText(t, course.indication),
+                      done: course.sessionsDone,
+                      planned: course.plannedSessions,
+                      due: dates.day(course.nextDueOn),
+                    })}
                   </Text>
-                  <Badge color="orange" variant="light" c={warmText} size="md" style={{ flexShrink: 0, textTransform: 'none' }}>
-                    {t('courses.overdueDays', { count: course.nextDueOn ? daysBetween(course.nextDueOn, today) : 0 })}
-                  </Badge>
-                </Group>
-                <Text size="xs" c="dimmed" truncate>
-                  {t('home.overdue.line', {
-                    indication: indicationText(t, course.indication),
-                    done: course.sessionsDone,
-                    planned: course.plannedSessions,
-                    due: dates.day(course.nextDueOn),
-                  })}
-                </Text>
-              </UnstyledButton>
+                </UnstyledButton>
+                <Button
+                  variant="light"
+                  size="xs"
+                  aria-label={t('diary.bookOverdueLabel', { client: course.clientName })}
+                  onClick={() => setBooking({ clientId: course.clientId, clientName: course.clientName, courseId: course.id })}
+                >
+                  {t('diary.bookOverdue')}
+                </Button>
+              </Group>
             </li>
           ))}
         </Stack>
       )}
+      <BookingDialog
+        opened={booking !== null}
+        preset={booking ?? {}}
+        onClose={() => setBooking(null)}
+        onBooked={() => {
+          setBooking(null);
+          void overdue.reload();
+        }}
+      />
     </HomeCard>
   );
 }

@@ -16,6 +16,7 @@ import { backups } from './en/backups';
 import { clientExport } from './en/clientExport';
 import { clientForm, clients, concerns, courses, profile } from './en/clients';
 import { consents } from './en/consents';
+import { diary } from './en/diary';
 import { history, screening } from './en/history';
 import { home } from './en/home';
 import { photos } from './en/photos';
@@ -76,4 +77,5 @@ export const en = {
   rekey,
   clientImport,
   clinicExport,
+  diary,
 } as const;

@@ -1,9 +1,10 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconArchive, IconCalendarEvent, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
 import { BackupsPanel } from '../backups/BackupsPanel';
+import { DiarySettingsPanel } from '../diary/DiarySettingsPanel';
 import type { SettingsTab } from '../shell/navigation';
 import { PageTitle } from '../shell/PageTitle';
 import { ChangePasswordPanel } from './password/ChangePasswordPanel';
@@ -18,7 +19,7 @@ import { ImportClientsPanel } from './import-clients/ImportClientsPanel';
 import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes,
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: IconCalendarEvent, depths: IconRuler2, snippets: IconNotes,
   consentTemplates: IconFileCertificate, backups: IconDatabaseExport, importExport: IconTransfer, retention: IconArchive, password: IconKey } as const;
 
 /**
@@ -28,7 +29,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'backups', 'importExport', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'diary', 'consentTemplates', 'depths', 'snippets', 'backups', 'importExport', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -52,7 +53,7 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
               const Icon = tabIcons[id];
               return (
                 <Tabs.Tab key={id} value={id} leftSection={<Icon size={18} aria-hidden />}>
-                  {id === 'retention' ? t('auditTrail.retention.tab') : id === 'consentTemplates' ? t('consents.templates.tab') : t(`settings.tabs.${id}`)}
+                  {id === 'diary' ? t('diary.settings.tab') : id === 'retention' ? t('auditTrail.retention.tab') : id === 'consentTemplates' ? t('consents.templates.tab') : t(`settings.tabs.${id}`)}
                 </Tabs.Tab>
               );
             })}
@@ -65,6 +66,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
               <StaffPanel />
               <RekeySection onBackupNow={() => setTab('backups')} />
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="diary">
+            <DiarySettingsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="depths">
             <AreaDepthsPanel />

@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconArchive, IconHome, IconPackage, IconListDetails, IconSearch, IconSettings, IconUsers, IconZoomScan } from '@tabler/icons-react';
+import { IconArchive, IconCalendarEvent, IconHome, IconPackage, IconListDetails, IconSearch, IconSettings, IconUsers, IconZoomScan } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
 import { commandSpotlight } from './command-spotlight-store';
@@ -9,6 +9,7 @@ import classes from './AppNavbar.module.css';
 
 const items: { page: Page; icon: typeof IconHome; clinicians?: true; admins?: true }[] = [
   { page: 'home', icon: IconHome },
+  { page: 'diary', icon: IconCalendarEvent },
   { page: 'clients', icon: IconUsers },
   { page: 'lotRecall', icon: IconZoomScan, clinicians: true },
   { page: 'stock', icon: IconPackage, clinicians: true },
@@ -50,7 +51,7 @@ export function AppNavbar() {
                   type="button"
                   className={classes.link}
                   label={
-                    page === 'auditTrail' ? t('auditTrail.nav') : page === 'retention' ? t('auditTrail.retention.nav') : t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'stock' | 'settings'}`)
+                    page === 'diary' ? t('diary.nav') : page === 'auditTrail' ? t('auditTrail.nav') : page === 'retention' ? t('auditTrail.retention.nav') : t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'stock' | 'settings'}`)
                   }
                   leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
                   active={active}

@@ -9,6 +9,7 @@ import { PageLoading } from './PageLoading';
 import classes from './SignedInApp.module.css';
 
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const DiaryPage = lazy(() => import('../diary/DiaryPage'));
 const ClientsPage = lazy(() => import('../clients/list/ClientsPage'));
 const ClientFormPage = lazy(() => import('../clients/form/ClientFormPage'));
 const ClientProfilePage = lazy(() => import('../clients/profile/ClientProfilePage'));
@@ -25,6 +26,8 @@ function pageFor(place: Place) {
   switch (place.page) {
     case 'home':
       return <HomePage />;
+    case 'diary':
+      return <DiaryPage />;
     case 'clients':
       return <ClientsPage />;
     case 'clientForm':
@@ -34,7 +37,7 @@ function pageFor(place: Place) {
     case 'medicalHistoryForm':
       return place.clientId ? <MedicalHistoryFormPage key={place.clientId} clientId={place.clientId} /> : null;
     case 'sessionForm':
-      return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} /> : null;
+      return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} courseId={place.courseId} /> : null;
     case 'photoCompare':
       return place.clientId ? (
         <PhotoComparePage key={`${place.clientId}:${place.firstPhotoId ?? ''}:${place.secondPhotoId ?? ''}`} clientId={place.clientId} firstPhotoId={place.firstPhotoId ?? null} secondPhotoId={place.secondPhotoId ?? null} />

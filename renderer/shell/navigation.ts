@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'stock' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'consentTemplates' | 'backups' | 'importExport' | 'retention' | 'password';
+export type Page = 'home' | 'diary' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'stock' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
+export type SettingsTab = 'clinic' | 'diary' | 'staff' | 'depths' | 'snippets' | 'consentTemplates' | 'backups' | 'importExport' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {
@@ -24,6 +24,8 @@ export interface Place {
    * with it, and staff go back to the session form when it is signed.
    */
   forNewSession?: boolean;
+  /** A new session for this course (the diary's "arrived" opens it so). */
+  courseId?: string;
 }
 
 export interface Navigation {

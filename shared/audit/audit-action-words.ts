@@ -8,6 +8,11 @@ import { isAuditAction, unknownActionWords, type AuditAction } from './audit-act
  */
 export const auditActionWords = {
   'aftercare.print': 'Printed aftercare',
+  'appointment.book': 'Booked an appointment',
+  'appointment.book-course': "Booked a course's sessions",
+  'appointment.move': 'Moved an appointment',
+  'appointment.status': "Changed an appointment's status",
+  'appointment.cancel': 'Cancelled an appointment',
   'audit.view': 'Viewed the audit trail',
   'audit.export': 'Exported the audit trail',
   'audit.verify': 'Verified the audit trail',
@@ -45,6 +50,9 @@ export const auditActionWords = {
   'course.create': 'Started course',
   'course.status': 'Changed course status',
   'demo.seed': 'Added demo clients',
+  'diary.today': "Read today's appointments and what to prepare",
+  'diary.day-sheet': 'Saved a day sheet',
+  'diary.calendar-export': "Saved a practitioner's week as a calendar file",
   'lot.search': 'Searched a lot',
   'lot.recall-export': 'Saved a lot recall list',
   'medical-history.create': 'Recorded medical history',

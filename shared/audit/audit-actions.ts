@@ -5,6 +5,11 @@
  */
 export const auditActions = [
   'aftercare.print',
+  'appointment.book',
+  'appointment.book-course',
+  'appointment.move',
+  'appointment.status',
+  'appointment.cancel',
   'audit.view',
   'audit.export',
   'audit.verify',
@@ -42,6 +47,9 @@ export const auditActions = [
   'course.create',
   'course.status',
   'demo.seed',
+  'diary.today',
+  'diary.day-sheet',
+  'diary.calendar-export',
   'lot.search',
   'lot.recall-export',
   'medical-history.create',

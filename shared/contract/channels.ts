@@ -8,6 +8,7 @@ import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
 import { clientExportChannels } from './client-export-channels';
 import { consentChannels } from './consent-channels';
+import { diaryChannels } from './diary-channels';
 import { photoChannels } from './photo-channels';
 import { rekeyChannels } from './rekey-channels';
 import { stockChannels } from './stock-channels';
@@ -131,6 +132,7 @@ export const contract = {
   ...clientImportChannels,
   ...clinicExportChannels,
   ...stockChannels,
+  ...diaryChannels,
 } as const;
 
 export type Contract = typeof contract;

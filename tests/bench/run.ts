@@ -15,6 +15,7 @@ import { bundledInMain } from '../../main-bundle.config';
 import { measureAuditRows } from './audit-rows';
 import { measureBackup } from './backup-row';
 import { measureHomeAndAuditRows } from './home-audit-rows';
+import { measureDiaryRows } from './diary-rows';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, describeRatio, pairedRow, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainCopyOf, seed } from './bench-stores';
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
 
   if (wants('unlock') || wants('consent sign') || wants('first consent')) {
     rows.push(...(await measureDesktopRows(root, quick ? { starts: 3, signs: 10, unlocks: 3 } : { starts: 8, signs: 60, unlocks: 8 }, wants, log)));
+  }
+
+  if (wants('diary')) {
+    rows.push(...(await measureDiaryRows(root, quick ? { clients: 5_000, sessionsPerClient: 1, practitioners: 10, runs: 100 } : { clients: 100_000, sessionsPerClient: 3, practitioners: 10, runs: 400 }, log)));
   }
 
   if (wants('backup') || wants('backup memory')) await measureBackupRow();

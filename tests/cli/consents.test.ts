@@ -56,6 +56,8 @@ describe('demo consents, verify and export-client', () => {
     const files = readdirSync(target).sort();
     expect(files).toEqual([
       'amendments.csv',
+      'appointments.csv',
+      'appointments.json',
       'audit-trail.csv',
       'consents',
       'consents.csv',

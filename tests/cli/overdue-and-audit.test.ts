@@ -16,6 +16,8 @@ beforeAll(async () => {
   expect((await runCli(['init', '--data', store, '--clinic', 'Demo Clinic', '--admin', admin], { password })).code).toBe(0);
   const { services, staffId, dataKey } = await openAsStaff(store, admin, password);
   try {
+    const eve = services.clients.create(staffId, { firstName: 'Eve', lastName: 'Early' });
+    services.diary.book(staffId, { clientId: eve.id, practitionerId: staffId, roomId: null, start: '2026-12-10T09:30', minutes: 45, courseId: null, bookingNote: '', confirmWarnings: true });
     for (const [firstName, startedOn] of [['Bea', '2025-03-01'], ['Cai', '2025-01-10'], ['Dee', '2099-01-01']] as const) {
       const client = services.clients.create(staffId, { firstName, lastName: 'Late' });
       services.courses.create(staffId, client.id, { indication: 'acne-scarring', plannedSessions: 3, intervalWeeks: 4, startedOn, notes: '' });
@@ -59,5 +61,17 @@ describe('overdue and audit list', () => {
     expect(olderSeqs.at(-1)).toBe(1);
     expect(older.stdout).toContain('Cai Late');
     expect(older.stderr).not.toContain('--before');
+  });
+
+  it('diary lists a day with what to prepare, and refuses a day that is not a date', async () => {
+    const day = await runCli(['diary', '--data', store, '--user', admin, '--day', '2026-12-10'], { password });
+    expect(day.code, day.stderr).toBe(0);
+    expect(day.stdout.trim().split('\n').map((line) => line.split('\t'))).toEqual([
+      ['09:30-10:15', admin, 'Eve Early', '-', 'booked', 'Treatment consent needed; Medical history review due; Photography consent needed; Screening stop in force'],
+    ]);
+    const empty = await runCli(['diary', '--data', store, '--user', admin, '--day', '2026-12-11'], { password });
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toContain('Nothing booked on 2026-12-11.');
+    expect((await runCli(['diary', '--data', store, '--user', admin, '--day', '10/12/2026'], { password })).code).toBe(2);
   });
 });

@@ -251,15 +251,8 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
       const olderSchema = () => {
         const db = openDatabase(database, setup.store.dataKey);
         try {
-          // The last step (stock and lots) taken back out, in reverse.
-          db.exec(`
-            DROP INDEX session_lot_by_stock_lot;
-            ALTER TABLE session_lot DROP COLUMN stock_lot_id;
-            DROP TRIGGER treatment_session_leaves_stock_used;
-            DROP TABLE stock_movement;
-            DROP TABLE stock_lot;
-            DROP TABLE stock_product;
-          `);
+          // The last step (the appointment diary) taken back out.
+          db.exec(`DROP TABLE appointment;`);
           db.pragma(`user_version = ${latestSchemaVersion - 1}`);
         } finally {
           db.close();
@@ -270,7 +263,7 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
         const db = openDatabase(database, setup.store.dataKey);
         try {
           const version = db.pragma('user_version', { simple: true }) as number;
-          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'stock_product'`).pluck().get() as number;
+          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'appointment'`).pluck().get() as number;
           return { version, table };
         } finally {
           db.close();

@@ -8,6 +8,7 @@ import { importClientsCommand } from './import-clients';
 import { importPhotosCommand } from './import-photos';
 import { initCommand } from './init';
 import { overdueCommand } from './overdue';
+import { diaryCommand } from './diary';
 import { rekeyCommand } from './rekey';
 import { restoreCommand } from './restore';
 import { seedDemoCommand } from './seed-demo';
@@ -36,6 +37,7 @@ export const commandTable: readonly CliCommand[] = [
   overdueCommand,
   stockListCommand,
   stockReceiveCommand,
+  diaryCommand,
   auditListCommand,
   exportClientCommand,
   exportAllCommand,

@@ -15,6 +15,7 @@ import { auditAnchorMarkAndContentHash } from './012-audit-anchor-mark-and-conte
 import { photoFileRemovals } from './013-photo-file-removals';
 import { courseProgressAndRecentClients } from './014-course-progress-and-recent-clients';
 import { stockAndLots } from './015-stock-and-lots';
+import { appointments } from './016-appointments';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   photoFileRemovals,
   courseProgressAndRecentClients,
   stockAndLots,
+  appointments,
 ];
 
 export const latestSchemaVersion = migrations.length;

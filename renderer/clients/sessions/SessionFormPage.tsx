@@ -51,10 +51,10 @@ import { useSessionFormData, type SessionFormData } from './useSessionFormData';
  * Recording a treatment session (or changing one: in place on the day, as an amendment with a
  * reason later). A stop in the medical history blocks a new session until an override is recorded.
  */
-export default function SessionFormPage({ clientId, sessionId }: { clientId: string; sessionId: string | null }) {
+export default function SessionFormPage({ clientId, sessionId, courseId }: { clientId: string; sessionId: string | null; courseId?: string }) {
   const { data, failure, setScreening } = useSessionFormData(clientId, sessionId);
   if (!data) return failure ? <ErrorAlert error={failure} /> : <PageLoading />;
-  return <SessionForm {...data} onScreening={setScreening} />;
+  return <SessionForm {...data} onScreening={setScreening} courseId={courseId} />;
 }
 
 function Section({ title, children, id, aside }: { title: string; children: ReactNode; id: string; aside?: ReactNode }) {
@@ -71,7 +71,7 @@ function Section({ title, children, id, aside }: { title: string; children: Reac
   );
 }
 
-function SessionForm({ profile, depths, historyDates, session, onScreening }: SessionFormData & { onScreening: (state: ScreeningState) => void }) {
+function SessionForm({ profile, depths, historyDates, session, onScreening, courseId }: SessionFormData & { onScreening: (state: ScreeningState) => void; courseId?: string | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();
@@ -83,7 +83,10 @@ function SessionForm({ profile, depths, historyDates, session, onScreening }: Se
   const activeCourses = profile.courses.filter((course) => course.status === 'active' || course.id === session?.courseId);
   const form = useForm<SessionFormValues>({
     resolver: useTranslatedResolver(SessionFormValues),
-    defaultValues: session ? valuesOf(session.record, session.courseId) : blankSession(activeCourses.length === 1 ? (activeCourses[0]?.id ?? '') : ''),
+    defaultValues: session ? valuesOf(session.record, session.courseId) : blankSession(
+          // The diary's appointment names its course; otherwise a client's only active course.
+          activeCourses.find((course) => course.id === courseId)?.id ?? (activeCourses.length === 1 ? (activeCourses[0]?.id ?? '') : ''),
+        ),
   });
   const { errors, isSubmitting } = form.formState;
   const [failure, setFailure] = useState<BridgeError | null>(null);

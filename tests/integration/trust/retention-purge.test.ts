@@ -17,6 +17,7 @@ const marker = {
   override: 'zorkmidoverride',
   course: 'bedquiltcourse',
   history: 'flatheadhistory',
+  bookingNote: 'plughbookingnote',
 };
 const fullName = `${marker.first} ${marker.last}`;
 
@@ -30,7 +31,7 @@ async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
   return result.value as T;
 }
 
-/** A client with every kind of record migrations 001-002 hold: history with a stop, override, course, session with lots, an amendment. */
+/** A client with every kind of record migrations 001-002 hold (history with a stop, override, course, session with lots, an amendment) and an appointment. */
 async function recordEverything(): Promise<string> {
   const client = await ok<{ id: string }>('clients.create', {
     fields: { firstName: marker.first, lastName: marker.last, dateOfBirth: '1980-06-15', phone: marker.phone, email: marker.email, notes: marker.notes },
@@ -46,6 +47,7 @@ async function recordEverything(): Promise<string> {
     course: { indication: 'acne-scarring', plannedSessions: 3, intervalWeeks: 4, startedOn: '2026-11-01', notes: marker.course },
   });
   const session = await ok<{ id: string }>('sessions.record', { clientId: client.id, courseId: course.id, record: sessionRecordSample(marker.sessionNotes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
+  await ok('diary.book', { clientId: client.id, practitionerId: clinic.ids.staff.admin, roomId: null, start: '2026-12-01T10:00', minutes: 60, courseId: course.id, bookingNote: marker.bookingNote, confirmWarnings: true });
   clinic.clock.advance(2 * day);
   await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false });
   return client.id;
@@ -67,7 +69,7 @@ describe('purging a client', () => {
   it('removes every trace of them from every table, FTS shadow tables included, and leaves a tombstone', async () => {
     // The scan can see them before: it would notice a trace left behind.
     const before = scanForMarkers(db, markers);
-    for (const table of ['client', 'client_search_data', 'medical_history', 'screening_override', 'course', 'treatment_session', 'session_amendment']) {
+    for (const table of ['client', 'client_search_data', 'medical_history', 'screening_override', 'course', 'treatment_session', 'session_amendment', 'appointment']) {
       expect(before.some((hit) => hit.startsWith(`${table}:`)), `${table} holds a marker before the purge`).toBe(true);
     }
 

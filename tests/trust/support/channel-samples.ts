@@ -2,6 +2,7 @@ import type { Channel, ChannelInput } from '../../../shared/contract';
 import { answeredHistory } from '../../support/medical-history';
 import { auditSamples } from './samples/audit-samples';
 import { consentSamples } from './samples/consent-samples';
+import { diarySamples } from './samples/diary-samples';
 import { photoSamples } from './samples/photo-samples';
 import { stockSamples } from './samples/stock-samples';
 import { adminName, adminPassword, sessionRecordSample, type ClinicIds } from './trust-clinic';
@@ -99,5 +100,6 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'clients.export': { clientId: ids.clientId },
     ...auditSamples(ids),
     ...stockSamples(),
+    ...diarySamples(ids),
   };
 }

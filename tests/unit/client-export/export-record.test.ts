@@ -65,6 +65,8 @@ beforeAll(async () => {
   services.medicalHistory.record(by, clientId, answeredHistory({ pregnantOrBreastfeeding: { answer: 'no', detail: '' } }));
   await services.consents.sign(by, clientId, null, await microneedlingForm(services, new SeededRandom(3), 'None'));
   services.sessions.change(by, first.id, session({ performedAt: first.record.performedAt, notes: 'Reaction at 48 h: none' }), 'Follow-up call added', { expiredLotReason: 'Only cartridge in stock, sealed', depthsConfirmed: true });
+  const cancelled = services.diary.book(by, { clientId, practitionerId: by, roomId: null, start: '2026-12-02T10:30', minutes: 45, courseId: null, bookingNote: 'Prefers mornings', confirmWarnings: false }).appointments[0]!;
+  services.diary.setStatus(by, { id: cancelled.id, status: 'cancelled', reason: 'Client on holiday' });
   into = join(folder.path, 'export');
   await exportClientRecord({ services, by, clientId, folder: into });
 });
@@ -76,7 +78,7 @@ afterAll(() => {
 describe('the client record export (right of access)', () => {
   it('writes every part of the record, each as a spreadsheet in words beside the JSON', () => {
     const files = readdirSync(into);
-    for (const name of ['profile.csv', 'medical-history.csv', 'courses.csv', 'sessions.csv', 'amendments.csv', 'exceptions.csv', 'consents.csv', 'audit-trail.csv', 'index.pdf']) {
+    for (const name of ['profile.csv', 'medical-history.csv', 'courses.csv', 'appointments.csv', 'sessions.csv', 'amendments.csv', 'exceptions.csv', 'consents.csv', 'audit-trail.csv', 'index.pdf']) {
       expect(files).toContain(name);
     }
     for (const name of files.filter((file) => file.endsWith('.csv'))) {
@@ -121,6 +123,7 @@ describe('the client record export (right of access)', () => {
     expect(sessions).toContain('1 time (see amendments.csv)');
     expect(sessions).toContain('Expired cartridge used (16-pin cartridge, lot CART-2291, expiry 31/01/2026); reason: Only cartridge in stock, sealed; by Ada Admin');
     expect(read('courses.csv')).toBe('\uFEFFNote\r\nNone recorded\r\n');
+    expect(read('appointments.csv')).toContain('02/12/2026,10:30,45,Ada Admin,None,Cancelled,Client on holiday,Prefers mornings');
   });
 
   it('names who viewed or changed the record, with actions in words', () => {

@@ -56,4 +56,21 @@ describe('demo clinic', () => {
     expect(store.services.clients.count()).toBe(150);
     store.services.close();
   });
+
+  it('books believable appointments: sessions held were done (a few no-shows before), running courses booked ahead', async () => {
+    const a = await seeded(150, 5);
+    const b = await seeded(150, 5);
+    const rows = (s: typeof a) =>
+      s.store.services.db.prepare(`SELECT client_id, course_session, starts_at, minutes, status FROM appointment ORDER BY starts_at, client_id, status`).all() as { starts_at: string; status: string }[];
+    const today = a.store.services.clock.now().toISOString().slice(0, 10);
+    const all = rows(a);
+    expect(all).toEqual(rows(b));
+    expect(all.filter((row) => row.status === 'done')).toHaveLength(a.result.sessions);
+    expect(all.some((row) => row.status === 'no-show')).toBe(true);
+    const booked = all.filter((row) => row.status === 'booked');
+    expect(booked.length).toBeGreaterThan(0);
+    expect(booked.every((row) => row.starts_at.slice(0, 10) >= today)).toBe(true);
+    expect(all.filter((row) => row.status !== 'booked').every((row) => row.starts_at.slice(0, 10) < today)).toBe(true);
+    for (const s of [a, b]) s.store.services.close();
+  });
 });
