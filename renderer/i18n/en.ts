@@ -16,6 +16,7 @@ import { backups } from './en/backups';
 import { clientExport } from './en/clientExport';
 import { clientForm, clients, concerns, courses, profile } from './en/clients';
 import { consents } from './en/consents';
+import { copies } from './en/copies';
 import { history, screening } from './en/history';
 import { home } from './en/home';
 import { photos } from './en/photos';
@@ -28,6 +29,7 @@ import { lock, password, recovery, setup, signIn, storeError } from './en/signIn
 
 export const en = {
   sessionBasis,
+  copies,
   app,
   about,
   brand,

@@ -1,6 +1,6 @@
 import { Accordion, Button, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { PrintSessionButton } from './PrintSessionButton';
+import { SessionCopyButtons } from './SessionCopyButtons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
@@ -46,7 +46,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
           <Text size="xs" c="dimmed">
             {sameDay ? t('treatments.editHint') : t('treatments.amendHint')}
           </Text>
-          <PrintSessionButton sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
+          <SessionCopyButtons sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
         </Stack>
       </Grid.Col>
     </Grid>
