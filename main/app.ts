@@ -7,6 +7,7 @@ import { BackupService } from './backup/backup-service';
 import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { ClientImportService } from './import/client-import-service';
+import { CopiesService, eraseSharingChoices } from './copies/copies-service';
 import { ConsentService } from './consents/consent-service';
 import { purgeClientConsents } from './consents/purge-gate';
 import { TemplateService } from './consents/template-service';
@@ -68,6 +69,8 @@ export interface Services {
   readonly retention: RetentionService;
   readonly photos: PhotoService;
   readonly clientImport: ClientImportService;
+  /** Sharing choices (GP letter) and the clinic's GP letter wording. */
+  readonly copies: CopiesService;
   /** The copies of the audit head kept outside the data folder; null without a settings folder. */
   readonly seenHeads: SeenHeadCopies | null;
   /**
@@ -148,9 +151,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
   const clientImport = new ClientImportService(db, clients, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
+  const copies = new CopiesService(db, audit, clock);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), ...clientRecordErasers], fileErasers: [() => {
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseSharingChoices, ...clientRecordErasers], fileErasers: [() => {
     if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
   }] });
   // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
@@ -191,6 +195,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     retention,
     photos,
     clientImport,
+    copies,
     seenHeads,
     rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),

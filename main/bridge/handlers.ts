@@ -6,6 +6,7 @@ import { clientHandlers } from './client-handlers';
 import { clientExportHandlers } from './client-export-handlers';
 import { clientImportHandlers } from './client-import-handlers';
 import { consentHandlers } from './consent-handlers';
+import { copiesHandlers } from './copies-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
 import { rekeyHandlers } from './rekey-handlers';
@@ -59,6 +60,7 @@ export const handlers: Handlers = {
   ...consentHandlers,
   ...photoHandlers,
   ...clientExportHandlers,
+  ...copiesHandlers,
   ...auditHandlers,
   ...rekeyHandlers,
   ...clientImportHandlers,

@@ -1,6 +1,8 @@
 import { clientFullName } from '../../shared/clients/client';
+import { gpLetterRefusal } from '../../shared/copies/sharing-choices';
 import { safeFileNamePart } from '../../shared/file-names';
 import type { Services } from '../app';
+import { renderGpLetterPdf } from '../pdf/gp-letter-pdf';
 import { letterheadClinic } from '../pdf/letterhead';
 import { renderMedicalHistoryPdf } from '../pdf/medical-history-pdf';
 import { renderSessionPdf } from '../pdf/session-pdf';
@@ -58,4 +60,28 @@ export async function medicalHistoryCopy(services: Services, clientId: string, e
     printedAt: services.clock.now(),
   });
   return { clientId, bytes, fileName: fileName(client, 'medical history', entry.recordedAt.slice(0, 10)), jobName: `Medical history ${entry.recordedAt.slice(0, 10)}` };
+}
+
+/** The GP letter for one session; refused unless the client agreed and their GP is on record. */
+export async function gpLetterCopy(services: Services, sessionId: string): Promise<RecordCopy> {
+  const session = services.sessions.get(sessionId);
+  const client = services.clients.get(session.clientId);
+  const refusal = gpLetterRefusal(services.copies.choice(client.id, 'gp-letter'), client.gp);
+  if (refusal) throw new StoreError('INVALID_INPUT', refusal);
+  const settings = services.settings.get();
+  const bytes = await renderGpLetterPdf({
+    clinic: await letterheadClinic(settings),
+    template: services.copies.gpLetterTemplate(),
+    gp: client.gp,
+    clientName: clientFullName(client),
+    dateOfBirth: client.dateOfBirth,
+    practitionerName: session.practitionerName,
+    record: session.record,
+    basis: session.basis,
+    paperSize: settings.paperSize,
+    dateFormat: settings.dateFormat,
+    writtenAt: services.clock.now(),
+  });
+  const day = session.record.performedAt.slice(0, 10);
+  return { clientId: client.id, bytes, fileName: fileName(client, 'GP letter', day), jobName: `GP letter ${day}` };
 }

@@ -2,6 +2,7 @@ import type { AuditFilters } from '../../shared/contract/audit-channels';
 import type { SignedIn } from '../app';
 import { exportRecordToChosenFolder, exportRecordToEmptyFolder } from '../client-export/export-record-to-chosen-folder';
 import { ConsentDesk } from '../consents/consent-desk';
+import { GpLetterDesk } from '../copies/gp-letter-desk';
 import { writeChosenFile } from '../files/write-chosen-file';
 import { MedicalHistoryDesk } from '../medical-history/medical-history-desk';
 import { ComparisonExporter } from '../photos/comparison-exporter';
@@ -34,6 +35,8 @@ export class DesktopActions {
   readonly sessions: SessionDesk;
   /** A medical-history answer set printed or saved as PDF. */
   readonly medicalHistory: MedicalHistoryDesk;
+  /** A session's letter to the client's GP, for clients who agreed. */
+  readonly gpLetters: GpLetterDesk;
   readonly photoComparisons: ComparisonExporter;
   /** Changing the data key, which replaces the store under the running app. */
   readonly rekey: RekeyDesk;
@@ -50,6 +53,7 @@ export class DesktopActions {
     this.consents = new ConsentDesk(options.ports);
     this.sessions = new SessionDesk(options.ports);
     this.medicalHistory = new MedicalHistoryDesk(options.ports);
+    this.gpLetters = new GpLetterDesk(options.ports);
     this.photoComparisons = new ComparisonExporter(options.ports);
     this.rekey = new RekeyDesk(options.runtime, options.ports);
     this.clientImport = new ClientImportDesk(options.ports);

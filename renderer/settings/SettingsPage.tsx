@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconArchive, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconMail, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -12,13 +12,14 @@ import { AreaDepthsPanel } from './depths/AreaDepthsPanel';
 import { RetentionSettingsPanel } from '../retention/RetentionSettingsPanel';
 import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
+import { GpLetterSettingsPanel } from './gp-letter/GpLetterSettingsPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { ExportEverythingSection } from './import-clients/ExportEverythingSection';
 import { ImportClientsPanel } from './import-clients/ImportClientsPanel';
 import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes,
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: IconRuler2, snippets: IconNotes, gpLetter: IconMail,
   consentTemplates: IconFileCertificate, backups: IconDatabaseExport, importExport: IconTransfer, retention: IconArchive, password: IconKey } as const;
 
 /**
@@ -28,7 +29,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, depths: Ico
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'backups', 'importExport', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'consentTemplates', 'depths', 'snippets', 'gpLetter', 'backups', 'importExport', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -71,6 +72,9 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="snippets">
             <NoteSnippetsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="gpLetter">
+            <GpLetterSettingsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="backups">
             <BackupsPanel />

@@ -251,19 +251,8 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
       const olderSchema = () => {
         const db = openDatabase(database, setup.store.dataKey);
         try {
-          // The last step (course progress and recent clients) taken back out, in reverse.
-          db.exec(`
-            DROP TRIGGER client_leaves_recent_clients;
-            DROP TRIGGER audit_event_marks_recent_client;
-            DROP TABLE recent_client;
-            DROP TRIGGER treatment_session_counts_on_update;
-            DROP TRIGGER treatment_session_counts_on_delete;
-            DROP TRIGGER treatment_session_counts_on_insert;
-            DROP INDEX course_by_next_due;
-            ALTER TABLE course DROP COLUMN next_due_on;
-            ALTER TABLE course DROP COLUMN last_session_at;
-            ALTER TABLE course DROP COLUMN sessions_done;
-          `);
+          // The last step (clients' sharing choices) taken back out.
+          db.exec(`DROP TABLE client_sharing_choice;`);
           db.pragma(`user_version = ${latestSchemaVersion - 1}`);
         } finally {
           db.close();
@@ -274,7 +263,7 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
         const db = openDatabase(database, setup.store.dataKey);
         try {
           const version = db.pragma('user_version', { simple: true }) as number;
-          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'recent_client'`).pluck().get() as number;
+          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'client_sharing_choice'`).pluck().get() as number;
           return { version, table };
         } finally {
           db.close();

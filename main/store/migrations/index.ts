@@ -14,6 +14,7 @@ import { searchLatinSpellings } from './011-search-latin-spellings';
 import { auditAnchorMarkAndContentHash } from './012-audit-anchor-mark-and-content-hash';
 import { photoFileRemovals } from './013-photo-file-removals';
 import { courseProgressAndRecentClients } from './014-course-progress-and-recent-clients';
+import { clientSharingChoices } from './017-client-sharing-choices';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   auditAnchorMarkAndContentHash,
   photoFileRemovals,
   courseProgressAndRecentClients,
+  clientSharingChoices,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,5 +1,6 @@
 import { Accordion, Button, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
+import { GpLetterPanel } from '../../copies/GpLetterPanel';
 import { SessionCopyButtons } from './SessionCopyButtons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import { SessionExceptions } from './SessionExceptions';
 import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 /** One session in full, its checklist, and every amendment with who, when, why and what it replaced. */
-export function SessionDetails({ session, historyDates, onChange }: { session: TreatmentSessionView; historyDates: string[]; onChange: () => void }) {
+export function SessionDetails({ session, historyDates, hasGp, onChange }: { session: TreatmentSessionView; historyDates: string[]; hasGp: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
@@ -47,6 +48,7 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
             {sameDay ? t('treatments.editHint') : t('treatments.amendHint')}
           </Text>
           <SessionCopyButtons sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
+          <GpLetterPanel clientId={session.clientId} sessionId={session.id} when={dates.dateTime(session.record.performedAt)} hasGp={hasGp} />
         </Stack>
       </Grid.Col>
     </Grid>

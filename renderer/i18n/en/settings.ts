@@ -55,6 +55,7 @@ export const settings = {
     staff: 'Staff',
     depths: 'Needle depths',
     snippets: 'Note shortcuts',
+    gpLetter: 'GP letter',
     backups: 'Backups',
     importExport: 'Import and export',
     password: 'My password',
