@@ -26,7 +26,7 @@ export class CopiesService {
   ) {}
 
   sharingChoices(clientId: string): SharingChoices {
-    return { gpLetter: this.choice(clientId, 'gp-letter') };
+    return { gpLetter: this.choice(clientId, 'gp-letter'), emailCopies: this.choice(clientId, 'email-copies') };
   }
 
   choice(clientId: string, kind: SharingKind): SharingChoice | null {

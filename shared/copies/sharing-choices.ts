@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
 /**
- * What a client agreed to share beyond the clinic, asked and recorded like a consent answer:
+ * What a client agreed to share beyond the clinic (a letter to their GP, copies of their records
+ * by e-mail), asked and recorded like a consent answer:
  * no row means nobody asked, which is never taken as a "yes" or a "no".
  */
-export const sharingKinds = ['gp-letter'] as const;
+export const sharingKinds = ['gp-letter', 'email-copies'] as const;
 export type SharingKind = (typeof sharingKinds)[number];
 
 export const SharingChoice = z.object({
@@ -14,7 +15,7 @@ export const SharingChoice = z.object({
 });
 export type SharingChoice = z.infer<typeof SharingChoice>;
 
-export const SharingChoices = z.object({ gpLetter: SharingChoice.nullable() });
+export const SharingChoices = z.object({ gpLetter: SharingChoice.nullable(), emailCopies: SharingChoice.nullable() });
 export type SharingChoices = z.infer<typeof SharingChoices>;
 
 /** Why a GP letter cannot be made for this client, in words for the screen; null when it can. */

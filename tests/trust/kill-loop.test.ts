@@ -252,7 +252,7 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
         const db = openDatabase(database, setup.store.dataKey);
         try {
           // The last step (clients' sharing choices) taken back out.
-          db.exec(`DROP TABLE client_sharing_choice;`);
+          db.exec(`DROP INDEX email_outbox_by_next_attempt; DROP TABLE email_outbox; DROP TABLE client_sharing_choice;`);
           db.pragma(`user_version = ${latestSchemaVersion - 1}`);
         } finally {
           db.close();

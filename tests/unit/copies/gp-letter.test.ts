@@ -59,7 +59,7 @@ describe('GP letter from a session', () => {
       },
       { noConsentReason: 'Consent signed on paper, being scanned.' },
     );
-    expect(services.copies.sharingChoices(client.id)).toEqual({ gpLetter: null });
+    expect(services.copies.sharingChoices(client.id)).toEqual({ gpLetter: null, emailCopies: null });
     await expect(gpLetterCopy(services, session.id)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/Ask the client/) });
     services.copies.recordChoice(by, client.id, 'gp-letter', false);
     await expect(gpLetterCopy(services, session.id)).rejects.toMatchObject({ message: expect.stringMatching(/did not agree/) });
