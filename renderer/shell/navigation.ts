@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
 export type Page = 'home' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
-export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'gpLetter' | 'consentTemplates' | 'backups' | 'importExport' | 'retention' | 'password';
+export type SettingsTab = 'clinic' | 'staff' | 'depths' | 'snippets' | 'gpLetter' | 'email' | 'consentTemplates' | 'backups' | 'importExport' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 
 export interface Place {

@@ -1,6 +1,6 @@
 import { Accordion, Button, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { GpLetterPanel } from '../../copies/GpLetterPanel';
+import { SessionCopiesPanel } from '../../copies/SessionCopiesPanel';
 import { SessionCopyButtons } from './SessionCopyButtons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ import { SessionExceptions } from './SessionExceptions';
 import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 /** One session in full, its checklist, and every amendment with who, when, why and what it replaced. */
-export function SessionDetails({ session, historyDates, hasGp, onChange }: { session: TreatmentSessionView; historyDates: string[]; hasGp: boolean; onChange: () => void }) {
+export function SessionDetails({ session, historyDates, hasGp, hasEmail, onChange }: { session: TreatmentSessionView; historyDates: string[]; hasGp: boolean; hasEmail: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
@@ -48,7 +48,7 @@ export function SessionDetails({ session, historyDates, hasGp, onChange }: { ses
             {sameDay ? t('treatments.editHint') : t('treatments.amendHint')}
           </Text>
           <SessionCopyButtons sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
-          <GpLetterPanel clientId={session.clientId} sessionId={session.id} when={dates.dateTime(session.record.performedAt)} hasGp={hasGp} />
+          <SessionCopiesPanel clientId={session.clientId} sessionId={session.id} when={dates.dateTime(session.record.performedAt)} hasGp={hasGp} hasEmail={hasEmail} />
         </Stack>
       </Grid.Col>
     </Grid>

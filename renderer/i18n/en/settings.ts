@@ -56,6 +56,7 @@ export const settings = {
     depths: 'Needle depths',
     snippets: 'Note shortcuts',
     gpLetter: 'GP letter',
+    email: 'E-mail',
     backups: 'Backups',
     importExport: 'Import and export',
     password: 'My password',

@@ -66,6 +66,12 @@ export function channelSamples(ids: ClinicIds): { [C in Channel]: ChannelInput<C
     'gpLetter.updateTemplate': { opening: 'Our client {client} was treated on {sessionDate}.', closing: '' },
     'sessions.printGpLetter': { id: ids.sessionId },
     'sessions.saveGpLetter': { id: ids.sessionId },
+    'sessions.emailCopy': { id: ids.sessionId },
+    'email.settings': {},
+    // Nothing listens on port 9 (discard) of 127.0.0.1 here: a send only fails and waits.
+    'email.updateSettings': { host: '127.0.0.1', port: 9, security: 'none', user: '', password: '', fromAddress: 'desk@trust.example' },
+    'email.outbox': {},
+    'email.sendNow': {},
     'sessions.recallExported': { lot: 'LOT-42', rows: 1 },
     'areaDepths.list': {},
     'areaDepths.set': { area: 'forehead', typicalMm: 0.25, maxMm: 0.5 },
