@@ -129,9 +129,12 @@ export class EmailOutbox {
     return this.list().find((entry) => entry.id === id)!;
   }
 
-  /** Messages waiting, oldest first: what and to whom, never the content. */
-  list(): OutboxMessage[] {
-    const rows = this.services.db.prepare('SELECT id, to_address, what, queued_at, attempts, next_attempt_at, last_error FROM email_outbox ORDER BY queued_at, id').all() as OutboxRow[];
+  /** Messages waiting (all, or one client's), oldest first: what and to whom, never the content. */
+  list(clientId?: string): OutboxMessage[] {
+    const columns = 'SELECT id, to_address, what, queued_at, attempts, next_attempt_at, last_error FROM email_outbox';
+    const rows = (
+      clientId === undefined ? this.services.db.prepare(`${columns} ORDER BY queued_at, id`).all() : this.services.db.prepare(`${columns} WHERE client_id = ? ORDER BY queued_at, id`).all(clientId)
+    ) as OutboxRow[];
     return rows.map((row) => ({ id: row.id, what: row.what, to: row.to_address, queuedAt: row.queued_at, attempts: row.attempts, nextAttemptAt: row.next_attempt_at, lastError: row.last_error }));
   }
 

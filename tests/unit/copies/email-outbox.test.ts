@@ -108,6 +108,7 @@ describe('the e-mail outbox', () => {
     services.outbox.updateSettings(by, { host: '127.0.0.1', port: await closedPort(), security: 'none', user: '', password: '', fromAddress: 'desk@harbour.example' });
     services.copies.recordChoice(by, clientId, 'email-copies', true);
     await services.outbox.queueSessionCopy(by, sessionId);
+    expect(services.outbox.list(clientId)).toHaveLength(1);
     await services.retention.purgeClient(by, { clientId, reason: 'erasure-request', note: 'Written request received.', confirmation: 'Zoë Nguyễn' });
     expect(services.outbox.list()).toEqual([]);
   });
