@@ -16,7 +16,7 @@ export interface Row {
  * photo import, compare) slot in here by name when their code lands: each adds its own measuring
  * file beside this one and pushes its row; the table sorts by this list.
  */
-export const rowOrder = ['open', 'unlock', 'sign in', 'search', 'profile', 'write', 'home', 'audit trail', 'consent PDF', 'photo import', 'compare', 'backup', 'audit anchor', 'audit verify', 'seed', 'memory', 'bundle', 'first screen'];
+export const rowOrder = ['open', 'unlock', 'sign in', 'search', 'profile', 'write', 'home', 'audit trail', 'consent PDF', 'photo import', 'compare', 'backup', 'import', 'audit anchor', 'audit verify', 'seed', 'memory', 'bundle', 'first screen'];
 
 export function byTableOrder(a: Row, b: Row): number {
   const place = (row: Row) => (rowOrder.includes(row.row) ? rowOrder.indexOf(row.row) : rowOrder.length);

@@ -18,6 +18,7 @@ import { measureHomeAndAuditRows } from './home-audit-rows';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainCopyOf, seed } from './bench-stores';
+import { measureImportRow } from './import-row';
 import { measureMediaRows } from './media-rows';
 import { measureRenderer } from './renderer-rows';
 import { round, summarise, timeEach, timeEachAsync, type Timing } from './measure';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
   }
 
   if (wants('backup')) await measureBackupRow();
+  if (wants('import')) rows.push(await measureImportRow(root, 10_000, log));
   if (wants('audit anchor') || wants('audit verify')) {
     rows.push(...(await measureAuditRows(root, quick ? { appends: 200, trailRows: 100_000 } : { appends: 1000, trailRows: 100_000 }, wants)));
   }
