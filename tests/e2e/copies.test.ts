@@ -87,7 +87,7 @@ describe('copies for clients and GPs', () => {
       await emailSection.getByText('Not asked yet.').waitFor();
       await emailSection.getByRole('button', { name: 'Client agrees' }).click();
       await emailSection.getByText(/^Agreed \(/).waitFor();
-      await emailSection.getByRole('button', { name: /^E-mail a copy of the session of/ }).click();
+      await emailSection.getByRole('button', { name: /^E-mail a copy to the client: session of/ }).click();
       await page.getByText('The copy went to the client’s e-mail address.').waitFor();
       expect(smtp.mails).toHaveLength(1);
       expect(smtp.mails[0]!.to).toEqual(['zoe@example.org']);
