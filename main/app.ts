@@ -8,6 +8,8 @@ import { BackupService } from './backup/backup-service';
 import { ClientProfileService } from './clients/client-profile-service';
 import { ClientService } from './clients/client-service';
 import { ClientImportService } from './import/client-import-service';
+import { CopiesService, eraseSharingChoices } from './copies/copies-service';
+import { EmailOutbox, eraseQueuedEmails } from './copies/email-outbox';
 import { ConsentService } from './consents/consent-service';
 import { eraseClientAppointments } from './diary/appointment-eraser';
 import { DiaryService } from './diary/diary-service';
@@ -75,6 +77,10 @@ export interface Services {
   readonly clientImport: ClientImportService;
   readonly diarySettings: DiarySettingsStore;
   readonly diary: DiaryService;
+  /** Sharing choices (GP letter) and the clinic's GP letter wording. */
+  readonly copies: CopiesService;
+  /** E-mail copies: the clinic's mail account and the outbox inside the store. */
+  readonly outbox: EmailOutbox;
   /** The copies of the audit head kept outside the data folder; null without a settings folder. */
   readonly seenHeads: SeenHeadCopies | null;
   /**
@@ -158,9 +164,10 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   const diarySettings = new DiarySettingsStore(db, audit);
   const diary = new DiaryService({ db, audit, clock, settings: diarySettings, courses, consents, medicalHistory });
+  const copies = new CopiesService(db, audit, clock);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseClientAppointments, ...clientRecordErasers], fileErasers: [() => {
+  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseClientAppointments, eraseSharingChoices, eraseQueuedEmails, ...clientRecordErasers], fileErasers: [() => {
     if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
   }] });
   // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
@@ -168,6 +175,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   photos.finishFileRemovals();
   const checkpoints = new QuietCheckpoints(db);
   checkpoints.start();
+  const outbox = new EmailOutbox({ db, audit, clock, settings, sessions, clients, consents, copies });
+  outbox.startRetrying();
   let open = true;
   const close = () => {
     if (!open) return;
@@ -175,6 +184,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     // The worker holds no key and no file: stopping it may finish after the store is closed.
     void photos.close();
     checkpoints.stop();
+    outbox.stop();
     // A request that closes the store (sign-out, restore) anchors what it wrote first.
     if (writing) audit.anchorIfDue();
     if (writing) db.close();
@@ -204,6 +214,8 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     clientImport,
     diarySettings,
     diary,
+    copies,
+    outbox,
     seenHeads,
     rollbackNotice,
     holdsKey: (candidate) => candidate.length === key.length && candidate.equals(key),
@@ -211,6 +223,7 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
       if (!writing) return;
       writing = false;
       checkpoints.stop();
+      outbox.stop();
       // Any statement that would still write (a timer, a late callback) now fails instead.
       if (db.open) db.pragma('query_only = ON');
     },

@@ -21,6 +21,8 @@ export const clientHandlers: HandlersFor<keyof typeof clientChannels> = {
     services.clients.get(input.clientId);
     return services.medicalHistory.entries(staff.id, input.clientId);
   }),
+  'medicalHistory.print': signedIn((input, { services, staff, desktop }) => desktop.medicalHistory.print(services, staff.id, input.clientId, input.entryId)),
+  'medicalHistory.savePdf': signedIn((input, { services, staff, desktop }) => desktop.medicalHistory.savePdf(services, staff.id, input.clientId, input.entryId)),
   'medicalHistory.record': signedIn((input, { services, staff }) => {
     services.clients.get(input.clientId);
     return services.medicalHistory.record(staff.id, input.clientId, input.answers, input.confirmed);
@@ -50,6 +52,7 @@ export const clientHandlers: HandlersFor<keyof typeof clientChannels> = {
   'sessions.findByLot': signedIn((input, { services, staff }) => services.sessions.findByLot(staff.id, input.lot)),
 
   'sessions.print': signedIn((input, { services, staff, desktop }) => desktop.sessions.print(services, staff.id, input.id)),
+  'sessions.savePdf': signedIn((input, { services, staff, desktop }) => desktop.sessions.savePdf(services, staff.id, input.id)),
   'sessions.recallExported': signedIn((input, { services, staff }) => {
     services.sessions.recordRecallExport(staff.id, input.lot, input.rows);
     return {};

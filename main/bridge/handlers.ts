@@ -7,6 +7,7 @@ import { clientExportHandlers } from './client-export-handlers';
 import { clientImportHandlers } from './client-import-handlers';
 import { consentHandlers } from './consent-handlers';
 import { diaryHandlers } from './diary-handlers';
+import { copiesHandlers } from './copies-handlers';
 import { signedIn, type HandlersFor } from './handler';
 import { photoHandlers } from './photo-handlers';
 import { rekeyHandlers } from './rekey-handlers';
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
   ...consentHandlers,
   ...photoHandlers,
   ...clientExportHandlers,
+  ...copiesHandlers,
   ...auditHandlers,
   ...rekeyHandlers,
   ...clientImportHandlers,

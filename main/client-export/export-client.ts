@@ -112,6 +112,12 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   sheet('appointments.csv', appointmentRows(appointments, dateFormat), 'Appointments as a spreadsheet');
   step('sessions');
 
+  write(
+    'copies.json',
+    json({ sharingChoices: services.copies.sharingChoices(clientId), emailsWaiting: services.outbox.list(clientId) }),
+    'What the client agreed to share (a letter to their GP, copies by e-mail; null when never asked) and e-mail copies still waiting to be sent',
+  );
+
   const declined = list.consents.filter((consent) => consent.state === 'declined').length;
   // A declined form is evidence that the client was informed and refused: never listed as a consent.
   const counted = declined > 0 ? `${list.consents.length - declined} signed and ${declined} declined` : `${list.consents.length} signed`;

@@ -3,7 +3,9 @@ import type { SignedIn } from '../app';
 import { exportRecordToChosenFolder, exportRecordToEmptyFolder } from '../client-export/export-record-to-chosen-folder';
 import { ConsentDesk } from '../consents/consent-desk';
 import { DiaryDesk } from '../diary/diary-desk';
+import { GpLetterDesk } from '../copies/gp-letter-desk';
 import { writeChosenFile } from '../files/write-chosen-file';
+import { MedicalHistoryDesk } from '../medical-history/medical-history-desk';
 import { ComparisonExporter } from '../photos/comparison-exporter';
 import type { SkinLedgerRuntime } from '../session/runtime';
 import { SessionDesk } from '../treatments/session-desk';
@@ -32,6 +34,10 @@ export class DesktopActions {
   readonly backup: BackupDesk;
   readonly consents: ConsentDesk;
   readonly sessions: SessionDesk;
+  /** A medical-history answer set printed or saved as PDF. */
+  readonly medicalHistory: MedicalHistoryDesk;
+  /** A session's letter to the client's GP, for clients who agreed. */
+  readonly gpLetters: GpLetterDesk;
   readonly photoComparisons: ComparisonExporter;
   /** Changing the data key, which replaces the store under the running app. */
   readonly rekey: RekeyDesk;
@@ -49,6 +55,8 @@ export class DesktopActions {
     this.backup = new BackupDesk({ runtime: options.runtime, ports: options.ports });
     this.consents = new ConsentDesk(options.ports);
     this.sessions = new SessionDesk(options.ports);
+    this.medicalHistory = new MedicalHistoryDesk(options.ports);
+    this.gpLetters = new GpLetterDesk(options.ports);
     this.photoComparisons = new ComparisonExporter(options.ports);
     this.rekey = new RekeyDesk(options.runtime, options.ports);
     this.clientImport = new ClientImportDesk(options.ports);

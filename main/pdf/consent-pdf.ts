@@ -6,6 +6,7 @@ import type { PhotographyChoices } from '../../shared/consents/photography';
 import { versionLabel, type ConsentTemplate, type Question, type RichBlock, type SignerRole, type TemplateSection } from '../../shared/consents/template';
 import { drawDirectionalText } from './directional-text';
 import { createPdfDocument, finishPdf } from './document';
+import { drawLetterhead, drawPageFooters } from './letterhead';
 import { formWithOpaqueInk, opaqueOnWhite } from './opaque-images';
 import { pdfFonts } from './fonts';
 import { PageCursor, drawSpans, drawText, pdfColours as colour, rule, spansHeight, textHeight } from './page-cursor';
@@ -60,35 +61,13 @@ export async function renderConsentPdf(given: ConsentPdfInput): Promise<Buffer> 
   });
   const cursor = new PageCursor(doc, { side, top: side, bottom: footerHeight + 16 });
 
-  drawLetterhead(cursor, input);
+  drawLetterhead(cursor, input.clinic);
   drawTitleAndClient(cursor, input);
   for (const section of template.content.sections) drawSection(cursor, section, input);
   drawSignatures(cursor, input);
   drawVerification(cursor, input);
   drawFooters(doc, input);
   return finishPdf(doc);
-}
-
-function drawLetterhead(cursor: PageCursor, input: ConsentPdfInput): void {
-  const { doc } = cursor;
-  const logoSize = 54;
-  const textWidth = input.clinic.logo ? cursor.width - logoSize - 16 : cursor.width;
-  const top = cursor.y;
-  if (input.clinic.logo) {
-    try {
-      doc.image(Buffer.from(input.clinic.logo), cursor.left + cursor.width - logoSize, top, { fit: [logoSize, logoSize], align: 'right' });
-    } catch {
-      // A logo pdfkit cannot read leaves the letterhead without it rather than failing the consent.
-    }
-  }
-  doc.font(pdfFonts.bold).fontSize(14).fillColor(colour.ink);
-  let y = drawDirectionalText(doc, input.clinic.name, { x: cursor.left, y: top, width: textWidth, maxLines: 2 });
-  doc.font(pdfFonts.regular).fontSize(8.5).fillColor(colour.muted);
-  const contact = [input.clinic.address.replace(/\s*\n\s*/g, ', '), input.clinic.phone].filter(Boolean).join(' · ');
-  if (contact) y = drawDirectionalText(doc, contact, { x: cursor.left, y: y + 2, width: textWidth, maxLines: 3 });
-  cursor.y = Math.max(y, input.clinic.logo ? top + logoSize : y) + 10;
-  rule(doc, cursor.left, cursor.y, cursor.width);
-  cursor.space(14);
 }
 
 function drawTitleAndClient(cursor: PageCursor, input: ConsentPdfInput): void {
@@ -310,15 +289,6 @@ function drawVerification(cursor: PageCursor, input: ConsentPdfInput): void {
 }
 
 function drawFooters(doc: PDFKit.PDFDocument, input: ConsentPdfInput): void {
-  const range = doc.bufferedPageRange();
-  const width = doc.page.width - side * 2;
   const left = `${input.form.outcome === 'declined' ? 'DECLINED · ' : ''}${input.template.content.title} · version ${versionLabel(input.template.version)} · document ${input.form.consentId}`;
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    const y = doc.page.height - footerHeight;
-    rule(doc, side, y, width);
-    doc.font(pdfFonts.regular).fontSize(7).fillColor(colour.muted);
-    doc.text(left, side, y + 8, { width: width - 80, lineBreak: false, ellipsis: true });
-    doc.text(`Page ${index - range.start + 1} of ${range.count}`, side + width - 80, y + 8, { width: 80, align: 'right', lineBreak: false });
-  }
+  drawPageFooters(doc, { side, footerHeight }, left);
 }

@@ -4,12 +4,13 @@ import type { SessionRecord } from '../../shared/clinical/session';
 import { drawDirectionalText } from './directional-text';
 import { createPdfDocument, finishPdf } from './document';
 import { pdfFonts } from './fonts';
+import { drawLetterhead, drawPageFooters, type LetterheadClinic } from './letterhead';
 import { PageCursor, drawText, pdfColours as colour, rule } from './page-cursor';
 import type { PaperSize } from './paper';
 import { formatDay, formatInstant, type DateFormat } from './pdf-dates';
 
 export interface SessionPdfInput {
-  clinicName: string;
+  clinic: LetterheadClinic;
   clientName: string;
   dateOfBirth: string | null;
   practitionerName: string;
@@ -25,6 +26,9 @@ export interface SessionPdfInput {
   resourcesFolder?: string;
 }
 
+/** The same margins and footer as the signed consent, so a client's papers look like one set. */
+export const pageLayout = { side: 48, footerHeight: 44 };
+
 function expiryText(expiry: string | null, dateFormat: DateFormat): string {
   if (!expiry) return '';
   if (isMonthExpiry(expiry)) return `, expiry ${expiry.slice(5, 7)}/${expiry.slice(0, 4)}`;
@@ -39,10 +43,12 @@ export async function renderSessionPdf(input: SessionPdfInput): Promise<Buffer> 
   const { record } = input;
   const doc = await createPdfDocument({
     paperSize: input.paperSize,
-    info: { title: `Treatment session — ${input.clientName}`, author: input.clinicName, subject: 'Treatment session record', createdAt: input.printedAt },
+    bufferPages: true,
+    archival: true,
+    info: { title: `Treatment session — ${input.clientName}`, author: input.clinic.name, subject: 'Treatment session record', createdAt: input.printedAt },
     ...(input.resourcesFolder ? { resourcesFolder: input.resourcesFolder } : {}),
   });
-  const cursor = new PageCursor(doc, { side: 56, top: 56, bottom: 56 });
+  const cursor = new PageCursor(doc, { side: pageLayout.side, top: pageLayout.side, bottom: pageLayout.footerHeight + 16 });
   const line = (text: string, options: { size?: number; bold?: boolean; colour?: string; indent?: number } = {}) => {
     const indent = options.indent ?? 0;
     doc.font(options.bold ? pdfFonts.bold : pdfFonts.regular).fontSize(options.size ?? 10.5);
@@ -54,8 +60,7 @@ export async function renderSessionPdf(input: SessionPdfInput): Promise<Buffer> 
     cursor.need(40);
     line(text, { size: 12.5, bold: true, colour: colour.ink });
   };
-  doc.font(pdfFonts.bold).fontSize(11).fillColor(colour.muted);
-  cursor.y = drawDirectionalText(doc, input.clinicName, { x: cursor.left, y: cursor.y, width: cursor.width, maxLines: 2 }) + 8;
+  drawLetterhead(cursor, input.clinic);
   cursor.y = drawText(doc, 'Treatment session', cursor.left, cursor.y, cursor.width, { size: 20, bold: true, colour: colour.ink }) + 4;
   doc.font(pdfFonts.regular).fontSize(11).fillColor(colour.body);
   cursor.y =
@@ -105,5 +110,6 @@ export async function renderSessionPdf(input: SessionPdfInput): Promise<Buffer> 
   for (const amendment of input.amendments) line(`Amended ${formatInstant(amendment.amendedAt, input.dateFormat)} by ${amendment.amendedByName}: ${amendment.reason}`);
   cursor.space(10);
   line(`Printed ${formatInstant(input.printedAt.toISOString(), input.dateFormat)}.`, { size: 9, colour: colour.muted });
+  drawPageFooters(doc, pageLayout, `Treatment session record · performed ${formatInstant(record.performedAt, input.dateFormat)}`);
   return finishPdf(doc);
 }

@@ -17,6 +17,7 @@ import { clientExport } from './en/clientExport';
 import { clientForm, clients, concerns, courses, profile } from './en/clients';
 import { consents } from './en/consents';
 import { diary } from './en/diary';
+import { copies } from './en/copies';
 import { history, screening } from './en/history';
 import { home } from './en/home';
 import { photos } from './en/photos';
@@ -30,6 +31,7 @@ import { lock, password, recovery, setup, signIn, storeError } from './en/signIn
 
 export const en = {
   sessionBasis,
+  copies,
   app,
   about,
   brand,

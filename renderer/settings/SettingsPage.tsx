@@ -1,5 +1,5 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconCalendarEvent, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import { IconArchive, IconCalendarEvent, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconMail, IconMailForward, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -13,13 +13,15 @@ import { AreaDepthsPanel } from './depths/AreaDepthsPanel';
 import { RetentionSettingsPanel } from '../retention/RetentionSettingsPanel';
 import { ConsentTemplatesPanel } from './consent-templates/ConsentTemplatesPanel';
 import { NoteSnippetsPanel } from './snippets/NoteSnippetsPanel';
+import { GpLetterSettingsPanel } from './gp-letter/GpLetterSettingsPanel';
+import { EmailSettingsPanel } from './email/EmailSettingsPanel';
 import { StaffPanel } from './staff/StaffPanel';
 import { ExportEverythingSection } from './import-clients/ExportEverythingSection';
 import { ImportClientsPanel } from './import-clients/ImportClientsPanel';
 import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: IconCalendarEvent, depths: IconRuler2, snippets: IconNotes,
+const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: IconCalendarEvent, depths: IconRuler2, snippets: IconNotes, gpLetter: IconMail, email: IconMailForward,
   consentTemplates: IconFileCertificate, backups: IconDatabaseExport, importExport: IconTransfer, retention: IconArchive, password: IconKey } as const;
 
 /**
@@ -29,7 +31,7 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: Icon
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'diary', 'consentTemplates', 'depths', 'snippets', 'backups', 'importExport', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'diary', 'consentTemplates', 'depths', 'snippets', 'gpLetter', 'email', 'backups', 'importExport', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (
@@ -75,6 +77,12 @@ export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab 
           </Tabs.Panel>
           <Tabs.Panel value="snippets">
             <NoteSnippetsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="gpLetter">
+            <GpLetterSettingsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="email">
+            <EmailSettingsPanel />
           </Tabs.Panel>
           <Tabs.Panel value="backups">
             <BackupsPanel />

@@ -7,6 +7,7 @@ import { auditChannels } from './audit-channels';
 import { backupChannels } from './backup-channels';
 import { clientChannels } from './client-channels';
 import { clientExportChannels } from './client-export-channels';
+import { copiesChannels } from './copies-channels';
 import { consentChannels } from './consent-channels';
 import { diaryChannels } from './diary-channels';
 import { photoChannels } from './photo-channels';
@@ -127,6 +128,7 @@ export const contract = {
   ...consentChannels,
   ...photoChannels,
   ...clientExportChannels,
+  ...copiesChannels,
   ...auditChannels,
   ...rekeyChannels,
   ...clientImportChannels,

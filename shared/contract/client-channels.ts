@@ -165,6 +165,9 @@ export const clientChannels = {
   'clients.setArchived': channel({ input: z.object({ id: Id, archived: z.boolean() }).strict(), output: Client, access: clinicians }),
 
   'medicalHistory.list': channel({ input: z.object({ clientId: Id }).strict(), output: z.array(MedicalHistoryEntryView), access: clinicians }),
+  /** One answer set on paper (unanswered printed as unanswered), to the print dialog; audited. */
+  'medicalHistory.print': channel({ input: z.object({ clientId: Id, entryId: Id }).strict(), output: z.object({ printed: z.boolean() }), access: clinicians }),
+  'medicalHistory.savePdf': channel({ input: z.object({ clientId: Id, entryId: Id }).strict(), output: z.object({ saved: z.boolean() }), access: clinicians }),
   'medicalHistory.record': channel({
     /** `confirmed`: answers carried forward from the latest entry and confirmed with the client today. */
     input: z.object({ clientId: Id, answers: MedicalHistoryAnswers, confirmed: CarriedForward.nullable().default(null) }).strict(),
@@ -214,6 +217,8 @@ export const clientChannels = {
   'sessions.findByLot': channel({ input: z.object({ lot: z.string().trim().min(1).max(60) }).strict(), output: z.array(LotUseView), access: clinicians }),
   /** The session on paper (with its consent and exceptions) to the print dialog; audited. */
   'sessions.print': channel({ input: z.object({ id: Id }).strict(), output: z.object({ printed: z.boolean() }), access: clinicians }),
+  /** The same PDF saved where the user chooses (a copy for the client); audited. */
+  'sessions.savePdf': channel({ input: z.object({ id: Id }).strict(), output: z.object({ saved: z.boolean() }), access: clinicians }),
   /** The recall list was saved as a file (contact details leave the app): audited. */
   'sessions.recallExported': channel({
     input: z.object({ lot: z.string().trim().min(1).max(60), rows: z.number().int().min(0).max(1_000_000) }).strict(),

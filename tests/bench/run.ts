@@ -19,6 +19,7 @@ import { measureDiaryRows } from './diary-rows';
 import { benchJpegs } from './bench-photos';
 import { byTableOrder, describeRatio, pairedRow, rowOrder, type Row } from './bench-row';
 import { encryptedStore, plainCopyOf, seed } from './bench-stores';
+import { measureImportRow } from './import-row';
 import { measureMediaRows } from './media-rows';
 import { measureRenderer } from './renderer-rows';
 import { pairedEach, pairedEachAsync, summarise } from './measure';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   }
 
   if (wants('backup') || wants('backup memory')) await measureBackupRow();
+  if (wants('import')) rows.push(await measureImportRow(root, 10_000, log));
   if (wants('audit anchor') || wants('audit verify')) {
     rows.push(...(await measureAuditRows(root, quick ? { appends: 200, trailRows: 100_000 } : { appends: 1000, trailRows: 100_000 }, wants)));
   }

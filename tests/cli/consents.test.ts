@@ -62,6 +62,7 @@ describe('demo consents, verify and export-client', () => {
       'consents',
       'consents.csv',
       'consents.json',
+      'copies.json',
       'courses.csv',
       'courses.json',
       'exceptions.csv',

@@ -251,8 +251,8 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
       const olderSchema = () => {
         const db = openDatabase(database, setup.store.dataKey);
         try {
-          // The last step (the appointment diary) taken back out.
-          db.exec(`DROP TABLE appointment;`);
+          // The last step (clients' sharing choices) taken back out.
+          db.exec(`DROP INDEX email_outbox_by_next_attempt; DROP TABLE email_outbox; DROP TABLE client_sharing_choice;`);
           db.pragma(`user_version = ${latestSchemaVersion - 1}`);
         } finally {
           db.close();
@@ -263,7 +263,7 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
         const db = openDatabase(database, setup.store.dataKey);
         try {
           const version = db.pragma('user_version', { simple: true }) as number;
-          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'appointment'`).pluck().get() as number;
+          const table = db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'client_sharing_choice'`).pluck().get() as number;
           return { version, table };
         } finally {
           db.close();

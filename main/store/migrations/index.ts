@@ -16,6 +16,7 @@ import { photoFileRemovals } from './013-photo-file-removals';
 import { courseProgressAndRecentClients } from './014-course-progress-and-recent-clients';
 import { stockAndLots } from './015-stock-and-lots';
 import { appointments } from './016-appointments';
+import { clientSharingChoices } from './017-client-sharing-choices';
 import type { Migration } from './migration';
 
 /** Every schema step, in order. Append only: a shipped step is never edited. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   courseProgressAndRecentClients,
   stockAndLots,
   appointments,
+  clientSharingChoices,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -5,6 +5,7 @@ import type { ClientProfile } from '../../../shared/contract/client-channels';
 import { useDates } from '../../hooks/useDates';
 import { useNavigation } from '../../shell/navigation';
 import { AnswersView } from '../history/AnswersView';
+import { HistoryCopyButtons } from '../history/HistoryCopyButtons';
 import { AlertLists } from '../screening/AlertLists';
 import { IncompleteList } from '../screening/IncompleteList';
 
@@ -47,6 +48,7 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
             {/* Today's screening of these answers, as the profile and the session form show it. */}
             {todaysAlerts.length > 0 ? <AlertLists alerts={todaysAlerts} stopFooter={profile.screening?.incomplete ? <IncompleteList incomplete={profile.screening.incomplete} /> : null} /> : null}
             <AnswersView entry={latest} alerts={todaysAlerts} idPrefix="latest" />
+            <HistoryCopyButtons clientId={profile.client.id} entryId={latest.id} when={dates.dateTime(latest.recordedAt)} />
           </Stack>
         </Paper>
       )}
@@ -66,6 +68,7 @@ export function MedicalHistoryTab({ profile }: { profile: ClientProfile }) {
                   <Stack gap="md">
                     {entry.alerts.length > 0 ? <AlertLists alerts={entry.alerts} /> : null}
                     <AnswersView entry={entry} alerts={entry.alerts} idPrefix={`entry-${entry.id}`} />
+                    <HistoryCopyButtons clientId={profile.client.id} entryId={entry.id} when={dates.dateTime(entry.recordedAt)} />
                   </Stack>
                 </Accordion.Panel>
               </Accordion.Item>

@@ -1,6 +1,7 @@
 import { Accordion, Button, DataList, Grid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import { PrintSessionButton } from './PrintSessionButton';
+import { SessionCopiesPanel } from '../../copies/SessionCopiesPanel';
+import { SessionCopyButtons } from './SessionCopyButtons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TreatmentSessionView } from '../../../shared/clinical/records';
@@ -15,7 +16,7 @@ import { SessionExceptions } from './SessionExceptions';
 import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 /** One session in full, its checklist, and every amendment with who, when, why and what it replaced. */
-export function SessionDetails({ session, historyDates, onChange }: { session: TreatmentSessionView; historyDates: string[]; onChange: () => void }) {
+export function SessionDetails({ session, historyDates, hasGp, hasEmail, onChange }: { session: TreatmentSessionView; historyDates: string[]; hasGp: boolean; hasEmail: boolean; onChange: () => void }) {
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
@@ -46,7 +47,8 @@ export function SessionDetails({ session, historyDates, onChange }: { session: T
           <Text size="xs" c="dimmed">
             {sameDay ? t('treatments.editHint') : t('treatments.amendHint')}
           </Text>
-          <PrintSessionButton sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
+          <SessionCopyButtons sessionId={session.id} when={dates.dateTime(session.record.performedAt)} />
+          <SessionCopiesPanel clientId={session.clientId} sessionId={session.id} when={dates.dateTime(session.record.performedAt)} hasGp={hasGp} hasEmail={hasEmail} />
         </Stack>
       </Grid.Col>
     </Grid>

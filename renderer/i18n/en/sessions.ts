@@ -64,12 +64,6 @@ export const sessionBasis = {
     notRecorded: 'Not recorded with this session',
     checking: 'Checking…',
   },
-  print: {
-    button: 'Print session',
-    label: 'Print session of {{when}}',
-    printedTitle: 'Sent to the printer',
-    printedMessage: 'The session, with its consent and exceptions, went to the print dialog.',
-  },
   recall: {
     exportedTitle: 'Recall list saved',
     exportedMessage: 'The download is recorded in the audit trail.',

@@ -55,6 +55,8 @@ export const settings = {
     staff: 'Staff',
     depths: 'Needle depths',
     snippets: 'Note shortcuts',
+    gpLetter: 'GP letter',
+    email: 'E-mail',
     backups: 'Backups',
     importExport: 'Import and export',
     password: 'My password',

@@ -51,7 +51,7 @@ describe('emoji in PDFs', () => {
       notes: 'Client brought flowers 🌸🌷 and was happy 👍.',
     });
     const pdf = await renderSessionPdf({
-      clinicName: 'Harbour Skin Studio',
+      clinic: { name: 'Harbour Skin Studio', address: '', phone: '', logo: null },
       clientName: 'Zoë 🌸 Nguyễn',
       dateOfBirth: '1990-05-17',
       practitionerName: 'Maria Lopez',

@@ -125,6 +125,7 @@ describe('course progress kept with the sessions', () => {
       ALTER TABLE course DROP COLUMN next_due_on; ALTER TABLE course DROP COLUMN last_session_at;
       ALTER TABLE course DROP COLUMN sessions_done;
       DROP TRIGGER audit_event_marks_recent_client; DROP TRIGGER client_leaves_recent_clients; DROP TABLE recent_client;
+      DROP INDEX email_outbox_by_next_attempt; DROP TABLE email_outbox; DROP TABLE client_sharing_choice;
     `);
     db.pragma('user_version = 13');
     migrate(db);
