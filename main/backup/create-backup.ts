@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { constants, existsSync, readFileSync } from 'node:fs';
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { pack as tarPack, type Pack } from 'tar-stream';
 import type { BackupProgress } from '../../shared/contract/backup-channels';
 import type { AuditLog } from '../audit/audit-log';
 import { countRecords, type RecordCounts } from '../store/record-counts';
@@ -16,7 +17,7 @@ import { holdDatabaseFile } from './live-database';
 import { databaseMemberPath, keySlotsMemberPath, type BackupManifest, type ManifestMember } from './manifest';
 import { removeLeftoverSnapshots } from './snapshot';
 import { syncFolderOf } from '../files/durable-file';
-import { TarWriter } from './tar-writer';
+import { writeAll } from './write-all';
 import { descriptionMemberPath, manifestMac, manifestMacKey, manifestMacMemberPath, manifestMemberPath, tarFormatVersion, type BackupDescription } from './tar-format';
 
 /** The live store a backup is taken from. */
@@ -39,6 +40,7 @@ export interface CreatedBackup {
 
 /** Files are read in pieces of this size: few system calls, little memory. */
 const readPieceBytes = 1024 * 1024;
+const writeRunBytes = 4 * 1024 * 1024;
 
 /**
  * Writes one backup file at `targetPath` (see tar-format.ts): the description, the anchored key
@@ -64,6 +66,7 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
   const keySlots = readFileSync(source.vault.folder.keySlots);
   const held = holdDatabaseFile(source.db);
   let handle: FileHandle | null = null;
+  let tar: Pack | null = null;
   try {
     const counts = countRecords(source.db);
     const auditHead = (source.db.prepare('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) ?? null;
@@ -84,7 +87,16 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
 
     // 'wx': a .partial of the same name is another run's, never ours to overwrite.
     handle = await open(partialPath, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
-    const tar = new TarWriter(handle);
+    const pack = (tar = tarPack());
+    const written = drainInto(pack, handle);
+    // Its failure surfaces where it is awaited, whichever fails first.
+    written.catch(() => undefined);
+    // Once the file cannot be written (a full disk), the tar stops draining: nothing waiting on
+    // it would ever go on, so every wait below also ends when the writing fails.
+    const stopped = written.then(() => new Promise<never>(() => undefined));
+    stopped.catch(() => undefined);
+    const unlessStopped = <T>(work: Promise<T>): Promise<T> => Promise.race([work, stopped]);
+
     const total = held.size + keySlots.length + files.reduce((sum, file) => sum + file.size, 0);
     let done = 0;
     const advance = (bytes: number) => {
@@ -92,14 +104,14 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
       onProgress?.({ activity: 'backup', phase: 'writing', done, total });
     };
     const descriptionBytes = Buffer.from(JSON.stringify(description), 'utf8');
-    await tar.member(descriptionMemberPath, descriptionBytes, mtime);
-    await tar.member(keySlotsMemberPath, keySlots, mtime);
-    const members: ManifestMember[] = [{ path: keySlotsMemberPath, kind: 'key-slots', size: keySlots.length, sha256: createHash('sha256').update(keySlots).digest('hex') }];
+    await unlessStopped(addBytes(pack, descriptionMemberPath, descriptionBytes, mtime));
+    const members: ManifestMember[] = [];
+    members.push(await unlessStopped(addBytes(pack, keySlotsMemberPath, keySlots, mtime, 'key-slots')));
     advance(keySlots.length);
-    members.push(await addFile(tar, databaseMemberPath, 'database', held.path, held.size, mtime, advance));
+    members.push(await addFile(pack, databaseMemberPath, 'database', held.path, held.size, mtime, advance, stopped));
     held.assertUnchanged();
     held.release();
-    for (const file of files) members.push(await addFile(tar, file.path, 'file', file.absolute, file.size, mtime, advance));
+    for (const file of files) members.push(await addFile(pack, file.path, 'file', file.absolute, file.size, mtime, advance, stopped));
 
     const manifest: BackupManifest = {
       format: 'skinledger-backup-manifest',
@@ -117,9 +129,10 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     const key = manifestMacKey(source.dataKey, description);
     const mac = manifestMac(key, descriptionBytes, manifestBytes);
     key.fill(0);
-    await tar.member(manifestMemberPath, manifestBytes, mtime);
-    await tar.member(manifestMacMemberPath, Buffer.from(mac.toString('hex'), 'utf8'), mtime);
-    await tar.finish();
+    await unlessStopped(addBytes(pack, manifestMemberPath, manifestBytes, mtime));
+    await unlessStopped(addBytes(pack, manifestMacMemberPath, Buffer.from(mac.toString('hex'), 'utf8'), mtime));
+    pack.finalize();
+    await written;
     await handle.sync();
     const sizeBytes = (await handle.stat()).size;
     await handle.close();
@@ -127,6 +140,7 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
     await commit(partialPath, targetPath);
     return { path: targetPath, file: basename(targetPath), createdAt, sizeBytes, counts };
   } catch (error) {
+    tar?.destroy();
     await handle?.close().catch(() => undefined);
     if (handle) await unlink(partialPath).catch(() => undefined);
     throw asBackupFailure(error);
@@ -135,40 +149,83 @@ export async function writeBackup(source: BackupSource, targetPath: string, onPr
   }
 }
 
-/**
- * One file into the archive as it is, hashed on the way. Read here in pieces (a local file: each
- * read is short) while the run before is written; a file that changed size fails the backup.
- */
-async function addFile(tar: TarWriter, name: string, kind: ManifestMember['kind'], absolute: string, size: number, mtime: Date, advance: (bytes: number) => void): Promise<ManifestMember> {
-  let fd: number;
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date): Promise<void>;
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date, kind: ManifestMember['kind']): Promise<ManifestMember>;
+function addBytes(pack: Pack, name: string, bytes: Buffer, mtime: Date, kind?: ManifestMember['kind']): Promise<ManifestMember | void> {
+  return new Promise((resolve, reject) => {
+    pack.entry({ name, size: bytes.length, mode: 0o600, mtime }, bytes, (error) => {
+      if (error) reject(error);
+      else resolve(kind ? { path: name, kind, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') } : undefined);
+    });
+  });
+}
+
+/** One file streamed into the tar as it is, hashed on the way; a file that changed size fails the backup. */
+async function addFile(
+  pack: Pack,
+  name: string,
+  kind: ManifestMember['kind'],
+  absolute: string,
+  size: number,
+  mtime: Date,
+  advance: (bytes: number) => void,
+  stopped: Promise<never>,
+): Promise<ManifestMember> {
+  if (size === 0) return Promise.race([addBytes(pack, name, Buffer.alloc(0), mtime, kind), stopped]);
+  let file: FileHandle;
   try {
-    fd = openSync(absolute, 'r');
+    file = await open(absolute, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new StoreError('CONFLICT', backupMessages.changedDuringBackup, { cause: error });
     throw error;
   }
   const hash = createHash('sha256');
+  let finished!: Promise<void>;
+  let entry!: ReturnType<Pack['entry']>;
   try {
-    await tar.header(name, size, mtime);
+    finished = new Promise<void>((resolve, reject) => {
+      entry = pack.entry({ name, size, mode: 0o600, mtime }, (error) => (error ? reject(error) : resolve()));
+    });
+    finished.catch(() => undefined);
     for (let position = 0; position < size; ) {
-      // A new buffer each time: it waits in the run until the run is written.
+      // A new buffer each time: the tar holds on to it until it is written.
       const piece = Buffer.allocUnsafe(Math.min(readPieceBytes, size - position));
-      const read = readSync(fd, piece, 0, piece.length, position);
+      const { bytesRead } = await file.read(piece, 0, piece.length, position);
       // Files under the data folder are written once and never changed; one that shrank is being replaced.
-      if (read === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
-      const bytes = read === piece.length ? piece : piece.subarray(0, read);
+      if (bytesRead === 0) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
+      const bytes = bytesRead === piece.length ? piece : piece.subarray(0, bytesRead);
       hash.update(bytes);
-      position += read;
-      advance(read);
-      await tar.add(bytes);
+      position += bytesRead;
+      advance(bytesRead);
+      if (!entry.write(bytes)) await Promise.race([new Promise<void>((resolve) => entry.once('drain', () => resolve())), stopped]);
     }
-    await tar.pad(size);
+    (entry as unknown as { end(): void }).end();
+    await Promise.race([finished, stopped]);
     // One that grew is being replaced too.
-    if (fstatSync(fd).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
+    if ((await file.stat()).size !== size) throw new StoreError('CONFLICT', backupMessages.changedDuringBackup);
   } finally {
-    closeSync(fd);
+    await file.close();
   }
   return { path: name, kind, size, sha256: hash.digest('hex') };
+}
+
+/** Writes what the tar gives out to the file in runs of a few MB: few system calls, little memory. */
+async function drainInto(pack: Pack, handle: FileHandle): Promise<void> {
+  let run: Buffer[] = [];
+  let runBytes = 0;
+  // The description goes to the file at once: a .partial cut short later still says whose it is.
+  let first = true;
+  for await (const chunk of pack) {
+    run.push(chunk as Buffer);
+    runBytes += (chunk as Buffer).length;
+    if (runBytes >= writeRunBytes || run.length >= 512 || (first && runBytes >= 4096)) {
+      first = false;
+      await writeAll(handle, run);
+      run = [];
+      runBytes = 0;
+    }
+  }
+  if (runBytes > 0) await writeAll(handle, run);
 }
 
 /**
