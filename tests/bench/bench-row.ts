@@ -24,9 +24,12 @@ export function byTableOrder(a: Row, b: Row): number {
   return place(a) - place(b);
 }
 
+/** Fewer pairs than this give a ratio, but no verdict on a target that is a ratio or a tail. */
+export const minimumPairs = 8;
+
 /** A row comparing ours with bare work, from paired runs. */
 export function pairedRow(row: string, work: string, paired: Paired, target: string, pass: boolean | null): Row {
-  return { row, work, ours: paired.ours, baseline: paired.bare, ratio: paired.ratio, target, pass };
+  return { row, work, ours: paired.ours, baseline: paired.bare, ratio: paired.ratio, target, pass: paired.ratio.pairs >= minimumPairs ? pass : null };
 }
 
 /** "1.02× (IQR 0.97–1.08, 400 pairs)" */
