@@ -13,7 +13,7 @@ import type { Migration } from './migration';
  * Numbered 017 for this change; it is step 15 on this branch (the lead renumbers on merge).
  */
 export const clientSharingChoices: Migration = {
-  version: 15,
+  version: 17,
   name: 'clients: what they agreed to share beyond the clinic (their GP), asked and recorded',
   sql: `
     CREATE TABLE client_sharing_choice (
