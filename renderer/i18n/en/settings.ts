@@ -48,7 +48,7 @@ export const noteSnippets = {
 
 export const settings = {
   title: 'Settings',
-  subtitleAdmin: 'The clinic, its staff and consent forms, treatment defaults, backups, how long records are kept, and your own password.',
+  subtitleAdmin: 'The clinic, its staff, diary and consent forms, treatment defaults, letters and e-mail, backups, import and export, how long records are kept, and your own password.',
   subtitle: 'Your own password. Clinic details and staff are managed by an admin.',
   tabs: {
     clinic: 'Clinic',
