@@ -68,7 +68,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to main only through window.skinledger.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' }))],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to main only through window.skinledger.' },
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins.' })),
+          ],
           patterns: [
             { group: ['node:*'], message: 'The renderer is sandboxed: no Node built-ins.' },
             { group: ['**/main/**', '../main', '../../main', '../../../main'], message: 'The renderer never imports main/: use the bridge.' },

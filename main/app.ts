@@ -138,7 +138,13 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   // Every write of the key file re-MACs it under the data key: the vault holds a copy while open.
   vault.holdDataKey(key);
   let writing = true;
-  const seenHeads = options.settingsDir ? new SeenHeadCopies(options.settingsDir, (): string | null => backup.settings().folder, () => vault.storeId()) : null;
+  const seenHeads = options.settingsDir
+    ? new SeenHeadCopies(
+        options.settingsDir,
+        (): string | null => backup.settings().folder,
+        () => vault.storeId(),
+      )
+    : null;
   // Compared before anything below appends: a sign-in would otherwise move the copies first.
   const rollbackNotice = seenHeads?.notice(db) ?? null;
   if (rollbackNotice) seenHeads?.hold();
@@ -159,7 +165,14 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const backup = new BackupService({ db, vault, dataKey: key, audit, clock });
   const consentTemplates = new TemplateService(db, audit, clock);
   const consents = new ConsentService({ db, audit, clock, templates: consentTemplates, settings, clients, deviceName: hostname });
-  const photos = new PhotoService(db, audit, clock, new PhotoFileStore(vault.folder.root, key), new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}), consents.currentPhotographyChoices);
+  const photos = new PhotoService(
+    db,
+    audit,
+    clock,
+    new PhotoFileStore(vault.folder.root, key),
+    new PhotoProcessor(options.photoWorker ? { launch: options.photoWorker } : {}),
+    consents.currentPhotographyChoices,
+  );
   const clientImport = new ClientImportService(db, clients, audit, clock);
   const auditTrail = new AuditTrailQuery(db, audit, settings);
   const diarySettings = new DiarySettingsStore(db, audit);
@@ -167,9 +180,24 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
   const copies = new CopiesService(db, audit, clock);
   // Every feature that keeps rows or files about a client registers its eraser here, so a
   // purge removes them too: photos and consents first, as they may point at the client's sessions.
-  const retention = new RetentionService({ db, audit, clock, rowErasers: [(_db, clientId) => photos.erasePhotoRows(clientId), (db, clientId) => purgeClientConsents(db, clientId), eraseClientAppointments, eraseSharingChoices, eraseQueuedEmails, ...clientRecordErasers], fileErasers: [() => {
-    if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
-  }] });
+  const retention = new RetentionService({
+    db,
+    audit,
+    clock,
+    rowErasers: [
+      (_db, clientId) => photos.erasePhotoRows(clientId),
+      (db, clientId) => purgeClientConsents(db, clientId),
+      eraseClientAppointments,
+      eraseSharingChoices,
+      eraseQueuedEmails,
+      ...clientRecordErasers,
+    ],
+    fileErasers: [
+      () => {
+        if (photos.finishFileRemovals() > 0) throw new Error('photo files still waiting to be removed');
+      },
+    ],
+  });
   // Files of photos whose rows were deleted by a purge or a delete that was cut off before it
   // could remove them: finished now, before anyone can use the store.
   photos.finishFileRemovals();
@@ -234,4 +262,3 @@ export function assembleServices(vault: Vault, db: SqliteDatabase, dataKey: Buff
     },
   };
 }
-

@@ -101,8 +101,7 @@ function start(): void {
   // The scheduled backup: hourly checks (the service decides whether one is due), and one on
   // close if anything was done. Quitting waits for it, once; a failure is logged and recorded
   // for the home screen, never a reason to stay open.
-  const scheduledBackup = (trigger: 'close' | 'daily') =>
-    runtime.runScheduledBackup(trigger).catch((error: unknown) => log.fault(`backup-${trigger}`, error));
+  const scheduledBackup = (trigger: 'close' | 'daily') => runtime.runScheduledBackup(trigger).catch((error: unknown) => log.fault(`backup-${trigger}`, error));
   setInterval(() => void scheduledBackup('daily'), 60 * 60 * 1000).unref();
   let backedUpOnQuit = false;
   app.on('before-quit', (event) => {

@@ -1,5 +1,5 @@
 /**
- * `npm test`'s checks, side by side: the two typechecks, lint and the build share no files (the
+ * `npm test`'s checks, side by side: the two typechecks, lint, the format check and the build share no files (the
  * build writes only out/), and each is mostly one core. With `--tests` the test files start as
  * soon as the build passes (the CLI tests run the built CLI), while the typechecks and lint are
  * still going: one queue for both cores instead of two phases, each ending with one core idle.
@@ -23,6 +23,7 @@ const checks: Check[] = [
   { name: 'typecheck (main, shared, tests)', script: 'typecheck:main' },
   { name: 'typecheck (renderer)', script: 'typecheck:renderer' },
   { name: 'lint', script: 'lint' },
+  { name: 'format', script: 'format:check' },
 ];
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

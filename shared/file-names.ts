@@ -14,7 +14,10 @@ export function safeFileNamePart(text: string, fallback: string, max = 80): stri
     .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\\/:*?"<>|]/gu, '')
     .replace(/\s+/gu, ' ')
     .replace(/^[\s.]+|[\s.]+$/gu, '');
-  const cut = [...cleaned].slice(0, max).join('').replace(/[\s.]+$/u, '');
+  const cut = [...cleaned]
+    .slice(0, max)
+    .join('')
+    .replace(/[\s.]+$/u, '');
   if (!cut || /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i.test(cut)) return fallback;
   return cut;
 }

@@ -5,20 +5,13 @@ export const roles = ['admin', 'practitioner', 'reception'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
-export const StaffName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name.')
-  .max(80, 'A name can be at most 80 characters.');
+export const StaffName = z.string().trim().min(1, 'Enter a name.').max(80, 'A name can be at most 80 characters.');
 
 /**
  * Passwords: long beats complex. 10 characters minimum is NIST 800-63B's floor for
  * user-chosen secrets that guard health data; no composition rules, a generous maximum.
  */
-export const Password = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(256, 'A password can be at most 256 characters.');
+export const Password = z.string().min(10, 'Use at least 10 characters.').max(256, 'A password can be at most 256 characters.');
 
 export const StaffMember = z.object({
   id: z.string(),

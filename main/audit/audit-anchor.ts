@@ -31,14 +31,7 @@ export interface CheckpointWitness {
  * holdAnchorsWhile), or per commit outside a request; the benchmark's "audit anchor" entry
  * measures it.
  */
-const checkpointActions: ReadonlySet<string> = new Set<AuditAction>([
-  'store.create',
-  'session.sign-in',
-  'session.switch-user',
-  'session.unlock',
-  'session.lock',
-  'session.sign-out',
-]);
+const checkpointActions: ReadonlySet<string> = new Set<AuditAction>(['store.create', 'session.sign-in', 'session.switch-user', 'session.unlock', 'session.lock', 'session.sign-out']);
 
 /** Every anchor made in this process, told when a request that held them back ends. */
 const liveAnchors = new Set<AuditAnchor>();

@@ -70,9 +70,11 @@ export class AuditTrailQuery {
 
   /** What the filter controls offer: every member of staff (past ones too) and every action written so far. */
   filterChoices(clientId: string | null) {
-    const staff = (this.db.prepare('SELECT id, name, active FROM staff ORDER BY name COLLATE NOCASE').all() as { id: string; name: string; active: number }[]).map(
-      (row) => ({ id: row.id, name: row.name, active: row.active === 1 }),
-    );
+    const staff = (this.db.prepare('SELECT id, name, active FROM staff ORDER BY name COLLATE NOCASE').all() as { id: string; name: string; active: number }[]).map((row) => ({
+      id: row.id,
+      name: row.name,
+      active: row.active === 1,
+    }));
     const actions = this.db.prepare('SELECT DISTINCT action FROM audit_event ORDER BY action').pluck().all() as string[];
     const client = clientId
       ? ((this.db.prepare(`SELECT id, first_name || ' ' || last_name AS name FROM client WHERE id = ?`).get(clientId) as { id: string; name: string } | undefined) ?? null)
@@ -109,7 +111,10 @@ export class AuditTrailQuery {
       const low = (this.db.prepare('SELECT min(seq) FROM audit_event').pluck().get() as number | null) ?? 1;
       total = headSeq === 0 ? 0 : headSeq - low + 1;
     } else if (first) {
-      total = this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_event e ${where.sql} LIMIT @cap)`).pluck().get({ ...where.params, cap: countAtMost + 1 }) as number;
+      total = this.db
+        .prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_event e ${where.sql} LIMIT @cap)`)
+        .pluck()
+        .get({ ...where.params, cap: countAtMost + 1 }) as number;
       totalAtLeast = total > countAtMost;
       if (totalAtLeast) total = countAtMost;
     }
@@ -150,7 +155,12 @@ export class AuditTrailQuery {
   verify(by: string): AuditVerificationView {
     const result = this.audit.verify();
     const ok = result.firstBrokenSeq === null;
-    this.audit.append({ staffId: by, action: 'audit.verify', entity: 'audit', detail: ok ? `result=ok rows=${result.rows}` : `result=broken first=${result.firstBrokenSeq} problem=${result.problem}` });
+    this.audit.append({
+      staffId: by,
+      action: 'audit.verify',
+      entity: 'audit',
+      detail: ok ? `result=ok rows=${result.rows}` : `result=broken first=${result.firstBrokenSeq} problem=${result.problem}`,
+    });
     return {
       ok,
       rows: result.rows,

@@ -61,9 +61,7 @@ export function verifyAuditTrail(db: SqliteDatabase, anchor: AuditHead | null, a
     if (anchor.seq > lastSeq) broken = { seq: lastSeq + 1, problem: 'truncated' };
     else if (anchoredHash !== anchor.hash) broken = { seq: anchor.seq, problem: 'rewritten' };
   }
-  const anchorLine = anchor
-    ? `audit head anchored at seq ${anchor.seq}; table has ${tableRows} rows`
-    : `audit head not anchored${anchorNote ? ` (${anchorNote})` : ''}; table has ${tableRows} rows`;
+  const anchorLine = anchor ? `audit head anchored at seq ${anchor.seq}; table has ${tableRows} rows` : `audit head not anchored${anchorNote ? ` (${anchorNote})` : ''}; table has ${tableRows} rows`;
   const summary = broken ? `${describe(broken.seq, broken.problem, anchor)}; ${anchorLine}` : `every link holds; ${anchorLine}`;
   return { rows, tableRows, firstBrokenSeq: broken?.seq ?? null, problem: broken?.problem ?? null, anchor, summary };
 }
@@ -114,10 +112,9 @@ export function verifyRecordContents(db: SqliteDatabase): RecordContentVerificat
   const latest = new Map<string, { kind: RecordKind; id: string; at: string; hash: string }>();
   const unhashed = new Set<string>();
   const actions = recordWriteActions.map((action) => `'${action}'`).join(', ');
-  const rows = db
-    .prepare(`SELECT at, action, entity_id, detail, content_hash FROM audit_event WHERE action IN (${actions}) ORDER BY seq`)
-    .raw(true)
-    .iterate() as IterableIterator<[string, string, string | null, string, string | null]>;
+  const rows = db.prepare(`SELECT at, action, entity_id, detail, content_hash FROM audit_event WHERE action IN (${actions}) ORDER BY seq`).raw(true).iterate() as IterableIterator<
+    [string, string, string | null, string, string | null]
+  >;
   for (const [at, action, entityId, detail, contentHash] of rows) {
     const record = recordWrittenBy(action, entityId, detail);
     if (!record) continue;

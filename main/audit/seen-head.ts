@@ -150,4 +150,3 @@ export class SeenHeadCopies implements CheckpointWitness {
     return rollbackNotice(db, this.folders(), this.storeId());
   }
 }
-

@@ -94,11 +94,7 @@ export interface SeenMember {
  * Walks every record, hashing each member unless `hashMembers` is false, and returns what was
  * seen with the manifest that ends the body.
  */
-export async function walkBody(
-  stream: PlainStream,
-  visitor: MemberVisitor = {},
-  { hashMembers = true }: { hashMembers?: boolean } = {},
-): Promise<{ seen: SeenMember[]; manifest: BackupManifest }> {
+export async function walkBody(stream: PlainStream, visitor: MemberVisitor = {}, { hashMembers = true }: { hashMembers?: boolean } = {}): Promise<{ seen: SeenMember[]; manifest: BackupManifest }> {
   const seen: SeenMember[] = [];
   for (;;) {
     if (await stream.atEnd()) throw damaged(backupMessages.contentsMismatch('the list of contents is missing'));

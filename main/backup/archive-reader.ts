@@ -2,16 +2,7 @@ import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { openPieces } from '../crypto/aead';
 import { chosenFileFlags } from '../files/read-chosen-file';
 import { StoreError } from '../store/store-error';
-import {
-  archiveFormatVersion,
-  archiveMagic,
-  ArchiveHeader,
-  headerDigest,
-  headerMacBytes,
-  maxHeaderBytes,
-  partContext,
-  partOverhead,
-} from './archive-format';
+import { archiveFormatVersion, archiveMagic, ArchiveHeader, headerDigest, headerMacBytes, maxHeaderBytes, partContext, partOverhead } from './archive-format';
 import { headerMacMatches, type ArchiveKeys } from './archive-keys';
 import { backupMessages, damaged } from './backup-messages';
 
@@ -123,11 +114,7 @@ export async function* decryptParts(archive: OpenedArchive, keys: ArchiveKeys, o
 }
 
 function openPart(keys: ArchiveKeys, sealed: Buffer, digest: string, index: number, last: boolean): Buffer[] | null {
-  return openPieces(
-    keys.body,
-    { nonce: sealed.subarray(0, 12), ciphertext: sealed.subarray(12, sealed.length - 16), tag: sealed.subarray(sealed.length - 16) },
-    partContext(digest, index, last),
-  );
+  return openPieces(keys.body, { nonce: sealed.subarray(0, 12), ciphertext: sealed.subarray(12, sealed.length - 16), tag: sealed.subarray(sealed.length - 16) }, partContext(digest, index, last));
 }
 
 /**

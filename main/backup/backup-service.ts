@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve, isAbsolute } from 'node:path';
 import { version as appVersion } from '../../package.json';
-import type {
-  BackupListEntry,
-  BackupProgress,
-  BackupRunResult,
-  BackupSettings,
-  BackupSettingsInput,
-  BackupStatus,
-} from '../../shared/contract/backup-channels';
+import type { BackupListEntry, BackupProgress, BackupRunResult, BackupSettings, BackupSettingsInput, BackupStatus } from '../../shared/contract/backup-channels';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import type { SqliteDatabase } from '../store/open-database';

@@ -187,7 +187,7 @@ async function addFile(
       entry = pack.entry({ name, size, mode: 0o600, mtime }, (error) => (error ? reject(error) : resolve()));
     });
     finished.catch(() => undefined);
-    for (let position = 0; position < size; ) {
+    for (let position = 0; position < size;) {
       // A new buffer each time: the tar holds on to it until it is written.
       const piece = Buffer.allocUnsafe(Math.min(readPieceBytes, size - position));
       const { bytesRead } = await file.read(piece, 0, piece.length, position);

@@ -11,14 +11,7 @@ export interface DataFile {
 }
 
 /** The live database and its companions are copied by the snapshot; the key file is read on its own. */
-const notCopied = new Set([
-  databaseFileName,
-  `${databaseFileName}-wal`,
-  `${databaseFileName}-shm`,
-  `${databaseFileName}-journal`,
-  keySlotFileName,
-  `${keySlotFileName}.next`,
-]);
+const notCopied = new Set([databaseFileName, `${databaseFileName}-wal`, `${databaseFileName}-shm`, `${databaseFileName}-journal`, keySlotFileName, `${keySlotFileName}.next`]);
 
 function isTemporary(name: string): boolean {
   return name.startsWith('.') || name.endsWith('.tmp') || name.endsWith('.partial');

@@ -93,11 +93,7 @@ async function readVersion1Archive(path: string, unlock: ArchiveUnlock, options:
  * and the key file there once each, the key file the header's, no name twice.
  */
 export function checkContents(header: ArchiveHeader, manifest: BackupManifest, seen: SeenMember[], compareHashes = true): void {
-  const sameBackup =
-    manifest.archiveId === header.archiveId &&
-    manifest.storeId === header.storeId &&
-    manifest.createdAt === header.createdAt &&
-    manifest.schemaVersion === header.schemaVersion;
+  const sameBackup = manifest.archiveId === header.archiveId && manifest.storeId === header.storeId && manifest.createdAt === header.createdAt && manifest.schemaVersion === header.schemaVersion;
   if (!sameBackup) throw damaged(backupMessages.contentsMismatch('the list of contents belongs to another backup'));
   if (manifest.members.length !== seen.length) {
     throw damaged(backupMessages.contentsMismatch(`${seen.length} members found, ${manifest.members.length} listed`));

@@ -43,7 +43,6 @@ export interface RestoredStore {
   replacedFolder: string | null;
 }
 
-
 /**
  * Restores a backup into an empty or absent folder (a new PC, or `restore --data NEWDIR`). The
  * backup is checked in full first: a wrong key, a damaged, cut-off, reordered or altered file is

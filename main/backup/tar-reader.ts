@@ -51,7 +51,12 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
   const size = start.fileSize;
   const extract = tarExtract();
   let stopped = false;
-  const feeding = feed(path, extract, () => stopped, (read) => options.onProgress?.(read, size));
+  const feeding = feed(
+    path,
+    extract,
+    () => stopped,
+    (read) => options.onProgress?.(read, size),
+  );
   feeding.catch(() => undefined);
 
   let description: BackupDescription | null = null;
@@ -127,7 +132,7 @@ export async function readTarArchive(path: string, unlock: ArchiveUnlock, option
 async function feed(path: string, extract: Extract, stopped: () => boolean, onRead: (bytes: number) => void): Promise<void> {
   const handle = await openBackupFile(path);
   try {
-    for (let position = 0; !stopped(); ) {
+    for (let position = 0; !stopped();) {
       const piece = Buffer.allocUnsafe(readPieceBytes);
       const { bytesRead } = await handle.read(piece, 0, piece.length, position);
       if (stopped()) return;
@@ -264,10 +269,7 @@ function parseManifest(bytes: Buffer): BackupManifest {
  */
 export function checkTarContents(description: BackupDescription, manifest: BackupManifest, seen: SeenMember[]): void {
   const sameBackup =
-    manifest.archiveId === description.archiveId &&
-    manifest.storeId === description.storeId &&
-    manifest.createdAt === description.createdAt &&
-    manifest.schemaVersion === description.schemaVersion;
+    manifest.archiveId === description.archiveId && manifest.storeId === description.storeId && manifest.createdAt === description.createdAt && manifest.schemaVersion === description.schemaVersion;
   if (!sameBackup) throw damaged(backupMessages.contentsMismatch('the list of contents belongs to another backup'));
   const listedPaths = manifest.members.map((member) => member.path);
   seen.forEach((found, index) => {
@@ -332,4 +334,3 @@ function asReadFailure(error: unknown): unknown {
   if (/header|checksum|size/i.test(message)) return damaged(backupMessages.damagedStructure);
   return error;
 }
-

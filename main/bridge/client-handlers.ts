@@ -4,16 +4,18 @@ import { signedIn, type HandlersFor } from './handler';
 
 /** Client records, history, courses and sessions; the dispatcher already checked role and input. */
 export const clientHandlers: HandlersFor<keyof typeof clientChannels> = {
-  'clients.find': signedIn((input, { services }) =>
-    services.clients.find(input.text, { offset: input.offset, limit: input.limit, includeArchived: input.includeArchived ?? false }),
-  ),
+  'clients.find': signedIn((input, { services }) => services.clients.find(input.text, { offset: input.offset, limit: input.limit, includeArchived: input.includeArchived ?? false })),
   'clients.recent': signedIn((input, { services }) => services.clients.recent(input.limit)),
   'clients.profile': signedIn((input, { services, staff }) => services.profiles.open(staff.id, input.id, { healthData: staff.role !== 'reception' })),
   'clients.contact': signedIn((input, { services, staff }) => services.profiles.openContact(staff.id, input.id)),
   'clients.possibleDuplicates': signedIn((input, { services }) => services.clients.possibleDuplicates(input, input.exceptId)),
-  'clients.create': signedIn((input, { services, staff }) => services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed })),
+  'clients.create': signedIn((input, { services, staff }) =>
+    services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed }),
+  ),
   'clients.update': signedIn((input, { services, staff }) => services.clients.update(staff.id, input.id, input.fields, { dateOfBirthConfirmed: input.dateOfBirthConfirmed })),
-  'clients.register': signedIn((input, { services, staff }) => contactOf(services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed }))),
+  'clients.register': signedIn((input, { services, staff }) =>
+    contactOf(services.clients.create(staff.id, input.fields, { allowDuplicate: input.allowDuplicate, dateOfBirthConfirmed: input.dateOfBirthConfirmed })),
+  ),
   'clients.updateContact': signedIn((input, { services, staff }) => contactOf(services.clients.updateContact(staff.id, input.id, input.fields, { dateOfBirthConfirmed: input.dateOfBirthConfirmed }))),
   'clients.setArchived': signedIn((input, { services, staff }) => services.clients.setArchived(staff.id, input.id, input.archived)),
 
@@ -48,7 +50,9 @@ export const clientHandlers: HandlersFor<keyof typeof clientChannels> = {
       expiredLotReason: input.expiredLotReason ?? null,
     });
   }),
-  'sessions.change': signedIn((input, { services, staff }) => services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed, expiredLotReason: input.expiredLotReason ?? null })),
+  'sessions.change': signedIn((input, { services, staff }) =>
+    services.sessions.change(staff.id, input.id, input.record, input.reason, { depthsConfirmed: input.depthsConfirmed, expiredLotReason: input.expiredLotReason ?? null }),
+  ),
   'sessions.findByLot': signedIn((input, { services, staff }) => services.sessions.findByLot(staff.id, input.lot)),
 
   'sessions.print': signedIn((input, { services, staff, desktop }) => desktop.sessions.print(services, staff.id, input.id)),

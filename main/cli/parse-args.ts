@@ -1,8 +1,6 @@
 import { UsageError, commandName, flagWords, type CliCommand } from './command';
 
-export type ParsedArgs =
-  | { kind: 'help'; command: CliCommand | null }
-  | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined>; operands?: string[] };
+export type ParsedArgs = { kind: 'help'; command: CliCommand | null } | { kind: 'run'; command: CliCommand; flags: Record<string, string | undefined>; operands?: string[] };
 
 const helpFlags = new Set(['--help', '-h']);
 
@@ -29,9 +27,7 @@ export function parseArgs(argv: readonly string[], table: readonly CliCommand[])
 
 function findCommand(words: readonly string[], table: readonly CliCommand[]): CliCommand {
   // The longest command whose words start the argument list: "staff list" before a bare "staff".
-  const matches = table
-    .filter((command) => command.words.every((word, index) => words[index] === word))
-    .sort((a, b) => b.words.length - a.words.length);
+  const matches = table.filter((command) => command.words.every((word, index) => words[index] === word)).sort((a, b) => b.words.length - a.words.length);
   const found = matches[0];
   if (!found) {
     const longer = table.filter((command) => words.every((word, index) => command.words[index] === word));

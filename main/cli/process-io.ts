@@ -10,7 +10,9 @@ export function processIo(): CliIo {
       if (process.stderr.isTTY) {
         const width = 30;
         const filled = Math.round(fraction * width);
-        process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% (${done.toLocaleString('en')}/${total.toLocaleString('en')})${done >= total ? '\n' : ''}`);
+        process.stderr.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% (${done.toLocaleString('en')}/${total.toLocaleString('en')})${done >= total ? '\n' : ''}`,
+        );
         return;
       }
       const tenth = Math.floor(fraction * 10);

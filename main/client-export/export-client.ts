@@ -88,11 +88,7 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
 
   const history = services.medicalHistory.entries(by, clientId);
   write('medical-history.json', json(history), `Medical history: every version (${history.length}), with the alerts each raised`);
-  sheet(
-    'medical-history.csv',
-    historyRows(history, dateFormat),
-    `Medical history as a spreadsheet: all ${history.length} version(s), each question and its answer in words`,
-  );
+  sheet('medical-history.csv', historyRows(history, dateFormat), `Medical history as a spreadsheet: all ${history.length} version(s), each question and its answer in words`);
   step('medical history');
 
   const courses = services.courses.forClient(clientId);
@@ -104,7 +100,11 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
   write('sessions.json', json(sessions), `Treatment sessions: ${sessions.length}, with every amendment`);
   sheet('sessions.csv', sessionRows(sessions, courses, list.consents, dateFormat), 'Treatment sessions as a spreadsheet, in words: areas, device, lots, the consent each relied on and its exceptions');
   const amendments = amendmentRows(sessions, dateFormat);
-  sheet('amendments.csv', amendments, `Amendments to sessions: ${sessions.reduce((sum, session) => sum + session.amendments.length, 0)}, each with the reason, who, and what the record said before and after`);
+  sheet(
+    'amendments.csv',
+    amendments,
+    `Amendments to sessions: ${sessions.reduce((sum, session) => sum + session.amendments.length, 0)}, each with the reason, who, and what the record said before and after`,
+  );
   const overrides = overrideRows(sessions, screeningOverrides, dateFormat);
   sheet('exceptions.csv', overrides, `Exceptions (overrides): ${overrides.length}, each with the reason and who took responsibility`);
   const appointments = services.diary.forClient(clientId);
@@ -156,11 +156,17 @@ export async function exportClientRecord(request: ClientExportRequest): Promise<
     entries,
     exportedOn: clinicLocalDay(services.clock.now(), dateFormat),
     history: {
-      consents: [...list.consents].sort((a, b) => a.signedAt.localeCompare(b.signedAt)).map((consent) => `${consent.title}, version ${consent.version.major}.${consent.version.minor}, signed ${clinicDay(consent.signedAt, dateFormat)}: ${consentStatusWords(consent, dateFormat)}.`),
+      consents: [...list.consents]
+        .sort((a, b) => a.signedAt.localeCompare(b.signedAt))
+        .map(
+          (consent) => `${consent.title}, version ${consent.version.major}.${consent.version.minor}, signed ${clinicDay(consent.signedAt, dateFormat)}: ${consentStatusWords(consent, dateFormat)}.`,
+        ),
       sessions: treatmentSummary(sessions, dateFormat),
       medicalHistory: [...history].reverse().map((entry, at) => `Version ${at + 1}, ${clinicLocalTime(entry.recordedAt, dateFormat)}, by ${entry.recordedByName}: ${alertCount(entry.alerts)}.`),
       photos: photoCount,
-      otherExceptions: overrides.filter((row) => row['Session'] === 'No session was saved under it').map((row) => `${row['When']}: ${row['Exception']} (${row['Details']}) by ${row['By']}: ${row['Reason']}`),
+      otherExceptions: overrides
+        .filter((row) => row['Session'] === 'No session was saved under it')
+        .map((row) => `${row['When']}: ${row['Exception']} (${row['Details']}) by ${row['By']}: ${row['Reason']}`),
     },
   });
   write('index.pdf', index, 'This index');

@@ -73,7 +73,13 @@ export async function renderExportIndexPdf(input: ExportIndexInput): Promise<Buf
   section('Medical history', history.medicalHistory, 'No medical history is recorded.');
   section(
     'Photos',
-    [history.photos === null ? 'Photographs are not part of this export; ask the clinic for copies.' : history.photos === 0 ? 'No photos are recorded.' : `${history.photos} photo${history.photos === 1 ? '' : 's'}, in the folder "photos".`],
+    [
+      history.photos === null
+        ? 'Photographs are not part of this export; ask the clinic for copies.'
+        : history.photos === 0
+          ? 'No photos are recorded.'
+          : `${history.photos} photo${history.photos === 1 ? '' : 's'}, in the folder "photos".`,
+    ],
     '',
   );
   cursor.space(8);

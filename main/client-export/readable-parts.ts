@@ -193,7 +193,13 @@ export function amendmentRows(sessions: readonly TreatmentSessionView[], dateFor
       const before = sessionRecordWords(amendment.previous, dateFormat);
       const after = sessionRecordWords(session.amendments[at + 1]?.previous ?? session.record, dateFormat);
       const changed = Object.keys(before).filter((field) => before[field] !== after[field]);
-      const head = { Session: String(index + 1), 'Session date': clinicDay(session.record.performedAt, dateFormat), Amended: clinicLocalTime(amendment.amendedAt, dateFormat), By: amendment.amendedByName, Reason: amendment.reason };
+      const head = {
+        Session: String(index + 1),
+        'Session date': clinicDay(session.record.performedAt, dateFormat),
+        Amended: clinicLocalTime(amendment.amendedAt, dateFormat),
+        By: amendment.amendedByName,
+        Reason: amendment.reason,
+      };
       if (changed.length === 0) return [{ ...head, What: 'Nothing in the record', Before: '', After: '' }];
       return changed.map((field) => ({ ...head, What: field, Before: before[field]!, After: after[field]! }));
     }),
@@ -320,7 +326,10 @@ export function consentRows(consents: readonly ConsentSummary[], dateFormat: Dat
         : 'Not part of this form',
       Withdrawals:
         consent.withdrawals
-          .map((withdrawal) => `${clinicLocalTime(withdrawal.withdrawnAt, dateFormat)}, recorded by ${withdrawal.recordedByName}: ${withdrawal.parts.map((part) => withdrawableWords[part] ?? inWords(part)).join(', ')}${withdrawal.note ? ` (${withdrawal.note})` : ''}`)
+          .map(
+            (withdrawal) =>
+              `${clinicLocalTime(withdrawal.withdrawnAt, dateFormat)}, recorded by ${withdrawal.recordedByName}: ${withdrawal.parts.map((part) => withdrawableWords[part] ?? inWords(part)).join(', ')}${withdrawal.note ? ` (${withdrawal.note})` : ''}`,
+          )
           .join('; ') || 'None',
     }));
 }

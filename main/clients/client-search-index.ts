@@ -36,9 +36,7 @@ export class ClientSearchIndex {
 
   put(rowid: number | bigint, fields: SearchFields, sortKey: string, archived: boolean): void {
     this.db.prepare('DELETE FROM client_search WHERE rowid = ?').run(rowid);
-    this.db
-      .prepare('INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, ?, ?, ?)')
-      .run(rowid, ...searchColumns(fields, archived));
+    this.db.prepare('INSERT INTO client_search (rowid, names, contact, birth, state) VALUES (?, ?, ?, ?, ?)').run(rowid, ...searchColumns(fields, archived));
     this.db
       .prepare('INSERT INTO client_order (client_rowid, sort_key, archived) VALUES (?, ?, ?) ON CONFLICT (client_rowid) DO UPDATE SET sort_key = excluded.sort_key, archived = excluded.archived')
       .run(rowid, sortKey, archived ? 1 : 0);

@@ -137,9 +137,7 @@ export class ClientService {
     if (!match) {
       const archived = includeArchived ? '' : 'AND c.archived = 0';
       const total = (this.db.prepare(`SELECT count(*) AS n FROM client c WHERE 1 ${archived}`).get() as { n: number }).n;
-      const rows = this.db
-        .prepare(`SELECT ${summaryColumns} FROM client c WHERE 1 ${archived} ORDER BY c.archived, c.sort_key, c.rowid LIMIT ? OFFSET ?`)
-        .all(page.limit, page.offset) as ClientRow[];
+      const rows = this.db.prepare(`SELECT ${summaryColumns} FROM client c WHERE 1 ${archived} ORDER BY c.archived, c.sort_key, c.rowid LIMIT ? OFFSET ?`).all(page.limit, page.offset) as ClientRow[];
       return { total, clients: rows.map(toSummary) };
     }
     // The index counts its matches without reading a row per match (archived ones are excluded
@@ -196,12 +194,7 @@ export class ClientService {
       for (const row of rows) if (row.id !== exceptId && !found.has(row.id)) found.set(row.id, { client: toSummary(row), reason });
     };
     if (fields.dateOfBirth) {
-      add(
-        this.db
-          .prepare(`SELECT ${summaryColumns} FROM client c WHERE c.sort_key = ? AND c.date_of_birth = ?`)
-          .all(clientSortKey(fields), fields.dateOfBirth) as ClientRow[],
-        'name-and-birth',
-      );
+      add(this.db.prepare(`SELECT ${summaryColumns} FROM client c WHERE c.sort_key = ? AND c.date_of_birth = ?`).all(clientSortKey(fields), fields.dateOfBirth) as ClientRow[], 'name-and-birth');
     }
     const digits = phoneDigits(fields.phone);
     if (digits.length >= 6) {
@@ -209,7 +202,10 @@ export class ClientService {
       const candidates = this.db
         .prepare(`SELECT ${summaryColumns} FROM client c WHERE c.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ?)`)
         .all(`contact : "${digits}"`) as ClientRow[];
-      add(candidates.filter((row) => phoneDigits(row.phone) === digits), 'phone');
+      add(
+        candidates.filter((row) => phoneDigits(row.phone) === digits),
+        'phone',
+      );
     }
     if (fields.email) {
       add(this.db.prepare(`SELECT ${summaryColumns} FROM client c WHERE lower(c.email) = lower(?) AND c.email <> ''`).all(fields.email) as ClientRow[], 'email');
@@ -231,7 +227,5 @@ export class ClientService {
 }
 
 function changedFields(before: Client, after: ClientFields): string[] {
-  return (Object.keys(after) as (keyof ClientFields)[]).filter(
-    (key) => JSON.stringify(before[key as keyof Client]) !== JSON.stringify(after[key]),
-  );
+  return (Object.keys(after) as (keyof ClientFields)[]).filter((key) => JSON.stringify(before[key as keyof Client]) !== JSON.stringify(after[key]));
 }

@@ -132,7 +132,7 @@ function readme(clinicName: string, day: string, clients: number): string {
     'staff.csv           Staff names, roles and whether they are active. No passwords.',
     'audit-trail.csv     Who opened, changed, printed or exported what, and when, newest first.',
     '',
-    'Dates are written YYYY-MM-DD; times in the spreadsheets are the clinic\'s local time.',
+    "Dates are written YYYY-MM-DD; times in the spreadsheets are the clinic's local time.",
     '',
   ].join('\r\n');
 }

@@ -6,15 +6,7 @@ import { refusedStatements } from '../../shared/consents/agreement';
 import { noPhotographyConsent, PhotographyChoices, type PhotographyChoicesLookup } from '../../shared/consents/photography';
 import { flaggedQuestions, versionLabel, type TemplateKind } from '../../shared/consents/template';
 import { safeFileNamePart } from '../../shared/file-names';
-import {
-  ConsentSettings,
-  type ConsentList,
-  type ConsentStatus,
-  type ConsentSummary,
-  type KindStatus,
-  type WithdrawablePart,
-  type WithdrawalView,
-} from '../../shared/contract/consent-channels';
+import { ConsentSettings, type ConsentList, type ConsentStatus, type ConsentSummary, type KindStatus, type WithdrawablePart, type WithdrawalView } from '../../shared/contract/consent-channels';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock } from '../clock';
 import { sha256Hex } from '../crypto/sha256';
@@ -221,10 +213,16 @@ export class ConsentService {
    * The treatment consent a session would rely on: the status the header shows, plus the id and
    * template version of the signed form it judged (read helper for the session gate).
    */
-  treatmentStanding(clientId: string): { state: string; signedAt: string | null; validUntil: string | null; consent: { id: string; templateId: string; version: { major: number; minor: number } } | null } {
+  treatmentStanding(clientId: string): {
+    state: string;
+    signedAt: string | null;
+    validUntil: string | null;
+    consent: { id: string; templateId: string; version: { major: number; minor: number } } | null;
+  } {
     const status = this.status(clientId).microneedling;
     const row = status.signedAt
-      ? (this.db.prepare(`SELECT ${rowColumns} FROM consent WHERE client_id = ? AND kind = 'microneedling' AND signed_at = ? ORDER BY rowid DESC LIMIT 1`).get(clientId, status.signedAt) as ConsentRow | undefined)
+      ? (this.db.prepare(`SELECT ${rowColumns} FROM consent WHERE client_id = ? AND kind = 'microneedling' AND signed_at = ? ORDER BY rowid DESC LIMIT 1`).get(clientId, status.signedAt) as
+          ConsentRow | undefined)
       : undefined;
     return {
       state: status.state,
@@ -265,8 +263,7 @@ export class ConsentService {
   /** The stored PDF, exactly as signed. `purpose` names the read in the audit trail. */
   pdf(by: string, consentId: string, purpose: 'open' | 'print' | 'save' | 'export' = 'open'): { bytes: Uint8Array<ArrayBuffer>; fileName: string } {
     const row = this.db.prepare('SELECT c.pdf, c.signed_at, c.template_id, c.client_id, c.declined FROM consent c WHERE c.id = ?').get(consentId) as
-      | { pdf: Buffer; signed_at: string; template_id: string; client_id: string; declined: number }
-      | undefined;
+      { pdf: Buffer; signed_at: string; template_id: string; client_id: string; declined: number } | undefined;
     if (!row) throw new StoreError('NOT_FOUND', 'That consent does not exist.');
     const client = this.options.clients.get(row.client_id);
     this.options.audit.append({ staffId: by, action: `consent.pdf-${purpose}`, entity: 'consent', entityId: consentId });
@@ -284,9 +281,8 @@ export class ConsentService {
    * what they signed before.
    */
   readonly currentPhotographyChoices: PhotographyChoicesLookup = (clientId) => {
-    const row = this.db
-      .prepare('SELECT id, photography, declined FROM consent WHERE client_id = ? AND photography IS NOT NULL ORDER BY signed_at DESC, rowid DESC LIMIT 1')
-      .get(clientId) as { id: string; photography: string; declined: number } | undefined;
+    const row = this.db.prepare('SELECT id, photography, declined FROM consent WHERE client_id = ? AND photography IS NOT NULL ORDER BY signed_at DESC, rowid DESC LIMIT 1').get(clientId) as
+      { id: string; photography: string; declined: number } | undefined;
     if (!row) return null;
     if (row.declined === 1) return { ...noPhotographyConsent };
     return this.inForce(row.id, row.photography);

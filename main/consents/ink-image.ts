@@ -12,9 +12,7 @@ const maxInkPixels = 4_000_000;
 export async function reencodeInk(ink: Ink): Promise<Ink> {
   const sharp = await loadSharp();
   try {
-    const png = await sharp(ink.png, { limitInputPixels: maxInkPixels, failOn: 'error' })
-      .png({ compressionLevel: 9, palette: false })
-      .toBuffer();
+    const png = await sharp(ink.png, { limitInputPixels: maxInkPixels, failOn: 'error' }).png({ compressionLevel: 9, palette: false }).toBuffer();
     return { ...ink, png: new Uint8Array(png) };
   } catch (error) {
     throw new StoreError('INVALID_INPUT', 'A drawn signature or initials could not be read. Clear it and draw it again.', { cause: error });

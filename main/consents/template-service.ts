@@ -89,9 +89,7 @@ export class TemplateService {
   /** The latest version of the first template of a kind (the built-in id when it exists). */
   latestOfKind(kind: ConsentTemplate['content']['kind']): ConsentTemplate | null {
     this.seedBuiltIns();
-    const row = this.db
-      .prepare(`SELECT ${versionColumns} WHERE v.kind = ? ORDER BY v.template_id = ? DESC, v.major DESC, v.minor DESC LIMIT 1`)
-      .get(kind, kind) as VersionRow | undefined;
+    const row = this.db.prepare(`SELECT ${versionColumns} WHERE v.kind = ? ORDER BY v.template_id = ? DESC, v.major DESC, v.minor DESC LIMIT 1`).get(kind, kind) as VersionRow | undefined;
     return row ? toTemplate(row) : null;
   }
 
@@ -108,17 +106,12 @@ export class TemplateService {
   publish(by: string, draft: ConsentTemplateDraft, change: 'major' | 'minor'): ConsentTemplate {
     this.seedBuiltIns();
     const template = ConsentTemplateDraft.parse(draft);
-    const current = this.db
-      .prepare('SELECT major, minor, kind FROM consent_template_version WHERE template_id = ? ORDER BY major DESC, minor DESC LIMIT 1')
-      .get(template.id) as { major: number; minor: number; kind: string } | undefined;
+    const current = this.db.prepare('SELECT major, minor, kind FROM consent_template_version WHERE template_id = ? ORDER BY major DESC, minor DESC LIMIT 1').get(template.id) as
+      { major: number; minor: number; kind: string } | undefined;
     if (current && current.kind !== template.kind) {
       throw new StoreError('CONFLICT', 'A template keeps its kind from version to version; make a new template for a different kind of consent.');
     }
-    const version: TemplateVersion = !current
-      ? { major: 1, minor: 0 }
-      : change === 'major'
-        ? { major: current.major + 1, minor: 0 }
-        : { major: current.major, minor: current.minor + 1 };
+    const version: TemplateVersion = !current ? { major: 1, minor: 0 } : change === 'major' ? { major: current.major + 1, minor: 0 } : { major: current.major, minor: current.minor + 1 };
     const at = this.clock.now().toISOString();
     this.db.transaction(() => {
       this.db

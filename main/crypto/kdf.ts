@@ -40,15 +40,7 @@ export const testScryptLimits: ScryptLimits = { ...productionScryptLimits, minN:
 
 export function scryptWithin(params: Pick<ScryptParams, 'N' | 'r' | 'p'>, limits: ScryptLimits): boolean {
   const powerOfTwo = Number.isInteger(params.N) && params.N > 1 && (params.N & (params.N - 1)) === 0;
-  return (
-    powerOfTwo &&
-    params.N >= limits.minN &&
-    params.N <= limits.maxN &&
-    params.r >= limits.r[0] &&
-    params.r <= limits.r[1] &&
-    params.p >= limits.p[0] &&
-    params.p <= limits.p[1]
-  );
+  return powerOfTwo && params.N >= limits.minN && params.N <= limits.maxN && params.r >= limits.r[0] && params.r <= limits.r[1] && params.p >= limits.p[0] && params.p <= limits.p[1];
 }
 
 /** The limits a vault making slots at this cost accepts: production unless the cost is a test cost. */

@@ -8,7 +8,11 @@ const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 const ScryptKdf = z.object({
   name: z.literal('scrypt'),
-  N: z.number().int().min(2).max(2 ** 22),
+  N: z
+    .number()
+    .int()
+    .min(2)
+    .max(2 ** 22),
   r: z.number().int().min(1).max(32),
   p: z.number().int().min(1).max(16),
   salt: Base64,
@@ -81,7 +85,10 @@ const KeySlotFileBody = z.object({
   // schema order, so files without it keep exactly the checksum they were written with.
   auditHead: AuditHead.optional(),
   /** HMAC-SHA256 (hex) of everything above, present exactly when version is 2. */
-  mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  mac: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type KeySlotFileBody = z.infer<typeof KeySlotFileBody>;
 
@@ -140,7 +147,9 @@ export function newKeySlotFile(now: Date): KeySlotFileBody {
  * the MAC and the slots' sealed identities are.
  */
 function checksumOf(body: KeySlotFileBody): string {
-  return createHash('sha256').update(JSON.stringify(KeySlotFileBody.parse(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(KeySlotFileBody.parse(body)))
+    .digest('hex');
 }
 
 export function readKeySlotFile(path: string): KeySlotFileBody {

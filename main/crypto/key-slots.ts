@@ -14,7 +14,9 @@ export function foldStaffName(name: string): string {
 }
 
 export function nameTagFor(storeId: string, name: string): string {
-  return createHash('sha256').update(`skinledger-staff-name:${storeId}:${foldStaffName(name)}`).digest('hex');
+  return createHash('sha256')
+    .update(`skinledger-staff-name:${storeId}:${foldStaffName(name)}`)
+    .digest('hex');
 }
 
 function slotContext(storeId: string, slotId: string, kind: string): string {
@@ -44,13 +46,7 @@ function checkValue(checkKey: Buffer, storeId: string, slotId: string): Buffer {
 }
 
 /** Seals the data key into a version 2 slot under an already derived KEK. */
-function sealStaffSlot(
-  storeId: string,
-  identity: { id: string; staffId: string; nameTag: string },
-  kek: Buffer,
-  kdf: StaffSlot['kdf'],
-  dataKey: Buffer,
-): StaffSlot {
+function sealStaffSlot(storeId: string, identity: { id: string; staffId: string; nameTag: string }, kek: Buffer, kdf: StaffSlot['kdf'], dataKey: Buffer): StaffSlot {
   const keys = slotKeys(kek);
   const sealed = seal(keys.wrap, dataKey, staffSlotContext(storeId, identity));
   const check = checkValue(keys.check, storeId, identity.id);
@@ -70,14 +66,7 @@ function sealStaffSlot(
   };
 }
 
-export async function wrapForStaff(
-  file: Pick<KeySlotFileBody, 'storeId'>,
-  staffId: string,
-  name: string,
-  password: string,
-  dataKey: Buffer,
-  params: ScryptParams,
-): Promise<StaffSlot> {
+export async function wrapForStaff(file: Pick<KeySlotFileBody, 'storeId'>, staffId: string, name: string, password: string, dataKey: Buffer, params: ScryptParams): Promise<StaffSlot> {
   const salt = randomBytes(16);
   const kek = await deriveKeyFromPassword(password, salt, params);
   const kdf = { name: params.name, N: params.N, r: params.r, p: params.p, salt: salt.toString('base64') };
@@ -94,12 +83,7 @@ export type StaffSlotOpening =
   | { outcome: 'altered' };
 
 /** Opens a staff slot; slots whose scrypt cost is outside `limits` are refused before any work. */
-export async function openStaffSlot(
-  file: Pick<KeySlotFileBody, 'storeId'>,
-  slot: StaffSlot,
-  password: string,
-  limits: ScryptLimits,
-): Promise<StaffSlotOpening> {
+export async function openStaffSlot(file: Pick<KeySlotFileBody, 'storeId'>, slot: StaffSlot, password: string, limits: ScryptLimits): Promise<StaffSlotOpening> {
   if (!scryptWithin(slot.kdf, limits)) return { outcome: 'altered' };
   const kek = await deriveKeyFromPassword(password, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
   if (slot.version !== 2) {
@@ -140,12 +124,7 @@ export function resealStaffSlot(file: Pick<KeySlotFileBody, 'storeId'>, slot: St
 }
 
 /** Returns the data key, or null if the password does not open this slot (or the slot was altered). */
-export async function unwrapStaffSlot(
-  file: Pick<KeySlotFileBody, 'storeId'>,
-  slot: StaffSlot,
-  password: string,
-  limits: ScryptLimits,
-): Promise<Buffer | null> {
+export async function unwrapStaffSlot(file: Pick<KeySlotFileBody, 'storeId'>, slot: StaffSlot, password: string, limits: ScryptLimits): Promise<Buffer | null> {
   const opening = await openStaffSlot(file, slot, password, limits);
   if (opening.outcome !== 'opened') return null;
   opening.kek.fill(0);

@@ -28,11 +28,7 @@ export function formatRecoveryKey(key: Buffer): string {
 export type ParsedRecoveryKey = { ok: true; key: Buffer } | { ok: false; reason: 'length' | 'characters' | 'checksum' };
 
 export function parseRecoveryKey(text: string): ParsedRecoveryKey {
-  const cleaned = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[O]/g, '0')
-    .replace(/[IL]/g, '1');
+  const cleaned = text.toUpperCase().replace(/[\s-]/g, '').replace(/[O]/g, '0').replace(/[IL]/g, '1');
   if (cleaned.length !== keyChars + checkLength) return { ok: false, reason: 'length' };
   if (![...cleaned].every((c) => alphabet.includes(c))) return { ok: false, reason: 'characters' };
   const body = cleaned.slice(0, keyChars);

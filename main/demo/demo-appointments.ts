@@ -10,7 +10,11 @@ import { SeededRandom } from './seeded-random';
 export function demoAppointments(db: SqliteDatabase, options: { seed: number; by: string; practitioners: readonly string[]; today: string; now: string }) {
   const random = new SeededRandom(options.seed ^ 0x0d1a7);
   const id = () => {
-    const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0')).join('');
+    const hex = Array.from({ length: 4 }, () =>
+      Math.floor(random.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
   const practitioners = options.practitioners.length > 0 ? options.practitioners : [options.by];

@@ -54,7 +54,7 @@ export async function seedDemoAuditEvents(services: Services, options: DemoAudit
     if (options.shouldStop?.()) break;
     const size = Math.min(batchSize, options.events - added);
     db.transaction(() => {
-      for (let done = 0; done < size; ) done += oneVisit(size - done);
+      for (let done = 0; done < size;) done += oneVisit(size - done);
     })();
     added += size;
     options.onProgress?.(added, options.events);

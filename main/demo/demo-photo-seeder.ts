@@ -26,9 +26,7 @@ export async function seedDemoPhotos(services: Services, by: string, options: De
     .all(options.clients) as { id: string }[];
   let stored = 0;
   for (const [index, client] of clients.entries()) {
-    const sessions = services.db
-      .prepare('SELECT id, performed_at FROM treatment_session WHERE client_id = ? ORDER BY performed_at')
-      .all(client.id) as { id: string; performed_at: string }[];
+    const sessions = services.db.prepare('SELECT id, performed_at FROM treatment_session WHERE client_id = ? ORDER BY performed_at').all(client.id) as { id: string; performed_at: string }[];
     const first = sessions[0]!;
     const last = sessions[sessions.length - 1]!;
     const hue = random.int(0, 359);

@@ -43,9 +43,13 @@ export function syntheticFaceSvg(options: SyntheticFaceOptions): string {
 }
 
 export function syntheticFaceJpeg(options: SyntheticFaceOptions): Promise<Buffer> {
-  return sharp(Buffer.from(syntheticFaceSvg(options))).jpeg({ quality: 88 }).toBuffer();
+  return sharp(Buffer.from(syntheticFaceSvg(options)))
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 export function syntheticFacePng(options: SyntheticFaceOptions): Promise<Buffer> {
-  return sharp(Buffer.from(syntheticFaceSvg(options))).png().toBuffer();
+  return sharp(Buffer.from(syntheticFaceSvg(options)))
+    .png()
+    .toBuffer();
 }

@@ -72,7 +72,11 @@ export async function seedDemoClinic(services: Services, by: string, options: De
   const fromStockSince = addWeeks(today, -26);
 
   const id = () => {
-    const hex = Array.from({ length: 4 }, () => Math.floor(random.next() * 0x100000000).toString(16).padStart(8, '0')).join('');
+    const hex = Array.from({ length: 4 }, () =>
+      Math.floor(random.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   };
   const cartridgeLots = Array.from({ length: 40 }, (_, i) => `CT${24 + (i % 3)}-${String(1000 + i * 37).padStart(5, '0')}`);
@@ -94,9 +98,21 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     const clientId = id();
     const fields = { firstName, lastName, preferredName: '', phone, email, dateOfBirth };
     const info = insertClient.run(
-      clientId, firstName, lastName, dateOfBirth, random.pick(['female', 'female', 'female', 'male', 'not-stated']), phone, email,
-      `${random.int(1, 200)} ${random.pick(streets)}, ${random.pick(towns)}`, random.pick(referralSources), random.int(1, 6),
-      JSON.stringify([...new Set(concerns)]), random.chance(0.4) ? 1 : 0, clientSortKey({ lastName, firstName }), now, now,
+      clientId,
+      firstName,
+      lastName,
+      dateOfBirth,
+      random.pick(['female', 'female', 'female', 'male', 'not-stated']),
+      phone,
+      email,
+      `${random.int(1, 200)} ${random.pick(streets)}, ${random.pick(towns)}`,
+      random.pick(referralSources),
+      random.int(1, 6),
+      JSON.stringify([...new Set(concerns)]),
+      random.chance(0.4) ? 1 : 0,
+      clientSortKey({ lastName, firstName }),
+      now,
+      now,
     );
     insertSearch.run(info.lastInsertRowid, ...searchColumns(fields, false));
     insertOrder.run(info.lastInsertRowid, clientSortKey({ lastName, firstName }));
@@ -114,7 +130,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     // Laid out back from today, so no session is in the future.
     const wanted = random.int(0, averageSessions * 2);
     const courses: { planned: number; interval: number; sessions: number; gapWeeks: number }[] = [];
-    for (let left = wanted; courses.length === 0 || left > 0; ) {
+    for (let left = wanted; courses.length === 0 || left > 0;) {
       const planned = random.int(3, 6);
       const sessions = Math.min(left, planned);
       courses.push({ planned, interval: random.pick([4, 4, 5, 6]), sessions, gapWeeks: random.int(6, 26) });
@@ -169,7 +185,7 @@ export async function seedDemoClinic(services: Services, by: string, options: De
     return performedAt;
   };
 
-  for (let done = 0; done < options.clients; ) {
+  for (let done = 0; done < options.clients;) {
     if (options.shouldStop?.()) {
       result.stoppedEarly = true;
       break;

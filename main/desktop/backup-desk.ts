@@ -99,9 +99,7 @@ export class BackupDesk {
       // A session stopped on damage still holds the old database open: closed before the swap.
       beforeWriting: () => runtime.releaseDataFolder(),
     };
-    const restored = await this.exclusively(() =>
-      fresh ? restoreIntoEmptyFolder(this.options.runtime.dataDir, request) : replaceStoreFromBackup(this.options.runtime.dataDir, request),
-    );
+    const restored = await this.exclusively(() => (fresh ? restoreIntoEmptyFolder(this.options.runtime.dataDir, request) : replaceStoreFromBackup(this.options.runtime.dataDir, request)));
     return this.result(restored);
   }
 
@@ -175,9 +173,7 @@ const replaceableDamage: ReadonlySet<string> = new Set(['KEY_FILE_MISSING', 'KEY
 
 /** A password opens a backup's slot only at a cost the app's own key file would accept. */
 function unlockFor(key: RestoreKey, runtime: SkinLedgerRuntime): ArchiveUnlock {
-  return key.kind === 'recovery'
-    ? { kind: 'recovery', recoveryKey: key.recoveryKey }
-    : { kind: 'password', name: key.name, password: key.password, slotCost: runtime.acceptedSlotCost() };
+  return key.kind === 'recovery' ? { kind: 'recovery', recoveryKey: key.recoveryKey } : { kind: 'password', name: key.name, password: key.password, slotCost: runtime.acceptedSlotCost() };
 }
 
 /** The stores earlier restores moved aside, beside the open store's folder. */

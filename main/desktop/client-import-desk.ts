@@ -63,7 +63,13 @@ export class ClientImportDesk {
     const file = this.chosen(input.fileId);
     const plan = services.clientImport.plan(file.list, input.mapping, input.dateOrder);
     file.rows = plan.rows;
-    return { counts: plan.counts, attention: plan.rows.filter((row) => row.outcome !== 'add').slice(0, importRowsShown).map(view) };
+    return {
+      counts: plan.counts,
+      attention: plan.rows
+        .filter((row) => row.outcome !== 'add')
+        .slice(0, importRowsShown)
+        .map(view),
+    };
   }
 
   async run(
@@ -85,7 +91,13 @@ export class ClientImportDesk {
       if (input.saveMappingAs) new ImportMappings(services.db).save(input.saveMappingAs, file.list.headers, input.mapping);
       file.rows = result.rows;
       const { rows, ...counts } = result;
-      return { ...counts, attention: rows.filter((row) => row.outcome !== 'added').slice(0, importRowsShown).map(view) };
+      return {
+        ...counts,
+        attention: rows
+          .filter((row) => row.outcome !== 'added')
+          .slice(0, importRowsShown)
+          .map(view),
+      };
     } finally {
       // Kept a moment so the window's last poll sees the end.
       setTimeout(() => this.jobs.delete(input.jobId), 5_000).unref();

@@ -64,7 +64,9 @@ export async function renderDaySheetPdf(given: DaySheetInput): Promise<Buffer> {
   rule(doc, cursor.left, cursor.y, cursor.width);
   cursor.space(12);
   cursor.y = drawText(doc, title, cursor.left, cursor.y, cursor.width, { size: 18, bold: true, colour: colour.ink }) + 2;
-  cursor.y = drawText(doc, `${weekday} ${formatDay(given.day, given.dateFormat)} · ${given.items.length} appointment${given.items.length === 1 ? '' : 's'}`, cursor.left, cursor.y, cursor.width, { size: 11 }) + 12;
+  cursor.y =
+    drawText(doc, `${weekday} ${formatDay(given.day, given.dateFormat)} · ${given.items.length} appointment${given.items.length === 1 ? '' : 's'}`, cursor.left, cursor.y, cursor.width, { size: 11 }) +
+    12;
 
   if (given.items.length === 0) {
     cursor.y = drawText(doc, 'Nothing booked.', cursor.left, cursor.y, cursor.width, { size: 11 });
@@ -74,12 +76,18 @@ export async function renderDaySheetPdf(given: DaySheetInput): Promise<Buffer> {
   const bodyWidth = cursor.width - timeWidth;
   for (const { appointment, flags } of given.items) {
     const indication = appointment.courseIndication?.replace(/-/g, ' ') ?? '';
-    const course = indication && appointment.courseSession ? `${indication.charAt(0).toUpperCase()}${indication.slice(1)}, session ${appointment.courseSession} of ${appointment.coursePlanned}` : 'Not part of a course';
+    const course =
+      indication && appointment.courseSession
+        ? `${indication.charAt(0).toUpperCase()}${indication.slice(1)}, session ${appointment.courseSession} of ${appointment.coursePlanned}`
+        : 'Not part of a course';
     const room = appointment.roomId ? given.roomNames[appointment.roomId] : undefined;
-    const details = [course, room ? `Room: ${room}` : null, `Status: ${statusWords[appointment.status]}${appointment.cancelReason ? ` (${appointment.cancelReason})` : ''}`].filter(Boolean).join(' · ');
+    const details = [course, room ? `Room: ${room}` : null, `Status: ${statusWords[appointment.status]}${appointment.cancelReason ? ` (${appointment.cancelReason})` : ''}`]
+      .filter(Boolean)
+      .join(' · ');
     const prepare = appointment.status === 'cancelled' ? 'Nothing to prepare.' : flags.length === 0 ? 'Forms in order.' : `Prepare: ${flags.map((flag) => readinessWords[flag]).join('; ')}.`;
     const note = appointment.bookingNote ? `Note: ${appointment.bookingNote}` : '';
-    const height = 20 + textHeight(doc, details, bodyWidth, { size: 9.5 }) + textHeight(doc, prepare, bodyWidth, { size: 9.5, bold: true }) + (note ? textHeight(doc, note, bodyWidth, { size: 9.5 }) : 0) + 14;
+    const height =
+      20 + textHeight(doc, details, bodyWidth, { size: 9.5 }) + textHeight(doc, prepare, bodyWidth, { size: 9.5, bold: true }) + (note ? textHeight(doc, note, bodyWidth, { size: 9.5 }) : 0) + 14;
     cursor.need(height);
     const rowTop = cursor.y;
     drawText(doc, `${appointment.start.slice(11)}–${addMinutes(appointment.start, appointment.minutes).slice(11)}`, cursor.left, rowTop, timeWidth - 8, { size: 11, bold: true, colour: colour.ink });
@@ -93,6 +101,9 @@ export async function renderDaySheetPdf(given: DaySheetInput): Promise<Buffer> {
   }
   cursor.need(30);
   cursor.space(8);
-  drawText(doc, `Printed ${formatInstant(given.printedAt.toISOString(), given.dateFormat)}. Confidential: holds client names and what their records need.`, cursor.left, cursor.y, cursor.width, { size: 8, colour: colour.muted });
+  drawText(doc, `Printed ${formatInstant(given.printedAt.toISOString(), given.dateFormat)}. Confidential: holds client names and what their records need.`, cursor.left, cursor.y, cursor.width, {
+    size: 8,
+    colour: colour.muted,
+  });
   return finishPdf(doc);
 }

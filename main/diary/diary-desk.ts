@@ -41,8 +41,16 @@ export class DiaryDesk {
   async saveWeekCalendar(current: () => SignedIn, from: string, practitionerId: string): Promise<{ saved: boolean }> {
     const { services } = current();
     const practitionerName = services.diary.practitionerName(practitionerId);
-    const text = weekCalendar(services.diary.calendarWeek(practitionerId, from), { clinicName: services.settings.get().clinicName, practitionerName, surnames: services.diarySettings.get().icsSurnames });
-    const path = await this.ports.chooseSavePath({ title: 'Save the week as a calendar file', defaultName: `${practitionerName} week of ${from}.ics`, filters: [{ name: 'Calendar', extensions: ['ics'] }] });
+    const text = weekCalendar(services.diary.calendarWeek(practitionerId, from), {
+      clinicName: services.settings.get().clinicName,
+      practitionerName,
+      surnames: services.diarySettings.get().icsSurnames,
+    });
+    const path = await this.ports.chooseSavePath({
+      title: 'Save the week as a calendar file',
+      defaultName: `${practitionerName} week of ${from}.ics`,
+      filters: [{ name: 'Calendar', extensions: ['ics'] }],
+    });
     if (!path) return { saved: false };
     writeChosenFile(path, text, 'The calendar file');
     const { services: after, staff } = current();

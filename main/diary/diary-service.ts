@@ -176,7 +176,20 @@ export class DiaryService {
       for (const { day } of days) warnings.push(...this.warnings(settings, { id: '', practitionerId: input.practitionerId, roomId: input.roomId, start: `${day}T${time}`, minutes: input.minutes }));
       if (warnings.length > 0 && !input.confirmWarnings) return { appointments: [], warnings };
       const ids = days.map(({ day, sessionNumber }) =>
-        this.insert(by, { clientId: course.clientId, practitionerId: input.practitionerId, roomId: input.roomId, start: `${day}T${time}`, minutes: input.minutes, courseId: course.id, courseSession: sessionNumber, bookingNote: '' }, 'appointment.book-course'),
+        this.insert(
+          by,
+          {
+            clientId: course.clientId,
+            practitionerId: input.practitionerId,
+            roomId: input.roomId,
+            start: `${day}T${time}`,
+            minutes: input.minutes,
+            courseId: course.id,
+            courseSession: sessionNumber,
+            bookingNote: '',
+          },
+          'appointment.book-course',
+        ),
       );
       return { appointments: ids.map((id) => this.get(id)), warnings };
     })();
@@ -256,7 +269,11 @@ export class DiaryService {
     );
   }
 
-  private insert(by: string, fields: { clientId: string; practitionerId: string; roomId: string | null; start: string; minutes: number; courseId: string | null; courseSession: number | null; bookingNote: string }, action: 'appointment.book' | 'appointment.book-course' = 'appointment.book'): string {
+  private insert(
+    by: string,
+    fields: { clientId: string; practitionerId: string; roomId: string | null; start: string; minutes: number; courseId: string | null; courseSession: number | null; bookingNote: string },
+    action: 'appointment.book' | 'appointment.book-course' = 'appointment.book',
+  ): string {
     const id = randomUUID();
     const now = this.parts.clock.now().toISOString();
     this.parts.db

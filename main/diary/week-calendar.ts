@@ -17,7 +17,13 @@ export interface CalendarAppointment extends Pick<AppointmentView, 'id' | 'start
   lastName: string;
 }
 
-const dateArray = (start: string): [number, number, number, number, number] => [Number(start.slice(0, 4)), Number(start.slice(5, 7)), Number(start.slice(8, 10)), Number(start.slice(11, 13)), Number(start.slice(14, 16))];
+const dateArray = (start: string): [number, number, number, number, number] => [
+  Number(start.slice(0, 4)),
+  Number(start.slice(5, 7)),
+  Number(start.slice(8, 10)),
+  Number(start.slice(11, 13)),
+  Number(start.slice(14, 16)),
+];
 
 /**
  * A practitioner's week as an iCalendar file: floating local times (the clinic's wall clock, as

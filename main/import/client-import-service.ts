@@ -57,7 +57,12 @@ export interface ImportRun {
 /** Rows written in one transaction: big enough to be quick, small enough to keep the window answering. */
 const batchSize = 500;
 
-const matchWords = { 'name-and-birth': 'same name and date of birth', phone: 'same phone', email: 'same e-mail', 'name-only': 'same name, and no date of birth, phone or e-mail to tell them apart' } as const;
+const matchWords = {
+  'name-and-birth': 'same name and date of birth',
+  phone: 'same phone',
+  email: 'same e-mail',
+  'name-only': 'same name, and no date of birth, phone or e-mail to tell them apart',
+} as const;
 
 /**
  * Clients brought in from another system's list. A dry run (`plan`) writes nothing and says, row

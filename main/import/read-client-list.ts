@@ -119,7 +119,12 @@ function looksBinary(text: string): boolean {
  * and the same number of times on the first lines. European Excel writes semicolons.
  */
 function guessDelimiter(text: string): ',' | ';' | '\t' {
-  const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((line) => line.trim()).slice(0, 6).map((line) => line.replace(/"[^"]*"/g, ''));
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .slice(0, 6)
+    .map((line) => line.replace(/"[^"]*"/g, ''));
   let best: ',' | ';' | '\t' = ',';
   let bestScore = -1;
   for (const candidate of [',', ';', '\t'] as const) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CarriedForward} from '../../shared/screening/medical-history';
+import type { CarriedForward } from '../../shared/screening/medical-history';
 import { MedicalHistoryAnswers, questionNames, sameAnswer, unansweredQuestions } from '../../shared/screening/medical-history';
 import { defaultScreeningSettings, hasStop, historyIncomplete, screen, type HistoryIncomplete, type ScreeningAlert } from '../../shared/screening/rules';
 import { readStoredHistory, storeHistory, type StoredHistory } from '../../shared/screening/stored-history';
@@ -140,9 +140,7 @@ export class MedicalHistoryService {
   }
 
   latest(clientId: string): MedicalHistoryEntry | null {
-    const row = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC LIMIT 1`).get(clientId) as
-      | EntryRow
-      | undefined;
+    const row = this.db.prepare(`${entryQuery} WHERE h.client_id = ? ORDER BY h.recorded_at DESC, h.rowid DESC LIMIT 1`).get(clientId) as EntryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
@@ -171,9 +169,7 @@ export class MedicalHistoryService {
     const id = randomUUID();
     this.db.transaction(() => {
       this.db
-        .prepare(
-          'INSERT INTO screening_override (id, client_id, medical_history_id, overridden_at, overridden_by, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        )
+        .prepare('INSERT INTO screening_override (id, client_id, medical_history_id, overridden_at, overridden_by, rules, reason) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, clientId, state.latest!.id, this.clock.now().toISOString(), by, JSON.stringify(rules), reason);
       this.audit.append({ staffId: by, action: 'screening.override', entity: 'client', entityId: clientId, detail: `rules=${rules.join(',')}` });
     })();
@@ -200,11 +196,8 @@ export class MedicalHistoryService {
   }
 
   private overrideFor(medicalHistoryId: string): ScreeningOverride | null {
-    const row = this.db
-      .prepare('SELECT * FROM screening_override WHERE medical_history_id = ? ORDER BY overridden_at DESC LIMIT 1')
-      .get(medicalHistoryId) as
-      | { id: string; medical_history_id: string; overridden_at: string; overridden_by: string; rules: string; reason: string }
-      | undefined;
+    const row = this.db.prepare('SELECT * FROM screening_override WHERE medical_history_id = ? ORDER BY overridden_at DESC LIMIT 1').get(medicalHistoryId) as
+      { id: string; medical_history_id: string; overridden_at: string; overridden_by: string; rules: string; reason: string } | undefined;
     if (!row) return null;
     return {
       id: row.id,

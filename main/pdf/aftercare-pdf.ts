@@ -31,7 +31,11 @@ export async function renderAftercarePdf(input: AftercarePdfInput): Promise<Buff
   cursor.space(14);
   cursor.y = drawText(doc, aftercareSheet.intro, cursor.left, cursor.y, cursor.width, { size: 11.5 }) + 12;
   for (const point of aftercareSheet.points) {
-    doc.font(pdfFonts.bold).fontSize(12).fillColor(colour.accent).text('•', cursor.left + 2, cursor.y, { lineBreak: false });
+    doc
+      .font(pdfFonts.bold)
+      .fontSize(12)
+      .fillColor(colour.accent)
+      .text('•', cursor.left + 2, cursor.y, { lineBreak: false });
     cursor.y = drawText(doc, point, cursor.left + 18, cursor.y, cursor.width - 18, { size: 11.5, lineGap: 3 }) + 9;
   }
   if (input.clinicPhone) {

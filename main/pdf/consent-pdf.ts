@@ -77,20 +77,32 @@ function drawTitleAndClient(cursor: PageCursor, input: ConsentPdfInput): void {
     cursor.y = drawText(doc, 'DECLINED: NOT A CONSENT', cursor.left, cursor.y, cursor.width, { size: 12, bold: true, colour: colour.flag }) + 2;
   }
   cursor.y = drawText(doc, template.content.title, cursor.left, cursor.y, cursor.width, { size: 16, bold: true, colour: colour.ink });
-  cursor.y = drawText(doc, `Template version ${versionLabel(template.version)} · ${form.outcome === 'declined' ? 'declined and signed' : 'signed'} ${formatInstant(form.signedAt, input.dateFormat)}`, cursor.left, cursor.y + 2, cursor.width, {
-    size: 8.5,
-    colour: colour.muted,
-  });
+  cursor.y = drawText(
+    doc,
+    `Template version ${versionLabel(template.version)} · ${form.outcome === 'declined' ? 'declined and signed' : 'signed'} ${formatInstant(form.signedAt, input.dateFormat)}`,
+    cursor.left,
+    cursor.y + 2,
+    cursor.width,
+    {
+      size: 8.5,
+      colour: colour.muted,
+    },
+  );
   cursor.space(10);
 
   const boxTop = cursor.y;
   const pad = 8;
   const rows: [string, string][] = [['Client', input.client.name]];
   if (input.client.dateOfBirth) rows.push(['Date of birth', formatDay(input.client.dateOfBirth, input.dateFormat)]);
-  if (form.guardian) rows.push(['Signed for the client by', `${form.guardian.name} (${form.guardian.relationship}; ${form.guardian.reason === 'minor' ? 'client under 18' : 'client unable to consent'})`]);
+  if (form.guardian)
+    rows.push(['Signed for the client by', `${form.guardian.name} (${form.guardian.relationship}; ${form.guardian.reason === 'minor' ? 'client under 18' : 'client unable to consent'})`]);
   let y = boxTop + pad;
   for (const [label, value] of rows) {
-    doc.font(pdfFonts.regular).fontSize(8).fillColor(colour.muted).text(label, cursor.left + pad, y + 2, { width: 120, lineBreak: false });
+    doc
+      .font(pdfFonts.regular)
+      .fontSize(8)
+      .fillColor(colour.muted)
+      .text(label, cursor.left + pad, y + 2, { width: 120, lineBreak: false });
     doc.font(pdfFonts.bold).fontSize(10.5).fillColor(colour.ink);
     y = drawDirectionalText(doc, value, { x: cursor.left + pad + 124, y, width: cursor.width - 2 * pad - 124, maxLines: 2 }) + 3;
   }
@@ -125,7 +137,11 @@ function drawDeclined(cursor: PageCursor, input: ConsentPdfInput): void {
   doc.save().rect(cursor.left, top, cursor.width, height).lineWidth(0.8).strokeColor(colour.flag).stroke().restore();
   let y = drawText(doc, heading, cursor.left + pad + 4, top + pad, width, { size: 10, bold: true, colour: colour.flag }) + 3;
   for (const statement of refused) {
-    doc.font(pdfFonts.regular).fontSize(9.5).fillColor(colour.flag).text('•', cursor.left + pad + 6, y, { lineBreak: false });
+    doc
+      .font(pdfFonts.regular)
+      .fontSize(9.5)
+      .fillColor(colour.flag)
+      .text('•', cursor.left + pad + 6, y, { lineBreak: false });
     y = drawText(doc, statement.label, cursor.left + pad + 16, y, width - 12, { size: 9.5, colour: colour.ink }) + 2;
   }
   drawText(doc, closing, cursor.left + pad + 4, y + 4, width, { size: 9, colour: colour.body });
@@ -152,7 +168,11 @@ function drawBlock(cursor: PageCursor, block: RichBlock, width: number): void {
   }
   for (const item of block.items) {
     cursor.need(spansHeight(doc, item, width - 14, { size: bodySize }) + 2);
-    doc.font(pdfFonts.regular).fontSize(bodySize).fillColor(colour.accent).text('•', cursor.left + 3, cursor.y, { lineBreak: false });
+    doc
+      .font(pdfFonts.regular)
+      .fontSize(bodySize)
+      .fillColor(colour.accent)
+      .text('•', cursor.left + 3, cursor.y, { lineBreak: false });
     cursor.y = drawSpans(doc, item, cursor.left + 14, cursor.y, width - 14, { size: bodySize }) + 2;
   }
   cursor.space(4);
@@ -192,7 +212,11 @@ function drawSection(cursor: PageCursor, section: TemplateSection, input: Consen
 
 function drawInitials(doc: PDFKit.PDFDocument, ink: Ink | undefined, x: number, y: number): void {
   doc.save().roundedRect(x, y, initialsBox.width, initialsBox.height, 3).lineWidth(0.6).strokeColor(colour.rule).stroke().restore();
-  doc.font(pdfFonts.regular).fontSize(6.5).fillColor(colour.muted).text('Initials', x + 4, y + 3, { lineBreak: false });
+  doc
+    .font(pdfFonts.regular)
+    .fontSize(6.5)
+    .fillColor(colour.muted)
+    .text('Initials', x + 4, y + 3, { lineBreak: false });
   if (ink) doc.image(Buffer.from(ink.png), x + 6, y + 10, { fit: [initialsBox.width - 12, initialsBox.height - 13], align: 'center', valign: 'center' });
 }
 
@@ -217,12 +241,23 @@ function drawAnswer(cursor: PageCursor, question: Question, answer: AnswerValue,
   const flagged = question.kind === 'yes-no' && typeof answer === 'object' && answer !== null && answer.answer === question.flagWhen;
   const height = textHeight(doc, question.label, width, { size: 9 }) + textHeight(doc, text, width - 50, { size: 9.5, bold: true }) + 8;
   cursor.need(height);
-  doc.save().rect(cursor.left, cursor.y, 2, height - 6).fill(flagged ? colour.flag : colour.rule).restore();
+  doc
+    .save()
+    .rect(cursor.left, cursor.y, 2, height - 6)
+    .fill(flagged ? colour.flag : colour.rule)
+    .restore();
   cursor.y = drawText(doc, question.label, cursor.left + indent, cursor.y, width, { size: 9, colour: colour.body });
-  doc.font(pdfFonts.regular).fontSize(8).fillColor(colour.muted).text('Answer', cursor.left + indent, cursor.y + 1.5, { lineBreak: false });
+  doc
+    .font(pdfFonts.regular)
+    .fontSize(8)
+    .fillColor(colour.muted)
+    .text('Answer', cursor.left + indent, cursor.y + 1.5, { lineBreak: false });
   if (/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u.test(text)) {
     // The client's own words may be Hebrew or Arabic: set in visual order, as names are.
-    doc.font(pdfFonts.bold).fontSize(9.5).fillColor(flagged ? colour.flag : colour.ink);
+    doc
+      .font(pdfFonts.bold)
+      .fontSize(9.5)
+      .fillColor(flagged ? colour.flag : colour.ink);
     cursor.y = drawDirectionalText(doc, text, { x: cursor.left + indent + 50, y: cursor.y, width: width - 50, maxLines: 40, lineGap: 2 }) + 6;
     return;
   }
@@ -238,7 +273,11 @@ function drawPhotography(cursor: PageCursor, section: TemplateSection, choices: 
     const width = cursor.width - 70;
     cursor.need(textHeight(doc, label, width, { size: bodySize }) + 6);
     const y = cursor.y;
-    doc.font(pdfFonts.bold).fontSize(10).fillColor(agreed ? colour.accent : colour.muted).text(agreed ? '☑ Yes' : '☐ No', cursor.left, y, { width: 60, lineBreak: false });
+    doc
+      .font(pdfFonts.bold)
+      .fontSize(10)
+      .fillColor(agreed ? colour.accent : colour.muted)
+      .text(agreed ? '☑ Yes' : '☐ No', cursor.left, y, { width: 60, lineBreak: false });
     cursor.y = drawText(doc, label, cursor.left + 70, y, width, { size: bodySize }) + 6;
   }
 }

@@ -60,7 +60,11 @@ export function visualRuns(line: string, base: Direction = paragraphDirection(li
   const resolved = chars.map((_, index): Strong | 'base' => {
     const own = strong[index];
     if (own) return own;
-    const before = strong.slice(0, index).reverse().find((d) => d !== null) ?? null;
+    const before =
+      strong
+        .slice(0, index)
+        .reverse()
+        .find((d) => d !== null) ?? null;
     const after = strong.slice(index + 1).find((d) => d !== null) ?? null;
     if (before && after && directionOf(before) === directionOf(after)) return before;
     return 'base';

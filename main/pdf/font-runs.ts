@@ -30,12 +30,7 @@ export interface FontPiece {
 /** Joiners, variation selectors, skin tones, tags and the keycap mark belong to the emoji before them. */
 function joinsEmoji(codePoint: number): boolean {
   return (
-    codePoint === 0x200d ||
-    codePoint === 0xfe0e ||
-    codePoint === 0xfe0f ||
-    codePoint === 0x20e3 ||
-    (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff) ||
-    (codePoint >= 0xe0020 && codePoint <= 0xe007f)
+    codePoint === 0x200d || codePoint === 0xfe0e || codePoint === 0xfe0f || codePoint === 0x20e3 || (codePoint >= 0x1f3fb && codePoint <= 0x1f3ff) || (codePoint >= 0xe0020 && codePoint <= 0xe007f)
   );
 }
 
@@ -91,10 +86,7 @@ function inEmojiFont<T>(doc: PDFKit.PDFDocument, draw: (baselineShift: number) =
 
 /** Width of `text` as `drawPieces` draws it. */
 export function piecesWidth(doc: PDFKit.PDFDocument, text: string, options: PDFKit.Mixins.TextOptions = {}): number {
-  return fontPieces(doc, text).reduce(
-    (sum, piece) => sum + (piece.emoji ? inEmojiFont(doc, () => doc.widthOfString(piece.text, options)) : doc.widthOfString(piece.text, options)),
-    0,
-  );
+  return fontPieces(doc, text).reduce((sum, piece) => sum + (piece.emoji ? inEmojiFont(doc, () => doc.widthOfString(piece.text, options)) : doc.widthOfString(piece.text, options)), 0);
 }
 
 /** Draws one line of `text` at (x, y) without wrapping, emoji in the emoji font; returns the x after it. */

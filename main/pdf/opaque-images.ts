@@ -17,9 +17,7 @@ export async function opaqueOnWhite(image: Uint8Array): Promise<Buffer> {
 
 /** The form with every drawn mark made opaque, for drawing only: the stored form keeps its own PNGs. */
 export async function formWithOpaqueInk(form: CanonicalForm): Promise<CanonicalForm> {
-  const initials = Object.fromEntries(
-    await Promise.all(Object.entries(form.initials).map(async ([id, ink]) => [id, { ...ink, png: new Uint8Array(await opaqueOnWhite(ink.png)) }] as const)),
-  );
+  const initials = Object.fromEntries(await Promise.all(Object.entries(form.initials).map(async ([id, ink]) => [id, { ...ink, png: new Uint8Array(await opaqueOnWhite(ink.png)) }] as const)));
   const signatures = await Promise.all(form.signatures.map(async (signature) => ({ ...signature, ink: { ...signature.ink, png: new Uint8Array(await opaqueOnWhite(signature.ink.png)) } })));
   return { ...form, initials, signatures };
 }
@@ -47,7 +45,7 @@ export function inkOnWhite(image: Uint8Array): Buffer | null {
   const channels = channelsOf[colourType!];
   if (bitDepth !== 8 || !channels || interlace !== 0 || width === 0 || height === 0 || width * height > maxInkPixels) return null;
   const compressed: Buffer[] = [];
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     if (pixelChunks.has(type)) return null;

@@ -77,7 +77,10 @@ export function drawSpans(doc: PDFKit.PDFDocument, spans: readonly RichSpan[], x
 /** Plain text block, emoji DejaVu lacks in the emoji font; returns the y below it. */
 export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, style: TextStyle & { bold?: boolean }): number {
   const face = style.bold ? pdfFonts.bold : pdfFonts.regular;
-  doc.font(face).fontSize(style.size).fillColor(style.colour ?? pdfColours.body);
+  doc
+    .font(face)
+    .fontSize(style.size)
+    .fillColor(style.colour ?? pdfColours.body);
   const pieces = fontPieces(doc, text);
   pieces.forEach((piece, index) => {
     doc.font(piece.emoji ? pdfFonts.emoji : face);
@@ -95,5 +98,12 @@ export function textHeight(doc: PDFKit.PDFDocument, text: string, width: number,
 }
 
 export function rule(doc: PDFKit.PDFDocument, x: number, y: number, width: number, colour = pdfColours.rule): void {
-  doc.save().moveTo(x, y).lineTo(x + width, y).lineWidth(0.6).strokeColor(colour).stroke().restore();
+  doc
+    .save()
+    .moveTo(x, y)
+    .lineTo(x + width, y)
+    .lineWidth(0.6)
+    .strokeColor(colour)
+    .stroke()
+    .restore();
 }

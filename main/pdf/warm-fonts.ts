@@ -19,9 +19,7 @@ let warming: Promise<void> | null = null;
  */
 export function warmPdfFontsSoon(delayMs = 1500): void {
   if (warming) return;
-  warming = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref())
-    .then(warmPdfFonts)
-    .catch(() => undefined);
+  warming = new Promise<void>((resolve) => setTimeout(resolve, delayMs).unref()).then(warmPdfFonts).catch(() => undefined);
 }
 
 /** Settles once the warming asked for has run (at once when none was asked for): for measuring. */

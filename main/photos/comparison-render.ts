@@ -162,7 +162,9 @@ async function scaledToHeight(image: RawImage, height: number): Promise<RawImage
 }
 
 function jpegOf(image: RawImage): Promise<Buffer> {
-  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).jpeg({ quality: 92 }).toBuffer();
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 /** The family name inside NotoEmoji-Regular.ttf, which the emoji runs of a label name. */
@@ -175,7 +177,9 @@ let emojiFontLoaded: Promise<unknown> | null = null;
  * labels can name its family on their emoji runs.
  */
 function loadEmojiFont(images: typeof sharpModule, fontfile: string): Promise<unknown> {
-  emojiFontLoaded ??= images({ text: { text: 'x', fontfile, font: emojiFamily } }).png().toBuffer();
+  emojiFontLoaded ??= images({ text: { text: 'x', fontfile, font: emojiFamily } })
+    .png()
+    .toBuffer();
   return emojiFontLoaded;
 }
 
@@ -183,7 +187,12 @@ function loadEmojiFont(images: typeof sharpModule, fontfile: string): Promise<un
 export async function textImage(text: string, options: { fontfile: string; size: number; width: number; alpha?: number }): Promise<Buffer> {
   const images = await loadSharp();
   await loadEmojiFont(images, fontPaths().emoji);
-  const colour = options.alpha === undefined ? '#1a1a1a' : `#1a1a1a${Math.round(options.alpha * 255).toString(16).padStart(2, '0')}`;
+  const colour =
+    options.alpha === undefined
+      ? '#1a1a1a'
+      : `#1a1a1a${Math.round(options.alpha * 255)
+          .toString(16)
+          .padStart(2, '0')}`;
   return images({
     text: {
       text: `<span foreground="${colour}" size="${options.size * 1024 * 0.75}">${markupWithEmojiFont(text, emojiFamily)}</span>`,
@@ -222,9 +231,7 @@ export function comparisonPageLayout(paper: PaperSize, first: { width: number; h
   const stackedWidth = shortSide - page.margin * 2;
   const stackedHeight = longSide - page.margin * 2 - page.header - page.caption * 2 - page.footer - page.gap;
   const stacked = Math.min(stackedWidth / Math.max(first.width, second.width), stackedHeight / (height * 2));
-  return sideBySide >= stacked
-    ? { orientation: 'landscape', arrangement: 'side-by-side', scale: sideBySide }
-    : { orientation: 'portrait', arrangement: 'stacked', scale: stacked };
+  return sideBySide >= stacked ? { orientation: 'landscape', arrangement: 'side-by-side', scale: sideBySide } : { orientation: 'portrait', arrangement: 'stacked', scale: stacked };
 }
 
 /**
@@ -244,7 +251,11 @@ async function pdfComparison(first: RawImage, second: RawImage, layout: Comparis
   const inner = pageWidth - page.margin * 2;
   doc.font(pdfFonts.bold).fontSize(18).fillColor('#1a1a1a');
   drawDirectionalText(doc, layout.clinicName, { x: page.margin, y: page.margin, width: inner, maxLines: 1 });
-  doc.font(pdfFonts.regular).fontSize(11).fillColor('#555555').text('Photo comparison', page.margin, page.margin + 26, { width: inner });
+  doc
+    .font(pdfFonts.regular)
+    .fontSize(11)
+    .fillColor('#555555')
+    .text('Photo comparison', page.margin, page.margin + 26, { width: inner });
 
   const sides = [
     { image: first, caption: layout.first.caption },

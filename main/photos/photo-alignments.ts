@@ -18,9 +18,7 @@ export class PhotoAlignments {
   ) {}
 
   view(by: string, first: Photo, second: Photo): PhotoAlignment | null {
-    const row = this.db
-      .prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?')
-      .get(first.id, second.id) as AlignmentRow | undefined;
+    const row = this.db.prepare('SELECT * FROM photo_alignment WHERE first_photo_id = ? AND second_photo_id = ?').get(first.id, second.id) as AlignmentRow | undefined;
     this.audit.append({ staffId: by, action: 'photo.alignment.view', entity: 'photo', entityId: first.id, detail: `client=${first.clientId} second=${second.id}` });
     return row ? toAlignment(row) : null;
   }

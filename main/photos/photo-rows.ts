@@ -64,10 +64,7 @@ export function toPhoto(row: PhotoRow): Photo {
     sourceSha256: row.source_sha256,
     format: row.format,
     choicesWhenTaken: row.choices_when_taken === null ? null : PhotographyChoices.parse(JSON.parse(row.choices_when_taken)),
-    consentOverride:
-      row.consent_override_reason === null
-        ? null
-        : { reason: row.consent_override_reason, by: row.consent_override_by ?? '', byName: row.consent_override_by_name ?? '' },
+    consentOverride: row.consent_override_reason === null ? null : { reason: row.consent_override_reason, by: row.consent_override_by ?? '', byName: row.consent_override_by_name ?? '' },
     importedAt: row.imported_at,
     importedBy: row.imported_by,
     importedByName: row.imported_by_name,

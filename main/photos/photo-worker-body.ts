@@ -70,12 +70,7 @@ export async function processPhotoInWorker(deps: PhotoWorkerDeps, request: Photo
   }
   const original = stored.data;
   const info = stored.info;
-  const resized = (edge: number) =>
-    decode()
-      .flatten({ background: '#ffffff' })
-      .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 85 })
-      .toBuffer();
+  const resized = (edge: number) => decode().flatten({ background: '#ffffff' }).resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer();
   const preview = await resized(request.previewLongEdge);
   const thumbnail = await resized(request.thumbnailLongEdge);
 

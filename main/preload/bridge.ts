@@ -1,13 +1,6 @@
 import type { BridgeResult } from '../../shared/errors';
 import { isChannel, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract/channels';
-import {
-  ipcChannelPrefix,
-  isMenuCommand,
-  menuEventChannel,
-  sessionLockedEventChannel,
-  type MenuCommand,
-  type SkinLedgerBridge,
-} from '../../shared/contract/bridge';
+import { ipcChannelPrefix, isMenuCommand, menuEventChannel, sessionLockedEventChannel, type MenuCommand, type SkinLedgerBridge } from '../../shared/contract/bridge';
 
 /** The few ipcRenderer calls the bridge makes; the page never sees ipcRenderer itself. */
 export interface RendererIpc {

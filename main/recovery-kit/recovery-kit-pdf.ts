@@ -79,7 +79,14 @@ function drawHeading(doc: PDFKit.PDFDocument, date: string, width: number): numb
 }
 
 function drawClinic(doc: PDFKit.PDFDocument, name: string, address: string, top: number, width: number): number {
-  doc.save().moveTo(kitMargin, top).lineTo(kitMargin + width, top).lineWidth(0.75).strokeColor(colour.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(kitMargin, top)
+    .lineTo(kitMargin + width, top)
+    .lineWidth(0.75)
+    .strokeColor(colour.rule)
+    .stroke()
+    .restore();
   let y = top + 12;
   doc.font(pdfFonts.bold).fontSize(7.5).fillColor(colour.muted);
   doc.text(words.clinicLabel, kitMargin, y, { characterSpacing: 1.5, lineBreak: false });
@@ -128,7 +135,13 @@ function drawSafetyAndRecord(doc: PDFKit.PDFDocument, top: number, width: number
 
   const boxX = kitMargin + safetyWidth + gap;
   const boxHeight = Math.max(y - top - 4, 150);
-  doc.save().roundedRect(boxX, top - 4, recordWidth, boxHeight, 6).lineWidth(0.75).strokeColor(colour.rule).stroke().restore();
+  doc
+    .save()
+    .roundedRect(boxX, top - 4, recordWidth, boxHeight, 6)
+    .lineWidth(0.75)
+    .strokeColor(colour.rule)
+    .stroke()
+    .restore();
   doc.font(pdfFonts.bold).fontSize(10).fillColor(colour.ink);
   doc.text(words.recordHeading, boxX + 12, top + 6, { width: recordWidth - 24, lineBreak: false });
   const fieldGap = (boxHeight - 34) / words.recordFields.length;
@@ -138,14 +151,28 @@ function drawSafetyAndRecord(doc: PDFKit.PDFDocument, top: number, width: number
     doc.text(label, boxX + 12, fieldY, { width: recordWidth - 24, lineBreak: false });
     // Two writing lines per field: room for a place and a name in handwriting.
     for (const lineY of [fieldY + fieldGap * 0.48, fieldY + fieldGap * 0.86]) {
-      doc.save().moveTo(boxX + 12, lineY).lineTo(boxX + recordWidth - 12, lineY).lineWidth(0.5).strokeColor(colour.writingLine).stroke().restore();
+      doc
+        .save()
+        .moveTo(boxX + 12, lineY)
+        .lineTo(boxX + recordWidth - 12, lineY)
+        .lineWidth(0.5)
+        .strokeColor(colour.writingLine)
+        .stroke()
+        .restore();
     }
   });
 }
 
 function drawFooter(doc: PDFKit.PDFDocument, date: string, width: number): void {
   const y = doc.page.height - kitMargin + 8;
-  doc.save().moveTo(kitMargin, y - 8).lineTo(kitMargin + width, y - 8).lineWidth(0.5).strokeColor(colour.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(kitMargin, y - 8)
+    .lineTo(kitMargin + width, y - 8)
+    .lineWidth(0.5)
+    .strokeColor(colour.rule)
+    .stroke()
+    .restore();
   const rightWidth = 170;
   doc.font(pdfFonts.regular).fontSize(7.5).fillColor(colour.muted);
   doc.text(words.footer(date), kitMargin, y, { width: width - rightWidth - 12, lineBreak: false });

@@ -114,7 +114,7 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
     const slots = await newSlots(oldFile, staff, admin, newKey, request.scrypt);
 
     // Photos first and slowly (they are most of the bytes), with the store still in use.
-    const photoIds = () => new Set((services.db.prepare('SELECT id FROM photo').pluck().all() as string[]));
+    const photoIds = () => new Set(services.db.prepare('SELECT id FROM photo').pluck().all() as string[]);
     const fromFiles = new PhotoFileStore(target, oldKey);
     const toFiles = new PhotoFileStore(building, newKey);
     const resealed = new Set<string>();
@@ -154,7 +154,7 @@ export async function rekeyStore(dataDir: string, request: RekeyRequest): Promis
       assertSameStaff(db, slots.staff);
       writeKeySlotFile(join(building, keySlotFileName), file, newKey, { mustNotExist: true });
       stopIf(request, 'key-file');
-      photosResealed = (db.prepare('SELECT count(*) FROM photo').pluck().get() as number);
+      photosResealed = db.prepare('SELECT count(*) FROM photo').pluck().get() as number;
       recordRekey(building, db, newKey, clock, {
         adminId: admin.id,
         storeId: file.storeId,
@@ -269,13 +269,7 @@ function assertSameStaff(db: SqliteDatabase, slotted: Map<string, string>): void
 }
 
 /** The change is the first row the new store's trail gets past the copy, and the head is anchored after it. */
-function recordRekey(
-  building: string,
-  db: SqliteDatabase,
-  dataKey: Buffer,
-  clock: Clock,
-  what: { adminId: string; storeId: string; photos: number; oneTimePasswords: string[] },
-): void {
+function recordRekey(building: string, db: SqliteDatabase, dataKey: Buffer, clock: Clock, what: { adminId: string; storeId: string; photos: number; oneTimePasswords: string[] }): void {
   const vault = new Vault(building, { clock });
   vault.holdDataKey(dataKey);
   try {
@@ -301,7 +295,11 @@ function proveCopy(live: SqliteDatabase, copy: SqliteDatabase): void {
   if (check !== 'ok') throw new StoreError('SAVE_FAILED', rekeyMessages.copyFailed);
   const tables = live.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
   for (const table of tables) {
-    const count = (db: SqliteDatabase) => db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
+    const count = (db: SqliteDatabase) =>
+      db
+        .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number;
     const expected = count(live) + (table === 'audit_event' ? 1 : 0);
     if (count(copy) !== expected) throw new StoreError('SAVE_FAILED', rekeyMessages.copyFailed);
   }

@@ -13,9 +13,7 @@ const keptAfterPurge = new Set(['client_tombstone', 'client_purge_in_progress', 
 /** Every table with a client_id column: a purge proves each holds nothing of the client. */
 function tablesWithClientId(db: SqliteDatabase): string[] {
   const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
-  return tables.filter(
-    (table) => !keptAfterPurge.has(table) && (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes('client_id'),
-  );
+  return tables.filter((table) => !keptAfterPurge.has(table) && (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).includes('client_id'));
 }
 
 export interface PurgeRecord {
@@ -55,13 +53,7 @@ export function purgeClientRows(db: SqliteDatabase, audit: AuditLog, erasers: re
       }
       db.prepare(`INSERT INTO client_search (client_search) VALUES ('optimize')`).run();
       db.prepare('DELETE FROM client_purge_in_progress WHERE client_id = ?').run(record.clientId);
-      db.prepare('INSERT INTO client_tombstone (client_id, purged_at, purged_by, reason, note) VALUES (?, ?, ?, ?, ?)').run(
-        record.clientId,
-        record.at,
-        record.by,
-        record.reason,
-        record.note,
-      );
+      db.prepare('INSERT INTO client_tombstone (client_id, purged_at, purged_by, reason, note) VALUES (?, ?, ?, ?, ?)').run(record.clientId, record.at, record.by, record.reason, record.note);
       audit.append({ staffId: record.by, action: 'client.purged', entity: 'client', entityId: record.clientId, detail: `reason=${record.reason} rows=${removed}` });
       return removed;
     })();

@@ -103,8 +103,7 @@ export class RetentionService {
 
   tombstone(clientId: string): { clientId: string; purgedAt: string; purgedBy: string; reason: string; note: string } | null {
     const row = this.options.db.prepare('SELECT client_id, purged_at, purged_by, reason, note FROM client_tombstone WHERE client_id = ?').get(clientId) as
-      | { client_id: string; purged_at: string; purged_by: string; reason: string; note: string }
-      | undefined;
+      { client_id: string; purged_at: string; purged_by: string; reason: string; note: string } | undefined;
     return row ? { clientId: row.client_id, purgedAt: row.purged_at, purgedBy: row.purged_by, reason: row.reason, note: row.note } : null;
   }
 }

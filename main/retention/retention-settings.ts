@@ -22,9 +22,7 @@ export class RetentionSettingsStore {
     const previous: RetentionSettings = this.get();
     const changed = (Object.keys(next) as (keyof RetentionSettings)[]).filter((key) => previous[key] !== next[key]);
     this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT INTO setting (key, value) VALUES ('retention', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-        .run(JSON.stringify(RetentionSettings.parse(next)));
+      this.db.prepare(`INSERT INTO setting (key, value) VALUES ('retention', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(RetentionSettings.parse(next)));
       this.audit.append({ staffId: by, action: 'settings.update', entity: 'settings', entityId: 'retention', detail: changed.join(', ') });
     })();
     return this.get();

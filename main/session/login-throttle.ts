@@ -114,7 +114,9 @@ export class LoginThrottle {
 
   /** The name as sign-in folds it (the same person however they type it), salted and hashed. */
   private tag(name: string): string {
-    return createHash('sha256').update(`skinledger-login-throttle:v1:${this.state.salt}:${foldStaffName(name)}`).digest('hex');
+    return createHash('sha256')
+      .update(`skinledger-login-throttle:v1:${this.state.salt}:${foldStaffName(name)}`)
+      .digest('hex');
   }
 
   private save(): void {

@@ -96,10 +96,7 @@ export class SkinLedgerRuntime {
       if (damage) return { ...base, state: 'store-error', storeError: { code: damage.code, message: damage.message } };
       return { ...base, state: 'signed-out' };
     } catch (error) {
-      const storeError =
-        error instanceof StoreError
-          ? { code: error.code, message: error.message }
-          : { code: 'INTERNAL' as const, message: storeMessages.databaseUnreadable };
+      const storeError = error instanceof StoreError ? { code: error.code, message: error.message } : { code: 'INTERNAL' as const, message: storeMessages.databaseUnreadable };
       return { ...base, state: 'store-error', storeError };
     }
   }

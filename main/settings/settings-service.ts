@@ -30,9 +30,7 @@ export class SettingsService {
     const stored: StoredSettings = { ...next, logo: next.logo ? Buffer.from(next.logo).toString('base64') : null };
     const changed = Object.keys(stored).filter((k) => JSON.stringify(previous[k]) !== JSON.stringify(stored[k as keyof StoredSettings]));
     this.db.transaction(() => {
-      this.db
-        .prepare(`INSERT INTO setting (key, value) VALUES ('clinic', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
-        .run(JSON.stringify(stored));
+      this.db.prepare(`INSERT INTO setting (key, value) VALUES ('clinic', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify(stored));
       this.audit.append({ staffId: by, action: 'settings.update', entity: 'settings', entityId: 'clinic', detail: changed.join(', ') });
     })();
     return this.get();

@@ -7,7 +7,10 @@ import { restoreWindowState } from './window-state';
 export function openMainWindow(options: { preloadPath: string; stateFile: string; developer: boolean }): BrowserWindow {
   const primary = screen.getPrimaryDisplay();
   const others = screen.getAllDisplays().filter((display) => display.id !== primary.id);
-  const state = restoreWindowState(readWindowState(options.stateFile), [primary, ...others].map((display) => display.workArea));
+  const state = restoreWindowState(
+    readWindowState(options.stateFile),
+    [primary, ...others].map((display) => display.workArea),
+  );
   const window = new BrowserWindow(mainWindowOptions({ preloadPath: options.preloadPath, state, developer: options.developer }));
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -96,10 +96,7 @@ export class StaffService {
     }
     const reactivating = input.active && !current.active;
     if (reactivating && !this.vault.hasSlotFor(input.id)) {
-      throw new StoreError(
-        'CONFLICT',
-        'Set a new password for this member of staff to reactivate them (Reset password).',
-      );
+      throw new StoreError('CONFLICT', 'Set a new password for this member of staff to reactivate them (Reset password).');
     }
     const changes: string[] = [];
     if (current.name !== input.name.trim()) changes.push('name');

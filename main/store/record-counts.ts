@@ -15,9 +15,7 @@ const countedTables = {
 export type RecordCounts = Record<keyof typeof countedTables, number>;
 
 export function countRecords(db: SqliteDatabase): RecordCounts {
-  const existing = new Set(
-    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name),
-  );
+  const existing = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name));
   const counts = {} as RecordCounts;
   for (const [label, table] of Object.entries(countedTables) as [keyof RecordCounts, string][]) {
     // Table names come from the constant above, never from input.

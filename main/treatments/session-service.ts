@@ -267,9 +267,11 @@ export class SessionService {
   }
 
   areaDepths(): AreaDepth[] {
-    return (this.db.prepare('SELECT area, typical_mm, max_mm FROM area_depth ORDER BY rowid').all() as { area: TreatmentArea; typical_mm: number; max_mm: number }[]).map(
-      (r) => ({ area: r.area, typicalMm: r.typical_mm, maxMm: r.max_mm }),
-    );
+    return (this.db.prepare('SELECT area, typical_mm, max_mm FROM area_depth ORDER BY rowid').all() as { area: TreatmentArea; typical_mm: number; max_mm: number }[]).map((r) => ({
+      area: r.area,
+      typicalMm: r.typical_mm,
+      maxMm: r.max_mm,
+    }));
   }
 
   setAreaDepth(by: string, depth: AreaDepth): void {
@@ -326,9 +328,7 @@ export class SessionService {
 
   private toSession(row: SessionRow): TreatmentSession {
     const amendments = this.db
-      .prepare(
-        `SELECT a.*, s.name AS amended_by_name FROM session_amendment a JOIN staff s ON s.id = a.amended_by WHERE a.session_id = ? ORDER BY a.amended_at`,
-      )
+      .prepare(`SELECT a.*, s.name AS amended_by_name FROM session_amendment a JOIN staff s ON s.id = a.amended_by WHERE a.session_id = ? ORDER BY a.amended_at`)
       .all(row.id) as { id: string; amended_at: string; amended_by: string; amended_by_name: string; reason: string; previous_record: string }[];
     return {
       id: row.id,

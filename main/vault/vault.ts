@@ -2,25 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import type { Clock } from '../clock';
 import { productionScrypt, scryptLimitsFor, type ScryptLimits, type ScryptParams } from '../crypto/kdf';
-import {
-  newKeySlotFile,
-  readKeySlotFile,
-  verifyKeySlotFile,
-  writeKeySlotFile,
-  type AuditHead,
-  type KeySlotFileBody,
-  type StaffSlot,
-} from '../crypto/key-slot-file';
-import {
-  generateDataKey,
-  nameTagFor,
-  openStaffSlot,
-  resealStaffSlot,
-  slotNeedsResealing,
-  unwrapRecoverySlot,
-  wrapForRecovery,
-  wrapForStaff,
-} from '../crypto/key-slots';
+import { newKeySlotFile, readKeySlotFile, verifyKeySlotFile, writeKeySlotFile, type AuditHead, type KeySlotFileBody, type StaffSlot } from '../crypto/key-slot-file';
+import { generateDataKey, nameTagFor, openStaffSlot, resealStaffSlot, slotNeedsResealing, unwrapRecoverySlot, wrapForRecovery, wrapForStaff } from '../crypto/key-slots';
 import { generateRecoveryKey, parseRecoveryKey } from '../crypto/recovery-key';
 import { dataFolder, inspectDataFolder, type DataFolder } from '../store/data-folder';
 import { openDatabase, type SqliteDatabase } from '../store/open-database';
@@ -154,11 +137,7 @@ export class Vault {
    * file from before version 2 is re-sealed and MACed here, the one write a sign-in makes, unless
    * `upgrade` is false (a check that promises to change no file).
    */
-  async unlockWithPassword(
-    name: string,
-    password: string,
-    options: { upgrade?: boolean } = {},
-  ): Promise<{ dataKey: Buffer; staffId: string; mustChangePassword: boolean }> {
+  async unlockWithPassword(name: string, password: string, options: { upgrade?: boolean } = {}): Promise<{ dataKey: Buffer; staffId: string; mustChangePassword: boolean }> {
     this.assertOpenable();
     const file = readKeySlotFile(this.folder.keySlots);
     const tag = nameTagFor(file.storeId, name);
@@ -239,13 +218,7 @@ export class Vault {
    * comes first; the file is read after it, so a change made meanwhile (a deactivation) is kept.
    * `onlyIf` is asked at that moment too: false leaves the file as it is and returns false.
    */
-  async setStaffPassword(
-    staffId: string,
-    name: string,
-    password: string,
-    dataKey: Buffer,
-    options: { onlyIf?: () => boolean } = {},
-  ): Promise<boolean> {
+  async setStaffPassword(staffId: string, name: string, password: string, dataKey: Buffer, options: { onlyIf?: () => boolean } = {}): Promise<boolean> {
     const slot = await wrapForStaff({ storeId: this.storeId() }, staffId, name, password, dataKey, this.scrypt);
     if (options.onlyIf && !options.onlyIf()) return false;
     this.change(dataKey, (file) => [...file.slots.filter((s) => !(s.kind === 'staff' && s.staffId === staffId)), slot]);

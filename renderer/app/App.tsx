@@ -45,10 +45,7 @@ export function App() {
   );
   useEffect(() => onLockedByMain(() => leave(async () => undefined)), [leave]);
 
-  const session = useMemo<SessionActions | null>(
-    () => (status?.staff ? { status, staff: status.staff, lock, signOut, refresh } : null),
-    [status, lock, signOut, refresh],
-  );
+  const session = useMemo<SessionActions | null>(() => (status?.staff ? { status, staff: status.staff, lock, signOut, refresh } : null), [status, lock, signOut, refresh]);
 
   const screen = (() => {
     if (!status) return failure ? <StoreErrorScreen error={failure} appVersion={null} onRetry={refresh} /> : <LoadingScreen />;

@@ -4,32 +4,10 @@ import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from 
  * A muted sage-teal: calm, clinical without being cold, and dark enough at shade 7 for white
  * text to pass WCAG AA. One accent only; everything else is warm neutral.
  */
-const sage: MantineColorsTuple = [
-  '#eef6f3',
-  '#dfece7',
-  '#bdd8ce',
-  '#98c3b3',
-  '#78b09b',
-  '#63a48c',
-  '#559d84',
-  '#3f7f69',
-  '#356f5c',
-  '#245f4d',
-];
+const sage: MantineColorsTuple = ['#eef6f3', '#dfece7', '#bdd8ce', '#98c3b3', '#78b09b', '#63a48c', '#559d84', '#3f7f69', '#356f5c', '#245f4d'];
 
 /** Warm greys for text and surfaces, so the screen reads soft rather than stark at the front desk. */
-const stone: MantineColorsTuple = [
-  '#f7f6f3',
-  '#efede8',
-  '#e2dfd8',
-  '#cfcbc2',
-  '#b3aea3',
-  '#958f83',
-  '#767064',
-  '#5b564c',
-  '#403c35',
-  '#2a2722',
-];
+const stone: MantineColorsTuple = ['#f7f6f3', '#efede8', '#e2dfd8', '#cfcbc2', '#b3aea3', '#958f83', '#767064', '#5b564c', '#403c35', '#2a2722'];
 
 export const theme = createTheme({
   primaryColor: 'sage',

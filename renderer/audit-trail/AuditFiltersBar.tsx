@@ -27,10 +27,7 @@ export function AuditFiltersBar({ filters, onChange, choices, dates }: { filters
 
   // Memoised: the client search effect and the options below depend on it.
   const choiceClient = choices?.client ?? null;
-  const chosenClient = useMemo(
-    () => (choiceClient && choiceClient.id === filters.clientId ? { value: choiceClient.id, label: choiceClient.name } : null),
-    [choiceClient, filters.clientId],
-  );
+  const chosenClient = useMemo(() => (choiceClient && choiceClient.id === filters.clientId ? { value: choiceClient.id, label: choiceClient.name } : null), [choiceClient, filters.clientId]);
   // The client the trail was opened for shows by name once its name has arrived.
   const openedFor = chosenClient?.label ?? null;
   useEffect(() => {

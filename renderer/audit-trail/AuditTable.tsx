@@ -46,7 +46,13 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
             <span role="columnheader">{t('auditTrail.columns.detail')}</span>
           </div>
         </div>
-        <div ref={scrollRef} className={classes.scroll} role="rowgroup" tabIndex={total > 0 ? 0 : -1} aria-label={pages.totalAtLeast ? t('auditTrail.countMoreThan', { count: total }) : t('auditTrail.count', { count: total })}>
+        <div
+          ref={scrollRef}
+          className={classes.scroll}
+          role="rowgroup"
+          tabIndex={total > 0 ? 0 : -1}
+          aria-label={pages.totalAtLeast ? t('auditTrail.countMoreThan', { count: total }) : t('auditTrail.count', { count: total })}
+        >
           {pages.total === 0 ? (
             <Text c="dimmed" p="xl" ta="center" role="status">
               {t('auditTrail.noRows')}
@@ -57,7 +63,13 @@ export function AuditTable({ pages, dates }: { pages: AuditPages; dates: Dates }
                 const row = pages.row(item.index);
                 return (
                   <div key={item.key} role="row" aria-rowindex={item.index + 2} className={classes.row} style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
-                    {row ? <AuditCells row={row} dates={dates} /> : <span role="cell" className={classes.placeholder}>{t('common.loading')}</span>}
+                    {row ? (
+                      <AuditCells row={row} dates={dates} />
+                    ) : (
+                      <span role="cell" className={classes.placeholder}>
+                        {t('common.loading')}
+                      </span>
+                    )}
                   </div>
                 );
               })}

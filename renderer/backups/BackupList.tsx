@@ -25,7 +25,10 @@ export function BackupList({ entries, onChanged, onRestore }: { entries: BackupL
     setBusy(file);
     try {
       const checked = await call('backup.verify', { file });
-      notifySuccess(t('backups.settings.verifiedTitle'), t('backups.settings.verifiedMessage', { file, clients: t('backups.clientCount', { count: checked.counts.clients }), sessions: t('backups.sessionCount', { count: checked.counts.sessions }) }));
+      notifySuccess(
+        t('backups.settings.verifiedTitle'),
+        t('backups.settings.verifiedMessage', { file, clients: t('backups.clientCount', { count: checked.counts.clients }), sessions: t('backups.sessionCount', { count: checked.counts.sessions }) }),
+      );
       onChanged();
     } catch (error) {
       setFailure(asBridgeError(error));

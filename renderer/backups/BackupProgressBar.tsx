@@ -7,9 +7,7 @@ import { percentDone } from './when';
 export function BackupProgressBar({ progress }: { progress: BackupProgress | null }) {
   const { t } = useTranslation();
   const percent = progress ? percentDone(progress.done, progress.total) : 0;
-  const label = progress
-    ? t('backups.progress.label', { activity: t(`backups.progress.activity.${progress.activity}`), phase: t(`backups.progress.phase.${progress.phase}`) })
-    : t('common.loading');
+  const label = progress ? t('backups.progress.label', { activity: t(`backups.progress.activity.${progress.activity}`), phase: t(`backups.progress.phase.${progress.phase}`) }) : t('common.loading');
   return (
     <Stack gap={6} data-testid="backup-progress">
       <Text size="sm" aria-live="polite">

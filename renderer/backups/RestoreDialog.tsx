@@ -7,12 +7,7 @@ import { RestoreFlow, type RestoreFlowProps } from './RestoreFlow';
  * The restore steps in a dialog. It closes only through its own buttons: a restore half-way
  * must not vanish behind a stray Esc while main is still checking the backup.
  */
-export function RestoreDialog({
-  opened,
-  mode,
-  picked,
-  onFinished,
-}: { opened: boolean; onFinished: (result: RestoreResult | null) => void } & Pick<RestoreFlowProps, 'mode' | 'picked'>) {
+export function RestoreDialog({ opened, mode, picked, onFinished }: { opened: boolean; onFinished: (result: RestoreResult | null) => void } & Pick<RestoreFlowProps, 'mode' | 'picked'>) {
   const { t } = useTranslation();
   return (
     <Dialog

@@ -62,13 +62,7 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
   const restore = async () => {
     setFailure(null);
     const key: RestoreKey | null =
-      kind === 'recovery'
-        ? recoveryKey.trim()
-          ? { kind, recoveryKey: recoveryKey.trim() }
-          : null
-        : name.trim() && password
-          ? { kind, name: name.trim(), password }
-          : null;
+      kind === 'recovery' ? (recoveryKey.trim() ? { kind, recoveryKey: recoveryKey.trim() } : null) : name.trim() && password ? { kind, name: name.trim(), password } : null;
     if (!key) {
       setMissing(t('validation.required'));
       return;
@@ -134,14 +128,7 @@ export function RestoreFlow({ mode, picked: pickedAtStart = null, onFinished }: 
             {t('backups.restore.otherStore')}
           </Text>
         ) : null}
-        <Button
-          variant={picked ? 'default' : 'filled'}
-          leftSection={<IconFileSearch size={18} aria-hidden />}
-          onClick={() => void choose()}
-          loading={choosing}
-          disabled={restoring}
-          w="fit-content"
-        >
+        <Button variant={picked ? 'default' : 'filled'} leftSection={<IconFileSearch size={18} aria-hidden />} onClick={() => void choose()} loading={choosing} disabled={restoring} w="fit-content">
           {picked ? t('backups.restore.chooseAnother') : t('backups.restore.chooseFile')}
         </Button>
       </Stack>

@@ -29,7 +29,10 @@ export function DiaryPaperMenu({ day, weekFrom, practitioners, onFailure }: { da
             <Menu.Label>{practitioner.name}</Menu.Label>
             {clinical ? (
               <>
-                <Menu.Item leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => run(async () => (await call('diary.daySheet', { day, practitionerId: practitioner.id, to: 'print' })).done, t('diary.paper.printed'))}>
+                <Menu.Item
+                  leftSection={<IconPrinter size={16} aria-hidden />}
+                  onClick={() => run(async () => (await call('diary.daySheet', { day, practitionerId: practitioner.id, to: 'print' })).done, t('diary.paper.printed'))}
+                >
                   {t('diary.paper.print', { name: practitioner.name })}
                 </Menu.Item>
                 <Menu.Item onClick={() => run(async () => (await call('diary.daySheet', { day, practitionerId: practitioner.id, to: 'save' })).done, t('diary.paper.saved'))}>
@@ -37,7 +40,10 @@ export function DiaryPaperMenu({ day, weekFrom, practitioners, onFailure }: { da
                 </Menu.Item>
               </>
             ) : null}
-            <Menu.Item leftSection={<IconCalendarShare size={16} aria-hidden />} onClick={() => run(async () => (await call('diary.saveWeekCalendar', { from: weekFrom, practitionerId: practitioner.id })).saved, t('diary.paper.calendarSaved'))}>
+            <Menu.Item
+              leftSection={<IconCalendarShare size={16} aria-hidden />}
+              onClick={() => run(async () => (await call('diary.saveWeekCalendar', { from: weekFrom, practitionerId: practitioner.id })).saved, t('diary.paper.calendarSaved'))}
+            >
               {t('diary.paper.calendar', { name: practitioner.name })}
             </Menu.Item>
           </div>

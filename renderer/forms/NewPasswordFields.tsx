@@ -39,14 +39,7 @@ export function NewPasswordFields({
           error={passwordError?.message}
           {...password}
         />
-        <PasswordField
-          label={t('staff.confirmPassword')}
-          autoComplete="new-password"
-          withAsterisk
-          aria-describedby={hintId}
-          error={confirmError?.message}
-          {...confirm}
-        />
+        <PasswordField label={t('staff.confirmPassword')} autoComplete="new-password" withAsterisk aria-describedby={hintId} error={confirmError?.message} {...confirm} />
       </SimpleGrid>
       <Text id={hintId} size="sm" c="dimmed" mt={6}>
         {t('staff.passwordHint', { count: minPasswordLength })}

@@ -24,11 +24,7 @@ function messageFor(messages: FieldMessages | undefined, path: string): string |
 }
 
 /** react-hook-form resolver that validates with a (shared) zod schema and translates each issue. */
-export function translatedResolver<S extends z.ZodType<FieldValues, FieldValues>>(
-  schema: S,
-  t: TFunction,
-  messages?: FieldMessages,
-): Resolver<z.input<S>, unknown, z.output<S>> {
+export function translatedResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, t: TFunction, messages?: FieldMessages): Resolver<z.input<S>, unknown, z.output<S>> {
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) return { values: result.data, errors: {} };

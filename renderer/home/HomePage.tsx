@@ -37,9 +37,7 @@ export function HomePage() {
           {status.adminNotice}
         </Alert>
       ) : null}
-      {isAdmin && settings.data && staffList.data && backups.data ? (
-        <GettingStartedCard settings={settings.data} staff={staffList.data} backupsConfigured={backups.data.configured} />
-      ) : null}
+      {isAdmin && settings.data && staffList.data && backups.data ? <GettingStartedCard settings={settings.data} staff={staffList.data} backupsConfigured={backups.data.configured} /> : null}
       {backupAtRisk ? <BackupStatusCard /> : null}
       <TodayCard />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

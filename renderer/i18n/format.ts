@@ -30,9 +30,7 @@ export function formatLongDate(value: Date, locale: string): string {
 }
 
 export function formatKilobytes(bytes: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
-    Math.max(1, Math.round(bytes / 1024)),
-  );
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1024)));
 }
 
 /** A size in the unit a person reads: kilobytes below a megabyte, megabytes (one decimal) above. */

@@ -44,7 +44,9 @@ export default function RetentionReportPage() {
       ) : null}
       <ErrorAlert error={report.error} />
       {!report.data ? (
-        report.error ? null : <PageLoading />
+        report.error ? null : (
+          <PageLoading />
+        )
       ) : report.data.clients.length === 0 ? (
         <Text c="dimmed" role="status">
           {t('auditTrail.retention.none')}
@@ -70,9 +72,7 @@ export default function RetentionReportPage() {
                   <Table.Tr key={client.clientId}>
                     <Table.Td fw={600}>{client.name}</Table.Td>
                     <Table.Td>{dates.day(client.dateOfBirth)}</Table.Td>
-                    <Table.Td>
-                      {client.hadSessions ? dates.day(client.lastTreatmentDay) : t('auditTrail.retention.registeredOnly', { date: dates.day(client.lastTreatmentDay) })}
-                    </Table.Td>
+                    <Table.Td>{client.hadSessions ? dates.day(client.lastTreatmentDay) : t('auditTrail.retention.registeredOnly', { date: dates.day(client.lastTreatmentDay) })}</Table.Td>
                     <Table.Td>
                       <Stack gap={2}>
                         <span>{dates.day(client.keepUntil)}</span>

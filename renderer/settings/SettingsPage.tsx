@@ -1,5 +1,18 @@
 import { Stack, Tabs } from '@mantine/core';
-import { IconArchive, IconCalendarEvent, IconTransfer, IconBuildingStore, IconDatabaseExport, IconFileCertificate, IconKey, IconMail, IconMailForward, IconNotes, IconRuler2, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconCalendarEvent,
+  IconTransfer,
+  IconBuildingStore,
+  IconDatabaseExport,
+  IconFileCertificate,
+  IconKey,
+  IconMail,
+  IconMailForward,
+  IconNotes,
+  IconRuler2,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app/session-context';
@@ -21,8 +34,20 @@ import { ImportClientsPanel } from './import-clients/ImportClientsPanel';
 import { RekeySection } from './rekey/RekeySection';
 import classes from './SettingsPage.module.css';
 
-const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: IconCalendarEvent, depths: IconRuler2, snippets: IconNotes, gpLetter: IconMail, email: IconMailForward,
-  consentTemplates: IconFileCertificate, backups: IconDatabaseExport, importExport: IconTransfer, retention: IconArchive, password: IconKey } as const;
+const tabIcons = {
+  clinic: IconBuildingStore,
+  staff: IconUsersGroup,
+  diary: IconCalendarEvent,
+  depths: IconRuler2,
+  snippets: IconNotes,
+  gpLetter: IconMail,
+  email: IconMailForward,
+  consentTemplates: IconFileCertificate,
+  backups: IconDatabaseExport,
+  importExport: IconTransfer,
+  retention: IconArchive,
+  password: IconKey,
+} as const;
 
 /**
  * Clinic details and staff for admins; "Change my password" for everyone. Other roles do not see
@@ -31,7 +56,8 @@ const tabIcons = { clinic: IconBuildingStore, staff: IconUsersGroup, diary: Icon
 export default function SettingsPage({ initialTab }: { initialTab?: SettingsTab | undefined }) {
   const { t } = useTranslation();
   const { staff } = useSession();
-  const tabs: SettingsTab[] = staff.role === 'admin' ? ['clinic', 'staff', 'diary', 'consentTemplates', 'depths', 'snippets', 'gpLetter', 'email', 'backups', 'importExport', 'retention', 'password'] : ['password'];
+  const tabs: SettingsTab[] =
+    staff.role === 'admin' ? ['clinic', 'staff', 'diary', 'consentTemplates', 'depths', 'snippets', 'gpLetter', 'email', 'backups', 'importExport', 'retention', 'password'] : ['password'];
   const [tab, setTab] = useState<SettingsTab>(initialTab && tabs.includes(initialTab) ? initialTab : (tabs[0] ?? 'password'));
 
   return (

@@ -16,15 +16,7 @@ import { notifySuccess } from '../app/notify';
  * Shown once, straight after set-up: the key that opens the records when every password is
  * lost or the PC is replaced. The clinic must say it is safely recorded before carrying on.
  */
-export default function RecoveryKeyScreen({
-  recoveryKey,
-  clinicName,
-  onDone,
-}: {
-  recoveryKey: string | null;
-  clinicName: string | null;
-  onDone: () => void;
-}) {
+export default function RecoveryKeyScreen({ recoveryKey, clinicName, onDone }: { recoveryKey: string | null; clinicName: string | null; onDone: () => void }) {
   const { t } = useTranslation();
   useScreenTitle(t('recovery.title'));
   const [stored, setStored] = useState(false);
@@ -83,11 +75,7 @@ export default function RecoveryKeyScreen({
         </List>
         <SaveRecoveryKitButton saved={saved} saving={saving} onSave={() => void saveKit()} />
         <ErrorAlert error={failure} />
-        <Checkbox
-          checked={stored}
-          onChange={(event) => setStored(event.currentTarget.checked)}
-          label={t('recovery.confirmStored')}
-        />
+        <Checkbox checked={stored} onChange={(event) => setStored(event.currentTarget.checked)} label={t('recovery.confirmStored')} />
         <Button size="lg" disabled={!stored} loading={continuing} onClick={() => void carryOn()}>
           {t('recovery.continue')}
         </Button>

@@ -11,12 +11,7 @@ export function SaveRecoveryKitButton({ saved, saving, onSave }: { saved: boolea
   const { t } = useTranslation();
   return (
     <Group>
-      <Button
-        variant={saved ? 'default' : 'filled'}
-        leftSection={saved ? <IconCircleCheck size={20} aria-hidden /> : <IconFileTypePdf size={20} aria-hidden />}
-        onClick={onSave}
-        loading={saving}
-      >
+      <Button variant={saved ? 'default' : 'filled'} leftSection={saved ? <IconCircleCheck size={20} aria-hidden /> : <IconFileTypePdf size={20} aria-hidden />} onClick={onSave} loading={saving}>
         {t('recovery.saveKit')}
       </Button>
       {saved ? (

@@ -83,20 +83,8 @@ export default function SetupScreen({
           <Title order={2} size="h4">
             {t('setup.adminSection')}
           </Title>
-          <TextInput
-            label={t('setup.adminName')}
-            description={t('setup.adminNameHint')}
-            autoComplete="username"
-            withAsterisk
-            error={errors.adminName?.message}
-            {...form.register('adminName')}
-          />
-          <NewPasswordFields
-            password={form.register('password')}
-            confirm={form.register('confirmPassword')}
-            passwordError={errors.password}
-            confirmError={errors.confirmPassword}
-          />
+          <TextInput label={t('setup.adminName')} description={t('setup.adminNameHint')} autoComplete="username" withAsterisk error={errors.adminName?.message} {...form.register('adminName')} />
+          <NewPasswordFields password={form.register('password')} confirm={form.register('confirmPassword')} passwordError={errors.password} confirmError={errors.confirmPassword} />
           <ErrorAlert error={failure} />
           <Button type="submit" loading={isSubmitting} size="lg">
             {t('setup.submit')}

@@ -51,7 +51,13 @@ export function AppNavbar() {
                   type="button"
                   className={classes.link}
                   label={
-                    page === 'diary' ? t('diary.nav') : page === 'auditTrail' ? t('auditTrail.nav') : page === 'retention' ? t('auditTrail.retention.nav') : t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'stock' | 'settings'}`)
+                    page === 'diary'
+                      ? t('diary.nav')
+                      : page === 'auditTrail'
+                        ? t('auditTrail.nav')
+                        : page === 'retention'
+                          ? t('auditTrail.retention.nav')
+                          : t(`nav.${page as 'home' | 'clients' | 'lotRecall' | 'stock' | 'settings'}`)
                   }
                   leftSection={<Icon size={22} stroke={1.6} aria-hidden />}
                   active={active}

@@ -97,7 +97,12 @@ export function CommandSpotlight() {
         onClick: () => go({ page: 'client', clientId: client.id }),
       };
     });
-    return people.length > 0 ? [{ group: t('spotlight.clientsGroup'), actions: people }, { group: t('spotlight.placesGroup'), actions: places }] : places;
+    return people.length > 0
+      ? [
+          { group: t('spotlight.clientsGroup'), actions: people },
+          { group: t('spotlight.placesGroup'), actions: places },
+        ]
+      : places;
   }, [t, go, lock, isAdmin, staff.role, clients, typed, query, dates]);
 
   // Enter pressed before the client search answered what was typed waits for that answer, so it

@@ -40,7 +40,12 @@ function pageFor(place: Place) {
       return place.clientId ? <SessionFormPage key={`${place.clientId}:${place.sessionId ?? 'new'}`} clientId={place.clientId} sessionId={place.sessionId ?? null} courseId={place.courseId} /> : null;
     case 'photoCompare':
       return place.clientId ? (
-        <PhotoComparePage key={`${place.clientId}:${place.firstPhotoId ?? ''}:${place.secondPhotoId ?? ''}`} clientId={place.clientId} firstPhotoId={place.firstPhotoId ?? null} secondPhotoId={place.secondPhotoId ?? null} />
+        <PhotoComparePage
+          key={`${place.clientId}:${place.firstPhotoId ?? ''}:${place.secondPhotoId ?? ''}`}
+          clientId={place.clientId}
+          firstPhotoId={place.firstPhotoId ?? null}
+          secondPhotoId={place.secondPhotoId ?? null}
+        />
       ) : null;
     case 'lotRecall':
       return <LotRecallPage />;
@@ -76,7 +81,13 @@ export default function SignedInApp() {
     return (
       <NavigationContext.Provider value={navigation}>
         <Suspense fallback={<PageLoading />}>
-          <ConsentSigningPage key={`${place.clientId}:${place.templateId}`} clientId={place.clientId} templateId={place.templateId} sessionId={place.sessionId ?? null} forNewSession={place.forNewSession === true} />
+          <ConsentSigningPage
+            key={`${place.clientId}:${place.templateId}`}
+            clientId={place.clientId}
+            templateId={place.templateId}
+            sessionId={place.sessionId ?? null}
+            forNewSession={place.forNewSession === true}
+          />
         </Suspense>
       </NavigationContext.Provider>
     );

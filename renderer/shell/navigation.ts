@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type Page = 'home' | 'diary' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'stock' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
+export type Page =
+  'home' | 'diary' | 'clients' | 'client' | 'clientForm' | 'medicalHistoryForm' | 'sessionForm' | 'photoCompare' | 'lotRecall' | 'stock' | 'auditTrail' | 'retention' | 'settings' | 'consentSigning';
 export type SettingsTab = 'clinic' | 'diary' | 'staff' | 'depths' | 'snippets' | 'gpLetter' | 'email' | 'consentTemplates' | 'backups' | 'importExport' | 'retention' | 'password';
 export type ProfileTab = 'overview' | 'history' | 'treatments' | 'consents' | 'photos';
 

@@ -32,11 +32,7 @@ export function LockScreen({ staff, clinicName, onUnlocked }: { staff: SignedInS
           <IconLock size={28} aria-hidden color="var(--mantine-color-sage-7)" />
           <Title order={1}>{t('lock.title')}</Title>
         </Group>
-        {switching ? (
-          <SwitchUserForm onSignedIn={onUnlocked} onCancel={() => setSwitching(false)} />
-        ) : (
-          <UnlockForm staff={staff} onUnlocked={onUnlocked} />
-        )}
+        {switching ? <SwitchUserForm onSignedIn={onUnlocked} onCancel={() => setSwitching(false)} /> : <UnlockForm staff={staff} onUnlocked={onUnlocked} />}
         {!switching ? (
           <>
             <Divider label={t('lock.notYou', { name: staff?.name ?? '' })} labelPosition="center" />
@@ -89,13 +85,7 @@ function UnlockForm({ staff, onUnlocked }: { staff: SignedInStaff | null; onUnlo
             </div>
           </Group>
         </Paper>
-        <PasswordField
-          label={t('lock.password')}
-          autoComplete="current-password"
-          autoFocus
-          error={errors.password?.message}
-          {...form.register('password', { required: t('validation.required') })}
-        />
+        <PasswordField label={t('lock.password')} autoComplete="current-password" autoFocus error={errors.password?.message} {...form.register('password', { required: t('validation.required') })} />
         <ErrorAlert error={failure} />
         <div>
           <Button type="submit" fullWidth loading={isSubmitting} disabled={countdown.secondsLeft > 0}>

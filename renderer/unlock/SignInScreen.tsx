@@ -26,19 +26,8 @@ export function SignInScreen({ clinicName, onSignedIn }: { clinicName: string | 
               {t('signIn.intro')}
             </Text>
           </div>
-          <TextInput
-            label={t('signIn.name')}
-            autoComplete="username"
-            autoFocus
-            error={errors.name?.message}
-            {...fields.name}
-          />
-          <PasswordField
-            label={t('signIn.password')}
-            autoComplete="current-password"
-            error={errors.password?.message}
-            {...fields.password}
-          />
+          <TextInput label={t('signIn.name')} autoComplete="username" autoFocus error={errors.name?.message} {...fields.name} />
+          <PasswordField label={t('signIn.password')} autoComplete="current-password" error={errors.password?.message} {...fields.password} />
           <ErrorAlert error={failure} />
           <div>
             <Button type="submit" fullWidth loading={isSubmitting} disabled={secondsLeft > 0}>

@@ -16,12 +16,7 @@ export function SwitchUserForm({ onSignedIn, onCancel }: { onSignedIn: () => voi
       <Stack gap="lg">
         <Text c="dimmed">{t('lock.switchIntro')}</Text>
         <TextInput label={t('signIn.name')} autoComplete="username" autoFocus error={errors.name?.message} {...fields.name} />
-        <PasswordField
-          label={t('signIn.password')}
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...fields.password}
-        />
+        <PasswordField label={t('signIn.password')} autoComplete="current-password" error={errors.password?.message} {...fields.password} />
         <ErrorAlert error={failure} />
         <div>
           <Group grow>

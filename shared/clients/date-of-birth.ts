@@ -15,9 +15,7 @@ export const oldestPossibleAge = 122;
 export const confirmUnderAge = 1;
 export const confirmOverAge = 110;
 
-export type DateOfBirthReading =
-  | { ok: true; iso: string | null }
-  | { ok: false; problem: 'not-a-date' | 'year-only' | 'no-such-day' };
+export type DateOfBirthReading = { ok: true; iso: string | null } | { ok: false; problem: 'not-a-date' | 'year-only' | 'no-such-day' };
 
 /**
  * A date of birth as the front desk types it, in the clinic's date order: "01/02/1985",
@@ -45,9 +43,7 @@ function pastYear(twoDigits: number, thisYear: number): number {
 }
 
 export type DateOfBirthCheck =
-  | { verdict: 'ok'; age: number | null }
-  | { verdict: 'refused'; problem: 'future' | 'impossible-age'; age: number | null }
-  | { verdict: 'confirm'; reason: 'under-one' | 'over-110'; age: number };
+  { verdict: 'ok'; age: number | null } | { verdict: 'refused'; problem: 'future' | 'impossible-age'; age: number | null } | { verdict: 'confirm'; reason: 'under-one' | 'over-110'; age: number };
 
 /**
  * Whether a date of birth (YYYY-MM-DD) can stand on `today`: never in the future, never older
@@ -67,9 +63,7 @@ export function checkDateOfBirth(iso: string | null, today: string): DateOfBirth
 /** The main side's words for a refused date of birth (the screen has its own, translated). */
 export function dateOfBirthRefusal(check: DateOfBirthCheck): string | null {
   if (check.verdict !== 'refused') return null;
-  return check.problem === 'future'
-    ? 'A date of birth cannot be in the future.'
-    : `That date of birth would make the client ${check.age} years old. Check the year.`;
+  return check.problem === 'future' ? 'A date of birth cannot be in the future.' : `That date of birth would make the client ${check.age} years old. Check the year.`;
 }
 
 /** What the form and the main side both say when an unusual age was not confirmed. */

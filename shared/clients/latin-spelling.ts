@@ -13,7 +13,11 @@ const nonLatinWord = /[\p{L}\p{N}]*[^\P{L}\p{Script=Latin}][\p{L}\p{N}]*/gu;
 export function latinSpellings(text: string): string[] {
   const spellings = new Set<string>();
   for (const word of text.match(nonLatinWord) ?? []) {
-    const latin = (anyAscii(word).toLowerCase().match(/[a-z0-9]+/g) ?? []).join('');
+    const latin = (
+      anyAscii(word)
+        .toLowerCase()
+        .match(/[a-z0-9]+/g) ?? []
+    ).join('');
     if (!latin) continue;
     for (const spelling of asHeard(word, latin)) spellings.add(spelling);
   }

@@ -72,10 +72,7 @@ export interface LotOnSession {
 
 /** The session's lots (cartridge first, then products) that are expired or close to it on the session day. */
 export function lotsByExpiry(record: { cartridge: Omit<LotOnSession, 'kind'> | null; products: readonly Omit<LotOnSession, 'kind'>[] }, sessionDay: string) {
-  const lots: LotOnSession[] = [
-    ...(record.cartridge ? [{ kind: 'cartridge' as const, ...record.cartridge }] : []),
-    ...record.products.map((product) => ({ kind: 'product' as const, ...product })),
-  ];
+  const lots: LotOnSession[] = [...(record.cartridge ? [{ kind: 'cartridge' as const, ...record.cartridge }] : []), ...record.products.map((product) => ({ kind: 'product' as const, ...product }))];
   const judged = lots.map((lot) => ({ ...lot, state: expiryState(lot.expiry, sessionDay) }));
   return { expired: judged.filter((lot) => lot.state === 'expired'), soon: judged.filter((lot) => lot.state === 'soon') };
 }

@@ -50,7 +50,16 @@ export const SessionRecord = z
       })
       .strict(),
     cartridge: Lot.nullable().default(null),
-    anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.').nullable().default(null) }).strict(),
+    anaesthetic: z
+      .object({
+        product: text(120),
+        appliedAt: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.')
+          .nullable()
+          .default(null),
+      })
+      .strict(),
     skinPrep: text(400),
     areas: z.array(TreatedArea).min(1, 'Choose at least one area on the map.').max(30),
     products: z.array(Lot).max(20).default([]),

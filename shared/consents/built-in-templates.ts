@@ -27,8 +27,7 @@ const signatures: SignatureStatements = {
   guardian:
     'I am the parent or legal guardian of the client, or otherwise entitled to consent on their behalf. I have read and understood this form and I give consent on their behalf as recorded above.',
   witness: 'I witnessed the client (or their guardian) sign this form.',
-  practitioner:
-    "I have explained the treatment, its expected benefits, alternatives and risks, reviewed the client's medical history and answers, and answered their questions.",
+  practitioner: "I have explained the treatment, its expected benefits, alternatives and risks, reviewed the client's medical history and answers, and answered their questions.",
 };
 
 const photographyChoices = {
@@ -39,9 +38,13 @@ const photographyChoices = {
 };
 
 const photographyExplained: RichBlock[] = [
-  p('Before, during and after a course, we take photographs to plan your treatment and see how your skin responds. We use the same backdrop, lighting and distance each time, without make-up, with your hair held back: a front view, both sides at 45°, both profiles and close-ups of the treated area.'),
+  p(
+    'Before, during and after a course, we take photographs to plan your treatment and see how your skin responds. We use the same backdrop, lighting and distance each time, without make-up, with your hair held back: a front view, both sides at 45°, both profiles and close-ups of the treated area.',
+  ),
   p(bold('Each choice below is separate.'), ' You may agree to some and not others. Saying no to any of them does not affect your treatment.'),
-  p('Photographs are kept encrypted on the clinic computer with your record. Location data is removed from every photograph. You may withdraw any choice at any time by telling us; a withdrawal applies from then on and does not recall material already published.'),
+  p(
+    'Photographs are kept encrypted on the clinic computer with your record. Location data is removed from every photograph. You may withdraw any choice at any time by telling us; a withdrawal applies from then on and does not recall material already published.',
+  ),
 ];
 
 export const microneedlingTemplate: ConsentTemplateDraft = {
@@ -54,8 +57,14 @@ export const microneedlingTemplate: ConsentTemplateDraft = {
       id: 'procedure',
       title: 'The treatment',
       body: [
-        p('Microneedling, also called ', bold('collagen induction therapy'), ', uses a pen or roller fitted with fine sterile needles to make many tiny channels in the skin. The skin responds as it does to a small wound, building new collagen and elastin over the following weeks. Serums may be applied during the treatment so that they reach the deeper layers through these channels.'),
-        p('Before treatment the skin is cleansed and a numbing cream may be applied. The practitioner sets the needle depth for each area, usually between 0.25 mm and 1.0 mm on the face and up to 2.0 mm on acne scars or stretch marks. Treatment usually takes 30 to 60 minutes. The aim is even redness with, at most, pinpoint bleeding.'),
+        p(
+          'Microneedling, also called ',
+          bold('collagen induction therapy'),
+          ', uses a pen or roller fitted with fine sterile needles to make many tiny channels in the skin. The skin responds as it does to a small wound, building new collagen and elastin over the following weeks. Serums may be applied during the treatment so that they reach the deeper layers through these channels.',
+        ),
+        p(
+          'Before treatment the skin is cleansed and a numbing cream may be applied. The practitioner sets the needle depth for each area, usually between 0.25 mm and 1.0 mm on the face and up to 2.0 mm on acne scars or stretch marks. Treatment usually takes 30 to 60 minutes. The aim is even redness with, at most, pinpoint bleeding.',
+        ),
         p('Microneedling is used for acne scarring, fine lines and wrinkles, stretch marks, uneven pigmentation, skin texture and enlarged pores, and is suitable for all skin types.'),
       ],
       questions: [
@@ -77,7 +86,9 @@ export const microneedlingTemplate: ConsentTemplateDraft = {
       id: 'results',
       title: 'Expected benefits and results',
       body: [
-        p('Microneedling can improve skin texture and firmness and soften scars, lines and pigmentation. Collagen builds gradually: improvement is usually seen over 4 to 12 weeks after a session and continues for some months.'),
+        p(
+          'Microneedling can improve skin texture and firmness and soften scars, lines and pigmentation. Collagen builds gradually: improvement is usually seen over 4 to 12 weeks after a session and continues for some months.',
+        ),
         bullets(
           [bold('Results vary'), ' from person to person and ', bold('are not guaranteed'), '.'],
           'Most people need a course of 3 to 6 sessions, 4 to 6 weeks apart, and some need maintenance sessions later.',
@@ -91,7 +102,9 @@ export const microneedlingTemplate: ConsentTemplateDraft = {
       id: 'alternatives',
       title: 'Alternatives',
       body: [
-        p('Other ways to treat the same concerns include chemical peels, laser or light-based resurfacing, radiofrequency treatments, prescription skin creams such as retinoids, dermal fillers for some scars and lines, or no treatment at all. Your practitioner can talk you through how these compare for your skin.'),
+        p(
+          'Other ways to treat the same concerns include chemical peels, laser or light-based resurfacing, radiofrequency treatments, prescription skin creams such as retinoids, dermal fillers for some scars and lines, or no treatment at all. Your practitioner can talk you through how these compare for your skin.',
+        ),
       ],
       questions: [],
       initials: false,
@@ -143,9 +156,7 @@ export const microneedlingTemplate: ConsentTemplateDraft = {
     {
       id: 'medical-history',
       title: 'Your medical history',
-      body: [
-        p('Some conditions and medicines mean microneedling must be postponed or done with extra care. Please answer honestly; your answers are kept confidential in your clinical record.'),
-      ],
+      body: [p('Some conditions and medicines mean microneedling must be postponed or done with extra care. Please answer honestly; your answers are kept confidential in your clinical record.')],
       questions: [
         yesNo('history-complete', 'I have completed the medical history questionnaire fully and truthfully.', { flagWhen: 'no', mustAgree: true }),
         yesNo('history-changed', 'Has anything about your health, medicines or skin changed since you completed it?', {

@@ -36,9 +36,7 @@ const DrawnAt = z.string().datetime({ offset: true }).nullable();
 export const DrawnSignature = z.object({ ink: Ink, drawnAt: DrawnAt }).strict();
 export type DrawnSignature = z.infer<typeof DrawnSignature>;
 
-export const WitnessSignature = z
-  .object({ name: z.string().trim().min(1, "Enter the witness's name.").max(120), ink: Ink, drawnAt: DrawnAt })
-  .strict();
+export const WitnessSignature = z.object({ name: z.string().trim().min(1, "Enter the witness's name.").max(120), ink: Ink, drawnAt: DrawnAt }).strict();
 export type WitnessSignature = z.infer<typeof WitnessSignature>;
 
 /**
@@ -114,7 +112,10 @@ function answerSchema(question: Question): z.ZodType<AnswerValue> {
     case 'date':
       return z.preprocess((value) => (value === '' ? null : value), question.required ? IsoDate.nullable().refine((value) => value !== null, formMessages.date) : IsoDate.nullable());
     case 'text': {
-      const text = z.string().trim().max(question.maxLength ?? 2000);
+      const text = z
+        .string()
+        .trim()
+        .max(question.maxLength ?? 2000);
       return question.required ? text.min(1, formMessages.text) : text;
     }
   }
@@ -136,14 +137,10 @@ function clientPartShape(template: ConsentTemplateDraft, version: TemplateVersio
   const hasPhotography = template.sections.some((section) => section.photography);
   return {
     templateId: z.literal(template.id, formMessages.wrongTemplate),
-    templateVersion: z
-      .object({ major: z.literal(version.major, formMessages.wrongTemplate), minor: z.literal(version.minor, formMessages.wrongTemplate) })
-      .strict(),
+    templateVersion: z.object({ major: z.literal(version.major, formMessages.wrongTemplate), minor: z.literal(version.minor, formMessages.wrongTemplate) }).strict(),
     answers: z.object(answers).strict(),
     initials: z.object(initials).strict(),
-    photography: hasPhotography
-      ? z.custom<PhotographyChoices | null>((value) => value !== null && value !== undefined, formMessages.photography).pipe(PhotographyChoices)
-      : z.null(),
+    photography: hasPhotography ? z.custom<PhotographyChoices | null>((value) => value !== null && value !== undefined, formMessages.photography).pipe(PhotographyChoices) : z.null(),
     guardian: GuardianDetails.nullable(),
   };
 }
@@ -175,7 +172,10 @@ export function clientPartSchema(template: ConsentTemplateDraft, version: Templa
         .object({
           client: signatureOf(formMessages.clientSignature).nullable(),
           guardian: signatureOf(formMessages.guardianSignature).nullable(),
-          witness: z.object({ name: WitnessSignature.shape.name, ink: drawn('signature', formMessages.witnessSignature), drawnAt: DrawnAt }).strict().nullable(),
+          witness: z
+            .object({ name: WitnessSignature.shape.name, ink: drawn('signature', formMessages.witnessSignature), drawnAt: DrawnAt })
+            .strict()
+            .nullable(),
         })
         .strict(),
     })
@@ -192,7 +192,10 @@ export function signedFormSchema(template: ConsentTemplateDraft, version: Templa
         .object({
           client: signatureOf(formMessages.clientSignature).nullable(),
           guardian: signatureOf(formMessages.guardianSignature).nullable(),
-          witness: z.object({ name: WitnessSignature.shape.name, ink: drawn('signature', formMessages.witnessSignature), drawnAt: DrawnAt }).strict().nullable(),
+          witness: z
+            .object({ name: WitnessSignature.shape.name, ink: drawn('signature', formMessages.witnessSignature), drawnAt: DrawnAt })
+            .strict()
+            .nullable(),
           practitioner: signatureOf(formMessages.signature),
         })
         .strict(),

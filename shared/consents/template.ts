@@ -15,9 +15,7 @@ export const templateKinds = ['microneedling', 'photography', 'medical-history-u
 export const TemplateKind = z.enum(templateKinds);
 export type TemplateKind = z.infer<typeof TemplateKind>;
 
-export const TemplateVersion = z
-  .object({ major: z.number().int().min(1).max(9999), minor: z.number().int().min(0).max(9999) })
-  .strict();
+export const TemplateVersion = z.object({ major: z.number().int().min(1).max(9999), minor: z.number().int().min(0).max(9999) }).strict();
 export type TemplateVersion = z.infer<typeof TemplateVersion>;
 
 export function versionLabel(version: TemplateVersion): string {
@@ -60,7 +58,10 @@ export const Question = z.discriminatedUnion('kind', [
     .object({
       ...questionBase,
       kind: z.literal('choice'),
-      options: z.array(z.object({ id: PartId, label: Label }).strict()).min(2).max(20),
+      options: z
+        .array(z.object({ id: PartId, label: Label }).strict())
+        .min(2)
+        .max(20),
     })
     .strict(),
   z.object({ ...questionBase, kind: z.literal('date') }).strict(),
@@ -156,9 +157,7 @@ export const ConsentTemplate = z
 export type ConsentTemplate = z.infer<typeof ConsentTemplate>;
 
 /** What an exported template file holds; import refuses anything else. */
-export const TemplateFile = z
-  .object({ format: z.literal('skinledger-consent-template'), formatVersion: z.literal(1), template: ConsentTemplateDraft })
-  .strict();
+export const TemplateFile = z.object({ format: z.literal('skinledger-consent-template'), formatVersion: z.literal(1), template: ConsentTemplateDraft }).strict();
 export type TemplateFile = z.infer<typeof TemplateFile>;
 
 export function allQuestions(template: ConsentTemplateDraft): Question[] {

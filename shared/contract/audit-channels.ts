@@ -13,7 +13,10 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(spec: Spec<I, O>) => 
 const Id = z.string().min(1).max(64);
 const Empty = z.object({}).strict();
 /** An action name as services write them: "client.view", "session.sign-in". */
-const ActionName = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'Choose an action from the list.').max(60);
+const ActionName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'Choose an action from the list.')
+  .max(60);
 
 /**
  * What an admin narrows the trail to. Days are the clinic's calendar days, from and to both

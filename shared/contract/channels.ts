@@ -65,13 +65,9 @@ export const SetupInput = z
 
 export const LoginInput = z.object({ name: StaffName, password: z.string().min(1, 'Enter your password.').max(256) }).strict();
 
-export const StaffInput = z
-  .object({ name: StaffName, role: Role, password: Password })
-  .strict();
+export const StaffInput = z.object({ name: StaffName, role: Role, password: Password }).strict();
 
-export const StaffUpdateInput = z
-  .object({ id: z.string().min(1).max(64), name: StaffName, role: Role, active: z.boolean() })
-  .strict();
+export const StaffUpdateInput = z.object({ id: z.string().min(1).max(64), name: StaffName, role: Role, active: z.boolean() }).strict();
 
 /**
  * The contract: every channel between the window and the main process, with the shape of what

@@ -59,7 +59,20 @@ export const clientContactFields = [
 ] as const;
 export type ClientContactField = (typeof clientContactFields)[number];
 
-const contactKeys = { firstName: true, lastName: true, preferredName: true, dateOfBirth: true, pronouns: true, sex: true, phone: true, email: true, address: true, emergencyContact: true, referralSource: true, marketingConsent: true } as const satisfies Record<ClientContactField, true>;
+const contactKeys = {
+  firstName: true,
+  lastName: true,
+  preferredName: true,
+  dateOfBirth: true,
+  pronouns: true,
+  sex: true,
+  phone: true,
+  email: true,
+  address: true,
+  emergencyContact: true,
+  referralSource: true,
+  marketingConsent: true,
+} as const satisfies Record<ClientContactField, true>;
 
 /** A client as reception sees them: identity and contact details, no clinical field at all. */
 export const ClientContact = Client.pick({ ...contactKeys, id: true, archived: true, createdAt: true, updatedAt: true });

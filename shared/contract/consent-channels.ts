@@ -109,9 +109,7 @@ export const ConsentList = z.object({
 });
 export type ConsentList = z.infer<typeof ConsentList>;
 
-export const ConsentSettings = z
-  .object({ validityMonths: z.number().int().min(1, 'At least 1 month.').max(120, 'At most 120 months.') })
-  .strict();
+export const ConsentSettings = z.object({ validityMonths: z.number().int().min(1, 'At least 1 month.').max(120, 'At most 120 months.') }).strict();
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 
 const Saved = z.object({ saved: z.boolean() });

@@ -84,21 +84,16 @@ export const BookInput = z
   .strict();
 export type BookInput = z.input<typeof BookInput>;
 
-export const MoveInput = z
-  .object({ id: Id, start: LocalStart, minutes: AppointmentMinutes, practitionerId: Id, roomId: Id.nullable(), confirmWarnings: z.boolean() })
-  .strict();
+export const MoveInput = z.object({ id: Id, start: LocalStart, minutes: AppointmentMinutes, practitionerId: Id, roomId: Id.nullable(), confirmWarnings: z.boolean() }).strict();
 export type MoveInput = z.infer<typeof MoveInput>;
 
-export const BookCourseInput = z
-  .object({ courseId: Id, practitionerId: Id, roomId: Id.nullable(), firstStart: LocalStart, minutes: AppointmentMinutes, confirmWarnings: z.boolean() })
-  .strict();
+export const BookCourseInput = z.object({ courseId: Id, practitionerId: Id, roomId: Id.nullable(), firstStart: LocalStart, minutes: AppointmentMinutes, confirmWarnings: z.boolean() }).strict();
 export type BookCourseInput = z.infer<typeof BookCourseInput>;
 
-export const StatusInput = z
-  .discriminatedUnion('status', [
-    z.object({ id: Id, status: z.literal('cancelled'), reason: CancelReason }).strict(),
-    z.object({ id: Id, status: AppointmentStatus.exclude(['cancelled']) }).strict(),
-  ]);
+export const StatusInput = z.discriminatedUnion('status', [
+  z.object({ id: Id, status: z.literal('cancelled'), reason: CancelReason }).strict(),
+  z.object({ id: Id, status: AppointmentStatus.exclude(['cancelled']) }).strict(),
+]);
 export type StatusInput = z.infer<typeof StatusInput>;
 
 /**

@@ -59,10 +59,7 @@ export const PhotoImportRequest = z
       .array(PhotoImportFile)
       .min(1, 'Choose at least one photo.')
       .max(maxFilesPerImport, `At most ${maxFilesPerImport} photos at a time.`)
-      .refine(
-        (files) => files.reduce((sum, file) => sum + file.bytes.length, 0) <= maxBytesPerImport,
-        `Send at most ${maxBytesPerImport / bytesPerMb} MB at a time.`,
-      ),
+      .refine((files) => files.reduce((sum, file) => sum + file.bytes.length, 0) <= maxBytesPerImport, `Send at most ${maxBytesPerImport / bytesPerMb} MB at a time.`),
   })
   .strict();
 export type PhotoImportRequestInput = z.input<typeof PhotoImportRequest>;

@@ -3,9 +3,7 @@ import { confirmOverAge, confirmUnderAge, readDateOfBirth, type DateOrder } from
 import { splitFullName } from './full-name';
 import type { ColumnMapping, ImportDateOrder, ImportField } from './import-fields';
 
-export type ClientRowReading =
-  | { ok: true; client: ClientFields; remarks: string[] }
-  | { ok: false; reasons: string[] };
+export type ClientRowReading = { ok: true; client: ClientFields; remarks: string[] } | { ok: false; reasons: string[] };
 
 const dateOrderNames: Record<ImportDateOrder, DateOrder> = { dmy: 'DD/MM/YYYY', mdy: 'MM/DD/YYYY', ymd: 'YYYY-MM-DD' };
 
@@ -122,7 +120,10 @@ function withoutTime(text: string): string {
 }
 
 function readSex(text: string): ClientFields['sex'] | null {
-  const word = text.toLowerCase().replace(/[^a-z ]/g, '').trim();
+  const word = text
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim();
   if (!word) return '';
   if (['f', 'female', 'woman', 'w'].includes(word)) return 'female';
   if (['m', 'male', 'man'].includes(word)) return 'male';
@@ -140,7 +141,10 @@ function readFitzpatrick(text: string): number | null {
 }
 
 function readYesNo(text: string): boolean | null {
-  const word = text.toLowerCase().replace(/[^a-z0-9 ]/g, '').trim();
+  const word = text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, '')
+    .trim();
   if (!word) return false;
   if (['yes', 'y', 'true', '1', 'opted in', 'optedin', 'opt in', 'subscribed', 'x', 'on'].includes(word)) return true;
   if (['no', 'n', 'false', '0', 'opted out', 'optedout', 'opt out', 'unsubscribed', 'off'].includes(word)) return false;

@@ -2,7 +2,34 @@
 const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev', 'lady', 'lord']);
 
 /** Words that belong to the surname that follows them: "van der Berg", "de la Cruz", "bin Ahmad". */
-const particles = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'st', 'st.', 'ten', 'ter', 'bin', 'binti', 'al', 'el', 'ibn', 'mac', 'af', 'zu']);
+const particles = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'st',
+  'st.',
+  'ten',
+  'ter',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'ibn',
+  'mac',
+  'af',
+  'zu',
+]);
 
 export type FullNameReading = { ok: true; firstName: string; lastName: string } | { ok: false; problem: 'one-word' | 'empty' };
 
@@ -18,7 +45,12 @@ export function splitFullName(cell: string): FullNameReading {
   const comma = text.indexOf(',');
   if (comma > 0) {
     const lastName = text.slice(0, comma).trim();
-    const firstName = withoutTitle(text.slice(comma + 1).trim().split(' ')).join(' ');
+    const firstName = withoutTitle(
+      text
+        .slice(comma + 1)
+        .trim()
+        .split(' '),
+    ).join(' ');
     return lastName && firstName ? { ok: true, firstName, lastName } : { ok: false, problem: 'one-word' };
   }
   const words = withoutTitle(text.split(' '));

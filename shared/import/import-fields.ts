@@ -52,7 +52,24 @@ const spellings: Record<Exclude<ImportField, 'ignore'>, readonly string[]> = {
   dateOfBirth: ['dateofbirth', 'dob', 'birthdate', 'birthday', 'born', 'birth', 'dateofbirthddmmyyyy', 'dobddmmyyyy', 'dobmmddyyyy'],
   phone: ['phone', 'mobile', 'mobilephone', 'mobilenumber', 'cell', 'cellphone', 'telephone', 'tel', 'phonenumber', 'contactnumber', 'homephone', 'mobileno'],
   email: ['email', 'emailaddress', 'mail', 'e_mail'],
-  addressLine: ['address', 'address1', 'address2', 'address3', 'addressline1', 'addressline2', 'addressline3', 'street', 'streetaddress', 'town', 'city', 'county', 'state', 'region', 'country', 'suburb'],
+  addressLine: [
+    'address',
+    'address1',
+    'address2',
+    'address3',
+    'addressline1',
+    'addressline2',
+    'addressline3',
+    'street',
+    'streetaddress',
+    'town',
+    'city',
+    'county',
+    'state',
+    'region',
+    'country',
+    'suburb',
+  ],
   postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'eircode'],
   sex: ['sex', 'gender'],
   fitzpatrick: ['fitzpatrick', 'skintype', 'fitzpatrickskintype', 'fitzpatricktype', 'fitzpatrickscale'],
@@ -73,9 +90,7 @@ export function foldHeader(header: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
-const byFoldedHeader = new Map<string, ImportField>(
-  Object.entries(spellings).flatMap(([field, names]) => names.map((name) => [foldHeader(name), field as ImportField] as const)),
-);
+const byFoldedHeader = new Map<string, ImportField>(Object.entries(spellings).flatMap(([field, names]) => names.map((name) => [foldHeader(name), field as ImportField] as const)));
 
 /**
  * A first guess at what each column holds, from its header, for the admin to correct. A field

@@ -8,9 +8,7 @@ export const PhotoPoint = z.object({ x: z.number().min(0).max(1), y: z.number().
 export type PhotoPoint = z.infer<typeof PhotoPoint>;
 
 /** Two matching landmarks clicked on a photo (e.g. the pupils), in the same order on both photos. */
-export const LandmarkPair = z
-  .tuple([PhotoPoint, PhotoPoint])
-  .refine(([a, b]) => a.x !== b.x || a.y !== b.y, 'Click two different points.');
+export const LandmarkPair = z.tuple([PhotoPoint, PhotoPoint]).refine(([a, b]) => a.x !== b.x || a.y !== b.y, 'Click two different points.');
 export type LandmarkPair = z.infer<typeof LandmarkPair>;
 
 /**

@@ -6,9 +6,7 @@ import { permitsUse, type PhotographyChoices, type PhotoUse } from '../consents/
  * covers the clinical record. An admin may override with a reason (say, a clinic's older photos
  * imported from before SkinLedger); the override is stored on each photo it let in.
  */
-export const PhotoConsentOverride = z
-  .object({ reason: z.string().trim().min(5, 'Give the reason for adding photos without a photography consent.').max(500) })
-  .strict();
+export const PhotoConsentOverride = z.object({ reason: z.string().trim().min(5, 'Give the reason for adding photos without a photography consent.').max(500) }).strict();
 export type PhotoConsentOverride = z.infer<typeof PhotoConsentOverride>;
 
 export type PhotoIntakeRefusal = 'no-photography-consent' | 'clinical-record-not-agreed' | 'override-admins-only';

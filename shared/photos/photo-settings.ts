@@ -4,11 +4,7 @@ import { defaultMaxFileSizeMb, maxFileSizeMbCeiling } from './limits';
 export const PhotoSettings = z
   .object({
     /** Files over this are refused at import with a clear message. */
-    maxFileSizeMb: z
-      .number()
-      .int()
-      .min(1, 'At least 1 MB.')
-      .max(maxFileSizeMbCeiling, `At most ${maxFileSizeMbCeiling} MB.`),
+    maxFileSizeMb: z.number().int().min(1, 'At least 1 MB.').max(maxFileSizeMbCeiling, `At most ${maxFileSizeMbCeiling} MB.`),
   })
   .strict();
 export type PhotoSettings = z.infer<typeof PhotoSettings>;

@@ -62,8 +62,9 @@ export const withinDays = (answer: DateAnswer, today: string, days: number) => a
 export const screeningRules: readonly Rule[] = [
   {
     rule: 'isotretinoin-recent',
-    question: 'isotretinoinLastDose', level: 'stop',
-    summary: 'Isotretinoin (Accutane) taken within the clinic\'s window',
+    question: 'isotretinoinLastDose',
+    level: 'stop',
+    summary: "Isotretinoin (Accutane) taken within the clinic's window",
     applies: (a, today, s) => a.isotretinoinLastDose.answer === 'on' && a.isotretinoinLastDose.date !== null && withinMonths(a.isotretinoinLastDose.date, today, s.isotretinoinWindowMonths),
   },
   { rule: 'pregnant-or-breastfeeding', question: 'pregnantOrBreastfeeding', level: 'stop', summary: 'Pregnant or breastfeeding', applies: (a) => yes(a.pregnantOrBreastfeeding) },
@@ -71,20 +72,23 @@ export const screeningRules: readonly Rule[] = [
   { rule: 'cold-sore-outbreak', question: 'coldSoreOutbreakNow', level: 'stop', summary: 'Cold-sore (herpes) outbreak now', applies: (a) => yes(a.coldSoreOutbreakNow) },
   {
     rule: 'active-acne-or-lesions',
-    question: 'activeAcneOrOpenLesionsInArea', level: 'stop',
+    question: 'activeAcneOrOpenLesionsInArea',
+    level: 'stop',
     summary: 'Active inflammatory acne, open or raised lesions, or warts in the area',
     applies: (a) => yes(a.activeAcneOrOpenLesionsInArea),
   },
   {
     rule: 'skin-cancer-in-area',
-    question: 'skinCancerOrActinicKeratosisInArea', level: 'stop',
+    question: 'skinCancerOrActinicKeratosisInArea',
+    level: 'stop',
     summary: 'Suspected or known skin cancer or actinic keratosis in the area',
     applies: (a) => yes(a.skinCancerOrActinicKeratosisInArea),
   },
   { rule: 'keloid-tendency', question: 'keloidOrHypertrophicScarring', level: 'stop', summary: 'Keloid or hypertrophic scarring tendency', applies: (a) => yes(a.keloidOrHypertrophicScarring) },
   {
     rule: 'cancer-treatment',
-    question: 'cancerTreatment', level: 'stop',
+    question: 'cancerTreatment',
+    level: 'stop',
     summary: 'Radiotherapy or chemotherapy in progress or in the last 12 months',
     applies: (a) => a.cancerTreatment.answer === 'current' || a.cancerTreatment.answer === 'last-12-months',
   },
@@ -92,7 +96,8 @@ export const screeningRules: readonly Rule[] = [
   { rule: 'bleeding-disorder', question: 'bleedingDisorder', level: 'stop', summary: 'Bleeding disorder', applies: (a) => yes(a.bleedingDisorder) },
   {
     rule: 'metal-or-anaesthetic-allergy',
-    question: 'allergyToMetalOrAnaesthetic', level: 'stop',
+    question: 'allergyToMetalOrAnaesthetic',
+    level: 'stop',
     summary: 'Allergy to stainless steel, nickel or the anaesthetic used',
     applies: (a) => yes(a.allergyToMetalOrAnaesthetic),
   },
@@ -104,38 +109,44 @@ export const screeningRules: readonly Rule[] = [
   { rule: 'steroid-therapy', question: 'steroidTherapy', level: 'caution', summary: 'Steroid therapy', applies: (a) => yes(a.steroidTherapy) },
   {
     rule: 'inflammatory-skin-condition',
-    question: 'inflammatorySkinConditionInArea', level: 'caution',
+    question: 'inflammatorySkinConditionInArea',
+    level: 'caution',
     summary: 'Eczema, psoriasis, dermatitis, rosacea or telangiectasia in the area',
     applies: (a) => yes(a.inflammatorySkinConditionInArea),
   },
   { rule: 'cold-sore-history', question: 'historyOfColdSores', level: 'caution', summary: 'History of cold sores: consider antiviral cover', applies: (a) => yes(a.historyOfColdSores) },
   {
     rule: 'recent-toxin-or-filler',
-    question: 'lastToxinOrFillerInArea', level: 'caution',
+    question: 'lastToxinOrFillerInArea',
+    level: 'caution',
     summary: 'Botulinum toxin or filler in the area recently',
     applies: (a, today, s) => withinDays(a.lastToxinOrFillerInArea, today, s.toxinOrFillerWindowDays),
   },
   {
     rule: 'recent-chemical-peel',
-    question: 'lastChemicalPeel', level: 'caution',
+    question: 'lastChemicalPeel',
+    level: 'caution',
     summary: 'Chemical peel recently',
     applies: (a, today, s) => withinDays(a.lastChemicalPeel, today, s.chemicalPeelWindowDays),
   },
   {
     rule: 'recent-laser-or-ipl',
-    question: 'lastLaserOrIpl', level: 'caution',
+    question: 'lastLaserOrIpl',
+    level: 'caution',
     summary: 'Laser or IPL recently',
     applies: (a, today, s) => withinDays(a.lastLaserOrIpl, today, s.laserOrIplWindowDays),
   },
   {
     rule: 'recent-waxing',
-    question: 'lastWaxingInArea', level: 'caution',
+    question: 'lastWaxingInArea',
+    level: 'caution',
     summary: 'Waxing in the area recently',
     applies: (a, today, s) => withinDays(a.lastWaxingInArea, today, s.waxingWindowDays),
   },
   {
     rule: 'recent-retinoid-or-exfoliant',
-    question: 'lastRetinoidOrExfoliant', level: 'caution',
+    question: 'lastRetinoidOrExfoliant',
+    level: 'caution',
     summary: 'Retinoids or AHA/BHA exfoliants in the last days',
     applies: (a, today, s) => withinDays(a.lastRetinoidOrExfoliant, today, s.retinoidWindowDays),
   },
@@ -199,15 +210,9 @@ export function flaggedQuestions(alerts: readonly Pick<ScreeningAlert, 'rule' | 
  * Screening of an answer set as of a day. The history-incomplete alert is a stop: treatment
  * waits for the answers, or for an override with a reason, exactly like a contraindication.
  */
-export function screen(
-  answers: MedicalHistoryAnswers | null,
-  today: string,
-  settings: ScreeningSettings = defaultScreeningSettings,
-): ScreeningAlert[] {
+export function screen(answers: MedicalHistoryAnswers | null, today: string, settings: ScreeningSettings = defaultScreeningSettings): ScreeningAlert[] {
   const incomplete = historyIncomplete(answers);
-  const alerts = answers
-    ? screeningRules.filter((rule) => rule.applies(answers, today, settings)).map(({ rule, level, summary }) => ({ rule, level, summary }))
-    : [];
+  const alerts = answers ? screeningRules.filter((rule) => rule.applies(answers, today, settings)).map(({ rule, level, summary }) => ({ rule, level, summary })) : [];
   return incomplete ? [incompleteAlert(incomplete), ...alerts] : alerts;
 }
 

@@ -31,8 +31,8 @@ async function makeBenchJpegs(): Promise<{ first: Buffer; second: Buffer }> {
   const encode = (quality: number) =>
     sharp(raw, { raw: { width, height, channels: 3 } })
       .jpeg({ quality })
-      .withMetadata({ orientation: 6 }).withExif({ IFD0: { Make: 'Bench', Model: 'B24' } })
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: 'Bench', Model: 'B24' } })
       .toBuffer();
   return { first: await encode(90), second: await encode(89) };
 }
-

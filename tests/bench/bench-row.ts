@@ -17,7 +17,33 @@ export interface Row {
  * photo import, compare) slot in here by name when their code lands: each adds its own measuring
  * file beside this one and pushes its row; the table sorts by this list.
  */
-export const rowOrder = ['open', 'key derivation', 'sign in', 'unlock', 'search', 'profile', 'write', 'home', 'diary', 'audit trail', 'first consent', 'consent sign', 'consent PDF', 'photo import', 'compare', 'backup', 'backup memory', 'import', 'audit anchor', 'audit verify', 'seed', 'memory', 'bundle', 'first screen', 'cold start'];
+export const rowOrder = [
+  'open',
+  'key derivation',
+  'sign in',
+  'unlock',
+  'search',
+  'profile',
+  'write',
+  'home',
+  'diary',
+  'audit trail',
+  'first consent',
+  'consent sign',
+  'consent PDF',
+  'photo import',
+  'compare',
+  'backup',
+  'backup memory',
+  'import',
+  'audit anchor',
+  'audit verify',
+  'seed',
+  'memory',
+  'bundle',
+  'first screen',
+  'cold start',
+];
 
 export function byTableOrder(a: Row, b: Row): number {
   const place = (row: Row) => (rowOrder.includes(row.row) ? rowOrder.indexOf(row.row) : rowOrder.length);

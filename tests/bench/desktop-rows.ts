@@ -46,7 +46,8 @@ export async function measureDesktopRows(root: string, scale: DesktopScale, want
   try {
     log('bench: a clinic made through set-up, production key cost');
     await call('setup.create', { clinicName: 'Bench Clinic', clinicAddress: '1 Bench Street', adminName: admin.name, password: admin.password });
-    const newClient = async (n: number) => (await call<{ id: string }>('clients.create', { fields: { firstName: 'Zoë', lastName: `Nguyễn ${n}`, dateOfBirth: '1990-04-01' }, allowDuplicate: true })).id;
+    const newClient = async (n: number) =>
+      (await call<{ id: string }>('clients.create', { fields: { firstName: 'Zoë', lastName: `Nguyễn ${n}`, dateOfBirth: '1990-04-01' }, allowDuplicate: true })).id;
     const form: FilledForm = await microneedlingForm(runtime.current().services, new SeededRandom(2026), 'Filler in the chin 3 weeks ago', { witness: false });
 
     if (wants('unlock')) {
@@ -57,7 +58,15 @@ export async function measureDesktopRows(root: string, scale: DesktopScale, want
         samples.push(await timed('session.unlock', { password: admin.password }));
       }
       const timing = summarise(samples);
-      rows.push({ row: 'unlock', work: 'a locked screen unlocked with the password through the dispatcher (session.unlock): production scrypt (N=2^17, r=8), the session resumed, its audit row and anchor', ours: timing, baseline: null, ratio: null, target: '—', pass: null });
+      rows.push({
+        row: 'unlock',
+        work: 'a locked screen unlocked with the password through the dispatcher (session.unlock): production scrypt (N=2^17, r=8), the session resumed, its audit row and anchor',
+        ours: timing,
+        baseline: null,
+        ratio: null,
+        target: '—',
+        pass: null,
+      });
     }
 
     if (wants('consent sign')) {

@@ -31,10 +31,12 @@ process.once('message', (job: FirstConsentJob) => {
   // The font warming waits on an unref'd timer and the IPC channel stops holding the process
   // once its listener is gone: this keeps the process alive until the report is sent.
   const alive = setInterval(() => undefined, 1000);
-  void run(job).finally(() => clearInterval(alive)).then(
-    (report) => process.send?.(report, () => process.disconnect?.()),
-    (error: unknown) => process.send?.({ error: error instanceof Error ? error.message : String(error) }, () => process.disconnect?.()),
-  );
+  void run(job)
+    .finally(() => clearInterval(alive))
+    .then(
+      (report) => process.send?.(report, () => process.disconnect?.()),
+      (error: unknown) => process.send?.({ error: error instanceof Error ? error.message : String(error) }, () => process.disconnect?.()),
+    );
 });
 
 async function run(job: FirstConsentJob): Promise<FirstConsentReport> {

@@ -58,7 +58,15 @@ export async function measureHomeAndAuditRows(root: string, scale: HomeAuditScal
       const deep = timeEach(scale.runs, () => void services.auditTrail.find(staffId, noFilters, { limit: auditPage, beforeSeq: random.int(1, head) }));
       const halfway = timeEach(scale.runs, () => void services.auditTrail.find(staffId, noFilters, { limit: auditPage, beforeSeq: Math.floor(head / 2) }));
       rows.push(
-        { row: 'audit trail', work: `first page (${auditPage} rows, names resolved, the look recorded and anchored, "N rows" shown), ${history}`, ours: first, baseline: null, ratio: null, target: 'p95 ≤ 50 ms', pass: first.p95Ms <= 50 },
+        {
+          row: 'audit trail',
+          work: `first page (${auditPage} rows, names resolved, the look recorded and anchored, "N rows" shown), ${history}`,
+          ours: first,
+          baseline: null,
+          ratio: null,
+          target: 'p95 ≤ 50 ms',
+          pass: first.p95Ms <= 50,
+        },
         { row: 'audit trail', work: `a page halfway down (keyset), ${history}`, ours: halfway, baseline: null, ratio: null, target: 'p95 ≤ 100 ms', pass: halfway.p95Ms <= 100 },
         { row: 'audit trail', work: `pages at random depths (keyset), ${history}`, ours: deep, baseline: null, ratio: null, target: 'p95 ≤ 100 ms', pass: deep.p95Ms <= 100 },
       );

@@ -27,7 +27,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function pageCount(pdf: Uint8Array): number {
   // pdfkit writes each page object in the clear (only content streams are compressed).
-  return (Buffer.from(pdf).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
 }
 
 /**
@@ -185,14 +189,20 @@ function bareConsentPdf(input: ConsentPdfInput, source: BareSource): Promise<Buf
   const [initialsImages, signatureImages] = [source.images.slice(0, -2), source.images.slice(-2)];
   let initialsIndex = 0;
   for (const block of source.blocks) {
-    doc.font(block.bold ? fonts.bold : fonts.regular).fontSize(block.size).text(block.text);
+    doc
+      .font(block.bold ? fonts.bold : fonts.regular)
+      .fontSize(block.size)
+      .text(block.text);
     if (block.text === 'Initials' && initialsIndex < initialsImages.length) doc.image(Buffer.from(initialsImages[initialsIndex++]!), { fit: [80, 27] });
     if (block.text === 'CLIENT' || block.text === 'PRACTITIONER') doc.image(Buffer.from(signatureImages[block.text === 'CLIENT' ? 0 : 1]!), { fit: [182, 54] });
   }
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
-    doc.font(fonts.regular).fontSize(7).text(`${source.footer}    Page ${index + 1} of ${range.count}`, 48, doc.page.height - 36, { lineBreak: false });
+    doc
+      .font(fonts.regular)
+      .fontSize(7)
+      .text(`${source.footer}    Page ${index + 1} of ${range.count}`, 48, doc.page.height - 36, { lineBreak: false });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -222,7 +232,12 @@ async function photoImportRow(store: BenchStore, jpeg: Buffer, runs: number, log
     async (i) => {
       // Creating the client is a few hundred microseconds next to seconds of image work.
       const client = services.clients.create(staffId, { firstName: 'Import', lastName: `Bench ${i + 10}`, dateOfBirth: '1985-01-01' }, { allowDuplicate: true });
-      const [result] = await services.photos.import(staffId, { clientId: client.id, override: { reason: 'Bench photos, no consent' }, labels: { view: 'front', stage: 'before' }, files: [{ fileName: 'bench.jpg', bytes, source: 'file' }] });
+      const [result] = await services.photos.import(staffId, {
+        clientId: client.id,
+        override: { reason: 'Bench photos, no consent' },
+        labels: { view: 'front', stage: 'before' },
+        files: [{ fileName: 'bench.jpg', bytes, source: 'file' }],
+      });
       if (result?.outcome !== 'imported') throw new Error(`the bench photo was not imported: ${JSON.stringify(result)}`);
       await nextTurn();
     },
@@ -249,8 +264,16 @@ async function importComparePair(store: BenchStore, photos: { first: Buffer; sec
   const { services, staffId } = store;
   const client = services.clients.create(staffId, { firstName: 'Compare', lastName: 'Bench', dateOfBirth: '1985-01-01' }, { allowDuplicate: true });
   const ids: string[] = [];
-  for (const [stage, jpeg] of [['before', photos.first], ['after', photos.second]] as const) {
-    const [result] = await services.photos.import(staffId, { clientId: client.id, override: { reason: 'Bench photos, no consent' }, labels: { view: 'front', stage }, files: [{ fileName: `${stage}.jpg`, bytes: new Uint8Array(jpeg), source: 'file' }] });
+  for (const [stage, jpeg] of [
+    ['before', photos.first],
+    ['after', photos.second],
+  ] as const) {
+    const [result] = await services.photos.import(staffId, {
+      clientId: client.id,
+      override: { reason: 'Bench photos, no consent' },
+      labels: { view: 'front', stage },
+      files: [{ fileName: `${stage}.jpg`, bytes: new Uint8Array(jpeg), source: 'file' }],
+    });
     if (result?.outcome !== 'imported') throw new Error(`the compare photo was not imported: ${JSON.stringify(result)}`);
     ids.push(result.photo.id);
   }
@@ -280,7 +303,13 @@ async function compareRow(store: BenchStore, ids: string[], plainFolder: string,
         await nextTurn();
       },
     );
-    return pairedRow('compare', `fetch two previews for the compare view (services.photos.view ×2: row, read, AES-GCM open, audit row; ${sizesKb.join(' + ')} KB) vs reading two plain files of those sizes`, timing, '—', null);
+    return pairedRow(
+      'compare',
+      `fetch two previews for the compare view (services.photos.view ×2: row, read, AES-GCM open, audit row; ${sizesKb.join(' + ')} KB) vs reading two plain files of those sizes`,
+      timing,
+      '—',
+      null,
+    );
   } finally {
     rmSync(plainFolder, { recursive: true, force: true });
   }

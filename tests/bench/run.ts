@@ -38,7 +38,16 @@ const quick = process.argv.includes('--quick');
  */
 const slug = (row: string) => row.toLowerCase().replace(/\s+/g, '-');
 const onlyArgument = process.argv.find((arg, index) => arg.startsWith('--only=') || process.argv[index - 1] === '--only');
-const only = onlyArgument === undefined ? null : new Set(onlyArgument.replace(/^--only=/, '').split(',').map((name) => slug(name.trim())).filter(Boolean));
+const only =
+  onlyArgument === undefined
+    ? null
+    : new Set(
+        onlyArgument
+          .replace(/^--only=/, '')
+          .split(',')
+          .map((name) => slug(name.trim()))
+          .filter(Boolean),
+      );
 const unknownRows = only ? [...only].filter((name) => !rowOrder.map(slug).includes(name)) : [];
 if (process.argv.includes('--only') && onlyArgument === undefined) unknownRows.push('(none given)');
 const wants = (row: string) => only === null || only.has(slug(row));
@@ -65,8 +74,17 @@ async function main(): Promise<void> {
 
   if (wants('home') || wants('audit trail')) {
     // --history=CLIENTS,AUDIT_ROWS sets a size between the quick run and the issue's 100,000 / 2,000,000.
-    const history = process.argv.find((arg) => arg.startsWith('--history='))?.slice('--history='.length).split(',').map(Number);
-    const size = history && history.length === 2 && history.every((n) => Number.isSafeInteger(n) && n > 0) ? { clients: history[0]!, auditRows: history[1]! } : quick ? { clients: 5_000, auditRows: 100_000 } : { clients: 100_000, auditRows: 2_000_000 };
+    const history = process.argv
+      .find((arg) => arg.startsWith('--history='))
+      ?.slice('--history='.length)
+      .split(',')
+      .map(Number);
+    const size =
+      history && history.length === 2 && history.every((n) => Number.isSafeInteger(n) && n > 0)
+        ? { clients: history[0]!, auditRows: history[1]! }
+        : quick
+          ? { clients: 5_000, auditRows: 100_000 }
+          : { clients: 100_000, auditRows: 2_000_000 };
     rows.push(...(await measureHomeAndAuditRows(root, { ...size, sessionsPerClient: quick ? 1 : 10, runs: quick ? 100 : 400 }, wants, log)));
   }
 
@@ -75,7 +93,9 @@ async function main(): Promise<void> {
   }
 
   if (wants('diary')) {
-    rows.push(...(await measureDiaryRows(root, quick ? { clients: 5_000, sessionsPerClient: 1, practitioners: 10, runs: 100 } : { clients: 100_000, sessionsPerClient: 3, practitioners: 10, runs: 400 }, log)));
+    rows.push(
+      ...(await measureDiaryRows(root, quick ? { clients: 5_000, sessionsPerClient: 1, practitioners: 10, runs: 100 } : { clients: 100_000, sessionsPerClient: 3, practitioners: 10, runs: 400 }, log)),
+    );
   }
 
   if (wants('backup') || wants('backup memory')) await measureBackupRow();
@@ -110,7 +130,15 @@ async function measureStoreRows(): Promise<void> {
   // Then one audited write on each, as signing in makes: until a store's first write there is no
   // write-ahead log, and SQLite looks for one on every read (about 4 µs a statement).
   for (const store of [ours, plain]) store.services.audit.append({ staffId: store.staffId, action: 'client.list', entity: 'store' });
-  rows.push({ row: 'seed', work: `create ${scale.clients.toLocaleString('en')} demo clients, ${seeded.sessions.toLocaleString('en')} sessions`, ours: { value: Math.round(seedMs), unit: 'ms' }, baseline: null, ratio: null, target: '—', pass: null });
+  rows.push({
+    row: 'seed',
+    work: `create ${scale.clients.toLocaleString('en')} demo clients, ${seeded.sessions.toLocaleString('en')} sessions`,
+    ours: { value: Math.round(seedMs), unit: 'ms' },
+    baseline: null,
+    ratio: null,
+    target: '—',
+    pass: null,
+  });
 
   // Search, first seen: queries drawn across the whole table (surname prefixes of 1-4 letters,
   // surnames, full names), each typed once, before anything has warmed the pages they land on.
@@ -126,7 +154,12 @@ async function measureStoreRows(): Promise<void> {
     firstSeen.add(kind === 0 ? name.last_name.slice(0, 1 + (tries % 4)) : kind === 1 ? name.last_name : `${name.first_name} ${name.last_name}`);
   }
   const firstSeenQueries = [...firstSeen];
-  const searchFirst = pairedEach(firstSeenQueries.length, 0, (i) => void ours.services.clients.find(firstSeenQueries[i]!, page), (i) => void plain.services.clients.find(firstSeenQueries[i]!, page));
+  const searchFirst = pairedEach(
+    firstSeenQueries.length,
+    0,
+    (i) => void ours.services.clients.find(firstSeenQueries[i]!, page),
+    (i) => void plain.services.clients.find(firstSeenQueries[i]!, page),
+  );
   rows.push(
     pairedRow(
       'search',
@@ -139,8 +172,8 @@ async function measureStoreRows(): Promise<void> {
 
   // Search, repeated: type-ahead with 1-4 letter prefixes of the first 500 names, the same few
   // hundred queries again and again, as a front desk retypes the regulars.
-  const names = (ours.services.db.prepare('SELECT first_name, last_name FROM client ORDER BY rowid LIMIT 500').all() as { first_name: string; last_name: string }[]).map(
-    (r) => (r.last_name.length > 1 ? r.last_name : r.first_name),
+  const names = (ours.services.db.prepare('SELECT first_name, last_name FROM client ORDER BY rowid LIMIT 500').all() as { first_name: string; last_name: string }[]).map((r) =>
+    r.last_name.length > 1 ? r.last_name : r.first_name,
   );
   const prefixes = Array.from({ length: scale.searches }, (_, i) => names[i % names.length]!.slice(0, 1 + (i % 4)));
   // One untimed pass on each first: the queries are repeated ones.
@@ -148,7 +181,12 @@ async function measureStoreRows(): Promise<void> {
     ours.services.clients.find(prefix, page);
     plain.services.clients.find(prefix, page);
   }
-  const searchRepeated = pairedEach(prefixes.length, 0, (i) => void ours.services.clients.find(prefixes[i]!, page), (i) => void plain.services.clients.find(prefixes[i]!, page));
+  const searchRepeated = pairedEach(
+    prefixes.length,
+    0,
+    (i) => void ours.services.clients.find(prefixes[i]!, page),
+    (i) => void plain.services.clients.find(prefixes[i]!, page),
+  );
   rows.push(
     pairedRow(
       'search',
@@ -169,7 +207,11 @@ async function measureStoreRows(): Promise<void> {
     cartridge: { name: '16-pin', lot: 'BENCH-1', expiry: null },
     anaesthetic: { product: '', appliedAt: null },
     skinPrep: '',
-    areas: [{ area: 'forehead', depthMm: 0.25, passes: 2 }, { area: 'cheek-left', depthMm: 0.5, passes: 2 }, { area: 'cheek-right', depthMm: 0.5, passes: 2 }],
+    areas: [
+      { area: 'forehead', depthMm: 0.25, passes: 2 },
+      { area: 'cheek-left', depthMm: 0.5, passes: 2 },
+      { area: 'cheek-right', depthMm: 0.5, passes: 2 },
+    ],
     products: [{ name: 'Serum', lot: 'S-1', expiry: null }],
     endpoint: 'even-erythema',
     immediateReaction: '',
@@ -195,7 +237,12 @@ async function measureStoreRows(): Promise<void> {
     })();
     await nextTurn();
   };
-  const write = await pairedEachAsync(scale.writes, 20, (i) => recordOurs(Math.abs(i)), (i) => recordPlain(Math.abs(i)));
+  const write = await pairedEachAsync(
+    scale.writes,
+    20,
+    (i) => recordOurs(Math.abs(i)),
+    (i) => recordPlain(Math.abs(i)),
+  );
   rows.push(
     pairedRow(
       'write',
@@ -256,7 +303,12 @@ async function measureStoreRows(): Promise<void> {
     bare.photos.all(clientId);
     for (let n = 0; n < thumbnails; n++) readFileSync(join(plainThumbs, `${n}.jpg`));
   };
-  const profile = pairedEach(quick ? 100 : 300, 20, () => openProfile(profileClient), () => bareProfile(plainProfileClient, thumbSizes.length));
+  const profile = pairedEach(
+    quick ? 100 : 300,
+    20,
+    () => openProfile(profileClient),
+    () => bareProfile(plainProfileClient, thumbSizes.length),
+  );
   rows.push(
     pairedRow(
       'profile',
@@ -274,7 +326,12 @@ async function measureStoreRows(): Promise<void> {
   const draw = new SeededRandom(60);
   while (differentClients.size < 60) differentClients.add(someClient.get(draw.int(1, clientCount)) as string);
   const sixty = [...differentClients];
-  const profiles = pairedEach(sixty.length, 0, (i) => openProfile(sixty[i]!), (i) => bareProfile(sixty[i]!, 0));
+  const profiles = pairedEach(
+    sixty.length,
+    0,
+    (i) => openProfile(sixty[i]!),
+    (i) => bareProfile(sixty[i]!, 0),
+  );
   rows.push(
     pairedRow(
       'profile',
@@ -320,7 +377,15 @@ async function measureStoreRows(): Promise<void> {
   const kdfOnly = summarise(kdfMs);
   const signIn = summarise(signInMs);
   rows.push({ row: 'key derivation', work: `password → data key alone, production scrypt (N=2^17, r=8: 128 MiB while it runs)`, ours: kdfOnly, baseline: null, ratio: null, target: '—', pass: null });
-  rows.push({ row: 'sign in', work: `password → data key, then open + migrate check of ${scale.clients.toLocaleString('en')} clients (KDF included)`, ours: signIn, baseline: null, ratio: null, target: '—', pass: null });
+  rows.push({
+    row: 'sign in',
+    work: `password → data key, then open + migrate check of ${scale.clients.toLocaleString('en')} clients (KDF included)`,
+    ours: signIn,
+    baseline: null,
+    ratio: null,
+    target: '—',
+    pass: null,
+  });
 
   const photoPath = join(root, 'memory-bench.jpg');
   writeFileSync(photoPath, (await benchJpegs()).first);
@@ -353,9 +418,7 @@ async function measureStoreRows(): Promise<void> {
 async function measureBackupRow(): Promise<void> {
   // The full run is the headline clinic: 100,000 clients, 1,000,000 sessions and 2 GB of photos
   // (512 files of 4 MB), target 1.3x; --quick is the 16 MB case, target 1.5x. At least 8 pairs.
-  const backupScale = quick
-    ? { clients: 2000, sessionsPerClient: 3, files: 16, fileMb: 1, runs: 8 }
-    : { clients: 100_000, sessionsPerClient: 10, files: 512, fileMb: 4, runs: 8 };
+  const backupScale = quick ? { clients: 2000, sessionsPerClient: 3, files: 16, fileMb: 1, runs: 8 } : { clients: 100_000, sessionsPerClient: 10, files: 512, fileMb: 4, runs: 8 };
   const limit = quick ? 1.5 : 1.3;
   log(`bench: backup of ${backupScale.clients.toLocaleString('en')} clients and ${backupScale.files * backupScale.fileMb} MB of encrypted files`);
   const backup = await measureBackup(root, backupScale, wants('backup memory') ? (job) => servicesProcessPeak(job) : null);
@@ -388,7 +451,15 @@ async function measureBackupRow(): Promise<void> {
 async function measureRendererRows(): Promise<void> {
   const renderer = await measureRenderer(quick ? 3 : 10);
   if (renderer) {
-    rows.push({ row: 'bundle', work: `renderer JS+CSS gzipped: sign-in screen (all: ${renderer.allKb} KB)`, ours: { value: renderer.firstScreenKb, unit: 'KB' }, baseline: null, ratio: null, target: '≤ 400 KB', pass: renderer.firstScreenKb <= 400 });
+    rows.push({
+      row: 'bundle',
+      work: `renderer JS+CSS gzipped: sign-in screen (all: ${renderer.allKb} KB)`,
+      ours: { value: renderer.firstScreenKb, unit: 'KB' },
+      baseline: null,
+      ratio: null,
+      target: '≤ 400 KB',
+      pass: renderer.firstScreenKb <= 400,
+    });
     rows.push({
       row: 'first screen',
       work: 'built renderer: navigation start to the unlock screen painted with its password field enabled, warm Debian Chromium',

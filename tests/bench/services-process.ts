@@ -75,7 +75,12 @@ async function run(job: ServicesProcessJob): Promise<ServicesProcessReport> {
     const bytes = new Uint8Array(readFileSync(job.photoPath));
     for (let i = 0; i < job.photoImports; i++) {
       const client = services.clients.create(job.staffId, { firstName: 'Memory', lastName: `Bench ${i + 1}`, dateOfBirth: '1985-01-01' }, { allowDuplicate: true });
-      const [result] = await services.photos.import(job.staffId, { clientId: client.id, override: { reason: 'Bench photos, no consent' }, labels: { view: 'front', stage: 'before' }, files: [{ fileName: 'bench.jpg', bytes, source: 'file' }] });
+      const [result] = await services.photos.import(job.staffId, {
+        clientId: client.id,
+        override: { reason: 'Bench photos, no consent' },
+        labels: { view: 'front', stage: 'before' },
+        files: [{ fileName: 'bench.jpg', bytes, source: 'file' }],
+      });
       if (result?.outcome !== 'imported') throw new Error(`the memory row's photo was not imported: ${JSON.stringify(result)}`);
       photoProcessPeakMb = childPeakMb() ?? photoProcessPeakMb;
     }

@@ -104,13 +104,7 @@ describe('passwords and usage', () => {
   });
 
   it('exits 2 with the usage for an unknown command, an unknown option or a missing flag', async () => {
-    const runs = await Promise.all([
-      runCli(['frobnicate']),
-      runCli(['verify', '--data', store, '--user', admin, '--force']),
-      runCli(['verify', '--data', store]),
-      runCli(['staff']),
-      runCli([]),
-    ]);
+    const runs = await Promise.all([runCli(['frobnicate']), runCli(['verify', '--data', store, '--user', admin, '--force']), runCli(['verify', '--data', store]), runCli(['staff']), runCli([])]);
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('Usage: skinledger');
@@ -145,9 +139,7 @@ describe('with more staff', () => {
   it('staff list prints one line per member: name, role, active or inactive', async () => {
     const run = await runCli(['staff', 'list', '--data', store, '--user', admin], { password: adminPassword });
     expect(run.code).toBe(0);
-    expect(run.stdout.trim().split('\n').sort()).toEqual(
-      [`${admin}\tadmin\tactive`, `${reception}\treception\tactive`, `${leaver}\tpractitioner\tinactive`].sort(),
-    );
+    expect(run.stdout.trim().split('\n').sort()).toEqual([`${admin}\tadmin\tactive`, `${reception}\treception\tactive`, `${leaver}\tpractitioner\tinactive`].sort());
   });
 
   it('staff list is for admins only, as staff.list is in the contract', async () => {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('seed-demo and clients list', () => {
-  it('seeds a deterministic demo clinic with progress, lists it with the screen\'s search, and verify counts it', async () => {
+  it("seeds a deterministic demo clinic with progress, lists it with the screen's search, and verify counts it", async () => {
     const seed = await runCli(['seed-demo', '--data', store, '--user', admin, '--clients', '1500', '--seed', '42', '--consents', '0'], { password });
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/^Added 1500 demo clients, 1500 medical histories, \d+ courses and \d+ sessions\.$/m);
@@ -34,7 +34,10 @@ describe('seed-demo and clients list', () => {
     // Search by an accent-free prefix of a last name that has accents in the demo pool.
     const found = await runCli(['clients', 'list', '--data', store, '--user', admin, '--search', 'nguy', '--limit', '2000'], { password });
     expect(found.code).toBe(0);
-    const foundNames = found.stdout.trim().split('\n').map((line) => line.split('\t')[1]!);
+    const foundNames = found.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[1]!);
     expect(foundNames.length).toBeGreaterThan(0);
     expect(foundNames.every((n) => /Nguy/i.test(n))).toBe(true);
     expect(name!.length).toBeGreaterThan(2);

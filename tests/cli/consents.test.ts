@@ -79,7 +79,11 @@ describe('demo consents, verify and export-client', () => {
     const pdfs = readdirSync(join(target, 'consents'));
     expect(pdfs).toHaveLength(1);
     const { createHash } = await import('node:crypto');
-    expect(createHash('sha256').update(readFileSync(join(target, 'consents', pdfs[0]!))).digest('hex')).toBe(row.pdf_sha256);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(target, 'consents', pdfs[0]!)))
+        .digest('hex'),
+    ).toBe(row.pdf_sha256);
     const index = execFileSync('pdftotext', ['-enc', 'UTF-8', join(target, 'index.pdf'), '-']).toString('utf8');
     expect(index).toContain(client.lastName);
     expect(index).toContain('medical-history.json');

@@ -18,7 +18,11 @@ beforeAll(async () => {
   try {
     const eve = services.clients.create(staffId, { firstName: 'Eve', lastName: 'Early' });
     services.diary.book(staffId, { clientId: eve.id, practitionerId: staffId, roomId: null, start: '2026-12-10T09:30', minutes: 45, courseId: null, bookingNote: '', confirmWarnings: true });
-    for (const [firstName, startedOn] of [['Bea', '2025-03-01'], ['Cai', '2025-01-10'], ['Dee', '2099-01-01']] as const) {
+    for (const [firstName, startedOn] of [
+      ['Bea', '2025-03-01'],
+      ['Cai', '2025-01-10'],
+      ['Dee', '2099-01-01'],
+    ] as const) {
       const client = services.clients.create(staffId, { firstName, lastName: 'Late' });
       services.courses.create(staffId, client.id, { indication: 'acne-scarring', plannedSessions: 3, intervalWeeks: 4, startedOn, notes: '' });
     }
@@ -33,7 +37,10 @@ describe('overdue and audit list', () => {
   it('overdue lists the clients due for a session, most overdue first, as Home does', async () => {
     const all = await runCli(['overdue', '--data', store, '--user', admin], { password });
     expect(all.code).toBe(0);
-    const lines = all.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const lines = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(lines.map(([due, name, progress]) => [due, name, progress])).toEqual([
       ['2025-01-10', 'Cai Late', '0/3'],
       ['2025-03-01', 'Bea Late', '0/3'],
@@ -41,10 +48,13 @@ describe('overdue and audit list', () => {
     expect((await runCli(['overdue', '--data', store, '--user', admin, '--limit', '0'], { password })).code).toBe(2);
   });
 
-  it('audit list shows the newest entries in the screen\'s words and pages back with --before', async () => {
+  it("audit list shows the newest entries in the screen's words and pages back with --before", async () => {
     const first = await runCli(['audit', 'list', '--data', store, '--user', admin, '--limit', '3'], { password });
     expect(first.code).toBe(0);
-    const rows = first.stdout.trim().split('\n').map((line) => line.split('\t'));
+    const rows = first.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(rows).toHaveLength(3);
     const seqs = rows.map(([seq]) => Number(seq));
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
@@ -56,7 +66,10 @@ describe('overdue and audit list', () => {
 
     const older = await runCli(['audit', 'list', '--data', store, '--user', admin, '--limit', '500', '--before', hint![1]!], { password });
     expect(older.code).toBe(0);
-    const olderSeqs = older.stdout.trim().split('\n').map((line) => Number(line.split('\t')[0]));
+    const olderSeqs = older.stdout
+      .trim()
+      .split('\n')
+      .map((line) => Number(line.split('\t')[0]));
     expect(olderSeqs[0]).toBe(seqs[2]! - 1);
     expect(olderSeqs.at(-1)).toBe(1);
     expect(older.stdout).toContain('Cai Late');
@@ -66,9 +79,12 @@ describe('overdue and audit list', () => {
   it('diary lists a day with what to prepare, and refuses a day that is not a date', async () => {
     const day = await runCli(['diary', '--data', store, '--user', admin, '--day', '2026-12-10'], { password });
     expect(day.code, day.stderr).toBe(0);
-    expect(day.stdout.trim().split('\n').map((line) => line.split('\t'))).toEqual([
-      ['09:30-10:15', admin, 'Eve Early', '-', 'booked', 'Treatment consent needed; Medical history review due; Photography consent needed; Screening stop in force'],
-    ]);
+    expect(
+      day.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')),
+    ).toEqual([['09:30-10:15', admin, 'Eve Early', '-', 'booked', 'Treatment consent needed; Medical history review due; Photography consent needed; Screening stop in force']]);
     const empty = await runCli(['diary', '--data', store, '--user', admin, '--day', '2026-12-11'], { password });
     expect(empty.code).toBe(0);
     expect(empty.stderr).toContain('Nothing booked on 2026-12-11.');

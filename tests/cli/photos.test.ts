@@ -52,7 +52,23 @@ describe('import-photos and verify', () => {
 
   it('stores the good files, prints a line per file with the reason for each refusal, and exits 1', async () => {
     const run = await runCli(
-      ['import-photos', '--data', store, '--user', admin, '--client', clientId, '--view', 'front', '--stage', 'before', '--without-consent', 'Photos from the old system', ...Object.values(files), join(root, 'missing.jpg')],
+      [
+        'import-photos',
+        '--data',
+        store,
+        '--user',
+        admin,
+        '--client',
+        clientId,
+        '--view',
+        'front',
+        '--stage',
+        'before',
+        '--without-consent',
+        'Photos from the old system',
+        ...Object.values(files),
+        join(root, 'missing.jpg'),
+      ],
       { password },
     );
     expect(run.code).toBe(1);

@@ -83,7 +83,11 @@ describe('audit trail and retention, as the admin uses them', () => {
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await table.getByRole('row').filter({ hasText: 'Created the clinic' }).first().waitFor({ timeout: 20_000 });
     // Every action reads as words, never as a code such as "session.sign-in".
-    const actionCells = await table.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => (row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('[role="cell"]')[2]?.textContent ?? ''));
+    const actionCells = await table
+      .getByRole('row')
+      .evaluateAll((rows) =>
+        rows.slice(1).map((row) => (row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('[role="cell"]')[2]?.textContent ?? ''),
+      );
     expect(actionCells.length).toBeGreaterThan(3);
     for (const words of actionCells) expect(words).not.toMatch(/^[a-z-]+(\.[a-z-]+)+$/);
     await table.getByRole('row').filter({ hasText: 'Signed in' }).first().waitFor();
@@ -114,7 +118,10 @@ describe('audit trail and retention, as the admin uses them', () => {
     await page.getByText('1 row saved as CSV.').waitFor();
     expect(app.saveRequests.at(-1)).toMatchObject({ filters: [{ name: 'CSV', extensions: ['csv'] }] });
     const csv = readFileSync(savePath, 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Row,Time UTC (ISO 8601),Time (clinic),Staff,Action,Entity,Id,Detail');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`,${clinic.admin.name},client.view,client,${zaraId},`);

@@ -48,7 +48,13 @@ async function seedClients(page: Page): Promise<void> {
       clientId: created.id,
       course: { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-11-01' },
     });
-    await ok(page, 'sessions.record', { clientId: created.id, courseId: course.id, record: sessionRecordSample(client.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
+    await ok(page, 'sessions.record', {
+      clientId: created.id,
+      courseId: course.id,
+      record: sessionRecordSample(client.notes),
+      depthsConfirmed: false,
+      noConsentReason: 'Test clinic: no consent form signed.',
+    });
   }
 }
 
@@ -148,7 +154,10 @@ async function restoreThroughDialog(app: LaunchedApp, backupFile: string, recove
   // A mistyped key: a clear message, nothing restored, the form still there.
   await dialog.getByRole('textbox', { name: 'Recovery key' }).fill('AAAAA-BBBBB');
   await dialog.getByRole('button', { name: 'Check and restore' }).click();
-  await dialog.getByRole('alert').getByText(/That recovery key does not open this backup/).waitFor();
+  await dialog
+    .getByRole('alert')
+    .getByText(/That recovery key does not open this backup/)
+    .waitFor();
   await dialog.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey);
   if (shots) {
     await checkAccessibility(page, 'restore dialog');
@@ -174,7 +183,10 @@ async function findEveryClient(app: LaunchedApp): Promise<void> {
   await openNav(page, 'Clients');
   for (const client of clients) {
     await searchClients(page, app.calls, client.lastName);
-    await page.getByRole('option', { name: new RegExp(client.lastName) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(client.lastName) })
+      .first()
+      .click();
     await profileHeading(page, `${client.firstName} ${client.lastName}`).waitFor();
     await openNav(page, 'Clients');
   }
@@ -381,62 +393,72 @@ describe('backup, wipe and restore on a new computer', () => {
     await saveScreenshot(page, '57-setup-network-share-warning');
   });
 
-  it('an admin restores a listed backup from Settings over the open records: checked first, everyone signed out, the replaced records kept aside, then listed and deleted in Settings', long, async () => {
-    const { dataDir, scratch } = harness.folders();
-    await createClinic(dataDir, { keySlots: 'test' });
-    const backupDir = join(scratch, 'usb-drive');
-    mkdirSync(backupDir);
-    const app = await harness.launch({ dataDir });
-    const { page } = app;
-    await signIn(page, clinic.admin.name, clinic.admin.password);
-    await expectSignedIn(page);
-    await seedClients(page);
-    await backUpThroughScreen(app, backupDir);
-    // A client added after the backup: the restore takes the records back to the backup's moment.
-    await ok(page, 'clients.create', { fields: { firstName: 'Added', lastName: 'Afterwards' }, allowDuplicate: false });
+  it(
+    'an admin restores a listed backup from Settings over the open records: checked first, everyone signed out, the replaced records kept aside, then listed and deleted in Settings',
+    long,
+    async () => {
+      const { dataDir, scratch } = harness.folders();
+      await createClinic(dataDir, { keySlots: 'test' });
+      const backupDir = join(scratch, 'usb-drive');
+      mkdirSync(backupDir);
+      const app = await harness.launch({ dataDir });
+      const { page } = app;
+      await signIn(page, clinic.admin.name, clinic.admin.password);
+      await expectSignedIn(page);
+      await seedClients(page);
+      await backUpThroughScreen(app, backupDir);
+      // A client added after the backup: the restore takes the records back to the backup's moment.
+      await ok(page, 'clients.create', { fields: { firstName: 'Added', lastName: 'Afterwards' }, allowDuplicate: false });
 
-    await page.getByTestId('backup-list').getByRole('button', { name: /^Restore skinledger-backup-/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Replace the records with a backup' });
-    await dialog.getByText('Restoring replaces the records on this computer').waitFor();
-    await dialog.getByText('Staff name and password', { exact: true }).click();
-    await dialog.getByRole('textbox', { name: 'Staff name' }).fill(clinic.admin.name);
-    await dialog.getByLabel('Password', { exact: true }).fill('not the password at all');
-    await dialog.getByRole('button', { name: 'Check and replace the records' }).click();
-    await dialog.getByRole('alert').getByText(/do not open this backup/).waitFor();
-    await dialog.getByLabel('Password', { exact: true }).fill(clinic.admin.password);
-    await checkAccessibility(page, 'replace records dialog');
-    await saveScreenshot(page, '59-settings-restore-replace');
-    await dialog.getByRole('button', { name: 'Check and replace the records' }).click();
-    await dialog.getByTestId('restore-result').waitFor({ timeout: 120_000 });
-    const keptAside = dialog.getByText(/kept in the folder “(.+)” beside the data folder/);
-    const folderName = /“(.+)”/.exec((await keptAside.textContent()) ?? '')![1]!;
-    expect(readdirSync(join(scratch, folderName))).toContain('skinledger.db');
-    await dialog.getByRole('button', { name: 'Continue to sign in' }).click();
+      await page
+        .getByTestId('backup-list')
+        .getByRole('button', { name: /^Restore skinledger-backup-/ })
+        .click();
+      const dialog = page.getByRole('dialog', { name: 'Replace the records with a backup' });
+      await dialog.getByText('Restoring replaces the records on this computer').waitFor();
+      await dialog.getByText('Staff name and password', { exact: true }).click();
+      await dialog.getByRole('textbox', { name: 'Staff name' }).fill(clinic.admin.name);
+      await dialog.getByLabel('Password', { exact: true }).fill('not the password at all');
+      await dialog.getByRole('button', { name: 'Check and replace the records' }).click();
+      await dialog
+        .getByRole('alert')
+        .getByText(/do not open this backup/)
+        .waitFor();
+      await dialog.getByLabel('Password', { exact: true }).fill(clinic.admin.password);
+      await checkAccessibility(page, 'replace records dialog');
+      await saveScreenshot(page, '59-settings-restore-replace');
+      await dialog.getByRole('button', { name: 'Check and replace the records' }).click();
+      await dialog.getByTestId('restore-result').waitFor({ timeout: 120_000 });
+      const keptAside = dialog.getByText(/kept in the folder “(.+)” beside the data folder/);
+      const folderName = /“(.+)”/.exec((await keptAside.textContent()) ?? '')![1]!;
+      expect(readdirSync(join(scratch, folderName))).toContain('skinledger.db');
+      await dialog.getByRole('button', { name: 'Continue to sign in' }).click();
 
-    await signIn(page, clinic.admin.name, clinic.admin.password);
-    await expectSignedIn(page);
-    await findEveryClient(app);
-    await searchClients(page, app.calls, 'Afterwards');
-    expect(await page.getByRole('option', { name: /Afterwards/ }).count()).toBe(0);
+      await signIn(page, clinic.admin.name, clinic.admin.password);
+      await expectSignedIn(page);
+      await findEveryClient(app);
+      await searchClients(page, app.calls, 'Afterwards');
+      expect(await page.getByRole('option', { name: /Afterwards/ }).count()).toBe(0);
 
-    // The replaced records are listed under Settings → Backups, with when and how big, and can be deleted there.
-    await openBackupSettings(page);
-    const kept = page.getByRole('table', { name: 'Records kept aside by restores' });
-    const row = kept.getByRole('row').filter({ hasText: folderName });
-    await row.waitFor();
-    await expect(row.innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}\s+\d{2}:\d{2}\s+.+\s+[\d.,]+\s(kB|MB)/);
-    await row.scrollIntoViewIfNeeded();
-    await saveScreenshot(page, '53-settings-backups-kept-aside');
-    await row.getByRole('button', { name: `Delete ${folderName}` }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete records kept aside?' });
-    await confirm.getByText(/including clients purged since/).waitFor();
-    await checkAccessibility(page, 'delete kept-aside records dialog');
-    await saveScreenshot(page, '54-settings-backups-kept-aside-delete');
-    await confirm.getByRole('button', { name: 'Delete for good' }).click();
-    await page.getByText('No records are kept aside.').waitFor();
-    expect(readdirSync(scratch)).not.toContain(folderName);
-    const audit = app.runtime.current().services.db.prepare(`SELECT entity_id FROM audit_event WHERE action = 'backup.kept-aside.delete'`).pluck().all();
-    expect(audit).toEqual([folderName]);
-    expect(app.faults).toEqual([]);
-  });
+      // The replaced records are listed under Settings → Backups, with when and how big, and can be deleted there.
+      await openBackupSettings(page);
+      const kept = page.getByRole('table', { name: 'Records kept aside by restores' });
+      const row = kept.getByRole('row').filter({ hasText: folderName });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}\s+\d{2}:\d{2}\s+.+\s+[\d.,]+\s(kB|MB)/);
+      await row.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, '53-settings-backups-kept-aside');
+      await row.getByRole('button', { name: `Delete ${folderName}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Delete records kept aside?' });
+      await confirm.getByText(/including clients purged since/).waitFor();
+      await checkAccessibility(page, 'delete kept-aside records dialog');
+      await saveScreenshot(page, '54-settings-backups-kept-aside-delete');
+      await confirm.getByRole('button', { name: 'Delete for good' }).click();
+      await page.getByText('No records are kept aside.').waitFor();
+      expect(readdirSync(scratch)).not.toContain(folderName);
+      const audit = app.runtime.current().services.db.prepare(`SELECT entity_id FROM audit_event WHERE action = 'backup.kept-aside.delete'`).pluck().all();
+      expect(audit).toEqual([folderName]);
+      expect(app.faults).toEqual([]);
+    },
+  );
 });

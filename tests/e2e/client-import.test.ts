@@ -15,7 +15,28 @@ import { expectSignedIn, openNav, signIn } from './support/screens';
 const harness = useAppPerTest();
 
 const firstNames = ['Søren', 'José', 'François', 'Chloé', 'Björn', 'Ana', 'Siobhán', 'Maëlle'];
-const lastNames = ['Ó Briain', 'Müller', 'García', 'Dubois', 'Nyström', 'Kelly', 'Rossi', 'Fernández', 'Novak', 'Lefèvre', 'Øberg', 'Costa', 'Schäfer', 'Moreau', 'Walsh', 'Jansen', 'Silva', 'Brennan', 'Keller', 'Morel'];
+const lastNames = [
+  'Ó Briain',
+  'Müller',
+  'García',
+  'Dubois',
+  'Nyström',
+  'Kelly',
+  'Rossi',
+  'Fernández',
+  'Novak',
+  'Lefèvre',
+  'Øberg',
+  'Costa',
+  'Schäfer',
+  'Moreau',
+  'Walsh',
+  'Jansen',
+  'Silva',
+  'Brennan',
+  'Keller',
+  'Morel',
+];
 
 /**
  * A 1,000-row list as another system's export on a Windows PC writes it: Windows-1252, no
@@ -51,8 +72,18 @@ describe('importing clients from another system, as the admin', () => {
     await page.getByRole('button', { name: 'Choose a CSV file…' }).click();
     await page.getByText('old-system-clients.csv: 1000 rows, WINDOWS-1252, semicolons between cells').waitFor();
     // Guessed from the header; the one it could not guess is set by hand.
-    await expect.poll(() => page.getByRole('textbox', { name: 'Becomes, for the column “Client Name”' }).or(page.getByRole('combobox', { name: 'Becomes, for the column “Client Name”' })).inputValue()).toBe('Full name');
-    await page.getByRole('textbox', { name: 'Becomes, for the column “Alerts & warnings”' }).or(page.getByRole('combobox', { name: 'Becomes, for the column “Alerts & warnings”' })).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('textbox', { name: 'Becomes, for the column “Client Name”' })
+          .or(page.getByRole('combobox', { name: 'Becomes, for the column “Client Name”' }))
+          .inputValue(),
+      )
+      .toBe('Full name');
+    await page
+      .getByRole('textbox', { name: 'Becomes, for the column “Alerts & warnings”' })
+      .or(page.getByRole('combobox', { name: 'Becomes, for the column “Alerts & warnings”' }))
+      .click();
     await page.getByRole('option', { name: 'Notes' }).click();
     await saveScreenshot(page, '60-import-mapping');
 
@@ -73,7 +104,11 @@ describe('importing clients from another system, as the admin', () => {
 
     await openNav(page, 'Clients');
     await searchClients(page, app.calls, 'zoe bronte');
-    await page.getByRole('option', { name: /Zoë Brontë/ }).or(page.getByRole('row', { name: /Zoë Brontë/ })).first().waitFor();
+    await page
+      .getByRole('option', { name: /Zoë Brontë/ })
+      .or(page.getByRole('row', { name: /Zoë Brontë/ }))
+      .first()
+      .waitFor();
     const zoe = services.clients.find('zoe bronte', { offset: 0, limit: 1 }).clients[0]!;
     expect(services.clients.get(zoe.id)).toMatchObject({ dateOfBirth: '1988-03-14', notes: 'Latex allergy' });
     expect(app.faults).toEqual([]);
@@ -95,7 +130,10 @@ describe('importing clients from another system, as the admin', () => {
     await openNav(page, 'Settings');
     await page.getByRole('tab', { name: 'Import and export' }).click();
     await page.getByRole('button', { name: 'Export everything…' }).click();
-    await page.getByText(/^2 clients, \d+ files, in the folder “SkinLedger export \d{4}-\d{2}-\d{2}”/).first().waitFor();
+    await page
+      .getByText(/^2 clients, \d+ files, in the folder “SkinLedger export \d{4}-\d{2}-\d{2}”/)
+      .first()
+      .waitFor();
     await saveScreenshot(page, '63-export-everything');
     const [exported] = readdirSync(usb);
     expect(readdirSync(join(usb, exported!)).sort()).toEqual(['README.txt', 'audit-trail.csv', 'clients', 'clients.csv', 'consent-templates', 'staff.csv']);

@@ -74,7 +74,11 @@ describe('a busy clinic’s client list', () => {
     const someone = services.clients.find('', { offset: 1500, limit: 1 }).clients[0]!;
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill(`${someone.firstName} ${someone.lastName}`);
-    await page.getByRole('dialog').getByRole('button', { name: new RegExp(`${someone.firstName} ${someone.lastName}`) }).first().waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: new RegExp(`${someone.firstName} ${someone.lastName}`) })
+      .first()
+      .waitFor();
     await checkAccessibility(page, 'spotlight with clients');
     await page.keyboard.press('Enter');
     await profileHeading(page, `${someone.firstName} ${someone.lastName}`).waitFor();
@@ -86,7 +90,10 @@ describe('a busy clinic’s client list', () => {
     // The archived client is left out of Home as well.
     expect(await recent.getByRole('button', { name: new RegExp(thirdName) }).count()).toBe(0);
     const overdue = page.getByRole('region', { name: 'Overdue for their next session' });
-    await overdue.getByText(/Overdue by \d+ days?/).first().waitFor();
+    await overdue
+      .getByText(/Overdue by \d+ days?/)
+      .first()
+      .waitFor();
     await checkAccessibility(page, 'home with clients');
     await saveScreenshot(page, '26-home-with-clients');
 

@@ -77,9 +77,15 @@ describe('a client’s record where it is read', () => {
     const table = page.getByRole('table', { name: 'Audit trail rows, newest first' });
     await expect.poll(() => page.getByRole('combobox', { name: 'Client' }).inputValue(), { timeout: 20_000 }).toBe('Rosa Access');
     const row = (text: RegExp) => table.getByRole('row').filter({ hasText: text });
-    await row(/Exported photos/).first().waitFor({ timeout: 20_000 });
-    await row(/Imported photo/).first().waitFor();
-    await row(/Signed consent/).first().waitFor();
+    await row(/Exported photos/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await row(/Imported photo/)
+      .first()
+      .waitFor();
+    await row(/Signed consent/)
+      .first()
+      .waitFor();
     const trailRows = services.auditTrail.find(staff.id, { clientId: rosa.id, staffId: null, actions: [], fromDay: null, toDay: null }, { limit: 100, beforeSeq: null }).rows;
     expect(trailRows.map((r) => r.action)).toEqual(expect.arrayContaining(['photo.export', 'photo.import', 'consent.sign', 'client.create']));
     expect(trailRows.some((r) => r.entityId === consent.id)).toBe(true);
@@ -143,7 +149,14 @@ describe('a client’s record where it is read', () => {
     // Every history version, answers in words: the declined answer is never a "No".
     const history = csv('medical-history.csv');
     expect(history).toContain('Version,Recorded,Recorded by,Question,Answer');
-    expect(new Set(history.split('\r\n').slice(1, -1).map((line) => line.split(',')[0]))).toEqual(new Set(['1 of 2', '2 of 2']));
+    expect(
+      new Set(
+        history
+          .split('\r\n')
+          .slice(1, -1)
+          .map((line) => line.split(',')[0]),
+      ),
+    ).toEqual(new Set(['1 of 2', '2 of 2']));
     expect(history).toMatch(/1 of 2,[^\r\n]*,Diabetes,Client declined to answer/);
     expect(csv('sessions.csv')).toContain('Right cheek 1.2 mm, 2 passes');
     expect(csv('exceptions.csv')).toMatch(/Depth above the clinic maximum \(confirmed\),Right cheek: 1\.2 mm \(clinic maximum 1 mm\),Confirmed by the practitioner,/);
@@ -155,7 +168,9 @@ describe('a client’s record where it is read', () => {
     expect(trailCsv).toContain(`,${clinic.admin.name},Signed consent,A consent form`);
     expect(trailCsv).toContain(`,${clinic.admin.name},Changed client details,The client record`);
     // The index opens with the treatment history in words.
-    const index = execFileSync('pdftotext', ['-enc', 'UTF-8', join(exportFolder, 'index.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    const index = execFileSync('pdftotext', ['-enc', 'UTF-8', join(exportFolder, 'index.pdf'), '-'])
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(index).toMatch(/Consent forms Microneedling[^.]*version 1\.0, signed \d\d\/\d\d\/\d{4}: In force until/);
     expect(index).toMatch(/Session 1, \d\d\/\d\d\/\d{4}, by [^:]+: Right cheek 1\.2 mm × 2\. • Depth above the clinic maximum \(confirmed\)/);
     expect(index).toContain('Version 2, ');
@@ -177,7 +192,15 @@ describe('a client’s record where it is read', () => {
     const { services, staff } = app.runtime.current();
     await services.staff.add(staff.id, { name: clinic.reception.name, role: 'reception', password: clinic.reception.password });
     const clinical = { gp: 'Dr Rivers, Harbour Surgery', fitzpatrick: 4, concerns: ['pigmentation' as const], notes: 'Keloid tendency on the jaw line.' };
-    const rosa = services.clients.create(staff.id, { firstName: 'Rosa', lastName: 'Desk', dateOfBirth: '1988-06-30', phone: '07700 900111', email: 'rosa@example.org', address: '3 Quay Street', ...clinical });
+    const rosa = services.clients.create(staff.id, {
+      firstName: 'Rosa',
+      lastName: 'Desk',
+      dateOfBirth: '1988-06-30',
+      phone: '07700 900111',
+      email: 'rosa@example.org',
+      address: '3 Quay Street',
+      ...clinical,
+    });
     await signOut(page, clinic.admin.name);
 
     await signIn(page, clinic.reception.name, clinic.reception.password);

@@ -95,7 +95,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('heading', { level: 1, name: 'Medical history: Zoë Nguyễn' }).waitFor();
     await page.getByRole('radiogroup', { name: 'Is the client pregnant or breastfeeding?' }).getByRole('radio', { name: 'Yes' }).check();
     await page.getByRole('textbox', { name: /Is the client pregnant or breastfeeding\? Details/ }).fill('about 12 weeks');
-    await page.getByRole('radiogroup', { name: /cold sores\?/ }).getByRole('radio', { name: 'Yes' }).check();
+    await page
+      .getByRole('radiogroup', { name: /cold sores\?/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
     await answerTheRest(page);
     await checkAccessibility(page, 'medical history form');
     await page.evaluate('window.scrollTo(0, 0)');
@@ -148,7 +151,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('dialog', { name: 'Treat without a valid consent' }).getByRole('button', { name: 'Record override' }).click();
     await page.getByRole('region', { name: 'Override: treating without a valid consent' }).waitFor();
     // The screening stop decided earlier today shows as the override in force, not as an open stop.
-    await page.getByRole('region', { name: 'Override in force today' }).getByText(/Client’s obstetrician confirmed in writing/).waitFor();
+    await page
+      .getByRole('region', { name: 'Override in force today' })
+      .getByText(/Client’s obstetrician confirmed in writing/)
+      .waitFor();
     await saveScreenshot(page, '22b-session-form-overrides-in-force');
     await faceRegion(page, 'Forehead').click();
     await faceRegion(page, 'Left cheek').click();
@@ -192,16 +198,25 @@ describe('client records and treatment sessions, from the front desk to the trea
     expect(recordCall?.input).toMatchObject({ depthsConfirmed: true });
 
     // Open the session to read it.
-    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page
+      .getByRole('button', { name: new RegExp(clinic.admin.name) })
+      .filter({ hasText: 'Forehead' })
+      .click();
     await page.getByText('Hyaluronic serum · lot HA-7781').waitFor();
     await page.getByRole('region', { name: 'Record complete?' }).first().waitFor();
     await checkAccessibility(page, 'treatments tab');
 
     // Two days later the record is amended, not rewritten: a reason is required, the original is kept.
-    app.runtime.current().services.db.prepare('UPDATE treatment_session SET created_at = ?').run(new Date(Date.now() - 2 * 86_400_000).toISOString());
+    app.runtime
+      .current()
+      .services.db.prepare('UPDATE treatment_session SET created_at = ?')
+      .run(new Date(Date.now() - 2 * 86_400_000).toISOString());
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByRole('tab', { name: 'Treatments' }).click();
-    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page
+      .getByRole('button', { name: new RegExp(clinic.admin.name) })
+      .filter({ hasText: 'Forehead' })
+      .click();
     await page.getByRole('button', { name: /^Amend this session/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Amend session: Zoë Nguyễn' }).waitFor();
     await page.getByRole('textbox', { name: 'Passes for Left cheek' }).fill('3');
@@ -212,7 +227,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await page.getByRole('dialog', { name: 'Confirm depths above the maximum' }).getByRole('button', { name: 'Confirm and save' }).click();
     await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
     await page.getByText('Amended', { exact: true }).waitFor();
-    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page
+      .getByRole('button', { name: new RegExp(clinic.admin.name) })
+      .filter({ hasText: 'Forehead' })
+      .click();
     const amendments = page.getByRole('region', { name: 'Amendments' });
     await amendments.getByText(`by ${clinic.admin.name}`, { exact: false }).waitFor();
     await amendments.getByText('Why: Passes on the left cheek were miscounted.').waitFor();
@@ -253,7 +271,10 @@ describe('client records and treatment sessions, from the front desk to the trea
     await expectSignedIn(page);
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('zoe ngu');
-    await page.getByRole('dialog').getByRole('button', { name: /Zoë Nguyễn/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Zoë Nguyễn/ })
+      .waitFor();
     await page.keyboard.press('Enter');
     await profileHeading(page, 'Zoë Nguyễn').waitFor();
     expect(await page.getByRole('tab').allTextContents()).toEqual(['Overview', 'Consents', 'Photos']);

@@ -65,7 +65,11 @@ describe('clinic settings and passwords, as the admin', () => {
     await page.getByText('locks itself after 10 minutes without use').waitFor();
     await openNav(page, 'Settings');
     await page.getByRole('tab', { name: 'Staff' }).click();
-    await page.getByRole('row', { name: new RegExp(clinic.admin.name) }).getByText(/^\d{4}-\d{2}-\d{2}$/).first().waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(clinic.admin.name) })
+      .getByText(/^\d{4}-\d{2}-\d{2}$/)
+      .first()
+      .waitFor();
 
     // Remove the logo again.
     await page.getByRole('tab', { name: 'Clinic' }).click();
@@ -93,7 +97,10 @@ describe('clinic settings and passwords, as the admin', () => {
     expect(await edit.getByRole('switch', { name: 'Can sign in' }).isDisabled()).toBe(true);
     await edit.getByRole('radio', { name: 'Reception' }).check();
     await edit.getByRole('button', { name: 'Save changes' }).click();
-    await edit.getByRole('alert').getByText(/at least one active admin/).waitFor();
+    await edit
+      .getByRole('alert')
+      .getByText(/at least one active admin/)
+      .waitFor();
     await checkAccessibility(page, 'edit staff dialog with error');
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'detached' });

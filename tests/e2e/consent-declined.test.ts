@@ -124,7 +124,10 @@ describe('a refused consent is not a consent', () => {
     expect(await card.getByText(/^Valid until/).count()).toBe(0);
     expect(await card.getByRole('button', { name: 'Withdraw…' }).count()).toBe(0);
     // Treatment and photography both: a declined form grants nothing, its photo choices included.
-    await page.getByText(/^Declined .*: not a consent$/).nth(1).waitFor();
+    await page
+      .getByText(/^Declined .*: not a consent$/)
+      .nth(1)
+      .waitFor();
     expect(await page.getByText(/^Declined .*: not a consent$/).count()).toBe(2);
     await checkAccessibility(page, 'consents tab: declined');
     await page.evaluate('window.scrollTo(0, 0)');

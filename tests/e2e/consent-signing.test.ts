@@ -95,9 +95,10 @@ describe('consent signing in client mode, countersigned, printed and kept unalte
         await page.getByRole('img', { name: 'Initials pad, initialled.' }).waitFor();
       }
       // Pictures of a section show its end: the last answers, the initials and Next.
-      const toBottom = () => page.locator('[data-client-mode] main').evaluate((body: { scrollTop: number; scrollHeight: number }) => {
-        body.scrollTop = body.scrollHeight;
-      });
+      const toBottom = () =>
+        page.locator('[data-client-mode] main').evaluate((body: { scrollTop: number; scrollHeight: number }) => {
+          body.scrollTop = body.scrollHeight;
+        });
       if (section.id === 'procedure') {
         await toBottom();
         await saveScreenshot(page, '32-consent-client-mode-section');

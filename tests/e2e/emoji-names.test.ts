@@ -23,9 +23,7 @@ describe('emoji in names', () => {
     await page.getByRole('option', { name: /Zoë 🌸 Nguyễn/ }).click();
     await profileHeading(page, 'Zoë 🌸 Nguyễn').waitFor();
     // This Chromium has no emoji font of its own: the flower is drawn with the bundled one.
-    await expect
-      .poll(() => page.evaluate("[...document.fonts].some((face) => face.family.includes('SkinLedger Emoji') && face.status === 'loaded')"))
-      .toBe(true);
+    await expect.poll(() => page.evaluate("[...document.fonts].some((face) => face.family.includes('SkinLedger Emoji') && face.status === 'loaded')")).toBe(true);
     await saveScreenshot(page, '21-profile-emoji-name');
   });
 });

@@ -51,7 +51,10 @@ describe('a clinic’s first day, in the browser against the real services', () 
 
     // The Recovery Kit: saved where the dialog says, or (while the PDF is not built yet) a clear message.
     await page.getByRole('button', { name: 'Save Recovery Kit (PDF)…' }).click();
-    await page.getByText(/Recovery Kit saved|Something went wrong/).first().waitFor();
+    await page
+      .getByText(/Recovery Kit saved|Something went wrong/)
+      .first()
+      .waitFor();
     expect(app.saveRequests).toHaveLength(1);
     if (existsSync(kitPath)) {
       expect(readFileSync(kitPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -93,7 +96,10 @@ describe('a clinic’s first day, in the browser against the real services', () 
       await unlockButton.and(page.locator(':enabled')).waitFor();
       const countdown = await noteRetryCountdown(page, 'Unlock');
       await unlock(page, 'not my password at all');
-      await page.getByRole('alert').getByText(/password is not right/).waitFor();
+      await page
+        .getByRole('alert')
+        .getByText(/password is not right/)
+        .waitFor();
       // As the page showed it: a one-second countdown can be over before a busy test looks.
       await expect.poll(countdown).toMatchObject({ text: expect.stringMatching(/You can try again in \d+ seconds?/), disabled: true });
     }
@@ -167,7 +173,12 @@ describe('a clinic’s first day, in the browser against the real services', () 
     expect(await page.getByLabel('Clinic name').count()).toBe(0);
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('staff');
-    expect(await page.getByRole('dialog').getByRole('button', { name: /^Staff/ }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Staff/ })
+        .count(),
+    ).toBe(0);
     await page.keyboard.press('Escape');
     // Checked once the search has faded out: mid-fade its text has no contrast to speak of.
     await page.getByRole('dialog').waitFor({ state: 'detached' });

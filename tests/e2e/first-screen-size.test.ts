@@ -21,9 +21,7 @@ describe('the first screen stays small', () => {
     await app.page.reload();
     await app.page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
 
-    const assets = [...new Set(requested)]
-      .map((url) => new URL(url).pathname)
-      .filter((path) => /\.(js|css)$/.test(path));
+    const assets = [...new Set(requested)].map((url) => new URL(url).pathname).filter((path) => /\.(js|css)$/.test(path));
     const sizes = assets.map((path) => ({ path, gzipped: gzipSync(readFileSync(join(rendererFolder, path))).length }));
     const total = sizes.reduce((sum, file) => sum + file.gzipped, 0);
     console.info(`first screen: ${(total / 1024).toFixed(1)} KB gzipped in ${sizes.length} files\n${sizes.map((f) => `  ${f.path} ${(f.gzipped / 1024).toFixed(1)} KB`).join('\n')}`);

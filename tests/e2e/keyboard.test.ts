@@ -76,7 +76,10 @@ describe('keyboard first', () => {
       await page.keyboard.type('whitcombe', { delay: 60 });
       const search = page.getByRole('dialog').getByLabel('Search SkinLedger');
       expect(await search.inputValue()).toBe('whitcombe');
-      await page.getByRole('dialog').getByRole('button', { name: /Lorna Whitcombe/ }).waitFor();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Lorna Whitcombe/ })
+        .waitFor();
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }

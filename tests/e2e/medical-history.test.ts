@@ -48,7 +48,10 @@ describe('medical history: unanswered is not "No"', () => {
 
     // One question declined, the rest answered: saved, and screening says what is unknown.
     await pregnant.getByRole('radio', { name: 'Client declined to answer' }).check();
-    await page.getByRole('radiogroup', { name: /Last use of retinoids/ }).getByRole('radio', { name: 'On a date' }).check();
+    await page
+      .getByRole('radiogroup', { name: /Last use of retinoids/ })
+      .getByRole('radio', { name: 'On a date' })
+      .check();
     const today = new Date();
     const daysAgo = (n: number) => {
       const day = new Date(today.getTime() - n * 86_400_000);
@@ -82,7 +85,10 @@ describe('medical history: unanswered is not "No"', () => {
     const marks = page.getByText(/^From \d\d\/\d\d\/\d{4}: confirm with the client$/);
     expect(await marks.count()).toBe(28);
     await page.getByRole('button', { name: 'Save medical history' }).click();
-    await page.getByRole('region', { name: /^Not saved: 28 answers from .* are not confirmed$/ }).first().waitFor();
+    await page
+      .getByRole('region', { name: /^Not saved: 28 answers from .* are not confirmed$/ })
+      .first()
+      .waitFor();
     // The client now answers the question they declined; the rest is confirmed section by section.
     await page.getByRole('radiogroup', { name: 'Is the client pregnant or breastfeeding?' }).getByRole('radio', { name: 'No' }).check();
     const treatmentArea = page.getByRole('region', { name: 'The treatment area today' });
@@ -91,7 +97,10 @@ describe('medical history: unanswered is not "No"', () => {
     await page.getByRole('region', { name: 'General health' }).getByRole('button', { name: 'Confirm these answers' }).click();
     await checkAccessibility(page, 'medical history update');
     // The list now names only what still stops the save.
-    await page.getByRole('region', { name: /^Not saved: 11 answers from .* are not confirmed$/ }).first().waitFor();
+    await page
+      .getByRole('region', { name: /^Not saved: 11 answers from .* are not confirmed$/ })
+      .first()
+      .waitFor();
     await page.getByRole('region', { name: 'General health' }).getByText('Confirmed with the client today.').waitFor();
     await page.getByRole('region', { name: 'Medication' }).scrollIntoViewIfNeeded();
     await page.evaluate('window.scrollBy(0, -330)');
@@ -111,7 +120,10 @@ describe('medical history: unanswered is not "No"', () => {
     // The tab shows which answers were confirmed on the day; the earlier entry keeps "Declined to answer".
     await page.getByRole('button', { name: 'See the answers' }).click();
     const newest = page.getByRole('region', { name: 'Latest answers' });
-    await newest.getByText(/^\(From \d\d\/\d\d\/\d{4}, confirmed\)$/).first().waitFor();
+    await newest
+      .getByText(/^\(From \d\d\/\d\d\/\d{4}, confirmed\)$/)
+      .first()
+      .waitFor();
     expect(await newest.getByText(/, confirmed\)$/).count()).toBe(27);
     expect(await page.getByRole('list', { name: 'Screening alerts' }).count()).toBe(0);
     expect(await page.getByText(/Sessions are blocked by/).count()).toBe(0);

@@ -59,17 +59,26 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     const runtime = app.runtime.current();
     const client = runtime.services.clients.create(runtime.staff.id, { firstName: 'Ada', lastName: 'Lovelace' });
     runtime.services.medicalHistory.record(runtime.staff.id, client.id, answeredHistory());
-    runtime.services.sessions.record(runtime.staff.id, client.id, null, {
-      performedAt: '2026-01-10T10:00:00.000Z',
-      device: { kind: 'pen', make: 'Dr. Pen', model: 'A10', settings: '' },
-      anaesthetic: { product: '' },
-      areas: [{ area: 'forehead', depthMm: 0.5, passes: 2 }],
-      endpoint: 'even-erythema',
-      aftercareGiven: true,
-    }, { noConsentReason: 'Test clinic: no consent form signed.' });
+    runtime.services.sessions.record(
+      runtime.staff.id,
+      client.id,
+      null,
+      {
+        performedAt: '2026-01-10T10:00:00.000Z',
+        device: { kind: 'pen', make: 'Dr. Pen', model: 'A10', settings: '' },
+        anaesthetic: { product: '' },
+        areas: [{ area: 'forehead', depthMm: 0.5, passes: 2 }],
+        endpoint: 'even-erythema',
+        aftercareGiven: true,
+      },
+      { noConsentReason: 'Test clinic: no consent form signed.' },
+    );
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').fill('ada love');
-    await page.getByRole('dialog').getByRole('button', { name: /Ada Lovelace/ }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Ada Lovelace/ })
+      .waitFor();
     await page.keyboard.press('Enter');
     await profileHeading(page, 'Ada Lovelace').waitFor();
     await page.getByRole('tab', { name: 'Photos' }).click();
@@ -114,8 +123,12 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await importDialog.getByText('2 stored, 2 not stored').waitFor({ timeout: 60_000 });
     const results = importDialog.getByRole('region', { name: 'Import results' });
     const line = (name: string) => results.getByRole('listitem').filter({ hasText: name });
-    await line('front.jpg').getByText(/^Stored: Before · Front/).waitFor();
-    await line('portrait-phone.jpg').getByText(/^Stored: Before · Front/).waitFor();
+    await line('front.jpg')
+      .getByText(/^Stored: Before · Front/)
+      .waitFor();
+    await line('portrait-phone.jpg')
+      .getByText(/^Stored: Before · Front/)
+      .waitFor();
     await line('card-copy-failed.jpg').getByText('The image is damaged or cut short and cannot be read to the end.', { exact: false }).waitFor();
     await line('tiny-bomb.png').getByText('more than 50 megapixels', { exact: false }).waitFor();
     await checkAccessibility(page, 'import results');
@@ -134,7 +147,11 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
 
     // The gallery: two thumbnails under the day's heading; arrows move, Enter opens.
     const grid = page.getByRole('grid', { name: 'Photos, grouped by session' });
-    await grid.getByRole('gridcell').nth(1).getByRole('img', { name: /^Photo: Before · Front/ }).waitFor();
+    await grid
+      .getByRole('gridcell')
+      .nth(1)
+      .getByRole('img', { name: /^Photo: Before · Front/ })
+      .waitFor();
     expect(await grid.getByRole('gridcell').count()).toBe(2);
     await checkAccessibility(page, 'photo gallery');
     await saveScreenshot(page, '40-photo-gallery');
@@ -152,7 +169,10 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await page.getByRole('option', { name: /^Session 1 · / }).click();
     await detail.getByRole('button', { name: 'Save labels' }).click();
     await detail.waitFor({ state: 'detached' });
-    await grid.getByText(/Session 1 ·/).first().waitFor();
+    await grid
+      .getByText(/Session 1 ·/)
+      .first()
+      .waitFor();
 
     // Compare: opens with the first "before" against the latest of the same view.
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
@@ -208,7 +228,10 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
     await saveScreenshot(page, '45-photo-alignment');
     await page.getByRole('button', { name: 'Line up and save' }).click();
     await page.getByText('Lined up', { exact: true }).waitFor();
-    const saved = await invokeFromPage(page, 'photos.alignment.get', { firstId: (listed.value as { photos: { id: string }[] }).photos[0]!.id, secondId: (listed.value as { photos: { id: string }[] }).photos[1]!.id });
+    const saved = await invokeFromPage(page, 'photos.alignment.get', {
+      firstId: (listed.value as { photos: { id: string }[] }).photos[0]!.id,
+      secondId: (listed.value as { photos: { id: string }[] }).photos[1]!.id,
+    });
     const landmarks = saved.value as { first: { x: number; y: number }[]; second: { x: number; y: number }[] };
     for (const side of [landmarks.first, landmarks.second]) {
       side.forEach((point, i) => {
@@ -228,7 +251,10 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
 
     // The lined-up pair as an overlay: the pupils sit on each other.
     await compareMode(page, 'Overlay');
-    await page.getByRole('group', { name: 'The two photos, Overlay' }).getByRole('img', { name: /^Photo: After/ }).waitFor();
+    await page
+      .getByRole('group', { name: 'The two photos, Overlay' })
+      .getByRole('img', { name: /^Photo: After/ })
+      .waitFor();
     await saveScreenshot(page, '48-photo-compare-aligned-overlay');
     await compareMode(page, 'Side by side');
 
@@ -270,7 +296,11 @@ describe('before/after photos: import, gallery, compare, align, export, camera',
 
     // Nothing readable on disk: no image signature, no stretch of any imported file.
     const signatures = [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('JFIF\0', 'latin1'), Buffer.from('Exif\0\0', 'latin1')];
-    const pieces = [files.front, files.rotated].flatMap((bytes) => [bytes.subarray(0, 24), bytes.subarray(Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 32), bytes.subarray(bytes.length - 32)]);
+    const pieces = [files.front, files.rotated].flatMap((bytes) => [
+      bytes.subarray(0, 24),
+      bytes.subarray(Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 32),
+      bytes.subarray(bytes.length - 32),
+    ]);
     const stored = filesUnder(dataDir);
     expect(stored.length).toBeGreaterThan(0);
     for (const file of stored) {

@@ -52,7 +52,13 @@ describe('changing the data key', () => {
     const done = page.getByRole('dialog', { name: 'The data key has been changed' });
     await done.getByTestId('recovery-key').waitFor();
     const recoveryKey = (await done.getByTestId('recovery-key').textContent()) ?? '';
-    const oneTime = (await done.getByRole('table', { name: 'One-time passwords' }).getByRole('row', { name: new RegExp(clinic.reception.name) }).getByRole('cell').nth(1).textContent()) ?? '';
+    const oneTime =
+      (await done
+        .getByRole('table', { name: 'One-time passwords' })
+        .getByRole('row', { name: new RegExp(clinic.reception.name) })
+        .getByRole('cell')
+        .nth(1)
+        .textContent()) ?? '';
     expect(oneTime).toMatch(/^[2-9A-Z]{4}(-[2-9A-Z]{4}){3}$/);
     await done.getByText('Backups made before the change open only with the OLD recovery key.', { exact: false }).waitFor();
     await done.getByText('Make a fresh backup now').waitFor();

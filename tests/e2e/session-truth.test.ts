@@ -97,7 +97,10 @@ describe('a session says what it was done on', () => {
     await page.getByRole('tab', { name: 'Treatments', selected: true }).waitFor();
 
     // The session shows every exception it was done under, and its checklist is real.
-    await page.getByRole('button', { name: new RegExp(clinic.admin.name) }).filter({ hasText: 'Forehead' }).click();
+    await page
+      .getByRole('button', { name: new RegExp(clinic.admin.name) })
+      .filter({ hasText: 'Forehead' })
+      .click();
     const exceptions = page.getByRole('region', { name: 'Exceptions this session was done under' });
     await exceptions.getByText('No valid consent, overridden').waitFor();
     await exceptions.getByText(/Paper consent signed this morning is in the client file/).waitFor();
@@ -115,7 +118,9 @@ describe('a session says what it was done on', () => {
     await page.getByRole('button', { name: /^Print session of/ }).click();
     await page.getByText('The session, with its consent and exceptions, went to the print dialog.').waitFor();
     const printed = app.printRequests.at(-1)!.bytes;
-    const printedText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(printed) }).toString('utf8').replace(/\s+/g, ' ');
+    const printedText = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: Buffer.from(printed) })
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(printedText).toContain('None: treated under an override');
     expect(printedText).toContain('Treated without a valid treatment consent, by');
     expect(printedText).toContain('Paper consent signed this morning is in the client file; scanned tomorrow.');

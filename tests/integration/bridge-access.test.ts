@@ -107,7 +107,10 @@ describe('the bridge checks who is calling before anything runs', () => {
     expect(await call('session.unlock', { password: 'wrong thrice' })).toMatchObject({ ok: false, error: { retryAfterSeconds: 4 } });
     clock.advance(4000);
     expect((await call('session.unlock', { password: adminPassword })).ok).toBe(true);
-    const actions = runtime.current().services.audit.recent(10).map((r) => r.action);
+    const actions = runtime
+      .current()
+      .services.audit.recent(10)
+      .map((r) => r.action);
     expect(actions.filter((a) => a === 'session.sign-in-failed')).toHaveLength(3);
   });
 

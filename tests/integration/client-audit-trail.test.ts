@@ -30,7 +30,12 @@ beforeAll(async () => {
     services.consents.withdraw(adminId, consent.id, ['consent'], 'Changed their mind');
   }
   const files = [1, 2].map(async (seed) => ({ fileName: `${seed}.jpg`, bytes: await syntheticFaceJpeg({ width: 640, height: 480, hue: 30, seed }) }));
-  const results = await services.photos.import(adminId, { clientId, labels: { view: 'front', stage: 'before' }, override: { reason: 'Older photos from paper file' }, files: await Promise.all(files) });
+  const results = await services.photos.import(adminId, {
+    clientId,
+    labels: { view: 'front', stage: 'before' },
+    override: { reason: 'Older photos from paper file' },
+    files: await Promise.all(files),
+  });
   const [first, second] = results.map((result) => (result.outcome === 'imported' ? result.photo.id : ''));
   services.photos.view(adminId, first!, 'preview');
   await new ComparisonExporter(cancellingPorts).export(services, adminId, ComparisonExportRequest.parse({ firstId: first, secondId: second, use: 'clinical', format: 'jpeg' }));

@@ -40,7 +40,12 @@ describe('importing clients from another system', () => {
     expect(services.clients.count()).toBe(before);
     expect(plan.counts).toEqual({ rows: 6, add: 2, match: 2, bad: 2 });
     expect(plan.rows.map((row) => [row.line, row.outcome])).toEqual([
-      [2, 'add'], [3, 'add'], [4, 'bad'], [5, 'match'], [6, 'bad'], [7, 'match'],
+      [2, 'add'],
+      [3, 'add'],
+      [4, 'bad'],
+      [5, 'match'],
+      [6, 'bad'],
+      [7, 'match'],
     ]);
     expect(plan.rows[3]!.details[0]).toBe('Matches the client on line 2 (same name and date of birth).');
     expect(plan.rows[5]!.details[0]).toBe('Matches Cara Doyle (same phone).');
@@ -86,7 +91,11 @@ describe('importing clients from another system', () => {
     const list = readClientList(Buffer.from(lines.join('\n')));
     const controller = new AbortController();
     const result = await services.clientImport.run(admin.id, list, {
-      fileName: 'big.csv', mapping: guessMapping(list.headers), dateOrder: 'dmy', matching: 'skip', signal: controller.signal,
+      fileName: 'big.csv',
+      mapping: guessMapping(list.headers),
+      dateOrder: 'dmy',
+      matching: 'skip',
+      signal: controller.signal,
       onProgress: () => controller.abort(),
     });
     expect(result).toMatchObject({ cancelled: true, added: 500, notReached: 700 });

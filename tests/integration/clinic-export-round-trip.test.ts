@@ -31,7 +31,23 @@ function contactsOf(services: Services) {
 describe('export everything, and its clients.csv imported back', () => {
   it('gives the same clients, every contact field and note included, even text that looks like a formula', async () => {
     const { services, admin } = await createTestStore(join(temp(), 'data'));
-    services.clients.create(admin.id, { firstName: 'Zoë', lastName: 'Brontë', dateOfBirth: '1985-02-01', sex: 'female', phone: '07700 900111', email: 'zoe@example.com', address: '1 High St\nPenzance', gp: 'Dr Lee', fitzpatrick: 3, marketingConsent: true, notes: '=HYPERLINK("http://x","y")\nSecond line', pronouns: 'she/her', emergencyContact: 'Tom 07700 900999', preferredName: 'Zo', referralSource: 'Instagram' });
+    services.clients.create(admin.id, {
+      firstName: 'Zoë',
+      lastName: 'Brontë',
+      dateOfBirth: '1985-02-01',
+      sex: 'female',
+      phone: '07700 900111',
+      email: 'zoe@example.com',
+      address: '1 High St\nPenzance',
+      gp: 'Dr Lee',
+      fitzpatrick: 3,
+      marketingConsent: true,
+      notes: '=HYPERLINK("http://x","y")\nSecond line',
+      pronouns: 'she/her',
+      emergencyContact: 'Tom 07700 900999',
+      preferredName: 'Zo',
+      referralSource: 'Instagram',
+    });
     services.clients.create(admin.id, { firstName: 'Søren', lastName: 'van der Berg', sex: 'not-stated' });
     services.clients.create(admin.id, { firstName: 'Анна', lastName: 'Иванова', dateOfBirth: '1990-06-15', phone: '+44 7700 900222' });
 

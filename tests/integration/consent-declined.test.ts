@@ -36,7 +36,12 @@ async function photographyForm(choices: FilledForm['photography']): Promise<Fill
     initials: {},
     photography: choices,
     guardian: null,
-    signatures: { client: { ink: await syntheticInk(random, 'signature'), drawnAt: null }, guardian: null, witness: null, practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null } },
+    signatures: {
+      client: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
+      guardian: null,
+      witness: null,
+      practitioner: { ink: await syntheticInk(random, 'signature'), drawnAt: null },
+    },
   };
 }
 

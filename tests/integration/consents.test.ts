@@ -153,7 +153,13 @@ describe('signing a consent', () => {
   });
 
   it('the PDF and the client’s name are nowhere in plaintext under the data folder', () => {
-    const needles = [Buffer.from('Zoë Nguyễn'), Buffer.from(answerDetail), Buffer.from(pdf.subarray(0, 64)), Buffer.from(pdf.subarray(pdf.length - 400, pdf.length - 336)), Buffer.from(pdf.subarray(2000, 2064))];
+    const needles = [
+      Buffer.from('Zoë Nguyễn'),
+      Buffer.from(answerDetail),
+      Buffer.from(pdf.subarray(0, 64)),
+      Buffer.from(pdf.subarray(pdf.length - 400, pdf.length - 336)),
+      Buffer.from(pdf.subarray(2000, 2064)),
+    ];
     for (const file of filesUnder(folder.path)) {
       const bytes = readFileSync(file);
       for (const needle of needles) expect(bytes.includes(needle), relative(folder.path, file)).toBe(false);

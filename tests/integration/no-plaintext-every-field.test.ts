@@ -21,9 +21,30 @@ import { openTrustClinic, sessionRecordSample, type TrustClinic } from '../trust
 const run = randomBytes(4).toString('hex');
 const mark = (field: string) => `PLAIN${run}${field}`;
 const fields = [
-  'firstName', 'lastName', 'preferredName', 'phone', 'address', 'emergencyContact', 'gp', 'referralSource', 'clientNotes',
-  'historyDetail', 'overrideReason', 'courseNotes', 'sessionNotes', 'noConsentReason', 'amendmentReason', 'consentAnswer',
-  'witnessName', 'photoNote', 'snippet', 'templateText', 'clinicName', 'bookingNote', 'cancelReason', 'roomName',
+  'firstName',
+  'lastName',
+  'preferredName',
+  'phone',
+  'address',
+  'emergencyContact',
+  'gp',
+  'referralSource',
+  'clientNotes',
+  'historyDetail',
+  'overrideReason',
+  'courseNotes',
+  'sessionNotes',
+  'noConsentReason',
+  'amendmentReason',
+  'consentAnswer',
+  'witnessName',
+  'photoNote',
+  'snippet',
+  'templateText',
+  'clinicName',
+  'bookingNote',
+  'cancelReason',
+  'roomName',
 ] as const;
 type Field = (typeof fields)[number];
 const m = Object.fromEntries(fields.map((field) => [field, mark(field)])) as Record<Field, string>;
@@ -107,7 +128,16 @@ beforeAll(async () => {
     noConsentReason: m.noConsentReason,
   });
   await ok('diary.updateSettings', { ...diaryDefaults, rooms: [{ id: 'room-1', name: m.roomName }] });
-  const booked = await ok<{ appointments: { id: string }[] }>('diary.book', { clientId: client.id, practitionerId: clinic.ids.staff.admin, roomId: 'room-1', start: '2026-12-01T10:00', minutes: 60, courseId: course.id, bookingNote: m.bookingNote, confirmWarnings: true });
+  const booked = await ok<{ appointments: { id: string }[] }>('diary.book', {
+    clientId: client.id,
+    practitionerId: clinic.ids.staff.admin,
+    roomId: 'room-1',
+    start: '2026-12-01T10:00',
+    minutes: 60,
+    courseId: course.id,
+    bookingNote: m.bookingNote,
+    confirmWarnings: true,
+  });
   await ok('diary.setStatus', { id: booked.appointments[0]!.id, status: 'cancelled', reason: m.cancelReason });
   // Two days later, so the change is an amendment with its reason kept (not a same-day edit).
   clinic.clock.advance(2 * 24 * 60 * 60 * 1000);

@@ -56,8 +56,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds NSIS for Windows, AppImage and deb for Linux, dmg for macOS', () => {
-    const targetNames = (targets: unknown) =>
-      (Array.isArray(targets) ? targets : [targets]).map((target: string | { target: string }) => (typeof target === 'string' ? target : target.target));
+    const targetNames = (targets: unknown) => (Array.isArray(targets) ? targets : [targets]).map((target: string | { target: string }) => (typeof target === 'string' ? target : target.target));
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
     expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb']);
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);

@@ -116,16 +116,14 @@ describe('electron-builder --dir, with a stub Electron', () => {
     const packed = new Set(entries);
     // electron-builder may hoist a nested package (sharp's own semver) once dev packages are gone.
     const packageName = (path: string) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    const missing = productionPackages.filter(
-      (path) => !packed.has(`${path}/package.json`) && !packed.has(`node_modules/${packageName(path)}/package.json`),
-    );
+    const missing = productionPackages.filter((path) => !packed.has(`${path}/package.json`) && !packed.has(`node_modules/${packageName(path)}/package.json`));
     expect(missing).toEqual([]);
     for (const devOnly of ['electron', 'react', 'vite', 'vitest', 'typescript', '@mantine/core', 'electron-builder']) {
       expect(packed.has(`node_modules/${devOnly}/package.json`)).toBe(false);
     }
   });
 
-  it('unpacks the SQLite add-on next to the archive, with only this platform\'s builds', () => {
+  it("unpacks the SQLite add-on next to the archive, with only this platform's builds", () => {
     const module = 'node_modules/better-sqlite3-multiple-ciphers';
     const unpacked = join(appOut, 'resources', 'app.asar.unpacked', module);
     expect(asar.statFile(archive, `${module}/lib/index.js`).unpacked).toBe(true);

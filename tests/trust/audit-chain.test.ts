@@ -97,11 +97,7 @@ describe('the audit trail over 100,000 rows names the first row an attacker touc
   });
 
   it('a row numbered before the first', () => {
-    const result = verifyAfter(() =>
-      db()
-        .prepare(`INSERT INTO audit_event (seq, at, action, prev_hash, hash) VALUES (0, 'x', 'client.view', ?, ?)`)
-        .run('0'.repeat(64), '0'.repeat(64)),
-    );
+    const result = verifyAfter(() => db().prepare(`INSERT INTO audit_event (seq, at, action, prev_hash, hash) VALUES (0, 'x', 'client.view', ?, ?)`).run('0'.repeat(64), '0'.repeat(64)));
     expect(result).toMatchObject({ firstBrokenSeq: 0, problem: 'unexpected' });
   });
 

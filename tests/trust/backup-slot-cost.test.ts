@@ -44,7 +44,7 @@ function freshApp(dataDir: string, options: { testCost?: boolean } = {}) {
 }
 
 describe('attack: a backup whose key slot claims a tiny KDF cost', () => {
-  it('is refused by the app\'s restore with the right password, as altered, and nothing is written', async () => {
+  it("is refused by the app's restore with the right password, as altered, and nothing is written", async () => {
     const { folder, backup } = await cheapSlotBackup();
     const dataDir = join(folder, 'fresh');
     const { runtime, desk } = freshApp(dataDir);

@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 describe.runIf(process.platform === 'linux')('restoring over a store found damaged mid-session', () => {
-  it('from the store-error screen: the damaged session\'s database, its log and every other handle into the old folder are closed before the folders are swapped', async () => {
+  it("from the store-error screen: the damaged session's database, its log and every other handle into the old folder are closed before the folders are swapped", async () => {
     const clinic = await openTrustClinic();
     cleanup.push(() => clinic.folder.remove());
     const dataDir = resolve(clinic.folder.path);

@@ -78,7 +78,7 @@ describe('a damaged store: told as damage, and nothing more is written', () => {
     const dataKey = await dataKeyOf(folder);
     rmSync(database);
     const old = openWithKey(database, dataKey, 3);
-    old.exec('CREATE TABLE client (id TEXT PRIMARY KEY, first_name TEXT); INSERT INTO client VALUES (\'c1\', \'Old\');');
+    old.exec("CREATE TABLE client (id TEXT PRIMARY KEY, first_name TEXT); INSERT INTO client VALUES ('c1', 'Old');");
     old.pragma(`user_version = ${migrations.length}`);
     old.close();
     const before = snapshotFolder(folder);

@@ -43,7 +43,13 @@ function fakeContents() {
 }
 
 function fakeEvent(extra: Record<string, unknown> = {}) {
-  return { prevented: false, preventDefault() { this.prevented = true; }, ...extra };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+    ...extra,
+  };
 }
 
 describe('window guards refuse hostile URLs (called as Electron calls them)', () => {
@@ -64,7 +70,7 @@ describe('window guards refuse hostile URLs (called as Electron calls them)', ()
     expect(JSON.stringify(log)).not.toMatch(/evil|passwd|127\.0\.0\.1|alert/);
   });
 
-  it('new windows are denied for every URL, the app\'s own included', () => {
+  it("new windows are denied for every URL, the app's own included", () => {
     const { open } = fakeContents();
     for (const url of hostileUrls) expect(open(url), url).toEqual({ action: 'deny' });
   });

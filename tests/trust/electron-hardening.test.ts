@@ -37,7 +37,10 @@ function sourceFiles(folder: string): string[] {
 }
 
 function grep(folders: string[], pattern: RegExp): string[] {
-  return folders.flatMap(sourceFiles).filter((file) => pattern.test(readFileSync(file, 'utf8'))).map((file) => relative(root, file));
+  return folders
+    .flatMap(sourceFiles)
+    .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(root, file));
 }
 
 function policyOf(csp: string): Map<string, string[]> {
@@ -85,9 +88,19 @@ describe('Electron hardening (scripted checklist)', () => {
     const creators = grep(['main'], /new BrowserWindow\(/);
     record('two places create windows', 'high', creators.join(',') === 'main/shell/main-window.ts,main/shell/pdf-printer.ts', creators.join(', '));
     record('the main window uses mainWindowOptions', 'high', /new BrowserWindow\(mainWindowOptions\(/.test(readFileSync(join(root, 'main/shell/main-window.ts'), 'utf8')), 'main-window.ts');
-    record('the print window uses printWindowOptions', 'high', /new BrowserWindow\(\{ \.\.\.printWindowOptions\(/.test(readFileSync(join(root, 'main/shell/pdf-printer.ts'), 'utf8')), 'pdf-printer.ts');
+    record(
+      'the print window uses printWindowOptions',
+      'high',
+      /new BrowserWindow\(\{ \.\.\.printWindowOptions\(/.test(readFileSync(join(root, 'main/shell/pdf-printer.ts'), 'utf8')),
+      'pdf-printer.ts',
+    );
     const prefs = printWindowOptions('job').webPreferences!;
-    record('print window: isolated, sandboxed, no Node, no preload', 'high', prefs.contextIsolation === true && prefs.sandbox === true && !prefs.nodeIntegration && prefs.preload === undefined, 'print window');
+    record(
+      'print window: isolated, sandboxed, no Node, no preload',
+      'high',
+      prefs.contextIsolation === true && prefs.sandbox === true && !prefs.nodeIntegration && prefs.preload === undefined,
+      'print window',
+    );
     record('print window: in-memory session', 'high', typeof prefs.partition === 'string' && !prefs.partition.startsWith('persist:'), String(prefs.partition));
   });
 
@@ -129,7 +142,9 @@ describe('Electron hardening (scripted checklist)', () => {
   });
 
   it('the preload exposes only the contract, never ipcRenderer', () => {
-    const preload = sourceFiles('main/preload').map((file) => readFileSync(file, 'utf8')).join('\n');
+    const preload = sourceFiles('main/preload')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     record('exposeInMainWorld used', 'high', /contextBridge\.exposeInMainWorld\(/.test(preload), 'main/preload');
     // Handing ipcRenderer to createBridge (which wraps it in contract-only functions) is fine;
     // exposing the object itself, or one of its members, is not.
@@ -138,7 +153,12 @@ describe('Electron hardening (scripted checklist)', () => {
 
   it('every IPC call goes through the dispatcher with its sender frame', () => {
     const ipc = readFileSync(join(root, 'main/shell/bridge-ipc.ts'), 'utf8');
-    record('ipcMain.handle only in bridge-ipc', 'high', grep(['main'], /ipcMain\.(handle|on)\(/).every((f) => f === 'main/shell/bridge-ipc.ts'), 'main/');
+    record(
+      'ipcMain.handle only in bridge-ipc',
+      'high',
+      grep(['main'], /ipcMain\.(handle|on)\(/).every((f) => f === 'main/shell/bridge-ipc.ts'),
+      'main/',
+    );
     record('sender frame passed to dispatch', 'high', /senderFrame/.test(ipc) && /dispatch\(/.test(ipc), 'main/shell/bridge-ipc.ts');
   });
 

@@ -58,7 +58,7 @@ const slotsOf = (text: string) => {
   const { auditHead: _anchor, checksum: _checksum, mac: _mac, updatedAt: _updated, ...rest } = JSON.parse(text) as Record<string, unknown>;
   return rest;
 };
-const lastAuditSeq = () => (db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number);
+const lastAuditSeq = () => db.prepare('SELECT coalesce(max(seq), 0) FROM audit_event').pluck().get() as number;
 
 beforeAll(async () => {
   clinic = await openTrustClinic();
@@ -71,7 +71,9 @@ beforeAll(async () => {
 afterAll(() => {
   console.log(
     `[trust] IPC fuzz: ${counted.random + counted.giant} payloads (${counted.random} random, ${counted.giant} giant) over ${channels.length} channels ` +
-      `× ${states.length} caller states (${Object.entries(counted.byState).map(([s, n]) => `${s} ${n}`).join(', ')}); ` +
+      `× ${states.length} caller states (${Object.entries(counted.byState)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}); ` +
       `${counted.ok} answered ok, ${counted.errors} typed errors; database unchanged on every error ` +
       `(${unchanged.byCounter} proven by SQLite's change counter, ${unchanged.byDump} by comparing dumps, ` +
       `${unchanged.allowedSignInFailures} wrote only their own failed-sign-in audit row); no fault reported, nothing thrown`,
@@ -101,9 +103,10 @@ async function undo(channel: Channel, payload: unknown, result: BridgeResult<unk
 }
 
 function describeFault(channel: string): string {
-  return clinic.faults
-    .map((f) => `${f.channel}: ${f.error instanceof Error ? `${f.error.name}: ${f.error.message}\n${f.error.stack?.split('\n').slice(1, 6).join('\n')}` : String(f.error)}`)
-    .join('\n') || `none (${channel})`;
+  return (
+    clinic.faults.map((f) => `${f.channel}: ${f.error instanceof Error ? `${f.error.name}: ${f.error.message}\n${f.error.stack?.split('\n').slice(1, 6).join('\n')}` : String(f.error)}`).join('\n') ||
+    `none (${channel})`
+  );
 }
 
 /**
@@ -184,22 +187,30 @@ async function probe(state: CallerState, channel: Channel, payload: unknown): Pr
 }
 
 describe.each(states)('IPC fuzz, caller %s', (state) => {
-  it.each(channels)('%s: random and malformed payloads', async (channel) => {
-    await fc.assert(
-      fc.asyncProperty(payloadsFor(samples[channel], knownIds), async (payload) => {
-        await probe(state, channel, payload);
-        counted.random++;
-      }),
-      { numRuns: runs },
-    );
-  }, 120_000);
+  it.each(channels)(
+    '%s: random and malformed payloads',
+    async (channel) => {
+      await fc.assert(
+        fc.asyncProperty(payloadsFor(samples[channel], knownIds), async (payload) => {
+          await probe(state, channel, payload);
+          counted.random++;
+        }),
+        { numRuns: runs },
+      );
+    },
+    120_000,
+  );
 
-  it.each(channels)('%s: giant payloads (10 MB strings, 10,000-deep nesting)', async (channel) => {
-    for (const { name, payload } of giantPayloadsFor(samples[channel])) {
-      await probe(state, channel, payload).catch((error: unknown) => {
-        throw new Error(`${channel}, ${name}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-      counted.giant++;
-    }
-  }, 120_000);
+  it.each(channels)(
+    '%s: giant payloads (10 MB strings, 10,000-deep nesting)',
+    async (channel) => {
+      for (const { name, payload } of giantPayloadsFor(samples[channel])) {
+        await probe(state, channel, payload).catch((error: unknown) => {
+          throw new Error(`${channel}, ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        counted.giant++;
+      }
+    },
+    120_000,
+  );
 });

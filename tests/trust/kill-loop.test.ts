@@ -53,62 +53,68 @@ describe('crash safety: the app is killed with SIGKILL while it writes clients',
   });
   afterAll(() => setup.folder.remove());
 
-  it(`keeps every acknowledged client, gap-free and audited, through ${clientKills} kills of the app as the shell wires it`, async () => {
-    const { dataDir, store } = setup;
-    const random = new SeededRandom(seed);
-    const env = { ...setup.env, SKINLEDGER_KILL_MODE: 'clients' };
-    const started = performance.now();
-    let highest = 0;
-    let unacknowledgedCommits = 0;
-    let next = startKillChild(script, env);
-    for (let kill = 1; kill <= clientKills; kill++) {
-      const current = next;
-      // The next child loads while this one runs and the store is checked.
-      next = startKillChild(script, env);
-      // Up to 2.5 s: past the quiet pause the child takes after 60 writes, when its checkpoint runs.
-      const run = await current.killAfterReady(random.int(0, 2500));
-      const context = `kill ${kill} (seed ${seed}, ${run.delayMs} ms after ready)`;
-      // The child starts from what is in the store: a number committed but not printed is not written twice.
-      expect(run.firstNumber, context).toBe(highest + 1);
-      const known = Math.max(highest, run.acknowledged.at(-1) ?? 0);
-      // Opening compares the trail with its anchor (a cut-off trail is refused here); then only
-      // what is new since the last kill is looked at.
+  it(
+    `keeps every acknowledged client, gap-free and audited, through ${clientKills} kills of the app as the shell wires it`,
+    async () => {
+      const { dataDir, store } = setup;
+      const random = new SeededRandom(seed);
+      const env = { ...setup.env, SKINLEDGER_KILL_MODE: 'clients' };
+      const started = performance.now();
+      let highest = 0;
+      let unacknowledgedCommits = 0;
+      let next = startKillChild(script, env);
+      for (let kill = 1; kill <= clientKills; kill++) {
+        const current = next;
+        // The next child loads while this one runs and the store is checked.
+        next = startKillChild(script, env);
+        // Up to 2.5 s: past the quiet pause the child takes after 60 writes, when its checkpoint runs.
+        const run = await current.killAfterReady(random.int(0, 2500));
+        const context = `kill ${kill} (seed ${seed}, ${run.delayMs} ms after ready)`;
+        // The child starts from what is in the store: a number committed but not printed is not written twice.
+        expect(run.firstNumber, context).toBe(highest + 1);
+        const known = Math.max(highest, run.acknowledged.at(-1) ?? 0);
+        // Opening compares the trail with its anchor (a cut-off trail is refused here); then only
+        // what is new since the last kill is looked at.
+        const services = openServices(dataDir, store.dataKey, { clock: new TestClock() });
+        try {
+          const numbers = services.db
+            .prepare(`SELECT count(*) AS rows, min(CAST(notes AS INTEGER)) AS lowest, max(CAST(notes AS INTEGER)) AS highest FROM client WHERE referral_source = ?`)
+            .get(killLoopSource) as { rows: number; lowest: number | null; highest: number | null };
+          const now = numbers.highest ?? 0;
+          // Every acknowledged number is there, and at most one more (committed, not yet printed).
+          expect(now, context).toBeGreaterThanOrEqual(known);
+          expect(now, context).toBeLessThanOrEqual(known + 1);
+          // No gaps, no duplicates, and each client with its audit row.
+          expect(numbers.rows, context).toBe(now);
+          if (now > 0) expect(numbers.lowest, context).toBe(1);
+          expect(services.db.prepare(`SELECT count(*) FROM audit_event WHERE action = 'client.create'`).pluck().get(), context).toBe(now);
+          if (now > known) unacknowledgedCommits++;
+          highest = now;
+        } finally {
+          await services.photos.close();
+          services.close();
+        }
+      }
+      await next.dispose();
+      // The whole chain, the b-trees and the search index once, at the end.
       const services = openServices(dataDir, store.dataKey, { clock: new TestClock() });
       try {
-        const numbers = services.db
-          .prepare(`SELECT count(*) AS rows, min(CAST(notes AS INTEGER)) AS lowest, max(CAST(notes AS INTEGER)) AS highest FROM client WHERE referral_source = ?`)
-          .get(killLoopSource) as { rows: number; lowest: number | null; highest: number | null };
-        const now = numbers.highest ?? 0;
-        // Every acknowledged number is there, and at most one more (committed, not yet printed).
-        expect(now, context).toBeGreaterThanOrEqual(known);
-        expect(now, context).toBeLessThanOrEqual(known + 1);
-        // No gaps, no duplicates, and each client with its audit row.
-        expect(numbers.rows, context).toBe(now);
-        if (now > 0) expect(numbers.lowest, context).toBe(1);
-        expect(services.db.prepare(`SELECT count(*) FROM audit_event WHERE action = 'client.create'`).pluck().get(), context).toBe(now);
-        if (now > known) unacknowledgedCommits++;
-        highest = now;
+        expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        services.db.exec(`INSERT INTO client_search (client_search) VALUES ('integrity-check')`);
+        const audit = new AuditLog(services.db, services.clock, services.vault).verify();
+        expect(audit.firstBrokenSeq, audit.summary).toBeNull();
       } finally {
         await services.photos.close();
         services.close();
       }
-    }
-    await next.dispose();
-    // The whole chain, the b-trees and the search index once, at the end.
-    const services = openServices(dataDir, store.dataKey, { clock: new TestClock() });
-    try {
-      expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      services.db.exec(`INSERT INTO client_search (client_search) VALUES ('integrity-check')`);
-      const audit = new AuditLog(services.db, services.clock, services.vault).verify();
-      expect(audit.firstBrokenSeq, audit.summary).toBeNull();
-    } finally {
-      await services.photos.close();
-      services.close();
-    }
-    expect(() => readKeySlotFile(join(dataDir, 'keyslots.json'))).not.toThrow();
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`[trust] kill loop: ${clientKills} kills in ${seconds.toFixed(1)} s (seed ${seed}); ${highest} clients, each present and audited; ${unacknowledgedCommits} kills fell between a commit and its acknowledgement`);
-  }, clientKills * 6_000 + 60_000);
+      expect(() => readKeySlotFile(join(dataDir, 'keyslots.json'))).not.toThrow();
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `[trust] kill loop: ${clientKills} kills in ${seconds.toFixed(1)} s (seed ${seed}); ${highest} clients, each present and audited; ${unacknowledgedCommits} kills fell between a commit and its acknowledgement`,
+      );
+    },
+    clientKills * 6_000 + 60_000,
+  );
 });
 
 interface Operation {
@@ -148,7 +154,9 @@ async function killDuring(setup: Awaited<ReturnType<typeof killStore>>, operatio
   let killed = 0;
   for (const at of points) if ((await runOnce(at)).killed) killed++;
   expect(killed, `${operation.name}: every kill point was reached`).toBe(points.size);
-  console.log(`[trust] kill during ${operation.name}: ${steps} steps, killed before steps ${[...points].join(', ')}; the store opened and verified after each, ${acknowledged.length} acknowledged kept`);
+  console.log(
+    `[trust] kill during ${operation.name}: ${steps} steps, killed before steps ${[...points].join(', ')}; the store opened and verified after each, ${acknowledged.length} acknowledged kept`,
+  );
 }
 
 describe('crash safety: the app is killed with SIGKILL during backup, consent signing, photo import and a migration', () => {
@@ -291,7 +299,11 @@ describe('crash safety: the app is killed with SIGKILL during backup, consent si
       );
       // What each kill left was the old schema or the new one whole, never part of a step; some
       // kills came before the migration's commit.
-      for (const found of left) expect([{ version: latestSchemaVersion - 1, table: 0 }, { version: latestSchemaVersion, table: 1 }]).toContainEqual(found);
+      for (const found of left)
+        expect([
+          { version: latestSchemaVersion - 1, table: 0 },
+          { version: latestSchemaVersion, table: 1 },
+        ]).toContainEqual(found);
       expect(left.some((found) => found.version < latestSchemaVersion)).toBe(true);
     } finally {
       setup.folder.remove();

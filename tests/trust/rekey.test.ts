@@ -124,7 +124,10 @@ describe('changing the data key after someone leaves', () => {
       const dispatch = createDispatcher(runtime, testDesktop(runtime), { isTrustedSender: () => true });
       const call = (channel: string, input: unknown = {}) => dispatch(channel, input, trustedFrame);
       expect((await call('session.login', { name: colleague.name, password: oneTime })).ok).toBe(true);
-      expect(await call('clients.find', { text: '', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Choose your own password first: you signed in with a one-time password.' } });
+      expect(await call('clients.find', { text: '', offset: 0, limit: 5 })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Choose your own password first: you signed in with a one-time password.' },
+      });
       expect(await call('session.changePassword', { currentPassword: oneTime, newPassword: 'rita-chose-a-new-one' })).toMatchObject({ ok: true });
       expect(await call('clients.find', { text: '', offset: 0, limit: 5 })).toMatchObject({ ok: true });
     } finally {

@@ -52,21 +52,25 @@ describe('role matrix: every channel × every role × locked, unlocked and signe
   afterAll(() => console.log(`[trust] role matrix: ${cells} cells (${channels.length} channels × ${roles.length} roles × ${callerStates.length} states), each as the contract's access field says`));
 
   describe.each(callerStates)('%s', (state) => {
-    it.each(roles)('%s', async (role) => {
-      for (const channel of channels) {
-        await enter(role, state);
-        const result = await clinic.call(channel, inputFor(channel, role));
-        const refusal = expectedRefusal(contract[channel].access, state, role);
-        const where = `${channel} as ${role}, ${state}`;
-        if (refusal) {
-          expect(result, where).toMatchObject({ ok: false, error: { code: refusal } });
-        } else if (!result.ok) {
-          expect(refusals, `${where}: ${result.error.message}`).not.toContain(result.error.code);
+    it.each(roles)(
+      '%s',
+      async (role) => {
+        for (const channel of channels) {
+          await enter(role, state);
+          const result = await clinic.call(channel, inputFor(channel, role));
+          const refusal = expectedRefusal(contract[channel].access, state, role);
+          const where = `${channel} as ${role}, ${state}`;
+          if (refusal) {
+            expect(result, where).toMatchObject({ ok: false, error: { code: refusal } });
+          } else if (!result.ok) {
+            expect(refusals, `${where}: ${result.error.message}`).not.toContain(result.error.code);
+          }
+          cells++;
         }
-        cells++;
-      }
-      expect(clinic.faults).toEqual([]);
-    }, 60_000);
+        expect(clinic.faults).toEqual([]);
+      },
+      60_000,
+    );
   });
 });
 
@@ -143,7 +147,10 @@ describe('the wipe attack: reception edits a client whose record holds clinical 
     expect(clinicalKeysIn(result)).toEqual([]);
     expect(await storedRecord()).toMatchObject({ firstName: 'Wendy', lastName: 'Target', phone: '07700 900002', ...clinical });
     // Audited with the names of the fields changed, never their values.
-    const row = clinic.runtime.current().services.audit.recent(20).find((r) => r.action === 'client.update' && r.entity_id === clientId);
+    const row = clinic.runtime
+      .current()
+      .services.audit.recent(20)
+      .find((r) => r.action === 'client.update' && r.entity_id === clientId);
     expect(row?.detail).toBe('firstName,phone');
   });
 
@@ -215,7 +222,9 @@ describe('what the access table means for health data and administration', () =>
   });
 
   it('staff, settings changes, the depth table, set-up steps and changing the data key are for admins only', () => {
-    const adminOnly = channels.filter((c) => c.startsWith('staff.') || c.startsWith('rekey.') || c === 'settings.update' || c === 'areaDepths.set' || c === 'setup.saveRecoveryKit' || c === 'setup.acknowledgeRecoveryKey');
+    const adminOnly = channels.filter(
+      (c) => c.startsWith('staff.') || c.startsWith('rekey.') || c === 'settings.update' || c === 'areaDepths.set' || c === 'setup.saveRecoveryKit' || c === 'setup.acknowledgeRecoveryKey',
+    );
     for (const channel of adminOnly) expect(contract[channel].access, channel).toEqual(['admin']);
   });
 

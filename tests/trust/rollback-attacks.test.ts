@@ -100,7 +100,12 @@ describe('rolling the database back', () => {
     tamper(keyFile, (file) => delete file['auditHead']);
     copyFileSync(olderDatabase, join(dataDir, 'skinledger.db'));
     const tampered = snapshotFolder(dataDir);
-    const altered = await runtime().login(adminName, adminPassword).then(() => null, (error: unknown) => error);
+    const altered = await runtime()
+      .login(adminName, adminPassword)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(altered).toMatchObject({ code: 'KEY_FILE_ALTERED' });
     expect(snapshotFolder(dataDir)).toEqual(tampered);
 

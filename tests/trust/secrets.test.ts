@@ -100,7 +100,10 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     await call('clients.find', { text: markers.last, offset: 0, limit: 10 });
     await call('clients.profile', { id: clientId });
     await call('clients.profile', { id: `${markers.last}-no-such-client` });
-    await call('medicalHistory.record', { clientId, answers: answeredHistory({ currentMedications: { answer: 'some', text: markers.medication }, pregnantOrBreastfeeding: { answer: 'yes', detail: markers.notes } }) });
+    await call('medicalHistory.record', {
+      clientId,
+      answers: answeredHistory({ currentMedications: { answer: 'some', text: markers.medication }, pregnantOrBreastfeeding: { answer: 'yes', detail: markers.notes } }),
+    });
     await call('sessions.record', { clientId, courseId: null, record: sessionRecordSample(markers.notes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
     await call('screening.override', { clientId, reason: `${markers.notes} discussed` });
     const deep = { ...sessionRecordSample(markers.notes), areas: [{ area: 'forehead', depthMm: 2.5, passes: 1 }] };
@@ -127,8 +130,14 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     expect(clinic.faults.length).toBeGreaterThanOrEqual(2);
     expect(logText).toContain('fault');
 
-    expect(errors.flatMap((e) => secretsIn(JSON.stringify(e), secrets)), 'error messages').toEqual([]);
-    expect(clinic.faults.flatMap((f) => secretsIn(errorText(f.error), secrets)), 'what reportFault received').toEqual([]);
+    expect(
+      errors.flatMap((e) => secretsIn(JSON.stringify(e), secrets)),
+      'error messages',
+    ).toEqual([]);
+    expect(
+      clinic.faults.flatMap((f) => secretsIn(errorText(f.error), secrets)),
+      'what reportFault received',
+    ).toEqual([]);
     expect(secretsIn(logText, secrets), 'the shell log').toEqual([]);
     expect(secretsIn(output.text(), secrets), 'console and process output').toEqual([]);
     console.log(
@@ -146,7 +155,11 @@ describe('secrets stay out of error messages, fault reports, the log and the con
     await clinic.call('session.login', { name: staffPasswords.practitioner, password: staffPasswords.practitioner });
     clinic.clock.advance(61_000);
     expect((await clinic.call('session.login', { name: adminName, password: adminPassword })).ok).toBe(true);
-    const details = clinic.runtime.current().services.audit.recent(20).map((row) => row.detail).join('\n');
+    const details = clinic.runtime
+      .current()
+      .services.audit.recent(20)
+      .map((row) => row.detail)
+      .join('\n');
     expect(details).not.toContain(staffPasswords.practitioner);
   });
 });

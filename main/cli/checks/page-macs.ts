@@ -41,7 +41,10 @@ function pageAuthenticates(key: Buffer, page: Buffer, pageNumber: number): boole
   const start = pageNumber === 1 ? saltLength : 0;
   const number = Buffer.alloc(4);
   number.writeUInt32LE(pageNumber);
-  const expected = createHmac('sha512', key).update(page.subarray(start, page.length - macLength)).update(number).digest();
+  const expected = createHmac('sha512', key)
+    .update(page.subarray(start, page.length - macLength))
+    .update(number)
+    .digest();
   return timingSafeEqual(expected, page.subarray(page.length - macLength));
 }
 

@@ -14,13 +14,8 @@ const noFilters = { staffId: null, clientId: null, actions: [], fromDay: null, t
  */
 export const auditListCommand: CliCommand = {
   words: ['audit', 'list'],
-  summary: 'The newest audit trail entries in the screen\'s words: row, time, who, action, record, detail.',
-  flags: [
-    dataFlag,
-    userFlag,
-    limitFlag,
-    { name: 'before', placeholder: 'SEQ', summary: 'Only rows numbered below this one (the next page starts at the last row shown).', required: false },
-  ],
+  summary: "The newest audit trail entries in the screen's words: row, time, who, action, record, detail.",
+  flags: [dataFlag, userFlag, limitFlag, { name: 'before', placeholder: 'SEQ', summary: 'Only rows numbered below this one (the next page starts at the last row shown).', required: false }],
   async run(context) {
     const limit = limitFrom(context.flags.limit, 500);
     const beforeText = context.flags.before;

@@ -12,7 +12,7 @@ import { dataFlag, userFlag } from './flags';
  */
 export const diaryCommand: CliCommand = {
   words: ['diary'],
-  summary: "A day of the appointment diary: time, practitioner, client, course session, status and what to prepare.",
+  summary: 'A day of the appointment diary: time, practitioner, client, course session, status and what to prepare.',
   flags: [dataFlag, userFlag, { name: 'day', placeholder: 'YYYY-MM-DD', summary: 'The day to list.', required: true }],
   async run(context) {
     const day = requiredFlag(context, 'day');

@@ -32,7 +32,12 @@ export const importClientsCommand: CliCommand = {
       required: false,
     },
     { name: 'date-order', placeholder: 'dmy|mdy|ymd', summary: 'How the file writes dates (default: the clinic’s date format).', required: false },
-    { name: 'matching', placeholder: 'skip|merge', summary: 'What to do with a row that matches a recorded client: leave the client as is (skip, the default) or fill in what the record lacks (merge).', required: false },
+    {
+      name: 'matching',
+      placeholder: 'skip|merge',
+      summary: 'What to do with a row that matches a recorded client: leave the client as is (skip, the default) or fill in what the record lacks (merge).',
+      required: false,
+    },
     { name: 'report', placeholder: 'FILE', summary: 'Where to write the report of every row (default: beside the file, ending -import-report.csv). Not encrypted.', required: false },
     { name: 'dry-run', placeholder: '', summary: 'Say what an import would do, row by row, and write nothing to the records.', required: false },
   ],
@@ -59,7 +64,9 @@ export const importClientsCommand: CliCommand = {
       let rows: ImportRowOutcome[];
       if (context.flags['dry-run']) {
         const plan = session.services.clientImport.plan(list, mapping, dateOrder);
-        context.io.out(`Dry run, nothing written: ${plan.counts.add} would be added, ${plan.counts.match} match a recorded client (${matching === 'skip' ? 'left as they are' : 'filled in'}), ${plan.counts.bad} cannot be imported.`);
+        context.io.out(
+          `Dry run, nothing written: ${plan.counts.add} would be added, ${plan.counts.match} match a recorded client (${matching === 'skip' ? 'left as they are' : 'filled in'}), ${plan.counts.bad} cannot be imported.`,
+        );
         rows = plan.rows;
       } else {
         const controller = new AbortController();

@@ -73,8 +73,7 @@ const folderMessages: Record<string, string> = {
   EROFS: 'SkinLedger cannot create the store there: that disk is read-only. Nothing was created. Choose a folder on a disk SkinLedger can write to.',
   EACCES:
     'SkinLedger cannot create the store there: it is not allowed to write in that folder (permission denied). Nothing was created. Choose a folder you may write to, or ask whoever looks after this computer for access.',
-  ENOENT:
-    'SkinLedger cannot create the store there: the drive or a folder above it does not exist. Nothing was created. Check the path given with --data (and that the drive is plugged in).',
+  ENOENT: 'SkinLedger cannot create the store there: the drive or a folder above it does not exist. Nothing was created. Check the path given with --data (and that the drive is plugged in).',
   ENOTDIR: 'SkinLedger cannot create the store there: a part of the path given with --data is a file, not a folder. Nothing was created.',
 };
 folderMessages['EPERM'] = folderMessages['EACCES']!;

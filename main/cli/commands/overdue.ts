@@ -10,7 +10,7 @@ import { limitFlag, limitFrom } from './limit-flag';
  */
 export const overdueCommand: CliCommand = {
   words: ['overdue'],
-  summary: 'Clients overdue for their next session (the Home card\'s list): due date, name, sessions done/planned, client id.',
+  summary: "Clients overdue for their next session (the Home card's list): due date, name, sessions done/planned, client id.",
   flags: [dataFlag, userFlag, limitFlag],
   async run(context) {
     const limit = limitFrom(context.flags.limit, 200);

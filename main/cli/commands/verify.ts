@@ -21,7 +21,8 @@ import { dataFlag, userFlag } from './flags';
  */
 export const verifyCommand: CliCommand = {
   words: ['verify'],
-  summary: 'Check the store’s integrity (SQLite, cipher, key file, audit chain, every clinical record against its latest audit entry, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
+  summary:
+    'Check the store’s integrity (SQLite, cipher, key file, audit chain, every clinical record against its latest audit entry, every signed consent’s PDF and form hash, every photo file) and print record counts. Admins only.',
   flags: [dataFlag, userFlag],
   async run(context) {
     const session = await signInReadOnly(context.io, {

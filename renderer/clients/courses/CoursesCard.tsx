@@ -136,11 +136,7 @@ function CourseRow({ course, canChange, onStatus }: { course: CourseBooking; can
         </Text>
       </Group>
       <Text size="sm">
-        {course.nextDueOn
-          ? t('courses.nextDue', { date: dates.day(course.nextDueOn) })
-          : course.status === 'active'
-            ? t('courses.allDone')
-            : t('courses.closed')}
+        {course.nextDueOn ? t('courses.nextDue', { date: dates.day(course.nextDueOn) }) : course.status === 'active' ? t('courses.allDone') : t('courses.closed')}
         {course.lastSessionOn ? ` · ${t('courses.lastSession', { date: dates.day(course.lastSessionOn) })}` : ''}
       </Text>
     </Stack>

@@ -91,9 +91,7 @@ function CourseForm({ client, onCancel, onCreated }: { client: Client; onCancel:
             />
           )}
         />
-        {concern === 'other' ? (
-          <TextInput label={t('courses.otherIndication')} withAsterisk error={errors.otherIndication?.message} {...form.register('otherIndication')} />
-        ) : null}
+        {concern === 'other' ? <TextInput label={t('courses.otherIndication')} withAsterisk error={errors.otherIndication?.message} {...form.register('otherIndication')} /> : null}
         <SimpleGrid cols={3} spacing="lg">
           <Controller
             control={form.control}

@@ -156,7 +156,13 @@ function ClientForm({ client, clinical }: { client: Client | ClientContact | nul
           <SimpleGrid cols={2} spacing="lg">
             <TextInput label={t('clientForm.firstName')} withAsterisk autoComplete="off" data-autofocus error={errors.firstName?.message} {...form.register('firstName')} />
             <TextInput label={t('clientForm.lastName')} withAsterisk autoComplete="off" error={errors.lastName?.message} {...form.register('lastName')} />
-            <TextInput label={t('clientForm.preferredName')} description={t('clientForm.preferredNameHint')} autoComplete="off" error={errors.preferredName?.message} {...form.register('preferredName')} />
+            <TextInput
+              label={t('clientForm.preferredName')}
+              description={t('clientForm.preferredNameHint')}
+              autoComplete="off"
+              error={errors.preferredName?.message}
+              {...form.register('preferredName')}
+            />
             <Controller
               control={form.control}
               name="dateOfBirth"
@@ -210,7 +216,13 @@ function ClientForm({ client, clinical }: { client: Client | ClientContact | nul
             {...form.register('address')}
           />
           <SimpleGrid cols={2} spacing="lg">
-            <TextInput label={t('clientForm.emergencyContact')} description={t('clientForm.emergencyContactHint')} autoComplete="off" error={errors.emergencyContact?.message} {...form.register('emergencyContact')} />
+            <TextInput
+              label={t('clientForm.emergencyContact')}
+              description={t('clientForm.emergencyContactHint')}
+              autoComplete="off"
+              error={errors.emergencyContact?.message}
+              {...form.register('emergencyContact')}
+            />
             {clinical ? <TextInput label={t('clientForm.gp')} description={t('clientForm.gpHint')} autoComplete="off" error={errors.gp?.message} {...form.register('gp')} /> : null}
           </SimpleGrid>
           <Controller
@@ -293,7 +305,7 @@ function ClientForm({ client, clinical }: { client: Client | ClientContact | nul
                 )}
               />
             </FormSection>
-    
+
             <FormSection title={t('clientForm.sections.notes')} description={t('clientForm.sections.notesHint')}>
               <Textarea
                 label={t('clientForm.notes')}

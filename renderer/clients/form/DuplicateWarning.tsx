@@ -11,17 +11,7 @@ import type { PossibleDuplicates } from './usePossibleDuplicates';
  * "This may be someone already recorded": the matches with why they match and a link to open
  * each; once the main side has refused a create as a duplicate, also "Create anyway".
  */
-export function DuplicateWarning({
-  duplicates,
-  refused,
-  creating,
-  onCreateAnyway,
-}: {
-  duplicates: PossibleDuplicates;
-  refused: boolean;
-  creating: boolean;
-  onCreateAnyway: () => void;
-}) {
+export function DuplicateWarning({ duplicates, refused, creating, onCreateAnyway }: { duplicates: PossibleDuplicates; refused: boolean; creating: boolean; onCreateAnyway: () => void }) {
   const { t } = useTranslation();
   const { go } = useNavigation();
   const dates = useDates();
@@ -58,7 +48,16 @@ export function DuplicateWarning({
                 {[client.dateOfBirth ? dates.day(client.dateOfBirth) : '', client.phone, client.email].filter(Boolean).join(' · ')}
               </Text>
               <Text size="sm">— {t(`clientForm.duplicate.reasons.${reason}`)}</Text>
-              <Anchor component="button" type="button" size="sm" c="sage.9" fw={600} td="underline" onClick={() => go({ page: 'client', clientId: client.id })} aria-label={t('clientForm.duplicate.openLabel', { name: clientName(client) })}>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                c="sage.9"
+                fw={600}
+                td="underline"
+                onClick={() => go({ page: 'client', clientId: client.id })}
+                aria-label={t('clientForm.duplicate.openLabel', { name: clientName(client) })}
+              >
                 {t('clientForm.duplicate.open')}
               </Anchor>
             </Group>

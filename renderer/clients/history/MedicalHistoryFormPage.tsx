@@ -201,12 +201,18 @@ function RefusalList({ refusal, fromDate }: { refusal: Refusal; fromDate: string
       <List size="sm" spacing={2} className={classes.refusalList}>
         {refusal.questions.map((key) => (
           <List.Item key={key}>
-            <Anchor href={`#question-${key}`} size="sm" c="red.9" underline="always" onClick={(event) => {
-              event.preventDefault();
-              const field = document.getElementById(`question-${key}`);
-              field?.scrollIntoView({ block: 'center' });
-              field?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
-            }}>
+            <Anchor
+              href={`#question-${key}`}
+              size="sm"
+              c="red.9"
+              underline="always"
+              onClick={(event) => {
+                event.preventDefault();
+                const field = document.getElementById(`question-${key}`);
+                field?.scrollIntoView({ block: 'center' });
+                field?.querySelector<HTMLElement>('input, textarea, button')?.focus({ preventScroll: true });
+              }}
+            >
               {t(`history.questions.${key}.short`)}
             </Anchor>
           </List.Item>

@@ -76,7 +76,10 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
                   placeholder={t(`history.questions.${question.key}.detail`)}
                   description={<LengthHint length={(field.value ?? '').length} max={historyDetailMax} />}
                   {...field}
-                  onChange={(event) => { field.onChange(event); onAnswered(question.key); }}
+                  onChange={(event) => {
+                    field.onChange(event);
+                    onAnswered(question.key);
+                  }}
                   error={fieldState.error?.message}
                   maw={520}
                 />
@@ -103,7 +106,10 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
                   aria-label={`${label}: ${t('history.dateLabel')}`}
                   description={t('history.dateHint')}
                   value={field.value ?? null}
-                  onChange={(value) => { field.onChange(value); onAnswered(question.key); }}
+                  onChange={(value) => {
+                    field.onChange(value);
+                    onAnswered(question.key);
+                  }}
                   onBlur={field.onBlur}
                   error={fieldState.error?.message}
                   maw={320}
@@ -127,12 +133,14 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
               label={label}
               description={mark}
               placeholder={t('history.cancerPlaceholder')}
-              data={[
-                ...cancerTreatmentStates.map((state) => ({ value: state, label: t(`history.cancer.${state}`) })),
-                { value: 'declined', label: t('history.declinedOption') },
-              ]}
+              data={[...cancerTreatmentStates.map((state) => ({ value: state, label: t(`history.cancer.${state}`) })), { value: 'declined', label: t('history.declinedOption') }]}
               value={field.value ?? null}
-              onChange={(value) => { if (value) { field.onChange(value); onAnswered(question.key); } }}
+              onChange={(value) => {
+                if (value) {
+                  field.onChange(value);
+                  onAnswered(question.key);
+                }
+              }}
               allowDeselect={false}
               error={fieldState.error?.message}
               maw={520}
@@ -166,7 +174,10 @@ export function QuestionField({ question, control, carried, onAnswered }: { ques
                   maxRows={6}
                   {...field}
                   value={field.value ?? ''}
-                  onChange={(event) => { field.onChange(event); onAnswered(question.key); }}
+                  onChange={(event) => {
+                    field.onChange(event);
+                    onAnswered(question.key);
+                  }}
                   error={fieldState.error?.message}
                 />
               ) : (

@@ -35,10 +35,7 @@ export default function ClientsPage() {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <PageTitle
-          title={t('clients.title')}
-          description={pages.total !== null && unfiltered && !emptyStore ? t('clients.count', { count: pages.total }) : t('clients.subtitle')}
-        />
+        <PageTitle title={t('clients.title')} description={pages.total !== null && unfiltered && !emptyStore ? t('clients.count', { count: pages.total }) : t('clients.subtitle')} />
         <Group gap="sm" wrap="nowrap">
           {staff.role !== 'reception' ? (
             <Button variant="default" leftSection={<IconZoomScan size={18} aria-hidden />} onClick={() => go({ page: 'lotRecall' })}>
@@ -53,14 +50,7 @@ export default function ClientsPage() {
       {emptyStore && !includeArchived ? (
         <NoClients onNew={() => go({ page: 'clientForm' })} />
       ) : (
-        <ClientBrowser
-          text={text}
-          onText={setText}
-          includeArchived={includeArchived}
-          onIncludeArchived={setIncludeArchived}
-          pages={pages}
-          onOpen={(clientId) => go({ page: 'client', clientId })}
-        />
+        <ClientBrowser text={text} onText={setText} includeArchived={includeArchived} onIncludeArchived={setIncludeArchived} pages={pages} onOpen={(clientId) => go({ page: 'client', clientId })} />
       )}
     </Stack>
   );

@@ -7,15 +7,7 @@ export function NoClients({ onNew }: { onNew: () => void }) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="xl" bg="white">
-      <EmptyState
-        size="lg"
-        variant="light"
-        color="sage"
-        icon={<IconUsers size={40} stroke={1.5} aria-hidden />}
-        title={t('clients.emptyTitle')}
-        description={t('clients.emptyDescription')}
-        py="xl"
-      >
+      <EmptyState size="lg" variant="light" color="sage" icon={<IconUsers size={40} stroke={1.5} aria-hidden />} title={t('clients.emptyTitle')} description={t('clients.emptyDescription')} py="xl">
         <EmptyState.Actions>
           <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={onNew}>
             {t('clients.newFirst')}

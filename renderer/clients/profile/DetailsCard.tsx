@@ -42,12 +42,14 @@ export function DetailsCard({ client }: { client: Client | ClientContact }) {
           </Title>
         </Group>
         <DataList gap="sm" size="sm" labelWidth="175px">
-          {rows.filter((row) => row !== null).map(([label, content]) => (
-            <DataList.Item key={label}>
-              <DataList.ItemLabel>{label}</DataList.ItemLabel>
-              <DataList.ItemValue style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{content}</DataList.ItemValue>
-            </DataList.Item>
-          ))}
+          {rows
+            .filter((row) => row !== null)
+            .map(([label, content]) => (
+              <DataList.Item key={label}>
+                <DataList.ItemLabel>{label}</DataList.ItemLabel>
+                <DataList.ItemValue style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{content}</DataList.ItemValue>
+              </DataList.Item>
+            ))}
         </DataList>
         <Text size="xs" c="dimmed">
           {t('profile.since', { date: dates.dayOf(client.createdAt) })}

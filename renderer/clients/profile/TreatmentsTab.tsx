@@ -82,7 +82,13 @@ export function TreatmentsTab({ profile, onScreening }: { profile: ClientProfile
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
-                  <SessionDetails session={session} historyDates={historyDates} hasGp={profile.client.gp.trim() !== ''} hasEmail={profile.client.email !== ''} onChange={() => go({ page: 'sessionForm', clientId, sessionId: session.id })} />
+                  <SessionDetails
+                    session={session}
+                    historyDates={historyDates}
+                    hasGp={profile.client.gp.trim() !== ''}
+                    hasEmail={profile.client.email !== ''}
+                    onChange={() => go({ page: 'sessionForm', clientId, sessionId: session.id })}
+                  />
                 </Accordion.Panel>
               </Accordion.Item>
             );

@@ -88,10 +88,16 @@ export default function LotRecallPage() {
           <Stack gap="md">
             <Group justify="space-between">
               <Text fw={600} size="lg" id="recall-result" role="status">
-                {result.found.length === 0 ? t('recall.none', { lot: result.lot }) : `${t('recall.found', { count: clients, lot: result.lot })} · ${t('recall.sessions', { count: result.found.length })}`}
+                {result.found.length === 0
+                  ? t('recall.none', { lot: result.lot })
+                  : `${t('recall.found', { count: clients, lot: result.lot })} · ${t('recall.sessions', { count: result.found.length })}`}
               </Text>
               {result.found.length > 0 ? (
-                <Button variant="light" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download(result, t, dates).catch((error: unknown) => setFailure(asBridgeError(error)))}>
+                <Button
+                  variant="light"
+                  leftSection={<IconDownload size={18} aria-hidden />}
+                  onClick={() => void download(result, t, dates).catch((error: unknown) => setFailure(asBridgeError(error)))}
+                >
                   {t('recall.export')}
                 </Button>
               ) : null}

@@ -9,7 +9,13 @@ export type RecallColumn = (typeof recallColumns)[number];
 /** What a recall letter or call needs: who, how to reach them, when and by whom they were treated, with what. */
 export function recallCsv(
   uses: readonly LotUse[],
-  text: { header: (column: RecallColumn) => string; kind: (kind: LotUse['kind']) => string; day: (iso: string | null) => string; expiry: (expiry: string | null) => string; moment: (iso: string) => string },
+  text: {
+    header: (column: RecallColumn) => string;
+    kind: (kind: LotUse['kind']) => string;
+    day: (iso: string | null) => string;
+    expiry: (expiry: string | null) => string;
+    moment: (iso: string) => string;
+  },
 ): string {
   const value = (use: LotUse, column: RecallColumn): string => {
     switch (column) {

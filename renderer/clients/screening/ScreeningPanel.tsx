@@ -62,19 +62,17 @@ export function ScreeningPanel({ clientId, screening, onChanged }: { clientId: s
                 alerts={alerts}
                 stopFooter={
                   <>
-                  {screening.incomplete ? (
-                    <IncompleteList incomplete={screening.incomplete} />
-                  ) : null}
-                  {blocked ? (
-                    <Stack gap="xs" mt="sm">
-                      <Text size="sm" fw={600}>
-                        {t('screening.blocked')}
-                      </Text>
-                      <Button color="red.8" variant="outline" bg="white" w="fit-content" onClick={() => setOverriding(true)}>
-                        {t('screening.override.open')}
-                      </Button>
-                    </Stack>
-                  ) : null}
+                    {screening.incomplete ? <IncompleteList incomplete={screening.incomplete} /> : null}
+                    {blocked ? (
+                      <Stack gap="xs" mt="sm">
+                        <Text size="sm" fw={600}>
+                          {t('screening.blocked')}
+                        </Text>
+                        <Button color="red.8" variant="outline" bg="white" w="fit-content" onClick={() => setOverriding(true)}>
+                          {t('screening.override.open')}
+                        </Button>
+                      </Stack>
+                    ) : null}
                   </>
                 }
               />

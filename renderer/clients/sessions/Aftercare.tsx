@@ -35,7 +35,13 @@ export function Aftercare({ clientId }: { clientId: string }) {
   return (
     <Stack gap="xs">
       <Group gap="sm">
-        <Button variant="subtle" size="compact-md" rightSection={open ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />} onClick={() => setOpen((value) => !value)} aria-expanded={open}>
+        <Button
+          variant="subtle"
+          size="compact-md"
+          rightSection={open ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />}
+          onClick={() => setOpen((value) => !value)}
+          aria-expanded={open}
+        >
           {open ? t('aftercare.hide') : t('aftercare.show')}
         </Button>
         <Button variant="subtle" size="compact-md" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => void print()} loading={printing}>

@@ -19,7 +19,14 @@ export function ConsentGate({ clientId, status, reason, onReason }: { clientId: 
   const [open, setOpen] = useState(false);
   if (reason !== null) {
     return (
-      <Alert color="red" variant="light" icon={<IconShieldExclamation aria-hidden />} title={t('sessionBasis.consentGate.inForceTitle')} role="region" aria-label={t('sessionBasis.consentGate.inForceTitle')}>
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconShieldExclamation aria-hidden />}
+        title={t('sessionBasis.consentGate.inForceTitle')}
+        role="region"
+        aria-label={t('sessionBasis.consentGate.inForceTitle')}
+      >
         <Group justify="space-between" align="center" gap="sm" wrap="nowrap">
           <Text size="sm">{t('sessionBasis.consentGate.inForce', { reason })}</Text>
           <Button variant="default" size="compact-md" style={{ flexShrink: 0 }} onClick={() => setOpen(true)}>

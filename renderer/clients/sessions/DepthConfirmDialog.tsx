@@ -10,7 +10,19 @@ export interface DeepArea {
 }
 
 /** Depths above the clinic's maximum are the practitioner's call, confirmed on purpose, never blocked. */
-export function DepthConfirmDialog({ areas, message, onCancel, onConfirm, saving }: { areas: DeepArea[] | null; message: string | null; onCancel: () => void; onConfirm: () => void; saving: boolean }) {
+export function DepthConfirmDialog({
+  areas,
+  message,
+  onCancel,
+  onConfirm,
+  saving,
+}: {
+  areas: DeepArea[] | null;
+  message: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+  saving: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Dialog opened={areas !== null} onClose={onCancel} title={t('sessionForm.deep.title')}>
@@ -19,9 +31,7 @@ export function DepthConfirmDialog({ areas, message, onCancel, onConfirm, saving
         {areas && areas.length > 0 ? (
           <List spacing={4}>
             {areas.map((area) => (
-              <List.Item key={area.area}>
-                {t('sessionForm.deep.line', { area: t(`areas.${area.area}`), depth: area.depthMm, max: area.maxMm ?? 1.5 })}
-              </List.Item>
+              <List.Item key={area.area}>{t('sessionForm.deep.line', { area: t(`areas.${area.area}`), depth: area.depthMm, max: area.maxMm ?? 1.5 })}</List.Item>
             ))}
           </List>
         ) : message ? (

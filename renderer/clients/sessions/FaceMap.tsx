@@ -4,7 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { TreatmentArea } from '../../../shared/clinical/areas';
 import classes from './FaceMap.module.css';
 
-type FaceArea = Extract<TreatmentArea, 'forehead' | 'glabella' | 'periorbital-left' | 'periorbital-right' | 'cheek-left' | 'cheek-right' | 'nose' | 'upper-lip' | 'perioral' | 'chin' | 'jawline-left' | 'jawline-right' | 'neck' | 'decolletage'>;
+type FaceArea = Extract<
+  TreatmentArea,
+  | 'forehead'
+  | 'glabella'
+  | 'periorbital-left'
+  | 'periorbital-right'
+  | 'cheek-left'
+  | 'cheek-right'
+  | 'nose'
+  | 'upper-lip'
+  | 'perioral'
+  | 'chin'
+  | 'jawline-left'
+  | 'jawline-right'
+  | 'neck'
+  | 'decolletage'
+>;
 
 /**
  * Shapes of a face seen from the front, in a 320 × 440 box. The client's left is on the viewer's

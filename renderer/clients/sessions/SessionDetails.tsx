@@ -16,7 +16,19 @@ import { SessionExceptions } from './SessionExceptions';
 import { useSessionBeforePhotos } from './useSessionBeforePhotos';
 
 /** One session in full, its checklist, and every amendment with who, when, why and what it replaced. */
-export function SessionDetails({ session, historyDates, hasGp, hasEmail, onChange }: { session: TreatmentSessionView; historyDates: string[]; hasGp: boolean; hasEmail: boolean; onChange: () => void }) {
+export function SessionDetails({
+  session,
+  historyDates,
+  hasGp,
+  hasEmail,
+  onChange,
+}: {
+  session: TreatmentSessionView;
+  historyDates: string[];
+  hasGp: boolean;
+  hasEmail: boolean;
+  onChange: () => void;
+}) {
   const { t } = useTranslation();
   const dates = useDates();
   const sameDay = isSameDay(session);
@@ -41,7 +53,12 @@ export function SessionDetails({ session, historyDates, hasGp, hasEmail, onChang
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
           <Checklist states={sessionChecklist(session.record, historyDates, { consent: savedConsentState(session.basis), beforePhotos })} title={t('checklist.title')} />
-          <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onChange} aria-label={t(sameDay ? 'treatments.editLabel' : 'treatments.amendLabel', { when: dates.dateTime(session.record.performedAt) })}>
+          <Button
+            variant="default"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={onChange}
+            aria-label={t(sameDay ? 'treatments.editLabel' : 'treatments.amendLabel', { when: dates.dateTime(session.record.performedAt) })}
+          >
             {sameDay ? t('treatments.edit') : t('treatments.amend')}
           </Button>
           <Text size="xs" c="dimmed">
@@ -57,7 +74,12 @@ export function SessionDetails({ session, historyDates, hasGp, hasEmail, onChang
 
 function lotText(t: TFunction, dates: Dates, lot: { name: string; lot: string; expiry: string | null; stockLotId?: string | null } | null): string {
   if (!lot) return t('common.none');
-  return [lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? t('treatments.expires', { date: expiryText(lot.expiry, dates) }) : null, lot.stockLotId ? null : t('stock.onSession.typed')]
+  return [
+    lot.name,
+    t('treatments.lotNumber', { lot: lot.lot }),
+    lot.expiry ? t('treatments.expires', { date: expiryText(lot.expiry, dates) }) : null,
+    lot.stockLotId ? null : t('stock.onSession.typed'),
+  ]
     .filter(Boolean)
     .join(' · ');
 }

@@ -66,7 +66,14 @@ export function SessionExceptions({ basis, id }: { basis: SessionBasis | null; i
         </Text>
       </Stack>
       {exceptions.length > 0 ? (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('sessionBasis.details.exceptionsTitle')} role="region" aria-label={t('sessionBasis.details.exceptionsTitle')}>
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('sessionBasis.details.exceptionsTitle')}
+          role="region"
+          aria-label={t('sessionBasis.details.exceptionsTitle')}
+        >
           <List size="sm" spacing={6}>
             {exceptions.map((exception, index) => (
               <List.Item key={index}>

@@ -83,7 +83,9 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
   const activeCourses = profile.courses.filter((course) => course.status === 'active' || course.id === session?.courseId);
   const form = useForm<SessionFormValues>({
     resolver: useTranslatedResolver(SessionFormValues),
-    defaultValues: session ? valuesOf(session.record, session.courseId) : blankSession(
+    defaultValues: session
+      ? valuesOf(session.record, session.courseId)
+      : blankSession(
           // The diary's appointment names its course; otherwise a client's only active course.
           activeCourses.find((course) => course.id === courseId)?.id ?? (activeCourses.length === 1 ? (activeCourses[0]?.id ?? '') : ''),
         ),
@@ -247,7 +249,14 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
         ) : null}
         {needsConsentOverride ? <ConsentGate clientId={client.id} status={consentStatus} reason={noConsentReason} onReason={setNoConsentReason} /> : null}
         {overrideToday ? (
-          <Alert color="orange" variant="light" icon={<IconInfoCircle aria-hidden />} title={t('sessionBasis.screeningInForce.title')} role="region" aria-label={t('sessionBasis.screeningInForce.title')}>
+          <Alert
+            color="orange"
+            variant="light"
+            icon={<IconInfoCircle aria-hidden />}
+            title={t('sessionBasis.screeningInForce.title')}
+            role="region"
+            aria-label={t('sessionBasis.screeningInForce.title')}
+          >
             {t('sessionBasis.screeningInForce.text', {
               name: overrideToday.overriddenByName,
               time: dates.dateTime(overrideToday.overriddenAt),
@@ -345,7 +354,12 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
               onPick={(lot) => pickLot('cartridge', lot)}
             />
             <SimpleGrid cols={3} spacing="lg">
-              <TextInput label={t('sessionForm.cartridge')} placeholder={t('sessionForm.cartridgePlaceholder')} error={errors.cartridge?.name?.message} {...form.register('cartridge.name', { onChange: () => typedBy('cartridge') })} />
+              <TextInput
+                label={t('sessionForm.cartridge')}
+                placeholder={t('sessionForm.cartridgePlaceholder')}
+                error={errors.cartridge?.name?.message}
+                {...form.register('cartridge.name', { onChange: () => typedBy('cartridge') })}
+              />
               <TextInput label={t('sessionForm.cartridgeLot')} error={errors.cartridge?.lot?.message} {...form.register('cartridge.lot', { onChange: () => typedBy('cartridge') })} />
               <Controller
                 control={form.control}
@@ -369,7 +383,12 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
 
           <Section title={t('sessionForm.sections.prep')} id="session-prep">
             <SimpleGrid cols={2} spacing="lg">
-              <TextInput label={t('sessionForm.anaesthetic')} placeholder={t('sessionForm.anaestheticPlaceholder')} error={errors.anaesthetic?.product?.message} {...form.register('anaesthetic.product')} />
+              <TextInput
+                label={t('sessionForm.anaesthetic')}
+                placeholder={t('sessionForm.anaestheticPlaceholder')}
+                error={errors.anaesthetic?.product?.message}
+                {...form.register('anaesthetic.product')}
+              />
               <Controller
                 control={form.control}
                 name="anaesthetic.appliedAt"
@@ -397,7 +416,9 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
                 <Text size="sm">{t('sessionBasis.expiry.overrideText')}</Text>
                 <List size="sm">
                   {expiredLots.map((lot) => (
-                    <List.Item key={`${lot.kind}-${lot.lot}`}>{[lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? expiryText(lot.expiry, dates) : ''].filter(Boolean).join(' · ')}</List.Item>
+                    <List.Item key={`${lot.kind}-${lot.lot}`}>
+                      {[lot.name, t('treatments.lotNumber', { lot: lot.lot }), lot.expiry ? expiryText(lot.expiry, dates) : ''].filter(Boolean).join(' · ')}
+                    </List.Item>
                   ))}
                 </List>
                 <Textarea
@@ -441,12 +462,14 @@ function SessionForm({ profile, depths, historyDates, session, onScreening, cour
             <Controller
               control={form.control}
               name="aftercareGiven"
-              render={({ field }) => (
-                <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />
-              )}
+              render={({ field }) => <Checkbox label={t('sessionForm.aftercareGiven')} checked={field.value} onChange={(event) => field.onChange(event.currentTarget.checked)} />}
             />
             <Aftercare clientId={client.id} />
-            <Controller control={form.control} name="notes" render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />} />
+            <Controller
+              control={form.control}
+              name="notes"
+              render={({ field, fieldState }) => <NotesField value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} />}
+            />
           </Section>
           <SimpleGrid cols={2} spacing="lg">
             <Paper withBorder p="lg" bg="white">

@@ -28,7 +28,10 @@ export const SessionFormValues = z
     cartridge: z.object({ name: text(120), lot: text(60), expiry: optionalExpiry, stockLotId: z.string().nullable().default(null) }),
     anaesthetic: z.object({ product: text(120), appliedAt: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d)?$/, 'sessionForm.errors.time') }),
     skinPrep: text(400),
-    areas: z.array(TreatedArea).max(30).refine((areas) => areas.length > 0, 'sessionForm.errors.noAreas'),
+    areas: z
+      .array(TreatedArea)
+      .max(30)
+      .refine((areas) => areas.length > 0, 'sessionForm.errors.noAreas'),
     products: z.array(Lot).max(20),
     endpoint: z.enum(clinicalEndpoints),
     immediateReaction: text(1000),
@@ -117,9 +120,7 @@ export function toRecord(values: z.output<typeof SessionFormValues>): SessionRec
 /** Areas whose depth is above the clinic's maximum, with that maximum: the confirmation lists them. */
 export function deepAreas(areas: readonly { area: AreaDepth['area']; depthMm: number }[], depths: readonly AreaDepth[]) {
   const byArea = new Map(depths.map((depth) => [depth.area, depth]));
-  return areas
-    .filter((area) => depthNeedsConfirmation(area.depthMm, byArea.get(area.area)))
-    .map((area) => ({ area: area.area, depthMm: area.depthMm, maxMm: byArea.get(area.area)?.maxMm ?? null }));
+  return areas.filter((area) => depthNeedsConfirmation(area.depthMm, byArea.get(area.area))).map((area) => ({ area: area.area, depthMm: area.depthMm, maxMm: byArea.get(area.area)?.maxMm ?? null }));
 }
 
 /** Whether the main side will change a session in place (recorded today, by its UTC calendar) or amend it. */

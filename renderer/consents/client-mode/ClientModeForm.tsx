@@ -43,7 +43,12 @@ export function ClientModeForm({ template, clientName, guardianSigns, witnessSig
   const schema = useMemo(() => clientPartSchema(content, template.version, { guardianRequired: guardianSigns }), [content, template.version, guardianSigns]);
   const messages = useMemo(() => formMessagesFor(t, content), [t, content]);
   const resolver = useTranslatedResolver(schema as never, messages);
-  const form = useForm<ClientPartValues>({ resolver: resolver as never, defaultValues: blankClientPart(content, template.version, witnessSigns, guardianSigns ? (minor ? 'minor' : 'cannot-consent') : null), mode: 'onSubmit', reValidateMode: 'onChange' });
+  const form = useForm<ClientPartValues>({
+    resolver: resolver as never,
+    defaultValues: blankClientPart(content, template.version, witnessSigns, guardianSigns ? (minor ? 'minor' : 'cannot-consent') : null),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const steps = useMemo(() => clientSteps(content, { guardianSigns, witnessSigns }), [content, guardianSigns, witnessSigns]);
   // Once Next has pointed at a problem, fixing it clears the message at once (react-hook-form
   // re-checks on change only after a submit, and Next checks a step without submitting).

@@ -45,13 +45,7 @@ export function ClientModeFrame({ formTitle, step, steps, stepTitle, children, o
             {t('consents.clientMode.handBack')}
           </Button>
         </Group>
-        <Progress
-          value={((step + 1) / steps) * 100}
-          size="md"
-          radius="xl"
-          aria-label={t('consents.clientMode.progress', { step: step + 1, steps })}
-          transitionDuration={0}
-        />
+        <Progress value={((step + 1) / steps) * 100} size="md" radius="xl" aria-label={t('consents.clientMode.progress', { step: step + 1, steps })} transitionDuration={0} />
         <Text size="sm" c="dimmed" mt={4} aria-hidden>
           {t('consents.clientMode.progress', { step: step + 1, steps })}
         </Text>

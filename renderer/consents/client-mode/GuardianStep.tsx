@@ -23,7 +23,14 @@ export function GuardianStep({ minor }: { minor: boolean }) {
         return (
           <Stack gap="lg">
             <Text size="lg">{t('consents.guardian.intro')}</Text>
-            <TextInput size="lg" label={t('consents.guardian.name')} value={guardian.name} maxLength={120} onChange={(event) => set({ name: event.currentTarget.value })} error={errors?.name ? t('consents.form.guardianName') : undefined} />
+            <TextInput
+              size="lg"
+              label={t('consents.guardian.name')}
+              value={guardian.name}
+              maxLength={120}
+              onChange={(event) => set({ name: event.currentTarget.value })}
+              error={errors?.name ? t('consents.form.guardianName') : undefined}
+            />
             <TextInput
               size="lg"
               label={t('consents.guardian.relationship')}

@@ -26,13 +26,7 @@ export function PhotographyChoicesField({ wording }: { wording: PhotographyBlock
               {t('consents.form.photographyHint')}
             </Text>
             {choiceOrder.map((choice) => (
-              <Checkbox
-                key={choice}
-                size="lg"
-                label={wording[choice]}
-                checked={choices[choice]}
-                onChange={(event) => field.onChange({ ...choices, [choice]: event.currentTarget.checked })}
-              />
+              <Checkbox key={choice} size="lg" label={wording[choice]} checked={choices[choice]} onChange={(event) => field.onChange({ ...choices, [choice]: event.currentTarget.checked })} />
             ))}
             {wording.clinicalRecordMustAgree && !choices.clinicalRecord ? (
               <Text size="md" c="orange.9" role="status">

@@ -1,13 +1,7 @@
 import type { ConsentTemplateDraft, TemplateSection } from '../../../shared/consents/template';
 
 /** One screen of client mode. */
-export type ClientStep =
-  | { kind: 'welcome' }
-  | { kind: 'guardian' }
-  | { kind: 'section'; section: TemplateSection }
-  | { kind: 'signature' }
-  | { kind: 'witness' }
-  | { kind: 'handBack' };
+export type ClientStep = { kind: 'welcome' } | { kind: 'guardian' } | { kind: 'section'; section: TemplateSection } | { kind: 'signature' } | { kind: 'witness' } | { kind: 'handBack' };
 
 /** Who signs in client mode besides the client: a guardian for them, a witness after them. */
 export interface ClientSigners {

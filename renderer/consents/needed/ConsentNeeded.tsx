@@ -51,7 +51,14 @@ export function ConsentNeededNotice({ clientId, status, forNewSession = false }:
     go({ page: 'consentSigning', clientId, templateId, forNewSession });
   };
   return (
-    <Alert color="orange" variant="light" icon={<IconFileAlert aria-hidden />} title={status.state === 'needed' ? t('consents.needed.title') : t('consents.needed.titleStale')} role="region" aria-label={t('consents.needed.title')}>
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconFileAlert aria-hidden />}
+      title={status.state === 'needed' ? t('consents.needed.title') : t('consents.needed.titleStale')}
+      role="region"
+      aria-label={t('consents.needed.title')}
+    >
       <Group justify="space-between" align="center" gap="sm">
         <Text size="sm">{reasonText(t, status, dates)}</Text>
         {staff.role !== 'reception' ? (

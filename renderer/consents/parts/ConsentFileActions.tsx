@@ -48,7 +48,14 @@ export function ConsentFileActions({ consentId, withAftercare, size = 'md' }: { 
         <Button size={size} leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => void print()} loading={busy === 'print'} disabled={busy !== null && busy !== 'print'}>
           {withAftercare ? t('consents.files.printWithAftercare') : t('consents.files.print')}
         </Button>
-        <Button size={size} variant="default" leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={() => void save()} loading={busy === 'save'} disabled={busy !== null && busy !== 'save'}>
+        <Button
+          size={size}
+          variant="default"
+          leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+          onClick={() => void save()}
+          loading={busy === 'save'}
+          disabled={busy !== null && busy !== 'save'}
+        >
           {t('consents.files.save')}
         </Button>
       </Group>

@@ -31,8 +31,8 @@ function StatusLine({ label, status, inForce }: { label: string; status: KindSta
               : status.staleReason === 'declined' && status.signedAt
                 ? t('consents.tab.declinedOn', { date: dates.dayOf(status.signedAt) })
                 : status.signedAt
-                ? t('consents.tab.lastSigned', { date: dates.dayOf(status.signedAt) })
-                : t('consents.tab.neverSigned')}
+                  ? t('consents.tab.lastSigned', { date: dates.dayOf(status.signedAt) })
+                  : t('consents.tab.neverSigned')}
           </Text>
           {inForce !== undefined && inForce !== null ? (
             <Text size="sm" c="dimmed">
@@ -115,7 +115,15 @@ function ClinicianConsents({ clientId, archived }: { clientId: string; archived:
       <StatusSummary status={list.data.status} photographyInForce={list.data.photographyInForce} />
       {list.data.consents.length === 0 ? (
         <Paper withBorder p="xl" bg="white">
-          <EmptyState size="lg" variant="light" color="sage" icon={<IconFileCertificate size={40} stroke={1.5} aria-hidden />} title={t('consents.tab.emptyTitle')} description={t('consents.tab.empty')} py="xl" />
+          <EmptyState
+            size="lg"
+            variant="light"
+            color="sage"
+            icon={<IconFileCertificate size={40} stroke={1.5} aria-hidden />}
+            title={t('consents.tab.emptyTitle')}
+            description={t('consents.tab.empty')}
+            py="xl"
+          />
         </Paper>
       ) : (
         <Stack gap="md">

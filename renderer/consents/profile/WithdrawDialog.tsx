@@ -71,7 +71,15 @@ export function WithdrawDialog({ consent, opened, onClose, onWithdrawn }: { cons
             </Text>
           ) : null}
         </Stack>
-        <Textarea label={t('consents.withdraw.note')} description={t('consents.withdraw.noteHint')} value={note} maxLength={500} autosize minRows={2} onChange={(event) => setNote(event.currentTarget.value)} />
+        <Textarea
+          label={t('consents.withdraw.note')}
+          description={t('consents.withdraw.noteHint')}
+          value={note}
+          maxLength={500}
+          autosize
+          minRows={2}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
         <ErrorAlert error={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

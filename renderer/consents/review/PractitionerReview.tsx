@@ -100,7 +100,14 @@ export function PractitionerReview({
       ) : null}
 
       {flagged.length > 0 ? (
-        <Alert color="yellow" variant="light" icon={<IconFlag aria-hidden />} title={t('consents.review.flaggedTitle', { count: flagged.length })} role="region" aria-label={t('consents.review.flaggedTitle', { count: flagged.length })}>
+        <Alert
+          color="yellow"
+          variant="light"
+          icon={<IconFlag aria-hidden />}
+          title={t('consents.review.flaggedTitle', { count: flagged.length })}
+          role="region"
+          aria-label={t('consents.review.flaggedTitle', { count: flagged.length })}
+        >
           <Text size="sm" mb={6}>
             {t('consents.review.flaggedHint')}
           </Text>

@@ -116,67 +116,67 @@ function SigningFlow({ profile, template, sessionId, forNewSession }: { profile:
     <>
       {clientForm}
       {phase.kind === 'client' ? null : (
-      <StaffFrame
-        title={title}
-        backLabel={phase.kind !== 'done' ? t('consents.signing.cancel') : forNewSession ? t('consents.signing.backToSession') : t('consents.signing.backToProfile')}
-        onBack={phase.kind === 'done' ? afterSigning : toProfile}
-      >
-        {phase.kind === 'prepare' ? (
-          <Stack gap="lg" maw={720}>
-            <Title order={1}>{t('consents.signing.prepareTitle')}</Title>
-            <Paper withBorder p="lg" bg="white">
-              <Stack gap="xs">
-                <Text fw={600} size="lg">
-                  {template.content.title}
-                </Text>
-                <Text c="dimmed">{t('consents.signing.forClient', { name, version: versionLabel(template.version) })}</Text>
-              </Stack>
-            </Paper>
-            <Text>{t('consents.signing.prepareHow')}</Text>
-            <Checkbox
-              label={t('consents.signing.guardianSigns')}
-              description={minor ? t('consents.signing.guardianRequired') : t('consents.signing.guardianHint')}
-              checked={guardianSigns}
-              disabled={minor}
-              onChange={(event) => setGuardianSigns(event.currentTarget.checked)}
-            />
-            <Checkbox
-              label={t('consents.signing.witnessSigns')}
-              description={t('consents.signing.witnessHint')}
-              checked={witnessSigns}
-              onChange={(event) => setWitnessSigns(event.currentTarget.checked)}
-            />
-            <ErrorAlert error={failure} />
-            <Group>
-              <Button size="lg" leftSection={<IconDeviceDesktopShare size={22} aria-hidden />} onClick={() => void handOver()} loading={busy}>
-                {t('consents.signing.handOver')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-        {phase.kind === 'interrupted' ? (
-          <Stack gap="lg" maw={720}>
-            <Title order={1}>{t('consents.signing.interruptedTitle')}</Title>
-            <Text>{t('consents.signing.interrupted')}</Text>
-            <ErrorAlert error={failure} />
-            <Group>
-              <Button size="md" onClick={() => void handOver()} loading={busy}>
-                {t('consents.signing.returnToClient')}
-              </Button>
-              <Button size="md" variant="default" color="red" onClick={toProfile}>
-                {t('consents.signing.discard')}
-              </Button>
-            </Group>
-          </Stack>
-        ) : null}
-        {phase.kind === 'review' ? (
-          <Stack gap="md">
-            <PractitionerReview template={template} profile={profile} part={phase.part} busy={busy} onCountersign={(ink) => void countersign(phase.part, ink)} />
-            <ErrorAlert error={failure} />
-          </Stack>
-        ) : null}
-        {phase.kind === 'done' ? <SignedResult consent={phase.consent} name={name} withAftercare={forSession} /> : null}
-      </StaffFrame>
+        <StaffFrame
+          title={title}
+          backLabel={phase.kind !== 'done' ? t('consents.signing.cancel') : forNewSession ? t('consents.signing.backToSession') : t('consents.signing.backToProfile')}
+          onBack={phase.kind === 'done' ? afterSigning : toProfile}
+        >
+          {phase.kind === 'prepare' ? (
+            <Stack gap="lg" maw={720}>
+              <Title order={1}>{t('consents.signing.prepareTitle')}</Title>
+              <Paper withBorder p="lg" bg="white">
+                <Stack gap="xs">
+                  <Text fw={600} size="lg">
+                    {template.content.title}
+                  </Text>
+                  <Text c="dimmed">{t('consents.signing.forClient', { name, version: versionLabel(template.version) })}</Text>
+                </Stack>
+              </Paper>
+              <Text>{t('consents.signing.prepareHow')}</Text>
+              <Checkbox
+                label={t('consents.signing.guardianSigns')}
+                description={minor ? t('consents.signing.guardianRequired') : t('consents.signing.guardianHint')}
+                checked={guardianSigns}
+                disabled={minor}
+                onChange={(event) => setGuardianSigns(event.currentTarget.checked)}
+              />
+              <Checkbox
+                label={t('consents.signing.witnessSigns')}
+                description={t('consents.signing.witnessHint')}
+                checked={witnessSigns}
+                onChange={(event) => setWitnessSigns(event.currentTarget.checked)}
+              />
+              <ErrorAlert error={failure} />
+              <Group>
+                <Button size="lg" leftSection={<IconDeviceDesktopShare size={22} aria-hidden />} onClick={() => void handOver()} loading={busy}>
+                  {t('consents.signing.handOver')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : null}
+          {phase.kind === 'interrupted' ? (
+            <Stack gap="lg" maw={720}>
+              <Title order={1}>{t('consents.signing.interruptedTitle')}</Title>
+              <Text>{t('consents.signing.interrupted')}</Text>
+              <ErrorAlert error={failure} />
+              <Group>
+                <Button size="md" onClick={() => void handOver()} loading={busy}>
+                  {t('consents.signing.returnToClient')}
+                </Button>
+                <Button size="md" variant="default" color="red" onClick={toProfile}>
+                  {t('consents.signing.discard')}
+                </Button>
+              </Group>
+            </Stack>
+          ) : null}
+          {phase.kind === 'review' ? (
+            <Stack gap="md">
+              <PractitionerReview template={template} profile={profile} part={phase.part} busy={busy} onCountersign={(ink) => void countersign(phase.part, ink)} />
+              <ErrorAlert error={failure} />
+            </Stack>
+          ) : null}
+          {phase.kind === 'done' ? <SignedResult consent={phase.consent} name={name} withAftercare={forSession} /> : null}
+        </StaffFrame>
       )}
     </>
   );

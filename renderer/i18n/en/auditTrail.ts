@@ -42,7 +42,8 @@ export const auditTrail = {
   verifyOk: 'The trail is intact',
   verifyOkText_one: 'All {{count}} row checked: every row matches its hash and follows the one before.',
   verifyOkText_other: 'All {{count}} rows checked: every row matches its hash and follows the one before.',
-  verifyAnchored: 'Row {{seq}}, the last one the key file recorded as saved, is in place: no saved row was cut off the end. A database and key file put back together from an older copy look intact here; SkinLedger compares them with its own copy on this computer when an admin signs in.',
+  verifyAnchored:
+    'Row {{seq}}, the last one the key file recorded as saved, is in place: no saved row was cut off the end. A database and key file put back together from an older copy look intact here; SkinLedger compares them with its own copy on this computer when an admin signs in.',
   verifyBroken: 'The trail has been tampered with at row {{seq}}',
   verifyBrokenText: 'Restore the most recent backup made before this happened and ask whoever looks after this computer to investigate. Details: {{summary}}',
   problems: {
@@ -58,7 +59,8 @@ export const auditTrail = {
     nav: 'Retention',
     tab: 'Retention',
     title: 'Records past retention',
-    intro: 'Clients whose records have been kept for the clinic’s retention period after their last treatment. Purging removes their records, sessions, consents and photos for good; only a tombstone (id, date, who, why) stays.',
+    intro:
+      'Clients whose records have been kept for the clinic’s retention period after their last treatment. Purging removes their records, sessions, consents and photos for good; only a tombstone (id, date, who, why) stays.',
     settingsTitle: 'How long records are kept',
     settingsHint: 'Years after the last treatment (or after registration, for a client never treated). Defaults follow the clinic’s country; check what your regulator and insurer require.',
     country: 'Country',

@@ -49,16 +49,14 @@ export const backups = {
   settings: {
     tab: 'Backups',
     folderTitle: 'Backup folder',
-    folderHelp:
-      'Where the encrypted backup files go. Best on another drive: a USB drive or a network share (NAS). A backup opens only with the recovery key or a staff password.',
+    folderHelp: 'Where the encrypted backup files go. Best on another drive: a USB drive or a network share (NAS). A backup opens only with the recovery key or a staff password.',
     folderNone: 'No folder chosen yet',
     chooseFolder: 'Choose folder…',
     changeFolder: 'Change folder…',
     folderChosenTitle: 'Backup folder set',
     folderChosenMessage: 'Backups now go to the folder you chose.',
     keepTitle: 'What to keep',
-    keepHelp:
-      'SkinLedger makes a backup when it closes and once a day, then removes older ones: it keeps the newest backup of each of the last few days, weeks and months.',
+    keepHelp: 'SkinLedger makes a backup when it closes and once a day, then removes older ones: it keeps the newest backup of each of the last few days, weeks and months.',
     keepDaily: 'Daily backups kept',
     keepWeekly: 'Weekly backups kept',
     keepMonthly: 'Monthly backups kept',
@@ -111,8 +109,7 @@ export const backups = {
     recoveryKeyHint: 'As printed on the Recovery Kit, e.g. ABCD-EFGH-…; spaces and dashes do not matter.',
     staffName: 'Staff name',
     password: 'Password',
-    wrongRecoveryKey:
-      'That recovery key does not open this backup. Check each group of characters against the Recovery Kit. If it is right, the backup belongs to another clinic’s store.',
+    wrongRecoveryKey: 'That recovery key does not open this backup. Check each group of characters against the Recovery Kit. If it is right, the backup belongs to another clinic’s store.',
     submit: 'Check and restore',
     submitReplace: 'Check and replace the records',
     working: 'Checking every file of the backup before anything is replaced…',

@@ -39,8 +39,7 @@ export const consents = {
     refusedTitle: 'We cannot go ahead without this',
     refused:
       'Thank you for telling us. The clinic cannot go ahead while you do not agree to this. Please speak to your practitioner: you can change your answer, or carry on to the end of the form and hand the screen back.',
-    clinicalRecordNeeded:
-      'Without photos for your clinical record the clinic takes no photographs. If you leave this unticked, the form is kept as declined: please speak to your practitioner.',
+    clinicalRecordNeeded: 'Without photos for your clinical record the clinic takes no photographs. If you leave this unticked, the form is kept as declined: please speak to your practitioner.',
     initialHere: 'Your initials: I have read and understood “{{section}}”',
     signHere: {
       client: 'Your signature',
@@ -140,8 +139,7 @@ export const consents = {
     discard: 'Discard this form',
     doneTitle: 'Consent signed',
     doneFor: 'Signed by {{name}} on form version {{version}} and countersigned. The PDF is stored encrypted with the client’s record.',
-    doneForGuardian:
-      'Signed by {{guardian}} ({{relationship}}) for {{name}} on form version {{version}} and countersigned. The PDF is stored encrypted with the client’s record.',
+    doneForGuardian: 'Signed by {{guardian}} ({{relationship}}) for {{name}} on form version {{version}} and countersigned. The PDF is stored encrypted with the client’s record.',
     declinedTitle: 'Declined form recorded',
     declinedFor:
       'The form on version {{version}} was signed and countersigned as declined. It is not a consent: {{name}} still needs to sign a consent before treatment. The PDF, titled “Declined”, is stored encrypted with the client’s record.',

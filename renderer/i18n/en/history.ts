@@ -85,7 +85,8 @@ export const history = {
   alertCount_other: '{{count}} alerts',
   formTitle: 'Medical history: {{name}}',
   formIntro: 'Ask each question with the client: nothing is filled in for you. Every question needs an answer, or “Client declined to answer”. A “yes” that stops treatment is marked.',
-  formIntroUpdate: 'The answers start from the entry of {{date}}, each marked “from {{date}}”. Confirm them with the client section by section, or change them. Saving adds a new dated entry; the earlier one is kept.',
+  formIntroUpdate:
+    'The answers start from the entry of {{date}}, each marked “from {{date}}”. Confirm them with the client section by section, or change them. Saving adds a new dated entry; the earlier one is kept.',
   notAnswered: 'Not answered',
   declined: 'Declined to answer',
   declinedOption: 'Client declined to answer',

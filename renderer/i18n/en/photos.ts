@@ -164,7 +164,8 @@ export const photos = {
   },
   align: {
     title: 'Line up the photos',
-    howTo: 'Click the same two points on each photo, in the same order: for example the centre of the left pupil (1), then of the right pupil (2). The second photo is then scaled, turned and moved so its points sit on the first photo’s.',
+    howTo:
+      'Click the same two points on each photo, in the same order: for example the centre of the left pupil (1), then of the right pupil (2). The second photo is then scaled, turned and moved so its points sit on the first photo’s.',
     firstPane: 'First photo: click two points',
     secondPane: 'Second photo: click the same two points',
     progress: 'First photo: {{first}} of 2 points · Second photo: {{second}} of 2 points',

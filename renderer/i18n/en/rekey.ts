@@ -6,7 +6,8 @@ export const rekey = {
   dialogTitle: 'Change the data key',
   whatHappens: 'What happens',
   stepKey: 'SkinLedger makes a new data key and re-encrypts every record and photo with it. This takes a moment for each photo; keep SkinLedger open.',
-  stepSlots: 'You keep your password. Everyone else on the staff list gets a one-time password, shown to you at the end to hand over. They choose their own at their next sign-in. Deactivated staff get nothing.',
+  stepSlots:
+    'You keep your password. Everyone else on the staff list gets a one-time password, shown to you at the end to hand over. They choose their own at their next sign-in. Deactivated staff get nothing.',
   stepRecovery: 'You get a new recovery key and a new Recovery Kit to print. The old recovery key stops opening the records.',
   stepBackups: 'Backups made before now still open with the OLD recovery key only. Keep the old Recovery Kit with those backups, or destroy it when you destroy them.',
   passwordLabel: 'Your password',

@@ -5,7 +5,8 @@ export const sessionBasis = {
     text: 'A session needs the client’s signed treatment consent, valid on the day of treatment. Sign it now, or, if you must treat without it, record an override with your reason.',
     override: 'Treat without consent…',
     dialogTitle: 'Treat without a valid consent',
-    dialogIntro: 'You take responsibility for treating without a valid treatment consent on the session’s date. Your name, the time and your reason are saved with the session, shown wherever it is shown, and kept in the audit trail.',
+    dialogIntro:
+      'You take responsibility for treating without a valid treatment consent on the session’s date. Your name, the time and your reason are saved with the session, shown wherever it is shown, and kept in the audit trail.',
     reason: 'Reason',
     reasonHint: 'Why treatment goes ahead without consent, e.g. the paper form signed today is in the client’s file.',
     reasonTooShort: 'Give the reason for the override (at least 5 characters).',

@@ -76,11 +76,7 @@ export function AlignmentPicker({
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button
-            disabled={!complete}
-            loading={saving ?? false}
-            onClick={() => complete && onDone({ first: [points.first[0]!, points.first[1]!], second: [points.second[0]!, points.second[1]!] })}
-          >
+          <Button disabled={!complete} loading={saving ?? false} onClick={() => complete && onDone({ first: [points.first[0]!, points.first[1]!], second: [points.second[0]!, points.second[1]!] })}>
             {t('photos.align.apply')}
           </Button>
         </Group>

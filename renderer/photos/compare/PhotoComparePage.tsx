@@ -128,14 +128,24 @@ export default function PhotoComparePage({ clientId, firstPhotoId, secondPhotoId
               {/* Two rows when the line-up controls need the room, rather than pushing Export off the screen. */}
               <Group justify="space-between" align="center" wrap="wrap" gap="sm">
                 <Group gap="md" wrap="nowrap">
-                  <SegmentedControl value={mode} onChange={(value) => setMode(value as Mode)} data={modes.map((value) => ({ value, label: t(`photos.compare.modes.${value}`) }))} aria-label={t('photos.compare.mode')} />
+                  <SegmentedControl
+                    value={mode}
+                    onChange={(value) => setMode(value as Mode)}
+                    data={modes.map((value) => ({ value, label: t(`photos.compare.modes.${value}`) }))}
+                    aria-label={t('photos.compare.mode')}
+                  />
                   <Switch checked={matchBrightness} onChange={(event) => setMatchBrightness(event.currentTarget.checked)} label={t('photos.compare.matchBrightness')} />
                 </Group>
                 <Group gap="xs" wrap="nowrap">
                   <Badge variant="light" color={alignment.points ? 'sage' : 'gray'} size="lg" style={{ textTransform: 'none' }}>
                     {alignment.points ? t('photos.compare.aligned') : t('photos.compare.notAligned')}
                   </Badge>
-                  <Button variant="default" leftSection={<IconTarget size={16} aria-hidden />} onClick={() => setAligning(true)} disabled={!firstShown || !secondShown || pair.firstId === pair.secondId}>
+                  <Button
+                    variant="default"
+                    leftSection={<IconTarget size={16} aria-hidden />}
+                    onClick={() => setAligning(true)}
+                    disabled={!firstShown || !secondShown || pair.firstId === pair.secondId}
+                  >
                     {t('photos.compare.align')}
                   </Button>
                   {alignment.points ? (

@@ -10,12 +10,7 @@ export function SliderCompare({ first, second, adjust, label }: { first: Compare
     <div className={`${classes.stage} ${classes.captioned}`} role="group" aria-label={label}>
       <PhotoCaption text={first.caption} side="start" />
       <PhotoCaption text={second.caption} side="end" />
-      <ReactCompareSlider
-        style={{ width: '100%', height: '100%' }}
-        itemOne={<PhotoPlate photo={first} />}
-        itemTwo={<PhotoPlate photo={second} adjust={adjust} />}
-        keyboardIncrement="5%"
-      />
+      <ReactCompareSlider style={{ width: '100%', height: '100%' }} itemOne={<PhotoPlate photo={first} />} itemTwo={<PhotoPlate photo={second} adjust={adjust} />} keyboardIncrement="5%" />
     </div>
   );
 }

@@ -50,10 +50,7 @@ export function toPhoto(point: BoxPoint, rect: Rect): PhotoPoint | null {
 export function alignmentInBox(points: { first: LandmarkPair; second: LandmarkPair }, firstNatural: Size, secondNatural: Size, box: Size): SimilarityTransform | null {
   const firstRect = containRect(firstNatural, box);
   const secondRect = containRect(secondNatural, box);
-  return similarityFromLandmarks(
-    [toBox(points.first[0], firstRect), toBox(points.first[1], firstRect)],
-    [toBox(points.second[0], secondRect), toBox(points.second[1], secondRect)],
-  );
+  return similarityFromLandmarks([toBox(points.first[0], firstRect), toBox(points.first[1], firstRect)], [toBox(points.second[0], secondRect), toBox(points.second[1], secondRect)]);
 }
 
 /** The transform as CSS matrix(a, b, c, d, e, f): x' = a·x + c·y + e, y' = b·x + d·y + f. */

@@ -23,17 +23,7 @@ export function photoGate(choices: PhotographyChoices | null, reason: string, is
  * Shown in place of the way to add photos when no photography consent in force covers the
  * clinical record: why, "Sign photography consent now", and for admins the override's reason.
  */
-export function PhotoConsentGate({
-  clientId,
-  choices,
-  reason,
-  onReasonChange,
-}: {
-  clientId: string;
-  choices: PhotographyChoices | null;
-  reason: string;
-  onReasonChange: (reason: string) => void;
-}) {
+export function PhotoConsentGate({ clientId, choices, reason, onReasonChange }: { clientId: string; choices: PhotographyChoices | null; reason: string; onReasonChange: (reason: string) => void }) {
   const { t } = useTranslation();
   const { staff } = useSession();
   const { go } = useNavigation();

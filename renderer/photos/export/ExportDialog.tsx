@@ -88,19 +88,18 @@ export function ExportDialog({
       <Stack gap="md">
         <SimpleGrid cols={2} spacing="xl">
           <Stack gap="sm">
-            <Radio.Group label={t('photos.export.use')} value={use} onChange={(value) => {
-            setUse(value as PhotoUse);
-            setRefusal(null);
-          }} description={t('photos.export.consentNote')}>
+            <Radio.Group
+              label={t('photos.export.use')}
+              value={use}
+              onChange={(value) => {
+                setUse(value as PhotoUse);
+                setRefusal(null);
+              }}
+              description={t('photos.export.consentNote')}
+            >
               <Stack gap={6} mt="xs">
                 {PhotoUse.options.map((option) => (
-                  <Radio
-                    key={option}
-                    value={option}
-                    label={t(`photos.export.uses.${option}`)}
-                    disabled={!allowed(option)}
-                    description={allowed(option) ? undefined : t('photos.export.notAllowed')}
-                  />
+                  <Radio key={option} value={option} label={t(`photos.export.uses.${option}`)} disabled={!allowed(option)} description={allowed(option) ? undefined : t('photos.export.notAllowed')} />
                 ))}
               </Stack>
             </Radio.Group>
@@ -109,7 +108,13 @@ export function ExportDialog({
             </Text>
           </Stack>
           <Stack gap="sm">
-            <TextInput label={t('photos.export.watermark')} description={t('photos.export.watermarkHint')} value={watermark} onChange={(event) => setWatermark(event.currentTarget.value)} maxLength={80} />
+            <TextInput
+              label={t('photos.export.watermark')}
+              description={t('photos.export.watermarkHint')}
+              value={watermark}
+              onChange={(event) => setWatermark(event.currentTarget.value)}
+              maxLength={80}
+            />
             <Stack gap={4}>
               <Text size="sm" fw={500} id="export-format-label">
                 {t('photos.export.format')}
@@ -132,8 +137,20 @@ export function ExportDialog({
               {t('photos.export.blurHowTo')}
             </Text>
             <SimpleGrid cols={2}>
-              <BlurBoxEditor photo="first" url={first.url} label={t('photos.export.blurFirst')} boxes={boxes.filter((box) => box.photo === 'first')} onAdd={(box) => setBoxes((old) => [...old, box])} />
-              <BlurBoxEditor photo="second" url={second.url} label={t('photos.export.blurSecond')} boxes={boxes.filter((box) => box.photo === 'second')} onAdd={(box) => setBoxes((old) => [...old, box])} />
+              <BlurBoxEditor
+                photo="first"
+                url={first.url}
+                label={t('photos.export.blurFirst')}
+                boxes={boxes.filter((box) => box.photo === 'first')}
+                onAdd={(box) => setBoxes((old) => [...old, box])}
+              />
+              <BlurBoxEditor
+                photo="second"
+                url={second.url}
+                label={t('photos.export.blurSecond')}
+                boxes={boxes.filter((box) => box.photo === 'second')}
+                onAdd={(box) => setBoxes((old) => [...old, box])}
+              />
             </SimpleGrid>
             <Group justify="space-between">
               <Text size="sm">{t('photos.export.blurCount', { count: boxes.length })}</Text>

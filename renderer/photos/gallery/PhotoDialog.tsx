@@ -77,7 +77,11 @@ export function PhotoDialog({
     <Dialog opened onClose={onClose} title={photoCaption(t, dates, photo)} size={980}>
       <Group align="flex-start" wrap="nowrap" gap="lg">
         <div style={{ flex: '1 1 60%', height: 440, background: '#1f2420', borderRadius: 8, display: 'flex', alignItems: 'center', justifyContent: 'center', overflow: 'hidden' }}>
-          {preview ? <img src={preview.url} alt={photoAlt(t, dates, photo)} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain' }} /> : previewError ? null : <Loader color="white" aria-label={t('common.loading')} />}
+          {preview ? (
+            <img src={preview.url} alt={photoAlt(t, dates, photo)} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'contain' }} />
+          ) : previewError ? null : (
+            <Loader color="white" aria-label={t('common.loading')} />
+          )}
         </div>
         <Stack gap="sm" style={{ flex: '1 1 40%' }}>
           <ErrorAlert error={previewError ?? failure} />
@@ -96,7 +100,16 @@ export function PhotoDialog({
             <Stack gap="sm">
               <Text fw={600}>{t('photos.detail.deleteTitle')}</Text>
               <Text size="sm">{t('photos.detail.deleteWarning')}</Text>
-              <Textarea label={t('photos.detail.deleteReason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={reasonError} autosize minRows={2} maxLength={1000} data-autofocus />
+              <Textarea
+                label={t('photos.detail.deleteReason')}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={reasonError}
+                autosize
+                minRows={2}
+                maxLength={1000}
+                data-autofocus
+              />
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setDeleting(false)}>
                   {t('common.cancel')}

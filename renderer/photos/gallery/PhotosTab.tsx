@@ -116,7 +116,16 @@ export function PhotosTab({ profile }: { profile: ClientProfile }) {
         <ImportDialog clientId={clientId} choices={data.choices} opened onClose={() => setDialog(null)} sessions={options} initialLabels={startLabels} onImported={() => void reload()} />
       ) : null}
       {dialog === 'capture' ? (
-        <CaptureDialog clientId={clientId} choices={data.choices} opened onClose={() => setDialog(null)} photos={data.photos} sessions={options} initialLabels={startLabels} onStored={() => void reload()} />
+        <CaptureDialog
+          clientId={clientId}
+          choices={data.choices}
+          opened
+          onClose={() => setDialog(null)}
+          photos={data.photos}
+          sessions={options}
+          initialLabels={startLabels}
+          onStored={() => void reload()}
+        />
       ) : null}
       {open ? (
         <PhotoDialog

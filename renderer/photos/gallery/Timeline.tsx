@@ -54,7 +54,10 @@ export function Timeline({
         />
         <Select
           label={t('photos.timeline.course')}
-          data={[{ value: allCourses, label: t('photos.timeline.allCourses') }, ...courses.map((item) => ({ value: item.id, label: `${indicationText(t, item.indication)} · ${dates.day(item.startedOn)}` }))]}
+          data={[
+            { value: allCourses, label: t('photos.timeline.allCourses') },
+            ...courses.map((item) => ({ value: item.id, label: `${indicationText(t, item.indication)} · ${dates.day(item.startedOn)}` })),
+          ]}
           value={course}
           allowDeselect={false}
           onChange={(value) => value && setCourse(value)}

@@ -30,11 +30,7 @@ export function ImportResults({ rows }: { rows: readonly ImportRow[] }) {
               {row.name}
             </Text>
             <Text size="sm" c={row.status === 'refused' ? 'red.9' : 'dimmed'}>
-              {row.status === 'imported'
-                ? t('photos.import.stored', { what: photoCaption(t, dates, row.photo) })
-                : row.status === 'refused'
-                  ? row.message
-                  : t(`photos.import.status.${row.status}`)}
+              {row.status === 'imported' ? t('photos.import.stored', { what: photoCaption(t, dates, row.photo) }) : row.status === 'refused' ? row.message : t(`photos.import.status.${row.status}`)}
             </Text>
           </List.Item>
         ))}

@@ -56,7 +56,12 @@ export function SectionEditor({ section, position, count, takenIds, onChange, on
             onChange({ ...section, body: blocksOf(event.currentTarget.value) });
           }}
         />
-        <Checkbox label={t('consents.editor.initials')} description={t('consents.editor.initialsHint')} checked={section.initials} onChange={(event) => onChange({ ...section, initials: event.currentTarget.checked })} />
+        <Checkbox
+          label={t('consents.editor.initials')}
+          description={t('consents.editor.initialsHint')}
+          checked={section.initials}
+          onChange={(event) => onChange({ ...section, initials: event.currentTarget.checked })}
+        />
         {section.photography ? (
           <Stack gap="xs">
             <Text fw={600} size="sm">

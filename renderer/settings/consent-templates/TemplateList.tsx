@@ -104,7 +104,11 @@ export function TemplateList({ onEdit }: { onEdit: (draft: ConsentTemplateDraft,
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  {latest ? <Text size="sm">{t('consents.templates.publishedBy', { date: dates.dayOf(latest.publishedAt), name: latest.publishedByName })}</Text> : <Text size="sm">{t('consents.templates.notPublished')}</Text>}
+                  {latest ? (
+                    <Text size="sm">{t('consents.templates.publishedBy', { date: dates.dayOf(latest.publishedAt), name: latest.publishedByName })}</Text>
+                  ) : (
+                    <Text size="sm">{t('consents.templates.notPublished')}</Text>
+                  )}
                   {latest?.note ? (
                     <Text size="xs" c="dimmed" maw={420}>
                       {t('consents.templates.versionNote', { version: versionLabel(latest.version), note: latest.note })}
@@ -113,10 +117,24 @@ export function TemplateList({ onEdit }: { onEdit: (draft: ConsentTemplateDraft,
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
-                    <Button size="sm" variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => void edit(summary)} loading={busy === `edit:${summary.id}`} aria-label={t('consents.templates.editNamed', { title: summary.title })}>
+                    <Button
+                      size="sm"
+                      variant="default"
+                      leftSection={<IconPencil size={16} aria-hidden />}
+                      onClick={() => void edit(summary)}
+                      loading={busy === `edit:${summary.id}`}
+                      aria-label={t('consents.templates.editNamed', { title: summary.title })}
+                    >
                       {t('consents.templates.edit')}
                     </Button>
-                    <Button size="sm" variant="subtle" leftSection={<IconFileExport size={16} aria-hidden />} onClick={() => void exportJson(summary)} loading={busy === `export:${summary.id}`} aria-label={t('consents.templates.exportNamed', { title: summary.title })}>
+                    <Button
+                      size="sm"
+                      variant="subtle"
+                      leftSection={<IconFileExport size={16} aria-hidden />}
+                      onClick={() => void exportJson(summary)}
+                      loading={busy === `export:${summary.id}`}
+                      aria-label={t('consents.templates.exportNamed', { title: summary.title })}
+                    >
                       {t('consents.templates.export')}
                     </Button>
                   </Group>

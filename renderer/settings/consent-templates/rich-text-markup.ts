@@ -32,7 +32,10 @@ function spansOf(line: string): RichSpan[] {
 export function blocksOf(markup: string): RichBlock[] {
   const blocks: RichBlock[] = [];
   for (const chunk of markup.replace(/\r\n/g, '\n').split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     if (lines.every((line) => /^[-•]\s+/.test(line))) {
       const items = lines.map((line) => spansOf(line.replace(/^[-•]\s+/, ''))).filter((item) => item.length > 0);

@@ -107,7 +107,13 @@ export function AreaDepthsPanel() {
                       />
                     </Table.Td>
                   ))}
-                  <Table.Td>{issue ? <Text size="sm" c="var(--mantine-color-error)">{t(`depths.problems.${issue}`)}</Text> : null}</Table.Td>
+                  <Table.Td>
+                    {issue ? (
+                      <Text size="sm" c="var(--mantine-color-error)">
+                        {t(`depths.problems.${issue}`)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -136,7 +142,11 @@ export function AreaDepthsPanel() {
       </Paper>
       <ErrorAlert error={failure} />
       <SaveBar>
-        <Button variant="default" disabled={changed.length === 0 || saving} onClick={() => depths.data && setDraft(Object.fromEntries(depths.data.map((d: AreaDepth) => [d.area, { typicalMm: d.typicalMm, maxMm: d.maxMm }])))}>
+        <Button
+          variant="default"
+          disabled={changed.length === 0 || saving}
+          onClick={() => depths.data && setDraft(Object.fromEntries(depths.data.map((d: AreaDepth) => [d.area, { typicalMm: d.typicalMm, maxMm: d.maxMm }])))}
+        >
           {t('common.discardChanges')}
         </Button>
         <Button onClick={() => void save()} loading={saving} disabled={changed.length === 0 || invalid}>

@@ -17,9 +17,7 @@ import { SettingsSection } from '../SettingsSection';
 import { notifySuccess } from '../../app/notify';
 import { PasswordField } from '../../forms/PasswordField';
 
-const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1), newPassword: Password, confirmPassword: z.string() })
-  .refine(...passwordsMatch('newPassword'));
+const changePasswordSchema = z.object({ currentPassword: z.string().min(1), newPassword: Password, confirmPassword: z.string() }).refine(...passwordsMatch('newPassword'));
 type ChangePasswordValues = z.input<typeof changePasswordSchema>;
 
 /**

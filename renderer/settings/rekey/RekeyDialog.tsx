@@ -38,7 +38,14 @@ export function RekeyDialog({ opened, onClose, onBackupNow }: { opened: boolean;
       title={result ? t('rekey.doneTitle') : t('rekey.dialogTitle')}
     >
       {result ? (
-        <RekeyDone result={result} onFinish={reset} onBackupNow={() => { setResult(null); onBackupNow(); }} />
+        <RekeyDone
+          result={result}
+          onFinish={reset}
+          onBackupNow={() => {
+            setResult(null);
+            onBackupNow();
+          }}
+        />
       ) : (
         <RekeyConfirm running={running} setRunning={setRunning} onCancel={reset} onDone={setResult} />
       )}
@@ -46,17 +53,7 @@ export function RekeyDialog({ opened, onClose, onBackupNow }: { opened: boolean;
   );
 }
 
-function RekeyConfirm({
-  running,
-  setRunning,
-  onCancel,
-  onDone,
-}: {
-  running: boolean;
-  setRunning: (running: boolean) => void;
-  onCancel: () => void;
-  onDone: (result: RekeyResult) => void;
-}) {
+function RekeyConfirm({ running, setRunning, onCancel, onDone }: { running: boolean; setRunning: (running: boolean) => void; onCancel: () => void; onDone: (result: RekeyResult) => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [passwordError, setPasswordError] = useState<string | null>(null);

@@ -50,12 +50,7 @@ function AddStaffForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (m
       <Stack gap="lg">
         <TextInput label={t('staff.name')} description={t('staff.nameHint')} data-autofocus withAsterisk error={errors.name?.message} {...form.register('name')} />
         <Controller control={form.control} name="role" render={({ field }) => <RoleField value={field.value} onChange={field.onChange} error={errors.role?.message} />} />
-        <NewPasswordFields
-          password={form.register('password')}
-          confirm={form.register('confirmPassword')}
-          passwordError={errors.password}
-          confirmError={errors.confirmPassword}
-        />
+        <NewPasswordFields password={form.register('password')} confirm={form.register('confirmPassword')} passwordError={errors.password} confirmError={errors.confirmPassword} />
         <ErrorAlert error={failure} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

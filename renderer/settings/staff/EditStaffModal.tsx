@@ -15,17 +15,7 @@ import { editStaffSchema, type EditStaffValues } from './staff-schemas';
 import { Dialog } from '../../app/Dialog';
 
 /** Name, role and active flag of one member of staff. Deactivating removes their key slot. */
-export function EditStaffModal({
-  member,
-  isSelf,
-  onClose,
-  onSaved,
-}: {
-  member: StaffMember | null;
-  isSelf: boolean;
-  onClose: () => void;
-  onSaved: (member: StaffMember) => void;
-}) {
+export function EditStaffModal({ member, isSelf, onClose, onSaved }: { member: StaffMember | null; isSelf: boolean; onClose: () => void; onSaved: (member: StaffMember) => void }) {
   const { t } = useTranslation();
   return (
     <Dialog opened={member !== null} onClose={onClose} title={member ? t('staff.editTitle', { name: member.name }) : ''}>

@@ -48,13 +48,7 @@ export function StaffPanel() {
               {t('staff.add')}
             </Button>
           </Group>
-          <StaffTable
-            staff={staff.data}
-            selfId={self.id}
-            dateFormat={settings.data?.dateFormat ?? 'YYYY-MM-DD'}
-            onEdit={setEditing}
-            onResetPassword={setResetting}
-          />
+          <StaffTable staff={staff.data} selfId={self.id} dateFormat={settings.data?.dateFormat ?? 'YYYY-MM-DD'} onEdit={setEditing} onResetPassword={setResetting} />
         </Stack>
       </Paper>
       <AddStaffModal

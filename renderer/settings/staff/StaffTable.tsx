@@ -62,20 +62,10 @@ export function StaffTable({
               <Table.Td>{date(member.passwordChangedAt)}</Table.Td>
               <Table.Td>
                 <Stack gap={4} align="flex-start">
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    aria-label={t('staff.editFor', { name: member.name })}
-                    onClick={() => onEdit(member)}
-                  >
+                  <Button size="compact-sm" variant="subtle" aria-label={t('staff.editFor', { name: member.name })} onClick={() => onEdit(member)}>
                     {t('staff.edit')}
                   </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="subtle"
-                    aria-label={t('staff.resetFor', { name: member.name })}
-                    onClick={() => onResetPassword(member)}
-                  >
+                  <Button size="compact-sm" variant="subtle" aria-label={t('staff.resetFor', { name: member.name })} onClick={() => onResetPassword(member)}>
                     {t('staff.resetPassword')}
                   </Button>
                 </Stack>

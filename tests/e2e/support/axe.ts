@@ -26,9 +26,7 @@ export async function checkAccessibility(page: Page, screen: string): Promise<vo
   await screenSettled(page);
   if (!(await page.evaluate('typeof window.axe?.run === "function"'))) await page.evaluate(axeSource);
   if ((await page.evaluate('window.frames.length')) !== 0) throw new Error(`"${screen}" has frames: scan them too (AxeBuilder does)`);
-  const results = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} }, resultTypes: ['violations'] })`,
-  )) as AxeResults;
+  const results = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(tags)} }, resultTypes: ['violations'] })`)) as AxeResults;
   const describe = (violation: (typeof results.violations)[number]) =>
     [
       `  [${violation.impact}] ${violation.id}: ${violation.help}`,

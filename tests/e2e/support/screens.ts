@@ -43,11 +43,10 @@ export async function signOut(page: Page, staffName: string): Promise<void> {
 
 /** window.skinledger.invoke straight from the page, as any script in the window could call it. */
 export async function invokeFromPage(page: Page, channel: string, input: unknown = {}): Promise<{ ok: boolean; error?: { code: string; message: string }; value?: unknown }> {
-  return page.evaluate(
-    ([c, i]) =>
-      (globalThis as unknown as { skinledger: { invoke(channel: unknown, input: unknown): Promise<{ ok: boolean }> } }).skinledger.invoke(c, i),
-    [channel, input] as const,
-  );
+  return page.evaluate(([c, i]) => (globalThis as unknown as { skinledger: { invoke(channel: unknown, input: unknown): Promise<{ ok: boolean }> } }).skinledger.invoke(c, i), [
+    channel,
+    input,
+  ] as const);
 }
 
 /** What the retry countdown said, and whether its button was held, the moment it appeared. */

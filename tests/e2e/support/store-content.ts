@@ -37,7 +37,10 @@ export function storeContent(dataDir: string, recoveryKey: string): StoreContent
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const { name, ncol, wr } of list) {
       const order = wr ? Array.from({ length: ncol }, (_, i) => i + 1).join(', ') : 'rowid';
-      const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY ${order}`).raw(true).all() as unknown[][];
+      const rows = db
+        .prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY ${order}`)
+        .raw(true)
+        .all() as unknown[][];
       tables.set(
         name,
         rows.map((row) => JSON.stringify(row, (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : typeof value === 'bigint' ? `${value}n` : value))),
@@ -51,7 +54,9 @@ export function storeContent(dataDir: string, recoveryKey: string): StoreContent
     const name = relative(dataDir, file);
     // The wrong-password counts are this PC's sign-in state, not records: a backup leaves them out.
     if (liveDatabase.has(name) || name === loginThrottleFileName) continue;
-    files[name] = createHash('sha256').update(name === keySlotFileName ? keySlotsOf(file) : readFileSync(file)).digest('hex');
+    files[name] = createHash('sha256')
+      .update(name === keySlotFileName ? keySlotsOf(file) : readFileSync(file))
+      .digest('hex');
   }
   return { tables, files };
 }

@@ -24,7 +24,9 @@ function faceSvg(width: number, height: number, shade: string): Buffer {
 
 /** A 1600×1200 JPEG, front view. */
 export async function frontPhoto(): Promise<Buffer> {
-  return sharp(faceSvg(1600, 1200, '#e8b89a')).jpeg({ quality: 90 }).toBuffer();
+  return sharp(faceSvg(1600, 1200, '#e8b89a'))
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 /**
@@ -32,20 +34,28 @@ export async function frontPhoto(): Promise<Buffer> {
  * write portrait photos: stored right, it is 900×1200.
  */
 export async function rotatedPhoto(): Promise<Buffer> {
-  const upright = await sharp(faceSvg(900, 1200, '#dcae90')).png().toBuffer();
+  const upright = await sharp(faceSvg(900, 1200, '#dcae90'))
+    .png()
+    .toBuffer();
   // Turned back a quarter, so only the EXIF orientation makes it upright again.
   return sharp(upright).rotate(-90).jpeg({ quality: 88 }).withMetadata({ orientation: 6 }).toBuffer();
 }
 
 /** A JPEG cut off half-way, as a failed copy from a memory card leaves it. */
 export async function truncatedPhoto(): Promise<Buffer> {
-  const whole = await sharp(faceSvg(1400, 1000, '#c99a7c')).jpeg({ quality: 92 }).toBuffer();
+  const whole = await sharp(faceSvg(1400, 1000, '#c99a7c'))
+    .jpeg({ quality: 92 })
+    .toBuffer();
   return whole.subarray(0, Math.floor(whole.length / 2));
 }
 
 /** A tiny, valid PNG whose header claims 50,000 × 50,000 pixels: a decompression bomb. */
 export async function bombPng(): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } }).png().toBuffer());
+  const png = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer(),
+  );
   // IHDR data starts after the 8-byte signature, 4-byte length and 4-byte type.
   png.writeUInt32BE(50_000, 16);
   png.writeUInt32BE(50_000, 20);

@@ -60,7 +60,19 @@ describe('comparison export', () => {
 
   it('for the clinical record: a side-by-side JPEG with the second photo lined up by the saved alignment', async () => {
     store.setConsent(store.clientId, clinicalOnly);
-    store.photos.saveAlignment(store.admin.id, before.id, after.id, [{ x: 0.36, y: 0.43 }, { x: 0.64, y: 0.43 }], [{ x: 0.38, y: 0.42 }, { x: 0.62, y: 0.45 }]);
+    store.photos.saveAlignment(
+      store.admin.id,
+      before.id,
+      after.id,
+      [
+        { x: 0.36, y: 0.43 },
+        { x: 0.64, y: 0.43 },
+      ],
+      [
+        { x: 0.38, y: 0.42 },
+        { x: 0.62, y: 0.45 },
+      ],
+    );
     const result = await exportAs({ use: 'clinical', format: 'jpeg', watermark: 'Test Clinic \u2014 clinical record', matchBrightness: true });
     expect(result).toEqual({ outcome: 'saved', fileName: 'comparison.jpg' });
     const image = readFileSync(join(out.path, 'comparison.jpg'));
@@ -111,7 +123,19 @@ describe('comparison export', () => {
 
   it('as a PDF for the clinical record: upright faces side by side on a page turned sideways, lined up', async () => {
     store.setConsent(store.clientId, clinicalOnly);
-    store.photos.saveAlignment(store.admin.id, before.id, after.id, [{ x: 0.36, y: 0.43 }, { x: 0.64, y: 0.43 }], [{ x: 0.38, y: 0.42 }, { x: 0.62, y: 0.45 }]);
+    store.photos.saveAlignment(
+      store.admin.id,
+      before.id,
+      after.id,
+      [
+        { x: 0.36, y: 0.43 },
+        { x: 0.64, y: 0.43 },
+      ],
+      [
+        { x: 0.38, y: 0.42 },
+        { x: 0.62, y: 0.45 },
+      ],
+    );
     const result = await exportAs({ use: 'clinical', format: 'pdf', watermark: 'Test Clinic \u2014 clinical record' }, 'comparison.pdf');
     expect(result).toEqual({ outcome: 'saved', fileName: 'comparison.pdf' });
     const pdf = readFileSync(join(out.path, 'comparison.pdf')).toString('latin1');

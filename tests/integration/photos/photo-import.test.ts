@@ -63,10 +63,7 @@ describe('importing photos', () => {
     expect(photo.takenAtSource).toBe('imported');
     const original = store.photos.view(store.admin.id, photo.id, 'original');
     expect(original.mimeType).toBe('image/png');
-    const [decodedSource, decodedStored] = await Promise.all([
-      sharp(png).removeAlpha().raw().toBuffer(),
-      sharp(Buffer.from(original.bytes)).removeAlpha().raw().toBuffer(),
-    ]);
+    const [decodedSource, decodedStored] = await Promise.all([sharp(png).removeAlpha().raw().toBuffer(), sharp(Buffer.from(original.bytes)).removeAlpha().raw().toBuffer()]);
     expect(decodedStored.equals(decodedSource)).toBe(true);
     const preview = store.photos.view(store.admin.id, photo.id, 'preview');
     expect([preview.width, preview.height]).toEqual([1600, 1200]);
@@ -103,7 +100,11 @@ describe('importing photos', () => {
     for (const result of results) if (result.outcome === 'refused') expect(result.message.length).toBeGreaterThan(20);
     expect(results.find((r) => r.fileName === 'huge.jpg')).toMatchObject({ message: expect.stringContaining('1 MB') });
     // Only the good photo's three files, and one row.
-    expect(photoFiles().map((path) => path.split('.').pop()).sort()).toEqual(['original', 'preview', 'thumb']);
+    expect(
+      photoFiles()
+        .map((path) => path.split('.').pop())
+        .sort(),
+    ).toEqual(['original', 'preview', 'thumb']);
     expect(store.photos.count()).toBe(1);
     expect(auditRows(store, 'photo.import')).toHaveLength(1);
   });

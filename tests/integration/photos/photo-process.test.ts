@@ -23,9 +23,7 @@ async function open(options: Parameters<typeof openPhotoStore>[1]) {
 }
 
 async function faces(count: number) {
-  return Promise.all(
-    Array.from({ length: count }, async (_, n) => ({ fileName: `face-${n + 1}.jpg`, bytes: await syntheticFaceJpeg({ width: 480, height: 600, hue: 40 * n, seed: n + 1 }) })),
-  );
+  return Promise.all(Array.from({ length: count }, async (_, n) => ({ fileName: `face-${n + 1}.jpg`, bytes: await syntheticFaceJpeg({ width: 480, height: 600, hue: 40 * n, seed: n + 1 }) })));
 }
 
 function outcomes(results: PhotoImportFileResult[]) {
@@ -91,7 +89,12 @@ describe('the photo process', () => {
     expect(refused.outcome === 'refused' && refused.message).toMatch(/could not be processed.*Nothing of it was kept/);
     expect(started).toHaveLength(2);
     const importedIds = results.flatMap((result) => (result.outcome === 'imported' ? [result.photo.id] : []));
-    expect(store!.photos.list(store!.admin.id, { clientId: store!.clientId }).photos.map((photo) => photo.id).sort()).toEqual(importedIds.sort());
+    expect(
+      store!.photos
+        .list(store!.admin.id, { clientId: store!.clientId })
+        .photos.map((photo) => photo.id)
+        .sort(),
+    ).toEqual(importedIds.sort());
     // Two photos, three stored forms each: nothing of the refused one is on disk.
     expect(filesUnder(folder!.path).filter((path) => path.includes('/photos/'))).toHaveLength(6);
   });

@@ -107,9 +107,7 @@ describe('verify: photo files and their records', () => {
     writeFileSync(stray, 'not a record');
     writeFileSync(`${photoFilePath(folder.path, photoIds[0]!, 'original')}.partial`, 'half');
     const orphans = findOrphanPhotoFiles(services.db, folder.path);
-    expect(orphans.orphans).toEqual(
-      [`photos/01/0123abcd-0000-4000-8000-000000000000.thumb`, `photos/${photoIds[0]!.slice(0, 2)}/${photoIds[0]}.original.partial`].sort(),
-    );
+    expect(orphans.orphans).toEqual([`photos/01/0123abcd-0000-4000-8000-000000000000.thumb`, `photos/${photoIds[0]!.slice(0, 2)}/${photoIds[0]}.original.partial`].sort());
     expect(orphans.files).toBe(8);
     expect(checkOrphanPhotoFiles(services)).toMatchObject({ ok: false, detail: expect.stringContaining('2 files no photo record points at') });
 

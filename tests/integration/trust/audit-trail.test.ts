@@ -22,8 +22,7 @@ async function ok<T>(channel: string, input: unknown = {}): Promise<T> {
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }
-const find = (filters: Partial<Filters>, limit = 50, beforeSeq: number | null = null) =>
-  ok<Page>('auditTrail.find', { filters: { ...noFilters, ...filters }, limit, beforeSeq });
+const find = (filters: Partial<Filters>, limit = 50, beforeSeq: number | null = null) => ok<Page>('auditTrail.find', { filters: { ...noFilters, ...filters }, limit, beforeSeq });
 
 beforeAll(async () => {
   clinic = await openTrustClinic({ chooseSavePath: async () => savePath });
@@ -87,7 +86,7 @@ describe('the audit trail screen', () => {
     await ok('clients.profile', { id: otherClientId });
     await clinic.signInAs('admin');
     const seen = [...first.rows];
-    for (let next = first.nextBeforeSeq; next !== null; ) {
+    for (let next = first.nextBeforeSeq; next !== null;) {
       const page = await find({ staffId: clinic.ids.staff.practitioner }, 25, next);
       expect(page.total).toBeNull();
       seen.push(...page.rows);

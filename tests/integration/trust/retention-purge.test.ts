@@ -46,8 +46,23 @@ async function recordEverything(): Promise<string> {
     clientId: client.id,
     course: { indication: 'acne-scarring', plannedSessions: 3, intervalWeeks: 4, startedOn: '2026-11-01', notes: marker.course },
   });
-  const session = await ok<{ id: string }>('sessions.record', { clientId: client.id, courseId: course.id, record: sessionRecordSample(marker.sessionNotes), depthsConfirmed: false, noConsentReason: 'Test clinic: no consent form signed.' });
-  await ok('diary.book', { clientId: client.id, practitionerId: clinic.ids.staff.admin, roomId: null, start: '2026-12-01T10:00', minutes: 60, courseId: course.id, bookingNote: marker.bookingNote, confirmWarnings: true });
+  const session = await ok<{ id: string }>('sessions.record', {
+    clientId: client.id,
+    courseId: course.id,
+    record: sessionRecordSample(marker.sessionNotes),
+    depthsConfirmed: false,
+    noConsentReason: 'Test clinic: no consent form signed.',
+  });
+  await ok('diary.book', {
+    clientId: client.id,
+    practitionerId: clinic.ids.staff.admin,
+    roomId: null,
+    start: '2026-12-01T10:00',
+    minutes: 60,
+    courseId: course.id,
+    bookingNote: marker.bookingNote,
+    confirmWarnings: true,
+  });
   clinic.clock.advance(2 * day);
   await ok('sessions.change', { id: session.id, record: sessionRecordSample(`${marker.sessionNotes} changed`), reason: `Typo ${marker.amendment}`, depthsConfirmed: false });
   return client.id;
@@ -70,10 +85,18 @@ describe('purging a client', () => {
     // The scan can see them before: it would notice a trace left behind.
     const before = scanForMarkers(db, markers);
     for (const table of ['client', 'client_search_data', 'medical_history', 'screening_override', 'course', 'treatment_session', 'session_amendment', 'appointment']) {
-      expect(before.some((hit) => hit.startsWith(`${table}:`)), `${table} holds a marker before the purge`).toBe(true);
+      expect(
+        before.some((hit) => hit.startsWith(`${table}:`)),
+        `${table} holds a marker before the purge`,
+      ).toBe(true);
     }
 
-    const purge = await ok<{ rowsRemoved: number; filesErased: boolean }>('retention.purge', { clientId, reason: 'erasure-request', note: 'Written request received 20 Nov.', confirmation: `  ${fullName.toUpperCase()} ` });
+    const purge = await ok<{ rowsRemoved: number; filesErased: boolean }>('retention.purge', {
+      clientId,
+      reason: 'erasure-request',
+      note: 'Written request received 20 Nov.',
+      confirmation: `  ${fullName.toUpperCase()} `,
+    });
     expect(purge.rowsRemoved).toBeGreaterThanOrEqual(8);
     expect(purge.filesErased).toBe(true);
 
@@ -171,4 +194,3 @@ describe('retention settings', () => {
     });
   });
 });
-

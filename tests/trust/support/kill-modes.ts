@@ -71,8 +71,7 @@ async function purgeLoop(runtime: SkinLedgerRuntime): Promise<void> {
   const { services, staff } = runtime.current();
   const next = () =>
     services.db.prepare(`SELECT id, first_name || ' ' || last_name AS name, CAST(notes AS INTEGER) AS n FROM client WHERE referral_source = ? ORDER BY n LIMIT 1`).get(killLoopSource) as
-      | { id: string; name: string; n: number }
-      | undefined;
+      { id: string; name: string; n: number } | undefined;
   const first = next();
   say(`ready ${first?.n ?? 0}`);
   for (let client = first; client; client = next()) {

@@ -38,7 +38,7 @@ export function errorText(error: unknown, depth = 0): string {
   if (depth > 5) return '';
   if (!(error instanceof Error)) {
     try {
-      return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+      return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
     } catch {
       return String(error);
     }

@@ -128,7 +128,7 @@ describe('after each commit', () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (n INTEGER)');
     const seen: string[] = [];
-    const stop = afterEachCommit(db, () => seen.push(`commit ${(db.prepare('SELECT count(*) FROM t').pluck().get() as number)}`));
+    const stop = afterEachCommit(db, () => seen.push(`commit ${db.prepare('SELECT count(*) FROM t').pluck().get() as number}`));
     const insert = db.transaction((n: number) => db.prepare('INSERT INTO t VALUES (?)').run(n));
     const outer = db.transaction(() => {
       insert(1);

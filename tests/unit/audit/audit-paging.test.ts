@@ -35,7 +35,7 @@ describe('audit trail pages', () => {
     expect(first.rows[0]).toMatchObject({ action: 'audit.view', seq: first.headSeq });
     expect(first).toMatchObject({ total: tableCount(), totalAtLeast: false });
     const seen = [...first.rows];
-    for (let next = first.nextBeforeSeq; next !== null; ) {
+    for (let next = first.nextBeforeSeq; next !== null;) {
       // Rows written between pages do not shift the pages below.
       store.services.audit.append({ staffId: by, action: 'client.view', entity: 'client', entityId: clientId });
       const page = store.services.auditTrail.find(by, noFilters, { limit: 300, beforeSeq: next });

@@ -10,7 +10,18 @@ describe('what counts as work a backup on close must carry off the PC', () => {
   });
 
   it('does not count signing in and out, locking, backups or the recovery key confirmation', () => {
-    for (const action of ['session.sign-in', 'session.sign-in-failed', 'session.sign-out', 'session.switch-user', 'session.lock', 'session.unlock', 'backup.create', 'backup.failed', 'backup.verify', 'recovery-key.acknowledge'] as const) {
+    for (const action of [
+      'session.sign-in',
+      'session.sign-in-failed',
+      'session.sign-out',
+      'session.switch-user',
+      'session.lock',
+      'session.unlock',
+      'backup.create',
+      'backup.failed',
+      'backup.verify',
+      'recovery-key.acknowledge',
+    ] as const) {
       expect(countsAsActivity(action), action).toBe(false);
     }
   });

@@ -87,4 +87,3 @@ export function partsOf(bytes: Buffer): { start: number; end: number }[] {
   }
   return parts;
 }
-

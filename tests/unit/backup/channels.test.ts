@@ -58,7 +58,10 @@ describe('the backup channels, as the window calls them', () => {
     expect(await clinic.call('backup.verify', { file: '../data/skinledger.db' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     await clinic.ok('clients.create', { fields: { firstName: 'After', lastName: 'Backup' }, allowDuplicate: false });
-    expect(await clinic.call('backup.restore.replaceStore', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'Choose a backup file first.' } });
+    expect(await clinic.call('backup.restore.replaceStore', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'Choose a backup file first.' },
+    });
     expect(await clinic.ok<ChosenBackup>('backup.restore.pickListed', { file: run.file })).toMatchObject({ chosen: true, file: run.file, sameStore: true });
 
     // A wrong key changes nothing: still signed in, same store.
@@ -101,11 +104,18 @@ describe('the backup channels, as the window calls them', () => {
 
     // Now a store exists: the public restore refuses, signed in or not.
     await fresh.ok('backup.restore.chooseFile');
-    expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already has a clinic store/) } });
+    expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already has a clinic store/) },
+    });
     await fresh.ok('session.signOut');
     expect(await fresh.call('backup.restore.withoutSignIn', { key: { kind: 'recovery', recoveryKey } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     // Nothing was moved aside or left half-restored.
-    expect(readdirSync(folder.path).filter((name) => !name.endsWith('.slbackup')).sort()).toEqual(['new-pc', 'old-pc']);
+    expect(
+      readdirSync(folder.path)
+        .filter((name) => !name.endsWith('.slbackup'))
+        .sort(),
+    ).toEqual(['new-pc', 'old-pc']);
     expect(fresh.faults).toEqual([]);
     fresh.runtime.close();
   });

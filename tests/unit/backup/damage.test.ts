@@ -42,10 +42,20 @@ function withByteFlipped(bytes: Buffer, at: number): Buffer {
 /** Where each member's 512-byte tar header and its data sit in the file. */
 function tarLayout(bytes: Buffer): Map<string, { header: number; data: number; size: number }> {
   const layout = new Map<string, { header: number; data: number; size: number }>();
-  for (let at = 0; at + 512 <= bytes.length; ) {
-    const name = bytes.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '');
+  for (let at = 0; at + 512 <= bytes.length;) {
+    const name = bytes
+      .subarray(at, at + 100)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
     if (name === '') break;
-    const size = parseInt(bytes.subarray(at + 124, at + 136).toString('latin1').replace(/\0.*$/s, '').trim(), 8);
+    const size = parseInt(
+      bytes
+        .subarray(at + 124, at + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, '')
+        .trim(),
+      8,
+    );
     layout.set(name, { header: at, data: at + 512, size });
     at += 512 + Math.ceil(size / 512) * 512;
   }
@@ -122,7 +132,12 @@ const cases: Case[] = [
     code: 'BACKUP_DAMAGED',
     message: /index of its contents does not read back/,
   },
-  { name: 'one byte flipped in the empty blocks at the end', file: () => variant('flipped-end', withByteFlipped(goodBytes, goodBytes.length - 700)), code: 'BACKUP_DAMAGED', message: /index of its contents does not read back/ },
+  {
+    name: 'one byte flipped in the empty blocks at the end',
+    file: () => variant('flipped-end', withByteFlipped(goodBytes, goodBytes.length - 700)),
+    code: 'BACKUP_DAMAGED',
+    message: /index of its contents does not read back/,
+  },
   { name: 'bytes added after the end', file: () => variant('trailing', Buffer.concat([goodBytes, Buffer.alloc(512, 7)])), code: 'BACKUP_DAMAGED', message: /extra data after its last part/ },
   {
     name: 'altered without the key: the description’s date',
@@ -223,13 +238,25 @@ describe('a damaged, altered or wrongly unlocked backup is refused with its own 
       await expect(verifyBackupFile(path, unlock), name).rejects.toMatchObject({ code, message: expect.stringMatching(message) });
       await expect(replaceStoreFromBackup(live, (request ?? byRecovery)(path)), name).rejects.toMatchObject({ code });
       expect(snapshotFolder(live), name).toEqual(before);
-      expect(readdirSync(clinic.folder.path).filter((entry) => entry.startsWith('live-copy.')), name).toEqual([]);
+      expect(
+        readdirSync(clinic.folder.path).filter((entry) => entry.startsWith('live-copy.')),
+        name,
+      ).toEqual([]);
     }
   });
 
   it('every kind of damage has its own message', () => {
     // Cuts at different places are one kind of damage, and say so alike; so are edits without the key.
-    const kindOf = (name: string) => (name.startsWith('cut off') ? 'cut off' : name.startsWith('altered without') ? 'altered' : name.startsWith('one byte flipped in the index') || name.includes('padding') || name.includes('checksum') || name.includes('empty blocks') ? 'index' : name.startsWith('one byte flipped') ? 'flipped' : name);
+    const kindOf = (name: string) =>
+      name.startsWith('cut off')
+        ? 'cut off'
+        : name.startsWith('altered without')
+          ? 'altered'
+          : name.startsWith('one byte flipped in the index') || name.includes('padding') || name.includes('checksum') || name.includes('empty blocks')
+            ? 'index'
+            : name.startsWith('one byte flipped')
+              ? 'flipped'
+              : name;
     const byKind = new Map<string, Set<string>>();
     for (const [name, text] of messages) byKind.set(kindOf(name), (byKind.get(kindOf(name)) ?? new Set()).add(text.replace(/\S+\.(enc|db) inside/, 'X inside')));
     for (const [kind, texts] of byKind) expect(texts.size, kind).toBe(1);

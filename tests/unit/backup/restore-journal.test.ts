@@ -38,8 +38,7 @@ const clientCount = (dataDir: string) => {
   }
 };
 
-const runtimeOn = (dataDir: string) =>
-  new SkinLedgerRuntime({ dataDir, appVersion: 'test', clock: clinic.clock, scrypt: fastScryptForTests, networkShareOf: () => null });
+const runtimeOn = (dataDir: string) => new SkinLedgerRuntime({ dataDir, appVersion: 'test', clock: clinic.clock, scrypt: fastScryptForTests, networkShareOf: () => null });
 
 /**
  * The folders as a process killed at a point of the swap leaves them: a real replace is run,

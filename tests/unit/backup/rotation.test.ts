@@ -25,13 +25,15 @@ function expectedKeptDays(last: Date, policy = { keepDaily: 7, keepWeekly: 4, ke
 
 describe('rotation, as a rule', () => {
   const policy = { keepDaily: 7, keepWeekly: 4, keepMonthly: 12 };
-  const daily = (days: number, first = new Date(2025, 0, 1, 12)) =>
-    Array.from({ length: days }, (_, i) => ({ file: `b${String(i).padStart(4, '0')}`, createdAt: addDays(first, i) }));
+  const daily = (days: number, first = new Date(2025, 0, 1, 12)) => Array.from({ length: days }, (_, i) => ({ file: `b${String(i).padStart(4, '0')}`, createdAt: addDays(first, i) }));
 
   it('keeps the newest of the last 7 days, 4 weeks and 12 months', () => {
     const backups = daily(400);
     const kept = backupsToKeep(backups, policy, null);
-    const keptDays = backups.filter((b) => kept.has(b.file)).map((b) => dayName(b.createdAt)).sort();
+    const keptDays = backups
+      .filter((b) => kept.has(b.file))
+      .map((b) => dayName(b.createdAt))
+      .sort();
     expect(keptDays).toEqual(expectedKeptDays(backups.at(-1)!.createdAt));
   });
 
@@ -95,9 +97,7 @@ describe('rotation in the backup folder, over seven weeks of daily scheduled bac
     const scheduled = readdirSync(backupsDir).filter((name) => /^skinledger-backup-2026|^skinledger-backup-2027/.test(name));
     const keptDays = scheduled.map((name) => dayName(new Date(name.slice(18, 28) + 'T12:00:00Z'))).sort();
     expect(keptDays).toEqual(expectedKeptDays(clock.now(), policy));
-    expect(readdirSync(backupsDir)).toEqual(
-      expect.arrayContaining(['notes.txt', 'skinledger-backup-2020-01-01T00-00-00Z.slbackup', othersBackup.file, handNamed.file]),
-    );
+    expect(readdirSync(backupsDir)).toEqual(expect.arrayContaining(['notes.txt', 'skinledger-backup-2020-01-01T00-00-00Z.slbackup', othersBackup.file, handNamed.file]));
     expect(readdirSync(backupsDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
     expect(services.backup.status()).toMatchObject({ warning: 'none', lastSuccessAgeDays: 0 });
   }, 240_000);

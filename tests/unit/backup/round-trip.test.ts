@@ -115,12 +115,10 @@ describe('a backup and its restore', () => {
     const created = await clinic.services.backup.backupToFile(clinic.admin.id, clinic.backupsDir);
     const target = join(clinic.folder.path, 'restored');
     await restoreIntoEmptyFolder(target, { archivePath: created.path, unlock: { kind: 'recovery', recoveryKey: clinic.recoveryKey }, clock: clinic.clock, via: 'cli' });
-    expect(filesUnder(target).map((file) => file.slice(target.length + 1)).sort()).toEqual([
-      'exports/client-export.enc',
-      'keyslots.json',
-      'pdfs/consent-1.enc',
-      'photos/ab/photo-1.enc',
-      'skinledger.db',
-    ]);
+    expect(
+      filesUnder(target)
+        .map((file) => file.slice(target.length + 1))
+        .sort(),
+    ).toEqual(['exports/client-export.enc', 'keyslots.json', 'pdfs/consent-1.enc', 'photos/ab/photo-1.enc', 'skinledger.db']);
   });
 });

@@ -80,7 +80,12 @@ const cases: Case[] = [
     name: 'two parts swapped',
     file: () => {
       const [first, second] = parts();
-      const swapped = Buffer.concat([goodBytes.subarray(0, first!.start), goodBytes.subarray(second!.start, second!.end), goodBytes.subarray(first!.start, first!.end), goodBytes.subarray(second!.end)]);
+      const swapped = Buffer.concat([
+        goodBytes.subarray(0, first!.start),
+        goodBytes.subarray(second!.start, second!.end),
+        goodBytes.subarray(first!.start, first!.end),
+        goodBytes.subarray(second!.end),
+      ]);
       return variant('swapped', swapped);
     },
     code: 'BACKUP_DAMAGED',
@@ -167,7 +172,10 @@ describe('an old-format backup, damaged, altered or wrongly unlocked, is refused
       await expect(verifyBackupFile(path, unlock), name).rejects.toMatchObject({ code });
       await expect(replaceStoreFromBackup(live, (request ?? byRecovery)(path)), name).rejects.toMatchObject({ code });
       expect(snapshotFolder(live), name).toEqual(before);
-      expect(readdirSync(clinic.folder.path).filter((entry) => entry.startsWith('live-copy.')), name).toEqual([]);
+      expect(
+        readdirSync(clinic.folder.path).filter((entry) => entry.startsWith('live-copy.')),
+        name,
+      ).toEqual([]);
     }
   });
 

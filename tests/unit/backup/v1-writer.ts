@@ -45,10 +45,6 @@ export async function version1Backup(clinic: BackupClinic, name = 'old-format.sl
   const manifestBytes = members.find((member) => member.name === 'manifest.json')!.bytes;
   const inner = members.filter((member) => !['skinledger-backup.json', 'manifest.json', 'manifest.mac'].includes(member.name));
   const header: ArchiveHeader = { ...description, version: 1, partSize, keySlots: inner.find((member) => member.name === 'keyslots.json')!.bytes.toString('utf8') };
-  const body = Buffer.concat([
-    ...inner.flatMap((member) => [recordHead('member', member.name, member.bytes.length), member.bytes]),
-    recordHead('manifest', '', manifestBytes.length),
-    manifestBytes,
-  ]);
+  const body = Buffer.concat([...inner.flatMap((member) => [recordHead('member', member.name, member.bytes.length), member.bytes]), recordHead('manifest', '', manifestBytes.length), manifestBytes]);
   return sealVersion1(join(clinic.backupsDir, name), header, body, clinic.dataKey);
 }

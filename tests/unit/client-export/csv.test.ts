@@ -28,13 +28,21 @@ describe('the one CSV writer', () => {
   });
 
   it('writes rows with CRLF line ends', () => {
-    expect(csvText([['a', 'b'], ['1', '=2']])).toBe("a,b\r\n1,'=2\r\n");
+    expect(
+      csvText([
+        ['a', 'b'],
+        ['1', '=2'],
+      ]),
+    ).toBe("a,b\r\n1,'=2\r\n");
   });
 
   it('writes named cells with one column per name, in the order first seen', () => {
-    expect(csvRecords([{ Name: 'Zoë', Note: 'said "fine"\nthen left' }, { Name: 'Ana', Extra: '-1' }])).toBe(
-      'Name,Note,Extra\r\nZoë,"said ""fine""\nthen left",\r\nAna,,\'-1\r\n',
-    );
+    expect(
+      csvRecords([
+        { Name: 'Zoë', Note: 'said "fine"\nthen left' },
+        { Name: 'Ana', Extra: '-1' },
+      ]),
+    ).toBe('Name,Note,Extra\r\nZoë,"said ""fine""\nthen left",\r\nAna,,\'-1\r\n');
   });
 
   it('starts a file with a byte-order mark, so spreadsheets read UTF-8', () => {

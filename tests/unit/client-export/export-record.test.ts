@@ -64,8 +64,20 @@ beforeAll(async () => {
   clock.advance(86_400_000);
   services.medicalHistory.record(by, clientId, answeredHistory({ pregnantOrBreastfeeding: { answer: 'no', detail: '' } }));
   await services.consents.sign(by, clientId, null, await microneedlingForm(services, new SeededRandom(3), 'None'));
-  services.sessions.change(by, first.id, session({ performedAt: first.record.performedAt, notes: 'Reaction at 48 h: none' }), 'Follow-up call added', { expiredLotReason: 'Only cartridge in stock, sealed', depthsConfirmed: true });
-  const cancelled = services.diary.book(by, { clientId, practitionerId: by, roomId: null, start: '2026-12-02T10:30', minutes: 45, courseId: null, bookingNote: 'Prefers mornings', confirmWarnings: false }).appointments[0]!;
+  services.sessions.change(by, first.id, session({ performedAt: first.record.performedAt, notes: 'Reaction at 48 h: none' }), 'Follow-up call added', {
+    expiredLotReason: 'Only cartridge in stock, sealed',
+    depthsConfirmed: true,
+  });
+  const cancelled = services.diary.book(by, {
+    clientId,
+    practitionerId: by,
+    roomId: null,
+    start: '2026-12-02T10:30',
+    minutes: 45,
+    courseId: null,
+    bookingNote: 'Prefers mornings',
+    confirmWarnings: false,
+  }).appointments[0]!;
   services.diary.setStatus(by, { id: cancelled.id, status: 'cancelled', reason: 'Client on holiday' });
   into = join(folder.path, 'export');
   await exportClientRecord({ services, by, clientId, folder: into });
@@ -135,11 +147,15 @@ describe('the client record export (right of access)', () => {
   });
 
   it('opens with the treatment history in words in the index PDF', () => {
-    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(into, 'index.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(into, 'index.pdf'), '-'])
+      .toString('utf8')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('Consent forms');
     expect(text).toMatch(/Microneedling \(collagen induction therapy\) consent, version 1\.0, signed 26\/11\/2026: In force until 26\/11\/2027\./);
     expect(text).toContain('Session 1, 25/11/2026, by Ada Admin: Right cheek 1.5 mm × 3. Amended 1 time.');
-    expect(text).toContain('• Screening stop overridden (history incomplete) (History incomplete: Pregnant or breastfeeding (declined to answer)); reason: Client confirmed verbally, not pregnant; by Ada Admin');
+    expect(text).toContain(
+      '• Screening stop overridden (history incomplete) (History incomplete: Pregnant or breastfeeding (declined to answer)); reason: Client confirmed verbally, not pregnant; by Ada Admin',
+    );
     expect(text).toContain('• Depth above the clinic maximum (confirmed) (Right cheek: 1.5 mm (clinic maximum 1 mm)); by Ada Admin');
     expect(text).toMatch(/Version 1, 25\/11\/2026 09:00, by Ada Admin: 1 stop and 1 caution/);
     expect(text).toContain('Version 2');

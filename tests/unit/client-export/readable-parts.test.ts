@@ -41,7 +41,14 @@ function session(performedAt: string, amendments: { notes: string; reason: strin
     updatedAt: performedAt,
     updatedByName: null,
     basis: { consent: null, exceptions: [] },
-    amendments: amendments.map((amendment, index) => ({ id: String(index), amendedAt: '2026-03-05T10:00:00Z', amendedBy: 'p', amendedByName: 'Pia Practitioner', reason: amendment.reason, previous: record(performedAt, amendment.notes) })),
+    amendments: amendments.map((amendment, index) => ({
+      id: String(index),
+      amendedAt: '2026-03-05T10:00:00Z',
+      amendedBy: 'p',
+      amendedByName: 'Pia Practitioner',
+      reason: amendment.reason,
+      previous: record(performedAt, amendment.notes),
+    })),
   };
 }
 
@@ -53,7 +60,8 @@ describe('the record export in words', () => {
   });
 
   it('never reads a declined or missing answer as "No"', () => {
-    const answerWords = (entry: Parameters<typeof answerInWords>[0], key: Parameters<typeof answerInWords>[1], dateFormat: 'DD/MM/YYYY') => answerInWords(entry, key, (iso) => clinicDay(iso, dateFormat));
+    const answerWords = (entry: Parameters<typeof answerInWords>[0], key: Parameters<typeof answerInWords>[1], dateFormat: 'DD/MM/YYYY') =>
+      answerInWords(entry, key, (iso) => clinicDay(iso, dateFormat));
     const version = { answers: answeredHistory({ diabetes: declined(), lastChemicalPeel: { answer: 'on', date: '2026-01-09' } }), legacyForm: false, carriedForward: null };
     expect(answerWords(version, 'diabetes', 'DD/MM/YYYY')).toBe('Client declined to answer');
     expect(answerWords(version, 'lastChemicalPeel', 'DD/MM/YYYY')).toBe('On 09/01/2026');
@@ -72,10 +80,14 @@ describe('the record export in words', () => {
   });
 
   it('gives each amendment its original and its new text, chained through later amendments', () => {
-    const amended = session('2026-03-01T10:00:00Z', [
-      { notes: 'First', reason: 'Spelling' },
-      { notes: 'Second', reason: 'Follow-up' },
-    ], 'Third');
+    const amended = session(
+      '2026-03-01T10:00:00Z',
+      [
+        { notes: 'First', reason: 'Spelling' },
+        { notes: 'Second', reason: 'Follow-up' },
+      ],
+      'Third',
+    );
     expect(amendmentRows([amended], 'DD/MM/YYYY').map((row) => [row['Reason'], row['What'], row['Before'], row['After']])).toEqual([
       ['Spelling', 'Notes', 'First', 'Second'],
       ['Follow-up', 'Notes', 'Second', 'Third'],
@@ -83,7 +95,11 @@ describe('the record export in words', () => {
   });
 
   it('lists a screening override no session was saved under, in words', () => {
-    const rows = overrideRows([], [{ id: 'o', overriddenAt: '2026-03-01T10:00:00Z', overriddenByName: 'Pia Practitioner', rules: ['history-incomplete', 'sunburn'], reason: 'Asked again' }], 'DD/MM/YYYY');
+    const rows = overrideRows(
+      [],
+      [{ id: 'o', overriddenAt: '2026-03-01T10:00:00Z', overriddenByName: 'Pia Practitioner', rules: ['history-incomplete', 'sunburn'], reason: 'Asked again' }],
+      'DD/MM/YYYY',
+    );
     expect(rows).toEqual([
       {
         When: '01/03/2026 10:00',

@@ -20,19 +20,25 @@ beforeEach(async () => {
   store.services.medicalHistory.record(by, clientId, answeredHistory({ diabetes: { answer: 'yes', detail: 'type 2' } }));
   for (const day of ['2026-11-20', '2026-11-24']) {
     clock.advance(1000);
-    store.services.sessions.record(by, clientId, null, {
-      performedAt: `${day}T10:00:00.000Z`,
-      device: { kind: 'pen', make: 'Dr. Pen', model: 'M8', settings: '' },
-      cartridge: null,
-      anaesthetic: { product: '', appliedAt: null },
-      skinPrep: '',
-      areas: [{ area: 'forehead', depthMm: 0.5, passes: 2 }],
-      products: [],
-      endpoint: 'even-erythema',
-      immediateReaction: '',
-      aftercareGiven: true,
-      notes: 'Tolerated well',
-    }, { noConsentReason: 'Test clinic: no consent form signed.' });
+    store.services.sessions.record(
+      by,
+      clientId,
+      null,
+      {
+        performedAt: `${day}T10:00:00.000Z`,
+        device: { kind: 'pen', make: 'Dr. Pen', model: 'M8', settings: '' },
+        cartridge: null,
+        anaesthetic: { product: '', appliedAt: null },
+        skinPrep: '',
+        areas: [{ area: 'forehead', depthMm: 0.5, passes: 2 }],
+        products: [],
+        endpoint: 'even-erythema',
+        immediateReaction: '',
+        aftercareGiven: true,
+        notes: 'Tolerated well',
+      },
+      { noConsentReason: 'Test clinic: no consent form signed.' },
+    );
   }
 });
 afterEach(() => {

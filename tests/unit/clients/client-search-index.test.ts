@@ -146,8 +146,16 @@ describe('the client search index', () => {
 
     // A Latin name's index entry holds its own words only; another script's, its spellings too.
     const fields = { preferredName: '', phone: '', email: '', dateOfBirth: null };
-    expect(searchColumns({ ...fields, firstName: 'Anna', lastName: 'Smith' }, false)[0].split(/\s+/).filter(Boolean)).toEqual(['anna', 'smith']);
-    expect(searchColumns({ ...fields, firstName: 'Ψάπφω', lastName: 'Smith' }, false)[0].split(/\s+/).filter(Boolean)).toEqual(['ψαπφω', 'smith', 'psapfo', 'sapfo']);
+    expect(
+      searchColumns({ ...fields, firstName: 'Anna', lastName: 'Smith' }, false)[0]
+        .split(/\s+/)
+        .filter(Boolean),
+    ).toEqual(['anna', 'smith']);
+    expect(
+      searchColumns({ ...fields, firstName: 'Ψάπφω', lastName: 'Smith' }, false)[0]
+        .split(/\s+/)
+        .filter(Boolean),
+    ).toEqual(['ψαπφω', 'smith', 'psapfo', 'sapfo']);
 
     const db = store.services.db;
     const rowid = (id: string) => (db.prepare('SELECT rowid AS r FROM client WHERE id = ?').get(id) as { r: number }).r;

@@ -23,12 +23,20 @@ const none = { noConsentReason: null, expiredLotReason: null, depthsConfirmed: f
 describe('the session gate: consent', () => {
   it('a valid consent covering the session day lets the session through and is stored with its version', () => {
     const judged = judgeSession(facts(), none, who);
-    expect(judged).toEqual({ ok: true, basis: { consent: { id: 'consent-1', templateId: 'microneedling', version: { major: 2, minor: 1 }, signedAt: validConsent.signedAt, validUntil: '2027-11-01' }, exceptions: [] } });
+    expect(judged).toEqual({
+      ok: true,
+      basis: { consent: { id: 'consent-1', templateId: 'microneedling', version: { major: 2, minor: 1 }, signedAt: validConsent.signedAt, validUntil: '2027-11-01' }, exceptions: [] },
+    });
   });
 
   it('no consent, a declined form or a stale one is refused without an override', () => {
     for (const state of ['needed', 'declined', 'stale']) {
-      const consent = { state, signedAt: state === 'needed' ? null : validConsent.signedAt, validUntil: state === 'needed' ? null : '2027-11-01', consent: state === 'needed' ? null : validConsent.consent };
+      const consent = {
+        state,
+        signedAt: state === 'needed' ? null : validConsent.signedAt,
+        validUntil: state === 'needed' ? null : '2027-11-01',
+        consent: state === 'needed' ? null : validConsent.consent,
+      };
       expect(judgeSession(facts({ consent }), none, who)).toEqual({ ok: false, refusals: ['no-consent'] });
     }
   });
@@ -56,7 +64,15 @@ describe('the session gate: screening, depths and lots', () => {
     const override = { id: 'o1', overriddenAt: '2026-11-25T08:00:00.000Z', overriddenBy: 'staff-2', overriddenByName: 'Dr Lee', rules: ['sunburn'], reason: 'Sunburn healed, checked' };
     const judged = judgeSession(facts({ screening: { blocked: false, override, alerts: [{ rule: 'sunburn', level: 'stop', summary: 'Sunburn in the treatment area' }] } }), none, who);
     expect(judged.ok && judged.basis.exceptions).toEqual([
-      { kind: 'screening-override', overrideId: 'o1', stops: [{ rule: 'sunburn', summary: 'Sunburn in the treatment area' }], reason: 'Sunburn healed, checked', by: 'staff-2', byName: 'Dr Lee', at: override.overriddenAt },
+      {
+        kind: 'screening-override',
+        overrideId: 'o1',
+        stops: [{ rule: 'sunburn', summary: 'Sunburn in the treatment area' }],
+        reason: 'Sunburn healed, checked',
+        by: 'staff-2',
+        byName: 'Dr Lee',
+        at: override.overriddenAt,
+      },
     ]);
   });
 
@@ -92,9 +108,18 @@ describe('the session gate: screening, depths and lots', () => {
     );
     if (!first.ok) throw new Error('expected ok');
     const later = { ...who, byName: 'Sam Ortiz', by: 'staff-3' };
-    const same = judgeChange(first.basis, { sessionDay: '2026-11-25', record: { areas: [{ area: 'cheek-left', depthMm: 0.5 }], cartridge: { name: '16-pin', lot: 'C1', expiry: '2024-11' }, products: [] }, depths: defaultAreaDepths }, { expiredLotReason: null, depthsConfirmed: false }, later);
+    const same = judgeChange(
+      first.basis,
+      { sessionDay: '2026-11-25', record: { areas: [{ area: 'cheek-left', depthMm: 0.5 }], cartridge: { name: '16-pin', lot: 'C1', expiry: '2024-11' }, products: [] }, depths: defaultAreaDepths },
+      { expiredLotReason: null, depthsConfirmed: false },
+      later,
+    );
     expect(same).toEqual({ ok: true, basis: first.basis });
-    const added = { sessionDay: '2026-11-25', record: { areas: [{ area: 'cheek-left' as const, depthMm: 0.5 }], cartridge: { name: '16-pin', lot: 'C1', expiry: '2024-11' }, products: [{ name: 'HA', lot: 'P9', expiry: '2025-01' }] }, depths: defaultAreaDepths };
+    const added = {
+      sessionDay: '2026-11-25',
+      record: { areas: [{ area: 'cheek-left' as const, depthMm: 0.5 }], cartridge: { name: '16-pin', lot: 'C1', expiry: '2024-11' }, products: [{ name: 'HA', lot: 'P9', expiry: '2025-01' }] },
+      depths: defaultAreaDepths,
+    };
     expect(judgeChange(first.basis, added, { expiredLotReason: null, depthsConfirmed: false }, later)).toEqual({ ok: false, refusals: ['expired-lot'] });
     const changed = judgeChange(first.basis, added, { expiredLotReason: 'Only jar left', depthsConfirmed: false }, later);
     expect(changed.ok && changed.basis.exceptions.map((exception) => (exception.kind === 'expired-lot' ? [exception.lot, exception.byName, exception.reason] : null))).toEqual([

@@ -20,7 +20,9 @@ const noPhotos = { clinicalRecord: false, teaching: false, marketingFaceVisible:
 describe('must-agree statements', () => {
   it('the built-in forms mark their consent statements, and exactly the ones the store migration marks', () => {
     for (const template of builtInTemplates) {
-      const marked = allQuestions(template).filter((question) => question.kind === 'yes-no' && question.mustAgree).map((question) => question.id);
+      const marked = allQuestions(template)
+        .filter((question) => question.kind === 'yes-no' && question.mustAgree)
+        .map((question) => question.id);
       expect(marked, template.id).toEqual(builtInMarks[template.id]?.questions);
       const clinicalRecord = template.sections.some((section) => section.photography?.clinicalRecordMustAgree === true);
       expect(clinicalRecord, template.id).toBe(builtInMarks[template.id]?.clinicalRecord);

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  productionScrypt,
-  productionScryptLimits,
-  scryptLimitsFor,
-  scryptWithin,
-  testScryptLimits,
-} from '../../../main/crypto/kdf';
+import { productionScrypt, productionScryptLimits, scryptLimitsFor, scryptWithin, testScryptLimits } from '../../../main/crypto/kdf';
 import { fastScryptForTests } from '../../support/fast-scrypt';
 import { newKeySlotFile, sealKeySlotFile, verifyKeySlotFile, type KeySlotFileBody, type StaffSlot } from '../../../main/crypto/key-slot-file';
 import { generateDataKey, nameTagFor, openStaffSlot, resealStaffSlot, staffSlotContext, wrapForStaff } from '../../../main/crypto/key-slots';

@@ -61,7 +61,10 @@ describe('demo clinic', () => {
     const a = await seeded(150, 5);
     const b = await seeded(150, 5);
     const rows = (s: typeof a) =>
-      s.store.services.db.prepare(`SELECT client_id, course_session, starts_at, minutes, status FROM appointment ORDER BY starts_at, client_id, status`).all() as { starts_at: string; status: string }[];
+      s.store.services.db.prepare(`SELECT client_id, course_session, starts_at, minutes, status FROM appointment ORDER BY starts_at, client_id, status`).all() as {
+        starts_at: string;
+        status: string;
+      }[];
     const today = a.store.services.clock.now().toISOString().slice(0, 10);
     const all = rows(a);
     expect(all).toEqual(rows(b));

@@ -16,7 +16,8 @@ beforeEach(async () => {
   const zoe = store.services.clients.create(by, { firstName: 'Zoë', lastName: 'Nguyễn' }).id;
   const ola = store.services.clients.create(by, { firstName: 'Ola', lastName: 'Berg' }).id;
   const course = store.services.courses.create(by, zoe, { indication: 'acne-scarring', plannedSessions: 6, intervalWeeks: 4, startedOn: '2026-11-01', notes: '' });
-  const book = (clientId: string, start: string, courseId: string | null = null) => store.services.diary.book(by, { clientId, practitionerId: by, roomId: null, start, minutes: 60, courseId, bookingNote: '', confirmWarnings: true }).appointments[0]!;
+  const book = (clientId: string, start: string, courseId: string | null = null) =>
+    store.services.diary.book(by, { clientId, practitionerId: by, roomId: null, start, minutes: 60, courseId, bookingNote: '', confirmWarnings: true }).appointments[0]!;
   book(zoe, '2026-11-25T10:00', course.id);
   book(ola, '2026-11-26T14:30');
   const gone = book(ola, '2026-11-27T09:00');

@@ -45,7 +45,11 @@ describe('conflicts', () => {
   });
 
   it('lets back-to-back appointments, cancelled ones, no-shows and the appointment itself pass', () => {
-    const others = [booked('a', '2026-12-08T10:00', 60), { ...booked('c', '2026-12-08T11:00', 60), status: 'cancelled' as const }, { ...booked('d', '2026-12-08T11:00', 60), status: 'no-show' as const }];
+    const others = [
+      booked('a', '2026-12-08T10:00', 60),
+      { ...booked('c', '2026-12-08T11:00', 60), status: 'cancelled' as const },
+      { ...booked('d', '2026-12-08T11:00', 60), status: 'no-show' as const },
+    ];
     expect(conflictsFor({ id: 'new', practitionerId: 'p1', roomId: 'r1', start: '2026-12-08T11:00', minutes: 60 }, others)).toEqual([]);
     expect(conflictsFor({ id: 'a', practitionerId: 'p1', roomId: 'r1', start: '2026-12-08T10:15', minutes: 60 }, others)).toEqual([]);
   });

@@ -22,7 +22,17 @@ afterEach(() => {
   folder.remove();
 });
 
-const booking = (changes: Record<string, unknown> = {}) => ({ clientId, practitionerId, roomId: null, start: '2026-11-25T10:00', minutes: 60, courseId: null, bookingNote: '', confirmWarnings: false, ...changes });
+const booking = (changes: Record<string, unknown> = {}) => ({
+  clientId,
+  practitionerId,
+  roomId: null,
+  start: '2026-11-25T10:00',
+  minutes: 60,
+  courseId: null,
+  bookingNote: '',
+  confirmWarnings: false,
+  ...changes,
+});
 
 describe('booking and moving', () => {
   it('books, then warns about a clash for the same practitioner and writes nothing until confirmed', () => {
@@ -66,7 +76,7 @@ describe('statuses', () => {
     expect(() => store.services.diary.setStatus(by, { id, status: 'done' })).toThrow(/not possible/);
     expect(store.services.diary.setStatus(by, { id, status: 'arrived' }).status).toBe('arrived');
     expect(store.services.diary.setStatus(by, { id, status: 'cancelled', reason: 'Felt unwell on arrival' })).toMatchObject({ status: 'cancelled', cancelReason: 'Felt unwell on arrival' });
-    const actions = (store.services.db.prepare(`SELECT action FROM audit_event WHERE entity = 'appointment' ORDER BY seq`).pluck().all() as string[]);
+    const actions = store.services.db.prepare(`SELECT action FROM audit_event WHERE entity = 'appointment' ORDER BY seq`).pluck().all() as string[];
     expect(actions).toEqual(['appointment.book', 'appointment.status', 'appointment.cancel']);
   });
 });

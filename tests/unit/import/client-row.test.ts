@@ -7,9 +7,24 @@ const today = '2026-12-07';
 
 describe('guessing what each column holds', () => {
   it('knows the spellings other systems and spreadsheets use', () => {
-    expect(guessMapping(['First Name', 'Surname', 'D.O.B.', 'Mobile', 'E-mail Address', 'Address 1', 'Address 2', 'Post Code', 'Gender', 'Skin Type', 'Client Since', 'Marketing Opt-in', 'Notes', 'Loyalty points'])).toEqual([
-      'firstName', 'lastName', 'dateOfBirth', 'phone', 'email', 'addressLine', 'addressLine', 'postcode', 'sex', 'fitzpatrick', 'clientSince', 'marketingConsent', 'notes', 'ignore',
-    ]);
+    expect(
+      guessMapping([
+        'First Name',
+        'Surname',
+        'D.O.B.',
+        'Mobile',
+        'E-mail Address',
+        'Address 1',
+        'Address 2',
+        'Post Code',
+        'Gender',
+        'Skin Type',
+        'Client Since',
+        'Marketing Opt-in',
+        'Notes',
+        'Loyalty points',
+      ]),
+    ).toEqual(['firstName', 'lastName', 'dateOfBirth', 'phone', 'email', 'addressLine', 'addressLine', 'postcode', 'sex', 'fitzpatrick', 'clientSince', 'marketingConsent', 'notes', 'ignore']);
   });
 
   it('uses a full-name column only when there are no first and last name columns, and never guesses a field twice', () => {
@@ -46,15 +61,27 @@ describe('reading one row as a client', () => {
 
   it('reads a whole row, dates in the chosen order with two-digit years in the past', () => {
     const reading = readClientRow(['Zoë Brontë', '01/02/85', 'F', 'III', 'zoe@example.com', 'Yes', '1 High St', 'AB1 2CD', '2019-03-02 10:00', 'Prefers mornings'], mapping, 'dmy', today);
-    expect(reading).toMatchObject({ ok: true, client: { firstName: 'Zoë', lastName: 'Brontë', dateOfBirth: '1985-02-01', sex: 'female', fitzpatrick: 3, email: 'zoe@example.com', marketingConsent: true, address: '1 High St, AB1 2CD' } });
+    expect(reading).toMatchObject({
+      ok: true,
+      client: { firstName: 'Zoë', lastName: 'Brontë', dateOfBirth: '1985-02-01', sex: 'female', fitzpatrick: 3, email: 'zoe@example.com', marketingConsent: true, address: '1 High St, AB1 2CD' },
+    });
     if (reading.ok) expect(reading.client.notes).toBe('Prefers mornings\nClient since 2019-03-02 (from the old system)');
     expect(readClientRow(['Ann Lee', '02/01/1985'], ['fullName', 'dateOfBirth'], 'mdy', today)).toMatchObject({ ok: true, client: { dateOfBirth: '1985-02-01' } });
   });
 
   it('refuses a row whose name or date of birth cannot be read, with the reason', () => {
-    expect(readClientRow(['Madonna', '01/02/1985'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({ ok: false, reasons: ['The name "Madonna" has one word; a first and a last name are needed.'] });
-    expect(readClientRow(['Anna Smith', '31/02/1985'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({ ok: false, reasons: ['The date of birth "31/02/1985" is not a date in the chosen order.'] });
-    expect(readClientRow(['Anna Smith', '01/02/1890'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({ ok: false, reasons: ['The date of birth "01/02/1890" makes the client 136 years old; check it.'] });
+    expect(readClientRow(['Madonna', '01/02/1985'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({
+      ok: false,
+      reasons: ['The name "Madonna" has one word; a first and a last name are needed.'],
+    });
+    expect(readClientRow(['Anna Smith', '31/02/1985'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({
+      ok: false,
+      reasons: ['The date of birth "31/02/1985" is not a date in the chosen order.'],
+    });
+    expect(readClientRow(['Anna Smith', '01/02/1890'], ['fullName', 'dateOfBirth'], 'dmy', today)).toEqual({
+      ok: false,
+      reasons: ['The date of birth "01/02/1890" makes the client 136 years old; check it.'],
+    });
     expect(readClientRow(['Anna', ''], ['firstName', 'lastName'], 'dmy', today)).toEqual({ ok: false, reasons: ['No last name.'] });
     expect(readClientRow(['Anna', 'x'.repeat(101)], ['firstName', 'lastName'], 'dmy', today)).toEqual({ ok: false, reasons: ['Last name: longer than 100 characters'] });
   });
@@ -74,7 +101,7 @@ describe('reading one row as a client', () => {
   });
 
   it('stores formula-looking text as text, and takes off the guard apostrophe its own export added', () => {
-    const reading = readClientRow(['Anna', 'Smith', "'=HYPERLINK(\"http://x\")", '=1+1'], ['firstName', 'lastName', 'notes', 'notes'], 'dmy', today);
+    const reading = readClientRow(['Anna', 'Smith', '\'=HYPERLINK("http://x")', '=1+1'], ['firstName', 'lastName', 'notes', 'notes'], 'dmy', today);
     expect(reading).toMatchObject({ ok: true, client: { notes: '=HYPERLINK("http://x")\n=1+1' } });
   });
 });

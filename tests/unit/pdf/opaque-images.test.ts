@@ -20,7 +20,10 @@ function strokePixels(): Buffer {
 }
 
 /** The stroke as sharp stores it at signing. */
-const storedInk = () => sharp(strokePixels(), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9, palette: false }).toBuffer();
+const storedInk = () =>
+  sharp(strokePixels(), { raw: { width, height, channels: 4 } })
+    .png({ compressionLevel: 9, palette: false })
+    .toBuffer();
 
 /** An RGBA PNG whose rows use every one of PNG's five row filters in turn. */
 function pngWithEveryFilter(pixels: Buffer): Buffer {
@@ -35,7 +38,8 @@ function pngWithEveryFilter(pixels: Buffer): Buffer {
       const up = at(x, y - 1);
       const upLeft = at(x - 4, y - 1);
       const estimate = left + up - upLeft;
-      const paeth = Math.abs(estimate - left) <= Math.abs(estimate - up) && Math.abs(estimate - left) <= Math.abs(estimate - upLeft) ? left : Math.abs(estimate - up) <= Math.abs(estimate - upLeft) ? up : upLeft;
+      const paeth =
+        Math.abs(estimate - left) <= Math.abs(estimate - up) && Math.abs(estimate - left) <= Math.abs(estimate - upLeft) ? left : Math.abs(estimate - up) <= Math.abs(estimate - upLeft) ? up : upLeft;
       const predicted = [0, left, up, (left + up) >> 1, paeth][filter]!;
       rows[y * (stride + 1) + 1 + x] = (at(x, y) - predicted) & 0xff;
     }
@@ -81,7 +85,10 @@ describe('ink laid on white for the consent PDF', () => {
   });
 
   it('reads grey ink with an alpha channel', async () => {
-    const grey = await sharp(await storedInk()).toColourspace('b-w').png().toBuffer();
+    const grey = await sharp(await storedInk())
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
     expect((await sharp(grey).metadata()).channels).toBe(2);
     expect(await differenceFromSharp(inkOnWhite(grey)!, grey)).toBeLessThanOrEqual(1);
   });

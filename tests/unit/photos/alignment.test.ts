@@ -67,7 +67,16 @@ describe('similarity transform from two landmark pairs', () => {
 
   it('works in each photo\u2019s own pixels when the landmarks are fractions of photos of different sizes', () => {
     const transform = alignmentTransform(
-      { first: [{ x: 0.4, y: 0.5 }, { x: 0.6, y: 0.5 }], second: [{ x: 0.4, y: 0.5 }, { x: 0.6, y: 0.5 }] },
+      {
+        first: [
+          { x: 0.4, y: 0.5 },
+          { x: 0.6, y: 0.5 },
+        ],
+        second: [
+          { x: 0.4, y: 0.5 },
+          { x: 0.6, y: 0.5 },
+        ],
+      },
       { width: 1000, height: 800 },
       { width: 2000, height: 1600 },
     )!;

@@ -23,17 +23,17 @@ describe('emoji in a comparison JPEG', () => {
   });
 
   const layout = async (format: 'jpeg' | 'pdf'): Promise<Parameters<typeof renderComparison>[0]> => ({
-      clinicName: 'Zoë 🌸 Skin Clinic ✨',
-      first: { preview: await syntheticFaceJpeg({ width: 480, height: 600, hue: 30, seed: 1 }), caption: 'Front · Before · 04/03/2025 · Session 1 👋🏽' },
-      second: { preview: await syntheticFaceJpeg({ width: 480, height: 600, hue: 30, seed: 1 }), caption: 'Front · After · 01/06/2025 · Session 4 🇬🇧' },
-      alignment: null,
-      blurBoxes: [],
-      matchBrightness: false,
-      watermark: 'Teaching 🎓',
-      format,
-      paperSize: 'A4',
-      createdAt: new Date('2026-12-07T10:00:00Z'),
-      exportedOn: '07/12/2026',
+    clinicName: 'Zoë 🌸 Skin Clinic ✨',
+    first: { preview: await syntheticFaceJpeg({ width: 480, height: 600, hue: 30, seed: 1 }), caption: 'Front · Before · 04/03/2025 · Session 1 👋🏽' },
+    second: { preview: await syntheticFaceJpeg({ width: 480, height: 600, hue: 30, seed: 1 }), caption: 'Front · After · 01/06/2025 · Session 4 🇬🇧' },
+    alignment: null,
+    blurBoxes: [],
+    matchBrightness: false,
+    watermark: 'Teaching 🎓',
+    format,
+    paperSize: 'A4',
+    createdAt: new Date('2026-12-07T10:00:00Z'),
+    exportedOn: '07/12/2026',
   });
 
   it('renders a comparison whose clinic name and labels hold emoji', async () => {

@@ -54,8 +54,18 @@ describe('limits and labels at the boundary', () => {
   });
 
   it('landmarks must be two different points inside the photo; blur boxes must lie inside it', () => {
-    expect(LandmarkPair.safeParse([{ x: 0.5, y: 0.5 }, { x: 0.5, y: 0.5 }]).success).toBe(false);
-    expect(LandmarkPair.safeParse([{ x: 0.5, y: 0.5 }, { x: 1.2, y: 0.5 }]).success).toBe(false);
+    expect(
+      LandmarkPair.safeParse([
+        { x: 0.5, y: 0.5 },
+        { x: 0.5, y: 0.5 },
+      ]).success,
+    ).toBe(false);
+    expect(
+      LandmarkPair.safeParse([
+        { x: 0.5, y: 0.5 },
+        { x: 1.2, y: 0.5 },
+      ]).success,
+    ).toBe(false);
     expect(BlurBox.safeParse({ photo: 'first', x: 0.8, y: 0, width: 0.3, height: 0.2 }).success).toBe(false);
     expect(BlurBox.safeParse({ photo: 'first', x: 0.7, y: 0, width: 0.3, height: 0.2 }).success).toBe(true);
   });

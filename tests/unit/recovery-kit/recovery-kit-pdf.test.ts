@@ -27,7 +27,12 @@ function pdftotext(pdf: Buffer): string {
 
 function pdfinfo(pdf: Buffer): Record<string, string> {
   const text = execFileSync('pdfinfo', ['-enc', 'UTF-8', '-'], { input: pdf }).toString('utf8');
-  return Object.fromEntries(text.split('\n').filter((line) => line.includes(':')).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter((line) => line.includes(':'))
+      .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+  );
 }
 
 /** True if the text holds every group of the key as a word, in order (group numbers may sit between). */
@@ -85,7 +90,9 @@ describe('Recovery Kit PDF', () => {
     const path = join(scratch, 'kit');
     writeFileSync(`${path}.pdf`, await kit());
     execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', `${path}.pdf`, path]);
-    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${path}.png`]).toString('utf8').trim();
+    const decoded = execFileSync('zbarimg', ['--quiet', '--raw', `${path}.png`])
+      .toString('utf8')
+      .trim();
     expect(decoded).toBe(key);
   });
 

@@ -32,7 +32,9 @@ describe('retention report', () => {
         .filter((row) => row.keepUntil <= today)
         .map((row) => row.name)
         .sort();
-      const found = clientsPastRetention(store.services.db, settings, today).map((row) => row.name).sort();
+      const found = clientsPastRetention(store.services.db, settings, today)
+        .map((row) => row.name)
+        .sort();
       expect(found).toEqual(all);
     }
     expect(clientsPastRetention(store.services.db, settings, '2026-03-05').length).toBeGreaterThan(0);

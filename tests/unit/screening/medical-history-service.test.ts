@@ -62,14 +62,23 @@ describe('recording a medical history', () => {
       /differ from the earlier entry: Diabetes/,
     );
     store.services.medicalHistory.record(by, clientId, answeredHistory());
-    expect(() => store.services.medicalHistory.record(by, clientId, answeredHistory(), { fromEntryId: first.id, questions: ['diabetes'] })).toThrow(
-      expect.objectContaining({ code: 'CONFLICT' }),
-    );
+    expect(() => store.services.medicalHistory.record(by, clientId, answeredHistory(), { fromEntryId: first.id, questions: ['diabetes'] })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 
   it('reads an entry stored by the earlier form as it was stored', () => {
     const old = { ...Object.fromEntries(Object.entries(answeredHistory()).map(([k]) => [k, { yes: false, detail: '' }])) } as Record<string, unknown>;
-    Object.assign(old, { isotretinoinLastDose: null, cancerTreatment: 'none', lastToxinOrFillerInArea: null, lastChemicalPeel: null, lastLaserOrIpl: null, lastWaxingInArea: null, lastRetinoidOrExfoliant: null, currentMedications: '', allergies: '', otherConditions: '' });
+    Object.assign(old, {
+      isotretinoinLastDose: null,
+      cancerTreatment: 'none',
+      lastToxinOrFillerInArea: null,
+      lastChemicalPeel: null,
+      lastLaserOrIpl: null,
+      lastWaxingInArea: null,
+      lastRetinoidOrExfoliant: null,
+      currentMedications: '',
+      allergies: '',
+      otherConditions: '',
+    });
     store.services.db
       .prepare('INSERT INTO medical_history (id, client_id, recorded_at, recorded_by, answers, alerts) VALUES (?, ?, ?, ?, ?, ?)')
       .run('old-1', clientId, '2025-01-01T09:00:00.000Z', by, JSON.stringify(old), '[]');

@@ -60,7 +60,7 @@ describe('contraindication screening', () => {
     }
   });
 
-  it('the isotretinoin window is the clinic\'s setting (3 months in some clinics)', () => {
+  it("the isotretinoin window is the clinic's setting (3 months in some clinics)", () => {
     const history = answeredHistory({ isotretinoinLastDose: lastOn('2026-07-01') });
     expect(screen(history, today).map((a) => a.rule)).toEqual(['isotretinoin-recent']);
     expect(screen(history, today, { ...defaultScreeningSettings, isotretinoinWindowMonths: 3 })).toEqual([]);

@@ -40,7 +40,7 @@ describe('history incomplete', () => {
     expect(screen(null, today)).toEqual([expect.objectContaining({ rule: 'history-incomplete', level: 'stop' })]);
   });
 
-  it('an unanswered or declined answer to a stop\'s question makes it incomplete, naming the questions', () => {
+  it("an unanswered or declined answer to a stop's question makes it incomplete, naming the questions", () => {
     const answers = { ...answeredHistory({ pregnantOrBreastfeeding: declined() }), cancerTreatment: { answer: null } };
     expect(historyIncomplete(answers)).toEqual({
       noHistory: false,
@@ -55,13 +55,13 @@ describe('history incomplete', () => {
     expect(alert.summary).toContain('Radiotherapy or chemotherapy (not answered)');
   });
 
-  it('a declined answer to a caution\'s or the free text\'s question does not block', () => {
+  it("a declined answer to a caution's or the free text's question does not block", () => {
     const answers = answeredHistory({ diabetes: declined(), allergies: { answer: 'declined', text: '' } });
     expect(historyIncomplete(answers)).toBeNull();
     expect(screen(answers, today)).toEqual([]);
   });
 
-  it('every stop rule\'s question is watched', () => {
+  it("every stop rule's question is watched", () => {
     expect(stopQuestions).toHaveLength(screeningRules.filter((r) => r.level === 'stop').length);
     for (const question of stopQuestions) {
       expect(historyIncomplete({ ...answeredHistory(), [question]: { ...answeredHistory()[question], answer: null } })?.missing, question).toEqual([{ question, state: 'unanswered' }]);
@@ -87,7 +87,11 @@ describe('one window for the history tab and the screening', () => {
     const answers = answeredHistory({ sunburnInArea: yes(), diabetes: yes(), lastWaxingInArea: lastOn('2026-11-24'), lastChemicalPeel: lastOn('2026-01-01') });
     const flagged = questionAlerts(answers, today);
     expect(Object.keys(flagged).sort()).toEqual(['diabetes', 'lastWaxingInArea', 'sunburnInArea']);
-    expect(screen(answers, today).map((a) => a.rule).sort()).toEqual(['diabetes', 'recent-waxing', 'sunburn']);
+    expect(
+      screen(answers, today)
+        .map((a) => a.rule)
+        .sort(),
+    ).toEqual(['diabetes', 'recent-waxing', 'sunburn']);
   });
 });
 

@@ -30,8 +30,22 @@ describe('callerFrameUrl: only the main frame of our window speaks for the app',
 
 describe('the dispatcher refuses untrusted senders before any service runs', () => {
   // The runtime is never reached for a refused sender; a throwing stand-in proves it.
-  const untouchable = new Proxy({}, { get: () => { throw new Error('runtime touched'); } }) as SkinLedgerRuntime;
-  const untouchableDesktop = new Proxy({}, { get: () => { throw new Error('desktop touched'); } }) as DesktopActions;
+  const untouchable = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('runtime touched');
+      },
+    },
+  ) as SkinLedgerRuntime;
+  const untouchableDesktop = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('desktop touched');
+      },
+    },
+  ) as DesktopActions;
   const dispatch = createDispatcher(untouchable, untouchableDesktop, { isTrustedSender: (url) => isTrustedAppUrl(url) });
 
   it.each<[string, IpcSender]>([

@@ -24,9 +24,8 @@ describe('decidePermission', () => {
     expect(decidePermission('media', page, undefined, undefined, [])).toBe(false);
   });
 
-  it.each(['https://evil.example/', 'app://evil/', 'file:///C:/index.html', 'app://x@skinledger/', 'data:text/html,hi', '', null, undefined])(
-    'refuses the camera to %s',
-    (url) => expect(decidePermission('media', url, undefined, undefined, ['video'])).toBe(false),
+  it.each(['https://evil.example/', 'app://evil/', 'file:///C:/index.html', 'app://x@skinledger/', 'data:text/html,hi', '', null, undefined])('refuses the camera to %s', (url) =>
+    expect(decidePermission('media', url, undefined, undefined, ['video'])).toBe(false),
   );
 
   it('follows the origin the shell serves from (the dev server), not a fixed one', () => {

@@ -26,15 +26,12 @@ describe('the preload bridge (window.skinledger)', () => {
     expect(calls.map((call) => call.channel)).toEqual(channels.map((channel) => ipcChannelPrefix + channel));
   });
 
-  it.each(['staff.drop', 'constructor', '__proto__', 'toString', '', 'skinledger:app.status', 'app.status '])(
-    'refuses %j without calling main',
-    async (name) => {
-      const { ipc, calls } = fakeIpc();
-      const result = await createBridge(ipc).invoke(name as never, {} as never);
-      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
-      expect(calls).toHaveLength(0);
-    },
-  );
+  it.each(['staff.drop', 'constructor', '__proto__', 'toString', '', 'skinledger:app.status', 'app.status '])('refuses %j without calling main', async (name) => {
+    const { ipc, calls } = fakeIpc();
+    const result = await createBridge(ipc).invoke(name as never, {} as never);
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+    expect(calls).toHaveLength(0);
+  });
 
   it('turns a failed call into a result the screen can show, not a thrown error', async () => {
     const { ipc } = fakeIpc(() => Promise.reject(new Error('Error invoking remote method: /home/x/secret')));

@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appOrigin, isTrustedAppUrl, rendererPathFor } from '../../../main/shell/trusted-url';
 
 describe('isTrustedAppUrl: what the window may load and accept calls from', () => {
-  it.each([`${appOrigin}/`, `${appOrigin}/index.html`, `${appOrigin}/assets/index-abc.js?v=1#clients`])(
-    'accepts %s',
-    (url) => expect(isTrustedAppUrl(url)).toBe(true),
-  );
+  it.each([`${appOrigin}/`, `${appOrigin}/index.html`, `${appOrigin}/assets/index-abc.js?v=1#clients`])('accepts %s', (url) => expect(isTrustedAppUrl(url)).toBe(true));
 
   it.each([
     'file:///C:/Users/front-desk/index.html',

@@ -61,10 +61,17 @@ describe('restoreWindowState', () => {
 });
 
 describe('parseWindowState', () => {
-  it.each([null, 'x', 42, {}, { bounds: null }, { bounds: { x: 0, y: 0, width: 0, height: 10 } }, { bounds: { x: 'a', y: 0, width: 10, height: 10 } }, { bounds: { x: NaN, y: 0, width: 10, height: 10 } }, { bounds: { x: 1e9, y: 0, width: 10, height: 10 } }])(
-    'rejects %j',
-    (raw) => expect(parseWindowState(raw)).toBeNull(),
-  );
+  it.each([
+    null,
+    'x',
+    42,
+    {},
+    { bounds: null },
+    { bounds: { x: 0, y: 0, width: 0, height: 10 } },
+    { bounds: { x: 'a', y: 0, width: 10, height: 10 } },
+    { bounds: { x: NaN, y: 0, width: 10, height: 10 } },
+    { bounds: { x: 1e9, y: 0, width: 10, height: 10 } },
+  ])('rejects %j', (raw) => expect(parseWindowState(raw)).toBeNull());
 
   it('reads a good state and rounds it', () => {
     expect(parseWindowState({ bounds: { x: 1.4, y: 2, width: 1000.6, height: 700 }, maximized: 'yes' })).toEqual({ bounds: { x: 1, y: 2, width: 1001, height: 700 }, maximized: false });

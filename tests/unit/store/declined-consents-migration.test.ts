@@ -33,7 +33,12 @@ describe('migration 008: declined consent forms', () => {
       "INSERT INTO consent (id, client_id, template_id, template_major, template_minor, kind, session_id, signed_at, countersigned_by, summary, photography, form_json, form_sha256, pdf, pdf_sha256) VALUES (?, 'c1', ?, 1, 0, ?, NULL, '2026-02-01T10:00:00.000Z', 's1', ?, ?, ?, 'x', x'00', 'y')",
     );
     const summary = JSON.stringify({ title: 'T', signers: [], guardian: null, flagged: [] });
-    const answers = (consentGiven: 'yes' | 'no') => ({ 'history-complete': { answer: 'yes', detail: '' }, 'questions-answered': { answer: 'yes', detail: '' }, 'aftercare-understood': { answer: 'yes', detail: '' }, 'consent-given': { answer: consentGiven, detail: '' } });
+    const answers = (consentGiven: 'yes' | 'no') => ({
+      'history-complete': { answer: 'yes', detail: '' },
+      'questions-answered': { answer: 'yes', detail: '' },
+      'aftercare-understood': { answer: 'yes', detail: '' },
+      'consent-given': { answer: consentGiven, detail: '' },
+    });
     consent.run('agreed', 'microneedling', 'microneedling', summary, null, JSON.stringify({ answers: answers('yes'), photography: null }));
     consent.run('refused', 'microneedling', 'microneedling', summary, null, JSON.stringify({ answers: answers('no'), photography: null }));
     const noRecord = { clinicalRecord: false, teaching: true, marketingFaceVisible: false, marketingFaceHidden: false };

@@ -26,7 +26,10 @@ describe('migrations', () => {
   });
 
   it('refuse a registry that is out of order', () => {
-    const shuffled: Migration[] = [{ version: 2, name: 'b', sql: '' }, { version: 1, name: 'a', sql: '' }];
+    const shuffled: Migration[] = [
+      { version: 2, name: 'b', sql: '' },
+      { version: 1, name: 'a', sql: '' },
+    ];
     expect(() => checkMigrationOrder(shuffled)).toThrow(/numbered 2, expected 1/);
   });
 

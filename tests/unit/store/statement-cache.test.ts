@@ -13,7 +13,12 @@ beforeEach(() => {
   db = openDatabase(join(folder.path, 'skinledger.db'), generateDataKey(), { create: true });
   db.exec(`CREATE TABLE client (id TEXT PRIMARY KEY, name TEXT NOT NULL) STRICT`);
   const insert = db.prepare('INSERT INTO client (id, name) VALUES (?, ?)');
-  for (const [id, name] of [['c1', 'Amara Okafor'], ['c2', 'Zoë Nguyễn'], ['c3', 'Siobhán Kelly']]) insert.run(id, name);
+  for (const [id, name] of [
+    ['c1', 'Amara Okafor'],
+    ['c2', 'Zoë Nguyễn'],
+    ['c3', 'Siobhán Kelly'],
+  ])
+    insert.run(id, name);
 });
 afterEach(() => {
   db.close();

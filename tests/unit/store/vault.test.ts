@@ -134,7 +134,10 @@ describe('damage is named, and nothing is deleted or overwritten', () => {
   it('key file with one changed character', () =>
     expectOpenRefused('KEY_FILE_DAMAGED', () => {
       const text = readFileSync(keys(), 'utf8');
-      writeFileSync(keys(), text.replace(/"nonce": "(.)/, (_m, c: string) => `"nonce": "${c === 'A' ? 'B' : 'A'}`));
+      writeFileSync(
+        keys(),
+        text.replace(/"nonce": "(.)/, (_m, c: string) => `"nonce": "${c === 'A' ? 'B' : 'A'}`),
+      );
     }));
   it('database missing', () => expectOpenRefused('DATABASE_MISSING', () => rmSync(db())));
   it('database emptied to 0 bytes', () => expectOpenRefused('DATABASE_UNREADABLE', () => truncateSync(db(), 0)));
@@ -154,7 +157,7 @@ describe('damage is named, and nothing is deleted or overwritten', () => {
       plain.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
       plain.close();
     }));
-  it('another store\'s database in its place', async () => {
+  it("another store's database in its place", async () => {
     const other = await createTestStore(join(folder.path, '..', `${folder.path.split('/').pop()}-other`));
     const otherDb = join(other.vault.folder.root, 'skinledger.db');
     other.services.close();

@@ -20,7 +20,10 @@ describe("the clinic's note shortcuts", () => {
   });
 
   it('are replaced as one list, in code order, and the change is in the audit trail without the texts', () => {
-    store.services.noteSnippets.replace(store.admin.id, [{ code: 'tol', text: 'Well tolerated.' }, { code: 'bb', text: 'Bespoke blend applied.' }]);
+    store.services.noteSnippets.replace(store.admin.id, [
+      { code: 'tol', text: 'Well tolerated.' },
+      { code: 'bb', text: 'Bespoke blend applied.' },
+    ]);
     expect(store.services.noteSnippets.list()).toEqual([
       { code: 'bb', text: 'Bespoke blend applied.' },
       { code: 'tol', text: 'Well tolerated.' },
@@ -33,7 +36,10 @@ describe("the clinic's note shortcuts", () => {
   });
 
   it('refuse a list with a code used twice, a code with a dot or space, or an empty text, naming the row', () => {
-    const twice = NoteSnippetList.safeParse([{ code: 'ee', text: 'a' }, { code: 'EE', text: 'b' }]);
+    const twice = NoteSnippetList.safeParse([
+      { code: 'ee', text: 'a' },
+      { code: 'EE', text: 'b' },
+    ]);
     expect(twice.success).toBe(false);
     expect(twice.error?.issues[0]?.path).toEqual([1, 'code']);
     expect(NoteSnippetList.safeParse([{ code: 'e.g', text: 'a' }]).success).toBe(false);

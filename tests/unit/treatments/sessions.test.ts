@@ -85,7 +85,7 @@ describe('treatment sessions', () => {
     expect(store.services.sessions.record(by, clientId, null, deep, { depthsConfirmed: true }).record.areas[0]!.depthMm).toBe(0.5);
   });
 
-  it('the depth table is the clinic\'s to edit', () => {
+  it("the depth table is the clinic's to edit", () => {
     store.services.sessions.setAreaDepth(by, { area: 'periorbital-left', typicalMm: 0.25, maxMm: 0.5 });
     expect(() => store.services.sessions.record(by, clientId, null, session({ areas: [{ area: 'periorbital-left', depthMm: 0.5, passes: 2 }] }))).not.toThrow();
   });
@@ -108,9 +108,16 @@ describe('treatment sessions', () => {
     const other = store.services.clients.create(by, { firstName: 'Иван', lastName: 'Петров' }).id;
     store.services.medicalHistory.record(by, other, answeredHistory());
     store.services.sessions.record(by, clientId, null, session());
-    store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
+    store.services.sessions.record(by, other, null, session({ cartridge: { name: '12-pin', lot: 'cart 2291', expiry: null }, products: [] }), {
+      noConsentReason: 'Consent signed on paper, being scanned.',
+    });
     store.services.sessions.record(by, other, null, session({ cartridge: null, products: [] }), { noConsentReason: 'Consent signed on paper, being scanned.' });
-    expect(store.services.sessions.findByLot(by, 'CART2291').map((u) => u.clientName).sort()).toEqual(['Zoë Nguyễn', 'Иван Петров']);
+    expect(
+      store.services.sessions
+        .findByLot(by, 'CART2291')
+        .map((u) => u.clientName)
+        .sort(),
+    ).toEqual(['Zoë Nguyễn', 'Иван Петров']);
     expect(store.services.sessions.findByLot(by, 'ha7781').map((u) => [u.clientName, u.kind])).toEqual([['Zoë Nguyễn', 'product']]);
     expect(store.services.sessions.findByLot(by, 'nope')).toEqual([]);
   });
@@ -135,7 +142,7 @@ describe('courses', () => {
     expect(store.services.courses.overdue(10)).toEqual([]);
   });
 
-  it('a session cannot be filed under another client\'s course', () => {
+  it("a session cannot be filed under another client's course", () => {
     const other = store.services.clients.create(by, { firstName: 'Ann', lastName: 'Other' }).id;
     const course = store.services.courses.create(by, other, { indication: 'stretch-marks', plannedSessions: 3, intervalWeeks: 6, startedOn: '2026-11-01', notes: '' });
     expect(() => store.services.sessions.record(by, clientId, course.id, session())).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
@@ -156,7 +163,9 @@ describe('the session gate, enforced by main', () => {
   it('refuses a client with no consent, then saves under an override that is stored, audited and names who', () => {
     const other = store.services.clients.create(by, { firstName: 'Ola', lastName: 'Nordmann' }).id;
     store.services.medicalHistory.record(by, other, answeredHistory());
-    expect(() => store.services.sessions.record(by, other, null, session())).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE', message: expect.stringContaining('no valid treatment consent') }));
+    expect(() => store.services.sessions.record(by, other, null, session())).toThrow(
+      expect.objectContaining({ code: 'NEEDS_OVERRIDE', message: expect.stringContaining('no valid treatment consent') }),
+    );
     expect(() => store.services.sessions.record(by, other, null, session(), { noConsentReason: '   ' })).toThrow(expect.objectContaining({ code: 'NEEDS_OVERRIDE' }));
     const saved = store.services.sessions.record(by, other, null, session(), override);
     expect(saved.basis).toEqual({
@@ -179,7 +188,9 @@ describe('the session gate, enforced by main', () => {
     expect(store.services.sessions.record(by, clientId, null, session({ cartridge: { name: '16-pin', lot: 'NOV-1', expiry: '2026-11' } })).basis?.exceptions).toEqual([]);
     const saved = store.services.sessions.record(by, clientId, null, expired, { expiredLotReason: 'No other cartridge; client informed and agreed.' });
     expect(saved.record.cartridge?.expiry).toBe('2024-11');
-    expect(saved.basis?.exceptions).toEqual([expect.objectContaining({ kind: 'expired-lot', lotKind: 'cartridge', lot: 'OLD-1', expiry: '2024-11', reason: 'No other cartridge; client informed and agreed.' })]);
+    expect(saved.basis?.exceptions).toEqual([
+      expect.objectContaining({ kind: 'expired-lot', lotKind: 'cartridge', lot: 'OLD-1', expiry: '2024-11', reason: 'No other cartridge; client informed and agreed.' }),
+    ]);
     expect(store.services.audit.recent(5).map((row) => row.action)).toContain('session.override-expired-lot');
   });
 
