@@ -16,7 +16,7 @@ import { backupDue, countsAsActivity, describeBackupStatus, type BackupTrigger }
 import { writeBackup, type CreatedBackup } from './create-backup';
 import { backupsToKeep } from './rotation';
 import { verifyBackupFile, type VerifiedBackup } from './verify-backup';
-import { backupFileName, backupNamePattern } from './archive-format';
+import { backupNamePattern } from './archive-format';
 
 export type BackupVia = 'app' | 'schedule' | 'cli';
 
@@ -123,7 +123,8 @@ export class BackupService {
     return this.exclusively(async () => {
       const now = this.deps.clock.now();
       const resolved = resolve(target);
-      const path = existsSync(resolved) && statSync(resolved).isDirectory() ? join(resolved, backupFileName(now)) : resolved;
+      // Into a folder: a name no file there has yet (two backups in the same second get -2).
+      const path = existsSync(resolved) && statSync(resolved).isDirectory() ? freeBackupPath(resolved, now) : resolved;
       this.refuseInsideDataFolder(path);
       try {
         const created = await writeBackup(this.source(), path, (progress) => {

@@ -9,6 +9,7 @@ import { useBridgeQuery } from '../hooks/useBridgeQuery';
 import { useDates } from '../hooks/useDates';
 import { useNavigation } from '../shell/navigation';
 import classes from '../home/HomeLists.module.css';
+import { warmText } from '../clients/badge-colors';
 
 /** Home's stock card: lots expiring within 30 days, expired lots still on the shelf, products below minimum. */
 export function StockHomeCard() {
@@ -48,7 +49,7 @@ export function StockHomeCard() {
           {list(
             t('stock.home.expiringSoon', { days: data.days }),
             data.expiringSoon.map((lot) => ({ key: lot.id, text: lotLine(lot) })),
-            'orange.9',
+            warmText,
           )}
           {list(
             t('stock.home.belowMinimum'),

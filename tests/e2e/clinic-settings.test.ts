@@ -19,7 +19,7 @@ describe('clinic settings and passwords, as the admin', () => {
     await page.getByRole('button', { name: 'Edit clinic details' }).click();
     await page.getByRole('tab', { name: 'Clinic', selected: true }).waitFor();
     // Every part of Settings is one click away, none pushed onto a second row.
-    expect(await page.getByRole('tab').count()).toBe(9);
+    expect(await page.getByRole('tab').count()).toBe(12);
     await saveScreenshot(page, '07-settings-clinic');
 
     await page.getByLabel('Phone number').fill('01326 555 014');

@@ -148,3 +148,19 @@ describe('the backup channels, as the window calls them', () => {
     expect(readdirSync(other)).toEqual(['beach.jpg']);
   });
 });
+
+describe('backups to a folder', () => {
+  it('made twice in the same second get two names, the second ending -2, and neither replaces the other', async () => {
+    const clinic = app(join(folder.path, 'data'), clock);
+    await clinic.ok('setup.create', { clinicName: 'Twice', clinicAddress: '', adminName: admin.name, password: admin.password });
+    const backups = join(folder.path, 'backups');
+    mkdirSync(backups);
+    const { backup } = clinic.runtime.current().services;
+    const first = await backup.backupToFile(null, backups);
+    const second = await backup.backupToFile(null, backups);
+    expect(second.path).not.toBe(first.path);
+    expect(second.path).toMatch(/-2\.slbackup$/);
+    expect(readdirSync(backups).sort()).toHaveLength(2);
+    clinic.runtime.close();
+  });
+});

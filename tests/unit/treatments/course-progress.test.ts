@@ -126,6 +126,9 @@ describe('course progress kept with the sessions', () => {
       ALTER TABLE course DROP COLUMN sessions_done;
       DROP TRIGGER audit_event_marks_recent_client; DROP TRIGGER client_leaves_recent_clients; DROP TABLE recent_client;
       DROP INDEX email_outbox_by_next_attempt; DROP TABLE email_outbox; DROP TABLE client_sharing_choice;
+      DROP TABLE appointment;
+      DROP INDEX session_lot_by_stock_lot; ALTER TABLE session_lot DROP COLUMN stock_lot_id;
+      DROP TRIGGER treatment_session_leaves_stock_used; DROP TABLE stock_movement; DROP TABLE stock_lot; DROP TABLE stock_product;
     `);
     db.pragma('user_version = 13');
     migrate(db);
