@@ -28,24 +28,24 @@ describe('keyboard first', () => {
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
 
     // Focus starts in the name field and moves in reading order; the eye button is skipped.
-    expect(await focused(page)).toBe('Your name');
+    await expect.poll(() => focused(page)).toBe('Your name');
     await page.keyboard.type(clinic.admin.name);
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Password');
+    await expect.poll(() => focused(page)).toBe('Password');
     await page.keyboard.type(clinic.admin.password);
     await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('Sign in');
+    await expect.poll(() => focused(page)).toBe('Sign in');
     await page.keyboard.press('Enter');
     await expectSignedIn(page);
-    expect(await focused(page)).toMatch(/^Good (morning|afternoon|evening), Maria$/);
+    await expect.poll(() => focused(page)).toMatch(/^Good (morning|afternoon|evening), Maria$/);
 
     await page.keyboard.press('Control+K');
     await page.getByRole('dialog').getByLabel('Search SkinLedger').waitFor();
-    expect(await focused(page)).toBe('Search SkinLedger');
+    await expect.poll(() => focused(page)).toBe('Search SkinLedger');
     await page.keyboard.type('clients');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    expect(await focused(page)).toBe('Clients');
+    await expect.poll(() => focused(page)).toBe('Clients');
 
     // The dialog traps focus and Esc gives it back.
     await page.keyboard.press('Control+K');
